@@ -1,0 +1,30 @@
+//! The math of Sepal, the course's planar-classification playground:
+//! numpy-compatible random numbers, the datasets, logistic regression and
+//! the shallow and deep networks with the course's forward and backward
+//! passes, gradient descent, and the decision map the page draws.
+//!
+//! `no_std` + `alloc`: the same code, in the same order, natively and in
+//! wasm, so a run is bit-identical on both.
+
+#![no_std]
+
+extern crate alloc;
+
+pub mod activation;
+pub mod dataset;
+pub mod gradcheck;
+pub mod grid;
+pub mod history;
+mod linalg;
+mod precise_ln;
+pub mod network;
+pub mod rng;
+pub mod settings;
+pub mod trainer;
+
+pub use activation::Activation;
+pub use dataset::{Dataset, DatasetKind};
+pub use grid::{Bounds, DecisionMap};
+pub use network::{Init, Network};
+pub use settings::{Model, SettingError, Settings, Speed};
+pub use trainer::{Divergence, Trainer};

@@ -1,0 +1,299 @@
+//! A fully connected network as the course builds it: layers l = 1 … L with
+//! Z[l] = W[l]·A[l−1] + b[l], A[l] = g[l](Z[l]), a sigmoid output, and the
+//! vectorised backward pass of the course's derivation.
+//!
+//! Logistic regression is the network with no hidden layer, the course's
+//! shallow network has one, a deep network has several: one code path.
+
+use alloc::vec::Vec;
+use ndarray::{Array1, Array2, ArrayView2};
+
+use crate::activation::Activation;
+use crate::linalg;
+use crate::rng::NumpyRng;
+
+/// How the weights start; biases always start at zero, as in the course.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Init {
+    Zeros,
+    /// randn · 0.01, the course's `initialize_parameters`.
+    Small,
+    /// randn · √(1/n_in).
+    Xavier,
+    /// randn · √(2/n_in).
+    He,
+}
+
+impl Init {
+    pub const ALL: [Init; 4] = [Self::Zeros, Self::Small, Self::Xavier, Self::He];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Zeros => "zeros",
+            Self::Small => "small",
+            Self::Xavier => "xavier",
+            Self::He => "he",
+        }
+    }
+
+    fn scale(self, n_in: usize) -> f64 {
+        match self {
+            Self::Zeros => 0.0,
+            Self::Small => 0.01,
+            Self::Xavier => libm::sqrt(1.0 / n_in as f64),
+            Self::He => libm::sqrt(2.0 / n_in as f64),
+        }
+    }
+}
+
+/// One layer's parameters: W is n_out×n_in, b has n_out entries.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layer {
+    pub w: Array2<f64>,
+    pub b: Array1<f64>,
+    pub activation: Activation,
+}
+
+impl Layer {
+    pub fn inputs(&self) -> usize {
+        self.w.ncols()
+    }
+
+    pub fn outputs(&self) -> usize {
+        self.w.nrows()
+    }
+
+    fn w(&self) -> &[f64] {
+        self.w.as_slice().expect("weights are stored contiguously")
+    }
+
+    fn b(&self) -> &[f64] {
+        self.b.as_slice().expect("biases are stored contiguously")
+    }
+}
+
+/// The layers 1 … L; the last one has one sigmoid unit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Network {
+    pub layers: Vec<Layer>,
+}
+
+impl Network {
+    /// `initialize_parameters`: for each layer in order, W = randn(n_out, n_in)
+    /// filled row by row and scaled, b = 0. With sizes [2, 4, 1], `Small`
+    /// and seed 3 these are the course's initial weights.
+    pub fn new(sizes: &[usize], hidden: Activation, init: Init, seed: u32) -> Self {
+        assert!(sizes.len() >= 2, "a network needs an input and an output size");
+        let mut rng = NumpyRng::new(seed);
+        let last = sizes.len() - 2;
+        let layers = sizes
+            .windows(2)
+            .enumerate()
+            .map(|(l, pair)| {
+                let (n_in, n_out) = (pair[0], pair[1]);
+                let mut w = Array2::zeros((n_out, n_in));
+                if init != Init::Zeros {
+                    let scale = init.scale(n_in);
+                    for v in w.iter_mut() {
+                        *v = rng.randn() * scale;
+                    }
+                }
+                let activation = if l == last { Activation::Sigmoid } else { hidden };
+                Layer { w, b: Array1::zeros(n_out), activation }
+            })
+            .collect();
+        Self { layers }
+    }
+
+    /// Input, hidden and output sizes: [n_x, n_1, …, n_L].
+    pub fn sizes(&self) -> Vec<usize> {
+        let mut sizes = Vec::with_capacity(self.layers.len() + 1);
+        sizes.push(self.layers[0].inputs());
+        sizes.extend(self.layers.iter().map(Layer::outputs));
+        sizes
+    }
+
+    pub fn parameter_count(&self) -> usize {
+        self.layers.iter().map(|l| l.w.len() + l.b.len()).sum()
+    }
+
+    /// Copies the parameters of a network of the same shape, in place.
+    pub fn copy_parameters_from(&mut self, other: &Network) {
+        assert_eq!(self.layers.len(), other.layers.len(), "networks of different depths");
+        for (mine, theirs) in self.layers.iter_mut().zip(&other.layers) {
+            assert_eq!(mine.w.dim(), theirs.w.dim(), "layers of different shapes");
+            mine.w.assign(&theirs.w);
+            mine.b.assign(&theirs.b);
+        }
+    }
+
+    pub fn is_finite(&self) -> bool {
+        self.layers
+            .iter()
+            .all(|l| l.w.iter().chain(l.b.iter()).all(|v| v.is_finite()))
+    }
+
+    /// The forward pass over the columns of `x` (n_x × cols), keeping every
+    /// Z[l] and A[l] in `pass` for the backward pass.
+    pub fn forward(&self, x: ArrayView2<f64>, pass: &mut ForwardPass) {
+        let cols = pass.cols;
+        assert_eq!(x.dim(), (self.layers[0].inputs(), cols), "input shape");
+        let x = x.as_slice().expect("inputs are stored contiguously");
+        for (l, layer) in self.layers.iter().enumerate() {
+            let (before, rest) = pass.a.split_at_mut(l);
+            let input = if l == 0 { x } else { slice(&before[l - 1]) };
+            let z = slice_mut(&mut pass.z[l]);
+            linalg::affine(layer.w(), layer.b(), input, z, cols);
+            layer.activation.apply(z, slice_mut(&mut rest[0]));
+        }
+    }
+
+    /// The course's backward pass for a sigmoid output and cross-entropy:
+    /// dZ[L] = A[L] − Y; dW[l] = (1/m) dZ[l]·A[l−1]ᵀ; db[l] = (1/m) Σ dZ[l];
+    /// dZ[l−1] = W[l]ᵀ·dZ[l] ⊙ g′(Z[l−1]).
+    pub fn backward(&self, x: ArrayView2<f64>, y: &[f64], pass: &ForwardPass, grads: &mut Gradients) {
+        let m = pass.cols;
+        let scale = 1.0 / m as f64;
+        let last = self.layers.len() - 1;
+        let output = slice(&pass.a[last]);
+        for ((dz, &a), &y) in slice_mut(&mut grads.dz[last]).iter_mut().zip(output).zip(y) {
+            *dz = a - y;
+        }
+        for l in (0..=last).rev() {
+            let input = if l == 0 { x.as_slice().expect("contiguous inputs") } else { slice(&pass.a[l - 1]) };
+            let (lower, upper) = grads.dz.split_at_mut(l);
+            let dz = slice(&upper[0]);
+            linalg::scaled_outer(dz, input, scale, slice_mut(&mut grads.dw[l]), m);
+            linalg::scaled_row_sums(dz, scale, grads.db[l].as_slice_mut().expect("contiguous"), m);
+            if l > 0 {
+                let below = slice_mut(&mut lower[l - 1]);
+                linalg::transposed_product(self.layers[l].w(), dz, below, m);
+                self.layers[l - 1].activation.multiply_derivative(
+                    slice(&pass.z[l - 1]),
+                    slice(&pass.a[l - 1]),
+                    below,
+                );
+            }
+        }
+    }
+
+    /// One gradient-descent update: W[l] −= α dW[l], b[l] −= α db[l].
+    pub fn descend(&mut self, grads: &Gradients, learning_rate: f64) {
+        for (l, layer) in self.layers.iter_mut().enumerate() {
+            linalg::descend(slice_mut(&mut layer.w), slice(&grads.dw[l]), learning_rate);
+            let b = layer.b.as_slice_mut().expect("contiguous biases");
+            linalg::descend(b, grads.db[l].as_slice().expect("contiguous"), learning_rate);
+        }
+    }
+
+    /// The probability of class 1 at one point (a single-column forward
+    /// pass without a workspace, for tests and tooltips).
+    pub fn predict_point(&self, x1: f64, x2: f64) -> f64 {
+        let mut input = [0.0; MAX_POINT_WIDTH];
+        let mut output = [0.0; MAX_POINT_WIDTH];
+        input[0] = x1;
+        input[1] = x2;
+        let mut width = 2;
+        for layer in &self.layers {
+            let n_out = layer.outputs();
+            assert!(n_out <= MAX_POINT_WIDTH, "layer too wide for predict_point");
+            let z = &mut output[..n_out];
+            linalg::affine(layer.w(), layer.b(), &input[..width], z, 1);
+            let mut a = [0.0; MAX_POINT_WIDTH];
+            layer.activation.apply(z, &mut a[..n_out]);
+            input[..n_out].copy_from_slice(&a[..n_out]);
+            width = n_out;
+        }
+        input[0]
+    }
+}
+
+const MAX_POINT_WIDTH: usize = 256;
+
+/// Z[l] and A[l] of every layer for a batch of `cols` columns, allocated once.
+#[derive(Clone, Debug)]
+pub struct ForwardPass {
+    cols: usize,
+    z: Vec<Array2<f64>>,
+    a: Vec<Array2<f64>>,
+}
+
+impl ForwardPass {
+    pub fn new(network: &Network, cols: usize) -> Self {
+        let shapes = || network.layers.iter().map(|l| Array2::zeros((l.outputs(), cols)));
+        Self { cols, z: shapes().collect(), a: shapes().collect() }
+    }
+
+    pub fn cols(&self) -> usize {
+        self.cols
+    }
+
+    /// Whether this workspace has the layer shapes of `network`.
+    pub fn fits(&self, network: &Network) -> bool {
+        self.z.len() == network.layers.len()
+            && self.z.iter().zip(&network.layers).all(|(z, l)| z.nrows() == l.outputs())
+    }
+
+    /// Z[L], the output layer's pre-activation (1 × cols).
+    pub fn output_logits(&self) -> &[f64] {
+        slice(self.z.last().expect("at least one layer"))
+    }
+
+    /// A[L], the probability of class 1 for each column.
+    pub fn output(&self) -> &[f64] {
+        slice(self.a.last().expect("at least one layer"))
+    }
+
+    /// A[l] for hidden layer l (0-based among all layers).
+    pub fn activations(&self, layer: usize) -> ArrayView2<'_, f64> {
+        self.a[layer].view()
+    }
+}
+
+/// dW[l], db[l], and the dZ[l] scratch they are computed from.
+#[derive(Clone, Debug)]
+pub struct Gradients {
+    pub dw: Vec<Array2<f64>>,
+    pub db: Vec<Array1<f64>>,
+    dz: Vec<Array2<f64>>,
+}
+
+impl Gradients {
+    pub fn new(network: &Network, m: usize) -> Self {
+        Self {
+            dw: network.layers.iter().map(|l| Array2::zeros(l.w.dim())).collect(),
+            db: network.layers.iter().map(|l| Array1::zeros(l.b.dim())).collect(),
+            dz: network.layers.iter().map(|l| Array2::zeros((l.outputs(), m))).collect(),
+        }
+    }
+}
+
+/// The mean cross-entropy −(1/m) Σ [y log a + (1 − y) log(1 − a)], computed
+/// from the logits z (a = σ(z)) as max(z, 0) − z·y + log(1 + e^−|z|), which
+/// equals it exactly in real arithmetic and never takes log(0).
+pub fn cross_entropy(logits: &[f64], y: &[f64]) -> f64 {
+    let mut sum = 0.0;
+    for (&z, &y) in logits.iter().zip(y) {
+        let positive = if z > 0.0 { z } else { 0.0 };
+        sum += positive - z * y + libm::log1p(libm::exp(-libm::fabs(z)));
+    }
+    sum / logits.len() as f64
+}
+
+/// The share of columns where the prediction (a > 0.5) equals the label.
+pub fn accuracy(output: &[f64], y: &[f64]) -> f64 {
+    let correct = output
+        .iter()
+        .zip(y)
+        .filter(|&(&a, &y)| (a > 0.5) == (y > 0.5))
+        .count();
+    correct as f64 / output.len() as f64
+}
+
+fn slice(a: &Array2<f64>) -> &[f64] {
+    a.as_slice().expect("arrays are stored contiguously")
+}
+
+fn slice_mut(a: &mut Array2<f64>) -> &mut [f64] {
+    a.as_slice_mut().expect("arrays are stored contiguously")
+}
