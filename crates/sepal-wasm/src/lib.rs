@@ -1,1 +1,237 @@
+//! The JS API of Sepal, the only code that knows about the browser.
+//!
+//! Rust owns the state (a [`Playground`]: settings, the training run, the
+//! decision map); JS owns the frame and reads the map's pixels, its contour
+//! and the cost curve straight out of wasm memory through the `*Ptr` /
+//! `*Len` pairs, without copies.
 
+mod convert;
+mod panic;
+
+use sepal::grid::Bounds;
+use sepal::settings::Settings;
+use sepal::{DecisionMap, Divergence, Parameters, Trainer};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(start)]
+fn start() {
+    panic::install_hook();
+}
+
+/// The settings table: `[{key, param, allowed, numeric, default}, …]`.
+#[wasm_bindgen(js_name = settingsTable)]
+pub fn settings_table() -> Result<JsValue, JsError> {
+    convert::to_js(&convert::table())
+}
+
+/// Applies `[[name, value], …]` to the defaults, in order:
+/// `{settings, errors: [{setting, value, problem, allowed, message}]}`.
+#[wasm_bindgen(js_name = parseSettings)]
+pub fn parse_settings(pairs: JsValue) -> Result<JsValue, JsError> {
+    let pairs: Vec<(String, String)> = serde_wasm_bindgen::from_value(pairs)
+        .map_err(|e| JsError::new(&format!("parseSettings expects [[name, value], …]: {e}")))?;
+    let mut settings = Settings::default();
+    let errors = settings.apply(pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())));
+    convert::to_js(&convert::Parsed::new(&settings, &errors))
+}
+
+/// A random seed from the browser's crypto, for "new seed".
+#[wasm_bindgen(js_name = freshSeed)]
+pub fn fresh_seed() -> Result<u32, JsError> {
+    let mut bytes = [0u8; 4];
+    getrandom::getrandom(&mut bytes).map_err(|e| JsError::new(&format!("no random source: {e}")))?;
+    Ok(u32::from_le_bytes(bytes))
+}
+
+/// One training run and its picture.
+#[wasm_bindgen]
+pub struct Playground {
+    settings: Settings,
+    trainer: Trainer,
+    bounds: Bounds,
+    map: Option<DecisionMap>,
+}
+
+#[wasm_bindgen]
+impl Playground {
+    /// Builds the data and the network from a settings object (JS keys);
+    /// throws on an unknown key or an invalid value.
+    #[wasm_bindgen(constructor)]
+    pub fn new(settings: JsValue) -> Result<Playground, JsError> {
+        let settings = convert::settings_from_js(settings)?;
+        Ok(Self::from_settings(settings))
+    }
+
+    /// Runs up to `n` iterations; returns how many ran (fewer once diverged).
+    pub fn step(&mut self, n: u32) -> u32 {
+        self.trainer.step(n)
+    }
+
+    pub fn reset(&mut self) {
+        self.trainer.reset();
+    }
+
+    #[wasm_bindgen(js_name = setLearningRate)]
+    pub fn set_learning_rate(&mut self, rate: f64) -> Result<(), JsError> {
+        self.settings
+            .set("learning-rate", &rate.to_string())
+            .map_err(|e| JsError::new(&e.to_string()))?;
+        self.trainer.set_learning_rate(self.settings.learning_rate);
+        Ok(())
+    }
+
+    #[wasm_bindgen(getter)]
+    pub fn iteration(&self) -> f64 {
+        self.trainer.iteration() as f64
+    }
+
+    #[wasm_bindgen(getter)]
+    pub fn cost(&self) -> f64 {
+        self.trainer.cost()
+    }
+
+    #[wasm_bindgen(getter, js_name = trainAccuracy)]
+    pub fn train_accuracy(&self) -> f64 {
+        self.trainer.train_accuracy()
+    }
+
+    #[wasm_bindgen(getter, js_name = testAccuracy)]
+    pub fn test_accuracy(&mut self) -> f64 {
+        self.trainer.test_metrics().0
+    }
+
+    #[wasm_bindgen(getter, js_name = testCost)]
+    pub fn test_cost(&mut self) -> f64 {
+        self.trainer.test_metrics().1
+    }
+
+    #[wasm_bindgen(getter)]
+    pub fn diverged(&self) -> bool {
+        self.trainer.divergence().is_some()
+    }
+
+    /// Why training stopped: "non-finite-cost", "non-finite-parameter",
+    /// "cost-exploded", or undefined.
+    #[wasm_bindgen(getter)]
+    pub fn divergence(&self) -> Option<String> {
+        self.trainer.divergence().map(|d| {
+            match d {
+                Divergence::NonFiniteCost => "non-finite-cost",
+                Divergence::NonFiniteParameter => "non-finite-parameter",
+                Divergence::CostExploded => "cost-exploded",
+            }
+            .to_string()
+        })
+    }
+
+    /// The current settings as a plain object (JS keys).
+    #[wasm_bindgen(getter)]
+    pub fn settings(&self) -> Result<JsValue, JsError> {
+        convert::to_js(&convert::settings_object(&self.settings))
+    }
+
+    pub fn parameters(&self) -> Result<JsValue, JsError> {
+        let params = Parameters::of(self.trainer.network(), self.settings.model);
+        convert::to_js(&convert::ParametersJs(&params))
+    }
+
+    /// `{train: [[x1, x2, label], …], test: […]}`.
+    pub fn points(&self) -> Result<JsValue, JsError> {
+        convert::to_js(&convert::Points::of(&self.trainer))
+    }
+
+    /// The plotted rectangle: `{xMin, xMax, yMin, yMax}`.
+    pub fn bounds(&self) -> Result<JsValue, JsError> {
+        convert::to_js(&convert::BoundsJs::from(self.bounds))
+    }
+
+    /// Evaluates and colours the decision map at width×height cells.
+    pub fn render(&mut self, width: usize, height: usize) {
+        let network = self.trainer.network();
+        let stale = match &self.map {
+            Some(map) => map.width() != width || map.height() != height || !map.fits(network),
+            None => true,
+        };
+        if stale {
+            self.map = Some(DecisionMap::new(network, width, height));
+        }
+        if let Some(map) = &mut self.map {
+            map.render(self.trainer.network(), self.bounds);
+        }
+    }
+
+    #[wasm_bindgen(js_name = pixelsPtr)]
+    pub fn pixels_ptr(&self) -> *const u8 {
+        self.map.as_ref().map_or(core::ptr::null(), |m| m.pixels().as_ptr())
+    }
+
+    #[wasm_bindgen(js_name = pixelsLen)]
+    pub fn pixels_len(&self) -> usize {
+        self.map.as_ref().map_or(0, |m| m.pixels().len())
+    }
+
+    #[wasm_bindgen(js_name = contourPtr)]
+    pub fn contour_ptr(&self) -> *const f32 {
+        self.map.as_ref().map_or(core::ptr::null(), |m| m.contour().as_ptr())
+    }
+
+    /// The number of f32 values (four per segment).
+    #[wasm_bindgen(js_name = contourLen)]
+    pub fn contour_len(&self) -> usize {
+        self.map.as_ref().map_or(0, |m| m.contour().len())
+    }
+
+    #[wasm_bindgen(js_name = historyLen)]
+    pub fn history_len(&self) -> usize {
+        self.trainer.history().costs().len()
+    }
+
+    #[wasm_bindgen(js_name = historyIterationsPtr)]
+    pub fn history_iterations_ptr(&self) -> *const f64 {
+        self.trainer.history().iterations().as_ptr()
+    }
+
+    #[wasm_bindgen(js_name = historyCostsPtr)]
+    pub fn history_costs_ptr(&self) -> *const f64 {
+        self.trainer.history().costs().as_ptr()
+    }
+}
+
+impl Playground {
+    /// The Rust-side constructor, for tests and other Rust callers.
+    pub fn from_settings(settings: Settings) -> Self {
+        let trainer = Trainer::new(&settings);
+        let bounds = plot_bounds(&trainer);
+        Self { settings, trainer, bounds, map: None }
+    }
+
+    pub fn trainer(&self) -> &Trainer {
+        &self.trainer
+    }
+}
+
+/// The course's `plot_decision_boundary` rectangle — the data's range plus
+/// 1 on every side — widened to a square so the plot is not stretched.
+fn plot_bounds(trainer: &Trainer) -> Bounds {
+    let (mut lo, mut hi) = ([f64::INFINITY; 2], [f64::NEG_INFINITY; 2]);
+    for data in [trainer.train_data(), trainer.test_data()] {
+        for k in 0..data.len() {
+            let p = data.point(k);
+            for d in 0..2 {
+                lo[d] = lo[d].min(p[d]);
+                hi[d] = hi[d].max(p[d]);
+            }
+        }
+    }
+    if lo[0] > hi[0] {
+        (lo, hi) = ([0.0; 2], [0.0; 2]);
+    }
+    let half = (0..2).map(|d| (hi[d] - lo[d]) / 2.0 + 1.0).fold(0.0, f64::max);
+    let centre = [(lo[0] + hi[0]) / 2.0, (lo[1] + hi[1]) / 2.0];
+    Bounds {
+        x_min: centre[0] - half,
+        x_max: centre[0] + half,
+        y_min: centre[1] - half,
+        y_max: centre[1] + half,
+    }
+}

@@ -15,7 +15,7 @@ pub struct CostHistory {
 impl CostHistory {
     /// `capacity` must be even and at least 2.
     pub fn new(capacity: usize) -> Self {
-        assert!(capacity >= 2 && capacity % 2 == 0);
+        assert!(capacity >= 2 && capacity.is_multiple_of(2));
         Self {
             capacity,
             stride: 1,
@@ -32,12 +32,12 @@ impl CostHistory {
 
     /// Records the cost after `iteration` updates if it falls on the stride.
     pub fn push(&mut self, iteration: u64, cost: f64) {
-        if iteration % self.stride != 0 {
+        if !iteration.is_multiple_of(self.stride) {
             return;
         }
         if self.costs.len() == self.capacity {
             self.halve();
-            if iteration % self.stride != 0 {
+            if !iteration.is_multiple_of(self.stride) {
                 return;
             }
         }

@@ -100,8 +100,7 @@ fn other_activations_follow_numpy() {
         ("leaky_relu", Activation::LeakyRelu),
         ("sigmoid", Activation::Sigmoid),
     ] {
-        let mut settings = Settings::default();
-        settings.activation = activation;
+        let settings = Settings { activation, ..Settings::default() };
         let mut run = Trainer::new(&settings);
         for line in text.iter().filter(|l| l[0] == name) {
             let i: u64 = line[2].parse().unwrap();

@@ -1,0 +1,30 @@
+//! A Rust panic must not become a silently frozen page: the hook keeps the
+//! message for the element to show (`lastPanic()`) and logs it.
+
+use std::sync::Mutex;
+
+use wasm_bindgen::prelude::*;
+
+static LAST_PANIC: Mutex<Option<String>> = Mutex::new(None);
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    fn console_error(message: &str);
+}
+
+pub fn install_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = info.to_string();
+        console_error(&message);
+        if let Ok(mut last) = LAST_PANIC.lock() {
+            *last = Some(message);
+        }
+    }));
+}
+
+/// The message of the last Rust panic, if any.
+#[wasm_bindgen(js_name = lastPanic)]
+pub fn last_panic() -> Option<String> {
+    LAST_PANIC.lock().ok().and_then(|last| last.clone())
+}
