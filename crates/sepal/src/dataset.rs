@@ -4,33 +4,71 @@
 use alloc::vec::Vec;
 use ndarray::Array2;
 
+use crate::generators;
 use crate::rng::NumpyRng;
 
-/// Which generator made the points.
+/// Which generator made the points; `Custom` is the points a person drew.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DatasetKind {
     Flower,
+    Circles,
+    Moons,
+    Blobs,
+    Quantiles,
+    Xor,
+    Spiral,
+    Custom,
 }
 
 impl DatasetKind {
-    pub const ALL: [DatasetKind; 1] = [Self::Flower];
+    pub const ALL: [DatasetKind; 8] = [
+        Self::Flower,
+        Self::Circles,
+        Self::Moons,
+        Self::Blobs,
+        Self::Quantiles,
+        Self::Xor,
+        Self::Spiral,
+        Self::Custom,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
             Self::Flower => "flower",
+            Self::Circles => "circles",
+            Self::Moons => "moons",
+            Self::Blobs => "blobs",
+            Self::Quantiles => "quantiles",
+            Self::Xor => "xor",
+            Self::Spiral => "spiral",
+            Self::Custom => "custom",
         }
     }
 
-    /// The noise scale the course uses for this dataset.
+    /// The dataset's own noise scale: the course notebook's where it has one
+    /// (flower 0.2, circles 0.3, moons 0.2, blobs' spread 1, quantiles'
+    /// covariance 0.5).
     pub fn default_noise(self) -> f64 {
         match self {
-            Self::Flower => 0.2,
+            Self::Flower | Self::Moons | Self::Xor | Self::Spiral => 0.2,
+            Self::Circles => 0.3,
+            Self::Blobs => 1.0,
+            Self::Quantiles => 0.5,
+            Self::Custom => 0.0,
         }
     }
 
+    /// The points of this dataset; `Custom` has none until a person adds them.
     pub fn generate(self, seed: u32, points: usize, noise: f64) -> Dataset {
         match self {
-            Self::Flower => flower(seed, points, noise),
+            Self::Flower => generators::flower(seed, points, noise),
+            Self::Circles => generators::circles(seed, points, noise),
+            Self::Moons => generators::moons(seed, points, noise),
+            Self::Blobs => generators::blobs(seed, points, noise),
+            Self::Quantiles => generators::quantiles(seed, points, noise),
+            Self::Xor => generators::xor(seed, points, noise),
+            Self::Spiral => generators::spiral(seed, points, noise),
+            Self::Custom => Dataset::from_points(&[]),
         }
     }
 }
@@ -92,43 +130,6 @@ impl Dataset {
     }
 }
 
-/// The course's `load_planar_dataset`: a flower with petals of alternating
-/// class. Class 0 takes the first ⌊m/2⌋ points, class 1 the rest; for each
-/// class the t-noises are drawn, then the r-noises.
-pub fn flower(seed: u32, points: usize, noise: f64) -> Dataset {
-    const PETAL_RADIUS: f64 = 4.0;
-    const SPAN: f64 = 3.12;
-    let mut rng = NumpyRng::new(seed);
-    let mut x = Array2::zeros((2, points));
-    let mut y = Vec::with_capacity(points);
-    let sizes = [points / 2, points - points / 2];
-    let mut first = 0;
-    let mut t = Vec::new();
-    for (class, &n) in sizes.iter().enumerate() {
-        let start = class as f64 * SPAN;
-        let stop = (class + 1) as f64 * SPAN;
-        t.clear();
-        t.extend(linspace(start, stop, n));
-        for t in t.iter_mut() {
-            *t += rng.randn() * noise;
-        }
-        for (k, &t) in t.iter().enumerate() {
-            let r = PETAL_RADIUS * libm::sin(4.0 * t) + rng.randn() * noise;
-            x[(0, first + k)] = r * libm::sin(t);
-            x[(1, first + k)] = r * libm::cos(t);
-            y.push(class as f64);
-        }
-        first += n;
-    }
-    Dataset { x, y }
-}
-
-/// numpy's `linspace(start, stop, n)`: start + i·step, the last one exactly stop.
-fn linspace(start: f64, stop: f64, n: usize) -> impl Iterator<Item = f64> {
-    let step = if n > 1 { (stop - start) / (n - 1) as f64 } else { 0.0 };
-    (0..n).map(move |i| if i + 1 == n && n > 1 { stop } else { i as f64 * step + start })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,15 +137,39 @@ mod tests {
     /// The checks printed in REFERENCE.md for `load_planar_dataset()`.
     #[test]
     fn flower_matches_the_course() {
-        let data = flower(1, 400, 0.2);
+        let data = DatasetKind::Flower.generate(1, 400, 0.2);
         assert_eq!(data.point(0)[..2], [1.204442292254319, 3.5761141481288448]);
         assert_eq!(data.point(399)[..2], [0.7307808250007513, 3.0683292081876545]);
         assert_eq!(data.y.iter().filter(|&&y| y == 1.0).count(), 200);
     }
 
     #[test]
+    fn every_generator_gives_the_asked_count_both_labels_and_is_seeded() {
+        for kind in DatasetKind::ALL.into_iter().filter(|&k| k != DatasetKind::Custom) {
+            for points in [2, 7, 400] {
+                let data = kind.generate(5, points, kind.default_noise());
+                assert_eq!(data.len(), points, "{kind:?}");
+                let ones = data.y.iter().filter(|&&y| y == 1.0).count();
+                let zeros = data.y.iter().filter(|&&y| y == 0.0).count();
+                assert_eq!(ones + zeros, points, "{kind:?}: labels are 0 or 1");
+                if points >= 7 {
+                    assert!(ones > 0 && zeros > 0, "{kind:?}: both classes");
+                }
+                assert!(data.x.iter().all(|v| v.is_finite()));
+                assert_eq!(data, kind.generate(5, points, kind.default_noise()), "{kind:?}");
+                if points == 400 {
+                    assert_ne!(data, kind.generate(6, points, kind.default_noise()), "{kind:?}: the seed matters");
+                    // Balanced classes, as scikit-learn's generators make them.
+                    assert!((150..=250).contains(&ones), "{kind:?}: {ones} of class 1");
+                }
+            }
+        }
+        assert!(DatasetKind::Custom.generate(1, 400, 0.0).is_empty());
+    }
+
+    #[test]
     fn split_holds_out_the_fraction_and_keeps_every_point() {
-        let data = flower(1, 400, 0.2);
+        let data = DatasetKind::Flower.generate(1, 400, 0.2);
         let (train, test) = data.split(0.25, 1);
         assert_eq!((train.len(), test.len()), (300, 100));
         let (same, none) = data.split(0.0, 1);

@@ -133,7 +133,7 @@ const fn spec(key: &'static str, param: &'static str, allowed: &'static str, num
 
 /// The table, in the order settings appear in links and exports.
 pub const SPECS: [Spec; 15] = [
-    spec("dataset", "dataset", "flower", false),
+    spec("dataset", "dataset", "flower, circles, moons, blobs, quantiles, xor, spiral, custom", false),
     spec("datasetSeed", "dataset-seed", "an integer from 0 to 4294967295", true),
     spec("points", "points", "an integer from 2 to 10000", true),
     spec("noise", "noise", "a number from 0 to 10", true),

@@ -1,7 +1,7 @@
 //! Every backward gradient against centred finite differences, for each
 //! hidden activation and for networks of 0, 1 and 3 hidden layers.
 
-use sepal::dataset::flower;
+use sepal::generators::flower;
 use sepal::gradcheck::relative_error;
 use sepal::{Activation, Init, Network};
 

@@ -5,7 +5,7 @@
 mod fixtures;
 
 use fixtures::{lines, num, points};
-use sepal::dataset::flower;
+use sepal::generators::flower;
 use sepal::rng::NumpyRng;
 
 #[test]

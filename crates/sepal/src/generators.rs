@@ -1,0 +1,183 @@
+//! The dataset generators, all from numpy's seeded generator: the course's
+//! flower exactly, and the notebook's extra datasets (scikit-learn's
+//! circles, moons, blobs and gaussian quantiles) plus XOR and two spirals
+//! by the same recipes, drawn from our generator.
+
+use alloc::vec::Vec;
+use core::f64::consts::PI;
+
+use crate::dataset::Dataset;
+use crate::rng::NumpyRng;
+
+/// The course's `load_planar_dataset`: a flower with petals of alternating
+/// class. Class 0 takes the first ⌊m/2⌋ points, class 1 the rest; for each
+/// class the t-noises are drawn, then the r-noises.
+pub fn flower(seed: u32, points: usize, noise: f64) -> Dataset {
+    const PETAL_RADIUS: f64 = 4.0;
+    const SPAN: f64 = 3.12;
+    let mut rng = NumpyRng::new(seed);
+    let mut out = Points::with_capacity(points);
+    let mut t = Vec::new();
+    for (class, n) in halves(points).into_iter().enumerate() {
+        let start = class as f64 * SPAN;
+        let stop = (class + 1) as f64 * SPAN;
+        t.clear();
+        t.extend(linspace(start, stop, n, true));
+        for t in t.iter_mut() {
+            *t += rng.randn() * noise;
+        }
+        for &t in &t {
+            let r = PETAL_RADIUS * libm::sin(4.0 * t) + rng.randn() * noise;
+            out.push(r * libm::sin(t), r * libm::cos(t), class);
+        }
+    }
+    out.into_dataset()
+}
+
+/// scikit-learn's `make_circles(factor=0.5)`: an outer circle of class 0
+/// and an inner one of class 1, with gaussian noise on both coordinates.
+pub fn circles(seed: u32, points: usize, noise: f64) -> Dataset {
+    const FACTOR: f64 = 0.5;
+    let mut rng = NumpyRng::new(seed);
+    let mut out = Points::with_capacity(points);
+    for (class, n) in halves(points).into_iter().enumerate() {
+        let radius = if class == 0 { 1.0 } else { FACTOR };
+        for angle in linspace(0.0, 2.0 * PI, n, false) {
+            out.push(radius * libm::cos(angle), radius * libm::sin(angle), class);
+        }
+    }
+    out.add_noise(&mut rng, noise);
+    out.into_dataset()
+}
+
+/// scikit-learn's `make_moons`: two interleaving half circles.
+pub fn moons(seed: u32, points: usize, noise: f64) -> Dataset {
+    let mut rng = NumpyRng::new(seed);
+    let mut out = Points::with_capacity(points);
+    let [outer, inner] = halves(points);
+    for angle in linspace(0.0, PI, outer, true) {
+        out.push(libm::cos(angle), libm::sin(angle), 0);
+    }
+    for angle in linspace(0.0, PI, inner, true) {
+        out.push(1.0 - libm::cos(angle), 1.0 - libm::sin(angle) - 0.5, 1);
+    }
+    out.add_noise(&mut rng, noise);
+    out.into_dataset()
+}
+
+/// scikit-learn's `make_blobs(centers=6)` with the course's labels
+/// (centre mod 2): centres uniform in [−10, 10]², `noise` the spread.
+pub fn blobs(seed: u32, points: usize, noise: f64) -> Dataset {
+    const CENTRES: usize = 6;
+    let mut rng = NumpyRng::new(seed);
+    let centres: Vec<[f64; 2]> = (0..CENTRES)
+        .map(|_| [rng.next_f64() * 20.0 - 10.0, rng.next_f64() * 20.0 - 10.0])
+        .collect();
+    let mut out = Points::with_capacity(points);
+    for k in 0..points {
+        let c = k % CENTRES;
+        let [cx, cy] = centres[c];
+        out.push(cx + rng.randn() * noise, cy + rng.randn() * noise, c % 2);
+    }
+    out.into_dataset()
+}
+
+/// scikit-learn's `make_gaussian_quantiles(cov=noise, n_classes=2)`: a
+/// gaussian cloud whose inner half (by distance from the centre) is class 0.
+pub fn quantiles(seed: u32, points: usize, noise: f64) -> Dataset {
+    let mut rng = NumpyRng::new(seed);
+    let spread = libm::sqrt(noise);
+    let mut cloud: Vec<[f64; 2]> = (0..points).map(|_| [rng.randn() * spread, rng.randn() * spread]).collect();
+    cloud.sort_by(|a, b| (a[0] * a[0] + a[1] * a[1]).total_cmp(&(b[0] * b[0] + b[1] * b[1])));
+    let inner = points / 2;
+    let mut out = Points::with_capacity(points);
+    for (k, p) in cloud.iter().enumerate() {
+        out.push(p[0], p[1], (k >= inner) as usize);
+    }
+    out.into_dataset()
+}
+
+/// XOR: uniform points in [−5, 5]² labelled by the sign of x1·x2 (class 1
+/// where they agree), then moved by gaussian noise, labels kept.
+pub fn xor(seed: u32, points: usize, noise: f64) -> Dataset {
+    const GAP: f64 = 0.3;
+    let mut rng = NumpyRng::new(seed);
+    let mut out = Points::with_capacity(points);
+    for _ in 0..points {
+        let mut coordinate = || {
+            let v = rng.next_f64() * 10.0 - 5.0;
+            // Keep points off the axes so the four squares stay apart.
+            if v >= 0.0 { v + GAP } else { v - GAP }
+        };
+        let (x1, x2) = (coordinate(), coordinate());
+        out.push(x1, x2, (x1 * x2 > 0.0) as usize);
+    }
+    out.add_noise(&mut rng, noise);
+    out.into_dataset()
+}
+
+/// Two interleaved spirals, one per class (the classic hard case).
+pub fn spiral(seed: u32, points: usize, noise: f64) -> Dataset {
+    const TURNS: f64 = 1.75;
+    const RADIUS: f64 = 5.0;
+    let mut rng = NumpyRng::new(seed);
+    let mut out = Points::with_capacity(points);
+    for (class, n) in halves(points).into_iter().enumerate() {
+        for i in 0..n {
+            let fraction = i as f64 / n.max(1) as f64;
+            let r = RADIUS * fraction;
+            let angle = 2.0 * PI * TURNS * fraction + class as f64 * PI;
+            out.push(r * libm::sin(angle), r * libm::cos(angle), class);
+        }
+    }
+    out.add_noise(&mut rng, noise);
+    out.into_dataset()
+}
+
+/// ⌊m/2⌋ points of class 0, the rest class 1.
+fn halves(points: usize) -> [usize; 2] {
+    [points / 2, points - points / 2]
+}
+
+/// numpy's `linspace`: start + i·step; with `endpoint` the last is exactly
+/// `stop` and step = (stop − start)/(n − 1), else step = (stop − start)/n.
+fn linspace(start: f64, stop: f64, n: usize, endpoint: bool) -> impl Iterator<Item = f64> {
+    let divisions = if endpoint { n.saturating_sub(1) } else { n };
+    let step = if divisions > 0 { (stop - start) / divisions as f64 } else { 0.0 };
+    (0..n).map(move |i| if endpoint && n > 1 && i + 1 == n { stop } else { i as f64 * step + start })
+}
+
+/// Points collected in drawing order.
+struct Points {
+    xy: Vec<[f64; 2]>,
+    labels: Vec<usize>,
+}
+
+impl Points {
+    fn with_capacity(n: usize) -> Self {
+        Self { xy: Vec::with_capacity(n), labels: Vec::with_capacity(n) }
+    }
+
+    fn push(&mut self, x1: f64, x2: f64, class: usize) {
+        self.xy.push([x1, x2]);
+        self.labels.push(class);
+    }
+
+    /// scikit-learn's `X += normal(scale=noise, size=X.shape)`, row by row.
+    fn add_noise(&mut self, rng: &mut NumpyRng, noise: f64) {
+        for p in &mut self.xy {
+            p[0] += rng.randn() * noise;
+            p[1] += rng.randn() * noise;
+        }
+    }
+
+    fn into_dataset(self) -> Dataset {
+        let points: Vec<[f64; 3]> = self
+            .xy
+            .iter()
+            .zip(&self.labels)
+            .map(|(p, &c)| [p[0], p[1], c as f64])
+            .collect();
+        Dataset::from_points(&points)
+    }
+}
