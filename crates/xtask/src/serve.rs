@@ -1,0 +1,292 @@
+//! `cargo xtask serve`: a small static file server for `www/`, also started
+//! in-process by `cargo xtask test` for the end-to-end tests. Pages must come
+//! over HTTP because browsers refuse ES modules and wasm from `file://`.
+//!
+//! GET and HEAD only, one thread per connection, `Connection: close`, and
+//! `Cache-Control: no-cache` so that a rebuilt wasm is always picked up.
+
+use crate::wasm_build;
+use crate::Result;
+use std::fs;
+use std::io::{BufRead, BufReader, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Component, Path, PathBuf};
+use std::thread;
+use std::time::Duration;
+
+pub const DEFAULT_PORT: u16 = 8000;
+
+/// The policy the page must work under; sent with every HTML response so
+/// that development catches what a strict host would block.
+const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+                                       style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:";
+
+/// Builds, then serves `www/` until interrupted.
+pub fn serve(port: u16) -> Result<()> {
+    wasm_build::build()?;
+    let address = start(Path::new("www"), port, true)?;
+    println!("Serving www/ at http://{address}/");
+    loop {
+        thread::park();
+    }
+}
+
+/// Serves `root` on 127.0.0.1:`port` (0 picks a free one) from a background
+/// thread and returns the bound address. With `log`, prints one line per
+/// request.
+pub fn start(root: &Path, port: u16, log: bool) -> Result<SocketAddr> {
+    let root = root
+        .canonicalize()
+        .map_err(|e| format!("cannot serve {}: {e}", root.display()))?;
+    let listener = TcpListener::bind(("127.0.0.1", port)).map_err(|e| {
+        format!("cannot listen on 127.0.0.1:{port}: {e} (choose another port with --port N)")
+    })?;
+    let address = listener.local_addr().map_err(|e| e.to_string())?;
+    thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let root = root.clone();
+            thread::spawn(move || {
+                // A client that hangs up early is its own problem.
+                let _ = handle(stream, &root, log);
+            });
+        }
+    });
+    Ok(address)
+}
+
+fn handle(mut stream: TcpStream, root: &Path, log: bool) -> std::io::Result<()> {
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    let mut request_line = String::new();
+    let mut reader = BufReader::new(&stream);
+    reader.read_line(&mut request_line)?;
+    // Drain the headers; nothing in them changes the answer.
+    let mut header = String::new();
+    while reader.read_line(&mut header)? > 2 {
+        header.clear();
+    }
+    let mut words = request_line.split_whitespace();
+    let (method, target) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+    let response = respond(root, method, target);
+    if log {
+        println!("{method} {target} {}", response.status);
+    }
+    stream.write_all(&response.head())?;
+    if method != "HEAD" {
+        stream.write_all(&response.body)?;
+    }
+    stream.flush()
+}
+
+struct Response {
+    status: &'static str,
+    headers: Vec<(&'static str, String)>,
+    body: Vec<u8>,
+}
+
+impl Response {
+    fn error(status: &'static str) -> Response {
+        Response::new(
+            status,
+            "text/plain; charset=utf-8",
+            format!("{status}\n").into_bytes(),
+        )
+    }
+
+    fn new(status: &'static str, content_type: &str, body: Vec<u8>) -> Response {
+        let mut headers = vec![("Content-Type", content_type.to_string())];
+        if content_type.starts_with("text/html") {
+            headers.push((
+                "Content-Security-Policy",
+                CONTENT_SECURITY_POLICY.to_string(),
+            ));
+        }
+        Response {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    fn head(&self) -> Vec<u8> {
+        let mut head = format!(
+            "HTTP/1.1 {}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n",
+            self.status,
+            self.body.len()
+        );
+        for (name, value) in &self.headers {
+            head += &format!("{name}: {value}\r\n");
+        }
+        head += "\r\n";
+        head.into_bytes()
+    }
+}
+
+fn respond(root: &Path, method: &str, target: &str) -> Response {
+    if method != "GET" && method != "HEAD" {
+        let mut response = Response::error("405 Method Not Allowed");
+        response.headers.push(("Allow", "GET, HEAD".into()));
+        return response;
+    }
+    let Some(relative) = local_path(target) else {
+        return Response::error("403 Forbidden");
+    };
+    let mut path = root.join(&relative);
+    if path.is_dir() {
+        // Relative links in a directory's index.html need the trailing slash.
+        if !target.split(['?', '#']).next().unwrap_or("").ends_with('/') {
+            let mut response = Response::error("301 Moved Permanently");
+            response
+                .headers
+                .push(("Location", format!("/{}/", relative.display())));
+            return response;
+        }
+        path.push("index.html");
+    }
+    match fs::read(&path) {
+        Ok(body) => Response::new("200 OK", content_type(&path), body),
+        Err(_) => Response::error("404 Not Found"),
+    }
+}
+
+/// The file path a request target names, relative to the served root, or
+/// None when it would leave the root. The query string and fragment are
+/// ignored, percent-escapes decoded.
+fn local_path(target: &str) -> Option<PathBuf> {
+    let path = target.split(['?', '#']).next()?;
+    let decoded = String::from_utf8(percent_decode(path.strip_prefix('/')?)?).ok()?;
+    let relative = PathBuf::from(decoded);
+    relative
+        .components()
+        .all(|component| matches!(component, Component::Normal(_) | Component::CurDir))
+        .then_some(relative)
+}
+
+fn percent_decode(text: &str) -> Option<Vec<u8>> {
+    let mut bytes = Vec::with_capacity(text.len());
+    let mut rest = text.as_bytes();
+    while let Some((&byte, tail)) = rest.split_first() {
+        if byte == b'%' {
+            let hex = std::str::from_utf8(tail.get(..2)?).ok()?;
+            bytes.push(u8::from_str_radix(hex, 16).ok()?);
+            rest = &tail[2..];
+        } else {
+            bytes.push(byte);
+            rest = tail;
+        }
+    }
+    Some(bytes)
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|ext| ext.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "css" => "text/css; charset=utf-8",
+        "json" => "application/json",
+        "png" => "image/png",
+        "svg" => "image/svg+xml",
+        "csv" => "text/csv; charset=utf-8",
+        "txt" => "text/plain; charset=utf-8",
+        "ico" => "image/x-icon",
+        _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::start;
+    use std::io::{Read, Write};
+    use std::net::{SocketAddr, TcpStream};
+    use std::path::PathBuf;
+    use std::{env, fs, process};
+
+    fn get(address: SocketAddr, request_line: &str) -> String {
+        let mut stream = TcpStream::connect(address).unwrap();
+        write!(stream, "{request_line}\r\nHost: localhost\r\n\r\n").unwrap();
+        let mut response = String::new();
+        stream.read_to_string(&mut response).unwrap();
+        response
+    }
+
+    fn header<'a>(response: &'a str, name: &str) -> Option<&'a str> {
+        let head = response.split("\r\n\r\n").next().unwrap();
+        head.lines().find_map(|line| {
+            let (key, value) = line.split_once(": ")?;
+            key.eq_ignore_ascii_case(name).then_some(value)
+        })
+    }
+
+    /// `<tmp>/site/` is served; `<tmp>/secret.txt` lies just outside it.
+    fn site() -> SocketAddr {
+        let dir = env::temp_dir().join(format!("xtask-serve-test-{}", process::id()));
+        let site = dir.join("site");
+        fs::create_dir_all(site.join("pkg")).unwrap();
+        fs::create_dir_all(site.join("docs")).unwrap();
+        fs::write(dir.join("secret.txt"), "secret").unwrap();
+        fs::write(
+            site.join("index.html"),
+            "<!doctype html><title>home</title>",
+        )
+        .unwrap();
+        fs::write(site.join("docs/index.html"), "docs").unwrap();
+        fs::write(site.join("pkg/sepal_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
+        fs::write(site.join("a b.js"), "export {};").unwrap();
+        start(&PathBuf::from(&site), 0, false).unwrap()
+    }
+
+    #[test]
+    fn serves_files_with_their_types() {
+        let address = site();
+        let wasm = get(address, "GET /pkg/sepal_bg.wasm?v=2#x HTTP/1.1");
+        assert!(wasm.starts_with("HTTP/1.1 200 OK\r\n"), "{wasm}");
+        assert_eq!(header(&wasm, "content-type"), Some("application/wasm"));
+        assert_eq!(header(&wasm, "content-length"), Some("8"));
+        assert_eq!(header(&wasm, "cache-control"), Some("no-cache"));
+        assert_eq!(header(&wasm, "content-security-policy"), None);
+        assert!(wasm.ends_with("\0asm\x01\0\0\0"));
+
+        let index = get(address, "GET / HTTP/1.1");
+        assert_eq!(
+            header(&index, "content-type"),
+            Some("text/html; charset=utf-8")
+        );
+        assert!(header(&index, "content-security-policy")
+            .unwrap()
+            .contains("'wasm-unsafe-eval'"));
+        assert!(index.ends_with("<title>home</title>"));
+
+        let script = get(address, "GET /a%20b.js HTTP/1.1");
+        assert_eq!(
+            header(&script, "content-type"),
+            Some("text/javascript; charset=utf-8")
+        );
+
+        let head = get(address, "HEAD /docs/ HTTP/1.1");
+        assert_eq!(header(&head, "content-length"), Some("4"));
+        assert!(head.ends_with("\r\n\r\n"), "HEAD has no body: {head}");
+
+        let redirect = get(address, "GET /docs HTTP/1.1");
+        assert!(redirect.starts_with("HTTP/1.1 301 "), "{redirect}");
+        assert_eq!(header(&redirect, "location"), Some("/docs/"));
+    }
+
+    #[test]
+    fn refuses_what_it_must_not_serve() {
+        let address = site();
+        assert!(get(address, "GET /missing.js HTTP/1.1").starts_with("HTTP/1.1 404 "));
+        for escape in [
+            "/../secret.txt",
+            "/%2e%2e/secret.txt",
+            "/pkg/..%2f..%2fsecret.txt",
+            "//etc/passwd",
+        ] {
+            let response = get(address, &format!("GET {escape} HTTP/1.1"));
+            assert!(
+                response.starts_with("HTTP/1.1 403 "),
+                "{escape}: {response}"
+            );
+        }
+        assert!(get(address, "POST / HTTP/1.1").starts_with("HTTP/1.1 405 "));
+    }
+}
