@@ -1,0 +1,310 @@
+//! The command line: every setting of the page as `--name value` or
+//! `--name=value` (kebab-case names from [`SPECS`]), plus the options of the
+//! command itself. Hand-written so the messages can be the page's own
+//! ([`SettingError`]): the option, the value as given and what is allowed.
+
+use std::ffi::OsString;
+use std::fmt::Write;
+
+use sepal::settings::{Problem, SPECS};
+use sepal::{DatasetKind, SettingError, Settings};
+
+/// Most iterations one command will run (about an hour at n_h = 4).
+pub const MAX_ITERATIONS: u64 = 100_000_000;
+const ITERATIONS_ALLOWED: &str = "an integer from 0 to 100000000";
+const LOG_EVERY_ALLOWED: &str = "an integer from 1 to 100000000";
+
+/// Settings that only mean something on the page; accepted and checked so a
+/// page's link can be pasted as options, but they change nothing here.
+const PAGE_ONLY: [&str; 3] = ["speed", "autoplay", "lang"];
+
+/// What a subcommand accepts beyond the settings.
+pub struct Command {
+    pub name: &'static str,
+    pub summary: &'static str,
+    pub default_iterations: u64,
+    /// Whether `--log-every` is an option.
+    pub logs: bool,
+    /// Settings the command sets itself, so giving them is an error.
+    pub fixed: &'static [&'static str],
+    /// Why the fixed settings can't be given.
+    pub fixed_reason: &'static str,
+}
+
+pub const TRAIN: Command = Command {
+    name: "train",
+    summary: "trains once and prints the course's cost log and accuracy (print_cost=True)",
+    default_iterations: 10_000,
+    logs: true,
+    fixed: &[],
+    fixed_reason: "",
+};
+
+pub const SWEEP: Command = Command {
+    name: "sweep",
+    summary: "the course's accuracy vs hidden layer size table: the shallow model with \
+              1, 2, 3, 4, 5, 20 and 50 hidden units",
+    default_iterations: 5_000,
+    logs: false,
+    fixed: &["model", "hidden-units"],
+    fixed_reason: "the sweep trains the shallow model with 1, 2, 3, 4, 5, 20 and 50 hidden units",
+};
+
+/// A parsed command line.
+#[derive(Debug)]
+pub struct Options {
+    pub settings: Settings,
+    pub iterations: u64,
+    pub log_every: u64,
+    pub json: bool,
+}
+
+pub enum Parsed {
+    Run(Options),
+    Help,
+}
+
+/// Reads the arguments after the command name. Later options override
+/// earlier ones, as in a URL; `--help` anywhere wins.
+pub fn parse(command: &Command, argv: impl IntoIterator<Item = OsString>) -> Result<Parsed, String> {
+    let argv = argv
+        .into_iter()
+        .map(|a| {
+            a.into_string()
+                .map_err(|a| format!("the argument {a:?} is not valid UTF-8"))
+        })
+        .collect::<Result<Vec<String>, String>>()?;
+    if argv.iter().any(|a| a == "--help" || a == "-h") {
+        return Ok(Parsed::Help);
+    }
+    let mut options = Options {
+        settings: Settings::default(),
+        iterations: command.default_iterations,
+        log_every: 1000,
+        json: false,
+    };
+    let mut rest = argv.into_iter();
+    while let Some(arg) = rest.next() {
+        let Some(option) = arg.strip_prefix("--") else {
+            return Err(format!(
+                "unexpected argument \"{arg}\": options look like --learning-rate 0.5 (see sepal-cli {} --help)",
+                command.name
+            ));
+        };
+        let (name, inline) = match option.split_once('=') {
+            Some((name, value)) => (name, Some(value.to_string())),
+            None => (option, None),
+        };
+        if name == "json" {
+            if let Some(value) = inline {
+                return Err(format!("--json takes no value (got \"{value}\")"));
+            }
+            options.json = true;
+            continue;
+        }
+        let allowed = allowed(command, name)?;
+        // A following `--option` means this one's value is missing; a single
+        // dash is still a value (`--noise -1` gets the range message).
+        let value = match inline {
+            Some(value) => value,
+            None => match rest.next() {
+                Some(value) if !value.starts_with("--") => value,
+                _ => return Err(format!("--{name} needs a value: use {allowed}")),
+            },
+        };
+        match name {
+            "iterations" => options.iterations = whole(name, ITERATIONS_ALLOWED, &value, 0, MAX_ITERATIONS)?,
+            "log-every" => options.log_every = whole(name, LOG_EVERY_ALLOWED, &value, 1, MAX_ITERATIONS)?,
+            _ => options.settings.set(name, &value).map_err(|e| e.to_string())?,
+        }
+    }
+    if options.settings.dataset == DatasetKind::Custom {
+        return Err(
+            "dataset = \"custom\" has no points here: it is the points drawn on the page; \
+                    use one of the generated datasets"
+                .to_string(),
+        );
+    }
+    Ok(Parsed::Run(options))
+}
+
+/// What values `--name` takes, or why it is not an option of `command`.
+fn allowed(command: &Command, name: &str) -> Result<&'static str, String> {
+    let unknown = || {
+        format!(
+            "--{name} is not an option of sepal-cli {} (see sepal-cli {} --help)",
+            command.name, command.name
+        )
+    };
+    match name {
+        "iterations" => Ok(ITERATIONS_ALLOWED),
+        "log-every" if command.logs => Ok(LOG_EVERY_ALLOWED),
+        _ if command.fixed.contains(&name) => Err(format!(
+            "--{name} can't be set for sepal-cli {}: {}",
+            command.name, command.fixed_reason
+        )),
+        // Only the kebab-case names: the JS keys are the page's, not options.
+        _ => SPECS
+            .iter()
+            .find(|s| s.param == name)
+            .map(|s| s.allowed)
+            .ok_or_else(unknown),
+    }
+}
+
+/// A whole number in min..=max, read the way the settings read theirs
+/// (`1e4` and `10000.0` are 10000), with the settings' messages.
+fn whole(name: &str, allowed: &'static str, text: &str, min: u64, max: u64) -> Result<u64, String> {
+    let fail = |problem| {
+        SettingError {
+            setting: name.to_string(),
+            value: text.to_string(),
+            problem,
+            allowed,
+        }
+        .to_string()
+    };
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err(fail(Problem::Empty));
+    }
+    let v: f64 = trimmed.parse().map_err(|_| fail(Problem::NotANumber))?;
+    if !v.is_finite() {
+        return Err(fail(Problem::NotANumber));
+    }
+    if v.trunc() != v {
+        return Err(fail(Problem::NotAnInteger));
+    }
+    if v < min as f64 || v > max as f64 {
+        return Err(fail(Problem::OutOfRange));
+    }
+    Ok(v as u64)
+}
+
+/// `--help`: the command's own options, then every setting with its values
+/// and default, straight from the settings table.
+pub fn help(command: &Command) -> String {
+    let defaults = Settings::default();
+    let mut text = String::new();
+    let _ = writeln!(text, "sepal-cli {}: {}\n", command.name, command.summary);
+    let _ = writeln!(text, "Usage: sepal-cli {} [options] [--json]\n", command.name);
+    let _ = writeln!(text, "Options:");
+    let _ = writeln!(
+        text,
+        "  --iterations N      gradient-descent updates per run: {ITERATIONS_ALLOWED} (default {})",
+        command.default_iterations
+    );
+    if command.logs {
+        let _ = writeln!(
+            text,
+            "  --log-every K       print the cost after iterations 0, K, 2K, ... below N: {LOG_EVERY_ALLOWED} (default 1000)"
+        );
+    }
+    let _ = writeln!(text, "  --json              print one JSON object instead of text");
+    let _ = writeln!(text, "  -h, --help          this help\n");
+    let _ = writeln!(
+        text,
+        "Settings (as on the page; --name value or --name=value; the last one given wins):"
+    );
+    for spec in SPECS.iter().filter(|s| !command.fixed.contains(&s.param)) {
+        let note = if PAGE_ONLY.contains(&spec.param) {
+            "; page only, no effect here"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            text,
+            "  --{:<18}{} (default {}{note})",
+            spec.param,
+            spec.allowed,
+            defaults.get(spec)
+        );
+    }
+    if !command.fixed.is_empty() {
+        let _ = writeln!(text, "\n{}.", capitalised(command.fixed_reason));
+    }
+    let _ = writeln!(
+        text,
+        "\nExit codes: 0 done, 1 output failed, 2 bad command line, 3 training diverged."
+    );
+    text
+}
+
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_train(args: &[&str]) -> Result<Options, String> {
+        match parse(&TRAIN, args.iter().map(OsString::from))? {
+            Parsed::Run(options) => Ok(options),
+            Parsed::Help => Err("help".into()),
+        }
+    }
+
+    #[test]
+    fn both_spellings_and_the_last_one_wins() {
+        let o = parse_train(&["--learning-rate", "0.5", "--seed=7", "--learning-rate=2", "--json"]).unwrap();
+        assert_eq!((o.settings.learning_rate, o.settings.seed, o.json), (2.0, 7, true));
+        assert_eq!((o.iterations, o.log_every), (10_000, 1000));
+        let o = parse_train(&["--iterations", "1e3", "--log-every", "250"]).unwrap();
+        assert_eq!((o.iterations, o.log_every), (1000, 250));
+        assert!(parse_train(&["--dataset", "custom", "--dataset", "moons"]).is_ok());
+    }
+
+    #[test]
+    fn messages_name_the_option_value_and_range() {
+        let cases = [
+            (&["--learning-rate", "abc"][..], "learning-rate = \"abc\" is not a number: use a number above 0 and at most 10000"),
+            (&["--iterations", "-5"], "iterations = \"-5\" is out of range: use an integer from 0 to 100000000"),
+            (&["--log-every=0"], "log-every = \"0\" is out of range: use an integer from 1 to 100000000"),
+            (&["--seed"], "--seed needs a value: use an integer from 0 to 4294967295"),
+            (&["--seed", "--json"], "--seed needs a value: use an integer from 0 to 4294967295"),
+            (&["--bogus", "1"], "--bogus is not an option of sepal-cli train (see sepal-cli train --help)"),
+            (&["--learningRate", "1"], "--learningRate is not an option of sepal-cli train (see sepal-cli train --help)"),
+            (&["--json=yes"], "--json takes no value (got \"yes\")"),
+            (&["--dataset", "custom"], "dataset = \"custom\" has no points here: it is the points drawn on the page; use one of the generated datasets"),
+        ];
+        for (args, message) in cases {
+            assert_eq!(parse_train(args).unwrap_err(), message, "{args:?}");
+        }
+        assert!(parse_train(&["0.5"])
+            .unwrap_err()
+            .starts_with("unexpected argument \"0.5\""));
+    }
+
+    #[test]
+    fn the_sweep_sets_the_hidden_layer_itself() {
+        let err = parse(&SWEEP, ["--hidden-units", "3"].map(OsString::from))
+            .err()
+            .unwrap();
+        assert!(
+            err.starts_with("--hidden-units can't be set for sepal-cli sweep"),
+            "{err}"
+        );
+        let err = parse(&SWEEP, ["--log-every", "3"].map(OsString::from)).err().unwrap();
+        assert!(
+            err.starts_with("--log-every is not an option of sepal-cli sweep"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn help_lists_every_setting() {
+        let text = help(&TRAIN);
+        for spec in &SPECS {
+            assert!(text.contains(&format!("--{}", spec.param)), "{}", spec.param);
+        }
+        assert!(matches!(
+            parse(&TRAIN, ["--bogus", "-h"].map(OsString::from)),
+            Ok(Parsed::Help)
+        ));
+    }
+}
