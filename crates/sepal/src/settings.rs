@@ -123,7 +123,7 @@ pub struct Spec {
     pub param: &'static str,
     /// What values are allowed, as shown in error messages.
     pub allowed: &'static str,
-    /// Whether the value is a number in JSON (`speed` may be `"max"`).
+    /// Whether the value is a number in JSON (`speed` is, except `"max"`).
     pub numeric: bool,
 }
 
@@ -145,7 +145,7 @@ pub const SPECS: [Spec; 15] = [
     spec("init", "init", "zeros, small, xavier, he", false),
     spec("learningRate", "learning-rate", "a number above 0 and at most 10000", true),
     spec("seed", "seed", "an integer from 0 to 4294967295", true),
-    spec("speed", "speed", "an integer from 1 to 1000000 (iterations per second), or max", false),
+    spec("speed", "speed", "an integer from 1 to 1000000 (iterations per second), or max", true),
     spec("autoplay", "autoplay", "0 or 1", true),
     spec("lang", "lang", "en, zh", false),
 ];

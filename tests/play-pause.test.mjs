@@ -1,0 +1,86 @@
+// Play animates the training (the boundary moves); pause freezes it.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launchBrowser, openPage, assertNoProblems, plotHash } from "./helpers.mjs";
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(() => browser?.close());
+
+test("play changes the boundary and pause stops it", async () => {
+  const { page, problems, close } = await openPage(browser);
+  try {
+    const before = await plotHash(page);
+    assert.equal(await page.evaluate(() => document.querySelector("sepal-playground").iteration), 0);
+
+    // The play button, as a person would press it.
+    const play = page.locator("sepal-playground").locator('button[data-action="toggle"]');
+    await play.click();
+    assert.equal(await page.evaluate(() => document.querySelector("sepal-playground").running), true);
+    // At the default 1000 iterations/s the boundary soon differs.
+    await page.waitForFunction(() => document.querySelector("sepal-playground").iteration >= 300);
+    const during = await plotHash(page);
+    assert.notEqual(during, before, "the plot did not change while playing");
+
+    await play.click();
+    const paused = await page.evaluate(() => {
+      const el = document.querySelector("sepal-playground");
+      return { running: el.running, iteration: el.iteration };
+    });
+    assert.equal(paused.running, false);
+    const frozen = await plotHash(page);
+    await page.waitForTimeout(500);
+    assert.equal(await page.evaluate(() => document.querySelector("sepal-playground").iteration), paused.iteration);
+    assert.equal(await plotHash(page), frozen, "the plot changed after pause");
+    assertNoProblems(problems);
+  } finally {
+    await close();
+  }
+});
+
+test("progress events follow the animation", async () => {
+  const { page, problems, close } = await openPage(browser);
+  try {
+    const events = await page.evaluate(async () => {
+      const el = document.querySelector("sepal-playground");
+      const seen = [];
+      el.addEventListener("progress", (event) => seen.push(event.detail));
+      el.play();
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      el.pause();
+      return seen;
+    });
+    assert.ok(events.length >= 3, `${events.length} progress events in 400 ms`);
+    for (let i = 1; i < events.length; i += 1) {
+      assert.ok(events[i].iteration > events[i - 1].iteration, "iterations increase");
+    }
+    const last = events.at(-1);
+    assert.deepEqual(Object.keys(last).sort(), ["cost", "diverged", "iteration", "testAccuracy", "trainAccuracy"]);
+    assert.equal(last.diverged, false);
+    assertNoProblems(problems);
+  } finally {
+    await close();
+  }
+});
+
+test("taking the element out of the page pauses it", async () => {
+  const { page, problems, close } = await openPage(browser, "#autoplay=1");
+  try {
+    const result = await page.evaluate(async () => {
+      const el = document.querySelector("sepal-playground");
+      const autoplayed = el.running;
+      el.remove();
+      const detached = el.running;
+      const iteration = el.iteration;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return { autoplayed, detached, still: el.iteration === iteration };
+    });
+    assert.deepEqual(result, { autoplayed: true, detached: false, still: true });
+    assertNoProblems(problems);
+  } finally {
+    await close();
+  }
+});

@@ -1,0 +1,114 @@
+// How much work one animation frame may do. A frame must stay under 16 ms,
+// so it trains for what the drawing leaves of a FRAME_MS budget: speed ×
+// elapsed time at a finite speed (at most TRAIN_MS), or chunks until
+// MAX_SPEED_MS at `max`. Both costs are measured as the run goes.
+//
+// The decision map is drawn at FULL_CELLS² cells, except while animating a
+// network so large that evaluating that many cells alone would overrun the
+// frame: then animation frames use fewer cells (stills, after a pause or a
+// step, are always at full resolution).
+
+/** The map's resolution for stills and, when it is cheap enough, animation. */
+export const FULL_CELLS = 200;
+/** Smaller resolutions for animating large networks, largest first. */
+const CELL_LADDER = [160, 128, 100, 80, 64, 48];
+/** The work a frame may do (ms), leaving the browser time to composite. */
+const FRAME_MS = 14;
+/** Training per frame at a finite speed, at most (ms). */
+const TRAIN_MS = 10;
+/** Training per frame at `speed=max` (ms). */
+const MAX_SPEED_MS = 8;
+/** Rendering the map per animation frame, at most (ms). */
+const RENDER_MS = 10;
+/** Iterations per wasm call at `speed=max`, at most. */
+const MAX_CHUNK = 50;
+/** The longest gap between frames that counts as training time (ms). */
+const MAX_FRAME_GAP_MS = 100;
+
+const blend = (average, sample) => (average === null ? sample : 0.7 * average + 0.3 * sample);
+
+export class Pacer {
+  #msPerIteration = null;
+  #drawMs = null; // one frame's drawing: the map, the canvases, the readouts
+  #renderMsPerCell = null; // the map evaluation alone, per cell
+  #animationCells = FULL_CELLS;
+  #lastFrame = null;
+  #carry = 0;
+
+  /** A new network: its costs are unknown again. */
+  forget() {
+    this.#msPerIteration = null;
+    this.#drawMs = null;
+    this.#renderMsPerCell = null;
+    this.#animationCells = FULL_CELLS;
+  }
+
+  /** Play was pressed: the first frame shows one iteration at once. */
+  start() {
+    this.#lastFrame = null;
+    this.#carry = 1;
+    this.#animationCells = this.#fittingCells();
+  }
+
+  /** The speed changed: what was owed at the old speed is forgotten. */
+  changeSpeed() {
+    this.#carry = 0;
+  }
+
+  /** The map's resolution for a frame. */
+  cells(animating) {
+    return animating ? this.#animationCells : FULL_CELLS;
+  }
+
+  /**
+   * Trains for one frame at `now` (a requestAnimationFrame time) by calling
+   * `step(n)`, which returns the iterations it ran; returns their total.
+   */
+  train(now, speed, step) {
+    const elapsed = this.#lastFrame === null ? 0 : Math.min(now - this.#lastFrame, MAX_FRAME_GAP_MS);
+    this.#lastFrame = now;
+    const perIteration = this.#msPerIteration ?? 0.2;
+    const left = FRAME_MS - (this.#drawMs ?? 8);
+    const started = performance.now();
+    let ran = 0;
+    if (speed === "max") {
+      const budget = Math.max(1, Math.min(MAX_SPEED_MS, left));
+      const chunk = Math.max(1, Math.min(MAX_CHUNK, Math.floor(budget / 4 / perIteration)));
+      for (;;) {
+        const done = step(chunk);
+        ran += done;
+        if (done < chunk || performance.now() - started + chunk * perIteration > budget) break;
+      }
+    } else {
+      this.#carry += (speed * elapsed) / 1000;
+      let n = Math.floor(this.#carry);
+      this.#carry -= n;
+      const cap = Math.max(1, Math.floor(Math.max(1, Math.min(TRAIN_MS, left)) / perIteration));
+      if (n > cap) {
+        // The machine cannot keep up: train what fits, forget the rest.
+        n = cap;
+        this.#carry = 0;
+      }
+      if (n > 0) ran = step(n);
+    }
+    const spent = performance.now() - started;
+    // performance.now() is coarse (0.1 ms); short samples say little.
+    if (ran > 0 && spent >= 0.5) this.#msPerIteration = blend(this.#msPerIteration, spent / ran);
+    return ran;
+  }
+
+  /** One frame's drawing took `ms`, of which `renderMs` evaluating `cells`². */
+  drew(ms, renderMs, cells) {
+    this.#drawMs = blend(this.#drawMs, ms);
+    if (renderMs >= 0.5) this.#renderMsPerCell = blend(this.#renderMsPerCell, renderMs / (cells * cells));
+    // Only ever smaller within one play: switching sizes costs an allocation.
+    const fitting = this.#fittingCells();
+    if (fitting < this.#animationCells) this.#animationCells = fitting;
+  }
+
+  #fittingCells() {
+    const perCell = this.#renderMsPerCell;
+    if (perCell === null || perCell * FULL_CELLS * FULL_CELLS <= RENDER_MS) return FULL_CELLS;
+    return CELL_LADDER.find((cells) => perCell * cells * cells <= RENDER_MS) ?? CELL_LADDER.at(-1);
+  }
+}

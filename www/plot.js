@@ -1,0 +1,198 @@
+// The plot: the model's probability map, its 0.5 contour, the points, and
+// axes in data units. It only draws what it is given; the map's pixels and
+// the contour come straight from wasm memory (see sepal-playground.js).
+
+import { ticks, formatTick } from "./axes.js";
+
+/** Okabe–Ito orange (class 0) and blue (class 1), as the wasm colours the map. */
+export const CLASS_COLORS = ["rgb(230, 159, 0)", "rgb(0, 114, 178)"];
+
+const INK = "#1f2328";
+const MUTED = "#57606a";
+const CONTOUR = "#16191d";
+const POINT_RADIUS = 3.5;
+
+/** Room around the square map for the tick labels and axis names, in CSS px. */
+const MARGIN = { left: 50, right: 10, top: 10, bottom: 42 };
+
+export class Plot {
+  constructor(canvas) {
+    this.canvas = canvas;
+    this.context = canvas.getContext("2d");
+    // The map at its own resolution (one pixel per cell), to be scaled up.
+    this.cells = document.createElement("canvas");
+    this.cellsContext = this.cells.getContext("2d");
+    this.width = 0;
+    this.height = 0;
+    this.ratio = 1;
+  }
+
+  /**
+   * Fits the canvas to `width` CSS pixels (and at most `maxHeight`), keeping
+   * the map square; the height follows. Returns whether anything changed.
+   */
+  resize(width, maxHeight, ratio) {
+    let side = Math.floor(width) - MARGIN.left - MARGIN.right;
+    if (maxHeight > 0) side = Math.min(side, Math.floor(maxHeight) - MARGIN.top - MARGIN.bottom);
+    side = Math.max(side, 120);
+    const cssWidth = side + MARGIN.left + MARGIN.right;
+    const cssHeight = side + MARGIN.top + MARGIN.bottom;
+    if (cssWidth === this.width && cssHeight === this.height && ratio === this.ratio) return false;
+    this.width = cssWidth;
+    this.height = cssHeight;
+    this.ratio = ratio;
+    this.canvas.style.width = `${cssWidth}px`;
+    this.canvas.style.height = `${cssHeight}px`;
+    this.canvas.width = Math.round(cssWidth * ratio);
+    this.canvas.height = Math.round(cssHeight * ratio);
+    return true;
+  }
+
+  clear() {
+    this.context.setTransform(1, 0, 0, 1, 0, 0);
+    this.context.clearRect(0, 0, this.canvas.width, this.canvas.height);
+  }
+
+  /** The square the map fills, in CSS px. */
+  get mapRect() {
+    return {
+      left: MARGIN.left,
+      top: MARGIN.top,
+      size: this.width - MARGIN.left - MARGIN.right,
+    };
+  }
+
+  /**
+   * Draws one frame.
+   * - `image`: the map's ImageData, row 0 at the top (y = bounds.yMax);
+   * - `contour`: Float32Array of segments x0, y0, x1, y1 in cell units;
+   * - `bounds`: {xMin, xMax, yMin, yMax}, the data rectangle the map covers;
+   * - `points`: {train, test}, each [[x1, x2, label], ...];
+   * - `labels`: {x, y}, the axis names; `font`: a CSS font family.
+   */
+  draw({ image, contour, bounds, points, labels, font }) {
+    const ctx = this.context;
+    const { left, top, size } = this.mapRect;
+    ctx.setTransform(this.ratio, 0, 0, this.ratio, 0, 0);
+    ctx.clearRect(0, 0, this.width, this.height);
+
+    if (image) {
+      if (this.cells.width !== image.width || this.cells.height !== image.height) {
+        this.cells.width = image.width;
+        this.cells.height = image.height;
+      }
+      this.cellsContext.putImageData(image, 0, 0);
+      ctx.imageSmoothingEnabled = true;
+      ctx.imageSmoothingQuality = "high";
+      ctx.drawImage(this.cells, left, top, size, size);
+    }
+
+    const toX = (x) => left + ((x - bounds.xMin) / (bounds.xMax - bounds.xMin)) * size;
+    const toY = (y) => top + ((bounds.yMax - y) / (bounds.yMax - bounds.yMin)) * size;
+
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(left, top, size, size);
+    ctx.clip();
+    if (contour && image) this.drawContour(contour, image.width, image.height);
+    if (points) this.drawPoints(points, toX, toY);
+    ctx.restore();
+
+    this.drawAxes(bounds, toX, toY, labels, font);
+  }
+
+  drawContour(segments, columns, rows) {
+    const ctx = this.context;
+    const { left, top, size } = this.mapRect;
+    const sx = size / columns;
+    const sy = size / rows;
+    ctx.beginPath();
+    for (let i = 0; i + 3 < segments.length; i += 4) {
+      ctx.moveTo(left + segments[i] * sx, top + segments[i + 1] * sy);
+      ctx.lineTo(left + segments[i + 2] * sx, top + segments[i + 3] * sy);
+    }
+    ctx.lineCap = "round";
+    ctx.lineJoin = "round";
+    ctx.strokeStyle = "rgba(255, 255, 255, 0.7)";
+    ctx.lineWidth = 4.5;
+    ctx.stroke();
+    ctx.strokeStyle = CONTOUR;
+    ctx.lineWidth = 2.25;
+    ctx.stroke();
+  }
+
+  drawPoints({ train, test }, toX, toY) {
+    const ctx = this.context;
+    const path = (list, label) => {
+      ctx.beginPath();
+      for (const [x, y, l] of list) {
+        if (l !== label) continue;
+        const px = toX(x);
+        const py = toY(y);
+        ctx.moveTo(px + POINT_RADIUS, py);
+        ctx.arc(px, py, POINT_RADIUS, 0, 2 * Math.PI);
+      }
+    };
+    ctx.lineWidth = 1;
+    for (const label of [0, 1]) {
+      path(train, label);
+      ctx.fillStyle = CLASS_COLORS[label];
+      ctx.fill();
+      ctx.strokeStyle = "rgba(20, 20, 20, 0.85)";
+      ctx.stroke();
+    }
+    if (!test || test.length === 0) return;
+    ctx.lineWidth = 2;
+    for (const label of [0, 1]) {
+      path(test, label);
+      ctx.fillStyle = "#ffffff";
+      ctx.fill();
+      ctx.strokeStyle = CLASS_COLORS[label];
+      ctx.stroke();
+    }
+  }
+
+  drawAxes(bounds, toX, toY, labels, font) {
+    const ctx = this.context;
+    const { left, top, size } = this.mapRect;
+    const bottom = top + size;
+    const right = left + size;
+    const count = Math.max(3, Math.round(size / 70));
+
+    ctx.strokeStyle = INK;
+    ctx.lineWidth = 1;
+    ctx.strokeRect(left - 0.5, top - 0.5, size + 1, size + 1);
+
+    ctx.font = `13px ${font}`;
+    ctx.fillStyle = MUTED;
+    ctx.beginPath();
+    const x = ticks(bounds.xMin, bounds.xMax, count);
+    ctx.textAlign = "center";
+    ctx.textBaseline = "top";
+    for (const value of x.values) {
+      const px = Math.round(toX(value)) + 0.5;
+      ctx.moveTo(px, bottom);
+      ctx.lineTo(px, bottom + 5);
+      ctx.fillText(formatTick(value, x.step), px, bottom + 7);
+    }
+    const y = ticks(bounds.yMin, bounds.yMax, count);
+    ctx.textAlign = "right";
+    ctx.textBaseline = "middle";
+    for (const value of y.values) {
+      const py = Math.round(toY(value)) + 0.5;
+      ctx.moveTo(left, py);
+      ctx.lineTo(left - 5, py);
+      ctx.fillText(formatTick(value, y.step), left - 7, py);
+    }
+    ctx.stroke();
+
+    ctx.font = `italic 15px ${font}`;
+    ctx.fillStyle = INK;
+    ctx.textAlign = "center";
+    ctx.textBaseline = "bottom";
+    ctx.fillText(labels.x, (left + right) / 2, this.height - 2);
+    ctx.textAlign = "left";
+    ctx.textBaseline = "middle";
+    ctx.fillText(labels.y, 2, (top + bottom) / 2);
+  }
+}

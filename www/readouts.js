@@ -1,0 +1,40 @@
+// The live numbers: iteration, cost (6 decimals, as the course prints it),
+// training accuracy and, when points are held out, test accuracy.
+
+import { h } from "./dom.js";
+import { format } from "./strings.js";
+
+export class Readouts {
+  constructor(root, text) {
+    this.text = text;
+    const item = (label, name) => {
+      const value = h("dd", {}, [text.notANumber]);
+      const row = h("div", { class: `readout ${name}` }, [h("dt", {}, [label]), value]);
+      root.append(row);
+      return { row, value };
+    };
+    this.iteration = item(text.iteration, "iteration");
+    this.cost = item(text.cost, "cost");
+    this.train = item(text.trainAccuracy, "train");
+    this.test = item(text.testAccuracy, "test");
+    this.test.row.hidden = true;
+  }
+
+  percent(fraction) {
+    return Number.isFinite(fraction)
+      ? format(this.text.percent, { value: (fraction * 100).toFixed(2) })
+      : this.text.notANumber;
+  }
+
+  /** Shows `state` ({iteration, cost, trainAccuracy, testAccuracy}). */
+  show(state) {
+    const set = (item, text) => {
+      if (item.value.textContent !== text) item.value.textContent = text;
+    };
+    set(this.iteration, String(state.iteration));
+    set(this.cost, Number.isFinite(state.cost) ? state.cost.toFixed(6) : String(state.cost));
+    set(this.train, this.percent(state.trainAccuracy));
+    this.test.row.hidden = !Number.isFinite(state.testAccuracy);
+    set(this.test, this.percent(state.testAccuracy));
+  }
+}

@@ -1,0 +1,41 @@
+// Loading the wasm module: once per page, however many elements there are.
+//
+// The wasm comes from `pkg/sepal_bg.wasm` next to this file, or, in the
+// single-file build (`cargo xtask dist`), from the base64 text the page puts
+// in `globalThis.SEPAL_WASM_BASE64` before any module runs.
+
+import init, { Playground, parseSettings, settingsTable, freshSeed, lastPanic } from "./pkg/sepal.js";
+
+let loading = null;
+
+/** The bytes of a base64 string. */
+function decodeBase64(text) {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/**
+ * Resolves to the wasm API: `{memory, Playground, parseSettings, table,
+ * freshSeed, lastPanic}`, where `table` is `settingsTable()`. Every call
+ * returns the same promise.
+ */
+export function loadWasm() {
+  loading ??= (async () => {
+    const embedded = globalThis.SEPAL_WASM_BASE64;
+    const source = embedded
+      ? decodeBase64(embedded)
+      : new URL("./pkg/sepal_bg.wasm", import.meta.url);
+    const exports = await init({ module_or_path: source });
+    return {
+      memory: exports.memory,
+      Playground,
+      parseSettings,
+      table: settingsTable(),
+      freshSeed,
+      lastPanic,
+    };
+  })();
+  return loading;
+}
