@@ -2,6 +2,7 @@
 //! written in Rust so that they run wherever cargo does and install what they
 //! need on a fresh machine instead of assuming it.
 
+mod bench;
 mod cmd;
 mod dist;
 mod serve;
@@ -43,10 +44,7 @@ fn main() -> ExitCode {
         },
         ["test"] => test::test(),
         ["dist"] => dist::dist(),
-        ["bench"] => {
-            println!("cargo xtask bench: not implemented yet (issue 5)");
-            return ExitCode::from(2);
-        }
+        ["bench"] => bench::bench(),
         ["help" | "--help" | "-h"] => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;

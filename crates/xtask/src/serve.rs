@@ -35,26 +35,67 @@ pub fn serve(port: u16) -> Result<()> {
 /// thread and returns the bound address. With `log`, prints one line per
 /// request.
 pub fn start(root: &Path, port: u16, log: bool) -> Result<SocketAddr> {
-    let root = root
-        .canonicalize()
-        .map_err(|e| format!("cannot serve {}: {e}", root.display()))?;
+    start_with_mounts(root, &[], port, log)
+}
+
+/// Like [`start`], and also serves each `(prefix, dir)` of `mounts` under
+/// `/prefix/` (a single path segment, e.g. `("bench", "bench")` for the
+/// benchmark pages next to `www/` at `/`).
+pub fn start_with_mounts(
+    root: &Path,
+    mounts: &[(&str, &Path)],
+    port: u16,
+    log: bool,
+) -> Result<SocketAddr> {
+    let canonical = |dir: &Path| {
+        dir.canonicalize()
+            .map_err(|e| format!("cannot serve {}: {e}", dir.display()))
+    };
+    let root = canonical(root)?;
+    let mut mounted = Vec::new();
+    for (prefix, dir) in mounts {
+        mounted.push((prefix.trim_matches('/').to_string(), canonical(dir)?));
+    }
     let listener = TcpListener::bind(("127.0.0.1", port)).map_err(|e| {
         format!("cannot listen on 127.0.0.1:{port}: {e} (choose another port with --port N)")
     })?;
     let address = listener.local_addr().map_err(|e| e.to_string())?;
+    let site = std::sync::Arc::new(Site { root, mounted });
     thread::spawn(move || {
         for stream in listener.incoming().flatten() {
-            let root = root.clone();
+            let site = site.clone();
             thread::spawn(move || {
                 // A client that hangs up early is its own problem.
-                let _ = handle(stream, &root, log);
+                let _ = handle(stream, &site, log);
             });
         }
     });
     Ok(address)
 }
 
-fn handle(mut stream: TcpStream, root: &Path, log: bool) -> std::io::Result<()> {
+/// What is served: `root` at `/`, and each mounted directory at `/prefix/`.
+struct Site {
+    root: PathBuf,
+    mounted: Vec<(String, PathBuf)>,
+}
+
+impl Site {
+    /// The directory a request target falls in, the target relative to it,
+    /// and the prefix of that directory's URLs (`""` or `"/prefix"`).
+    fn resolve<'a>(&'a self, target: &'a str) -> (&'a Path, &'a str, String) {
+        for (prefix, dir) in &self.mounted {
+            let rest = target
+                .strip_prefix('/')
+                .and_then(|t| t.strip_prefix(prefix.as_str()));
+            if let Some(rest) = rest.filter(|r| r.starts_with('/')) {
+                return (dir, rest, format!("/{prefix}"));
+            }
+        }
+        (&self.root, target, String::new())
+    }
+}
+
+fn handle(mut stream: TcpStream, site: &Site, log: bool) -> std::io::Result<()> {
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
     let mut request_line = String::new();
     let mut reader = BufReader::new(&stream);
@@ -66,7 +107,8 @@ fn handle(mut stream: TcpStream, root: &Path, log: bool) -> std::io::Result<()> 
     }
     let mut words = request_line.split_whitespace();
     let (method, target) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
-    let response = respond(root, method, target);
+    let (root, local_target, prefix) = site.resolve(target);
+    let response = respond(root, method, local_target, &prefix);
     if log {
         println!("{method} {target} {}", response.status);
     }
@@ -121,7 +163,7 @@ impl Response {
     }
 }
 
-fn respond(root: &Path, method: &str, target: &str) -> Response {
+fn respond(root: &Path, method: &str, target: &str, prefix: &str) -> Response {
     if method != "GET" && method != "HEAD" {
         let mut response = Response::error("405 Method Not Allowed");
         response.headers.push(("Allow", "GET, HEAD".into()));
@@ -137,7 +179,7 @@ fn respond(root: &Path, method: &str, target: &str) -> Response {
             let mut response = Response::error("301 Moved Permanently");
             response
                 .headers
-                .push(("Location", format!("/{}/", relative.display())));
+                .push(("Location", format!("{prefix}/{}/", relative.display())));
             return response;
         }
         path.push("index.html");
@@ -195,7 +237,7 @@ fn content_type(path: &Path) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use super::start;
+    use super::{start, start_with_mounts};
     use std::io::{Read, Write};
     use std::net::{SocketAddr, TcpStream};
     use std::path::PathBuf;
@@ -269,6 +311,27 @@ mod tests {
         let redirect = get(address, "GET /docs HTTP/1.1");
         assert!(redirect.starts_with("HTTP/1.1 301 "), "{redirect}");
         assert_eq!(header(&redirect, "location"), Some("/docs/"));
+    }
+
+    #[test]
+    fn serves_mounted_directories_under_their_prefix() {
+        let dir = env::temp_dir().join(format!("xtask-serve-mount-{}", process::id()));
+        let (site, extra) = (dir.join("site"), dir.join("extra"));
+        fs::create_dir_all(&site).unwrap();
+        fs::create_dir_all(extra.join("pages")).unwrap();
+        fs::write(site.join("index.html"), "home").unwrap();
+        fs::write(extra.join("run.js"), "export {};").unwrap();
+        fs::write(extra.join("pages/index.html"), "pages").unwrap();
+        let address = start_with_mounts(&site, &[("bench", &extra)], 0, false).unwrap();
+        assert!(get(address, "GET / HTTP/1.1").ends_with("home"));
+        let script = get(address, "GET /bench/run.js?x HTTP/1.1");
+        assert!(script.starts_with("HTTP/1.1 200 OK\r\n"), "{script}");
+        assert!(script.ends_with("export {};"));
+        assert!(get(address, "GET /bench/pages/ HTTP/1.1").ends_with("pages"));
+        let redirect = get(address, "GET /bench/pages HTTP/1.1");
+        assert_eq!(header(&redirect, "location"), Some("/bench/pages/"));
+        assert!(get(address, "GET /benchmark/run.js HTTP/1.1").starts_with("HTTP/1.1 404 "));
+        assert!(get(address, "GET /bench/../site/index.html HTTP/1.1").starts_with("HTTP/1.1 403 "));
     }
 
     #[test]

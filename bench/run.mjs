@@ -1,0 +1,190 @@
+// The browser half of `cargo xtask bench`: opens the benchmark pages and the
+// real page in headless Chromium and prints, as its last stdout line, one
+// JSON object with every figure (progress goes to stderr).
+//
+//   SEPAL_URL   where xtask serves www/ at / and bench/ at /bench/
+//   CHROMIUM    the browser (default /usr/bin/chromium)
+//   BENCH_ONLY  optional comma-separated parts to run (sepal, tfplayground,
+//               tfjs, speedmax, firstframe)
+//
+// Every part has its own time limit and its own browser context; a part that
+// fails or times out is reported as {"error": "..."} and the rest go on.
+
+import { chromium } from "playwright-core";
+
+const BASE = process.env.SEPAL_URL || "http://127.0.0.1:8000/";
+const ONLY = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(",") : null;
+const SPEED_MAX_SECONDS = 5;
+const FIRST_FRAME_LOADS = 5;
+
+const log = (...args) => console.error("[bench]", ...args);
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms / 1000} s`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+/** A fresh context and page; page errors are collected, not thrown. */
+async function openContext(browser) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const problems = [];
+  page.on("console", (message) => {
+    // Failed loads are reported below, with their address.
+    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) {
+      problems.push(`console error: ${message.text()}`);
+    }
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("requestfailed", (request) => problems.push(`request failed: ${request.url()}`));
+  page.on("response", (response) => {
+    // No favicon is served; the browser asks anyway.
+    if (response.status() >= 400 && !response.url().endsWith("/favicon.ico")) {
+      problems.push(`HTTP ${response.status()}: ${response.url()}`);
+    }
+  });
+  return { context, page, problems };
+}
+
+/** Opens a bench page and runs its `globalThis.bench.run()`. */
+async function benchPage(browser, path) {
+  const { context, page, problems } = await openContext(browser);
+  try {
+    await page.goto(new URL(path, BASE).href);
+    await page.waitForFunction(() => typeof globalThis.bench?.run === "function", null, { timeout: 30000 });
+    const result = await page.evaluate(() => globalThis.bench.run());
+    if (problems.length) result.problems = problems;
+    return result;
+  } catch (e) {
+    throw new Error(`${e.message}${problems.length ? ` (page: ${problems.join("; ")})` : ""}`);
+  } finally {
+    await context.close();
+  }
+}
+
+/** The real page at speed=max: iterations and drawn frames over a few seconds. */
+async function speedMax(browser) {
+  const { context, page, problems } = await openContext(browser);
+  try {
+    await page.goto(new URL("index.html#speed=max&autoplay=1", BASE).href);
+    const result = await page.evaluate(async (seconds) => {
+      await customElements.whenDefined("sepal-playground");
+      const el = document.querySelector("sepal-playground");
+      await el.ready;
+      const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+      let progress = 0;
+      let frames = 0;
+      let measuring = true;
+      el.addEventListener("progress", () => { progress += 1; });
+      const tick = () => {
+        frames += 1;
+        if (measuring) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+      await sleep(1000); // the pacer learns the costs first
+      const start = { t: performance.now(), iteration: el.iteration, progress, frames };
+      await sleep(seconds * 1000);
+      const end = { t: performance.now(), iteration: el.iteration, progress, frames };
+      measuring = false;
+      const s = (end.t - start.t) / 1000;
+      return {
+        seconds: Number(s.toFixed(3)),
+        iterations: end.iteration - start.iteration,
+        iterationsPerSecond: Math.round((end.iteration - start.iteration) / s),
+        fps: Number(((end.progress - start.progress) / s).toFixed(1)),
+        animationFramesPerSecond: Number(((end.frames - start.frames) / s).toFixed(1)),
+        running: el.running,
+        diverged: el.diverged,
+        finalIteration: el.iteration,
+        cost: el.cost,
+      };
+    }, SPEED_MAX_SECONDS);
+    if (!result.running) result.note = "the element was not running at the end";
+    if (problems.length) result.problems = problems;
+    return result;
+  } finally {
+    await context.close();
+  }
+}
+
+/** Navigation start → the element's `ready` resolved, over fresh loads. */
+async function firstFrame(browser) {
+  const samples = [];
+  const problems = [];
+  for (let i = 0; i < FIRST_FRAME_LOADS; i += 1) {
+    const opened = await openContext(browser);
+    try {
+      await opened.page.addInitScript(() => {
+        globalThis.__sepalReadyAt = null;
+        customElements.whenDefined("sepal-playground").then(() => {
+          document.querySelector("sepal-playground").ready.then(() => {
+            globalThis.__sepalReadyAt = performance.now();
+          });
+        });
+      });
+      await opened.page.goto(new URL("index.html", BASE).href);
+      await opened.page.waitForFunction(() => globalThis.__sepalReadyAt !== null, null, { timeout: 30000 });
+      // performance.now() counts from the navigation's start (timeOrigin).
+      samples.push(await opened.page.evaluate(() => Number(globalThis.__sepalReadyAt.toFixed(1))));
+      problems.push(...opened.problems);
+    } finally {
+      await opened.context.close();
+    }
+  }
+  const sorted = [...samples].sort((a, b) => a - b);
+  const result = { ms: sorted[Math.floor(sorted.length / 2)], samples, loads: samples.length };
+  if (problems.length) result.problems = problems;
+  return result;
+}
+
+const PARTS = [
+  ["sepal", (b) => benchPage(b, "bench/pages/sepal.html"), 180000],
+  ["tfplayground", (b) => benchPage(b, "bench/pages/tfplayground.html"), 120000],
+  ["tfjs", (b) => benchPage(b, "bench/pages/tfjs.html"), 240000],
+  ["speedmax", speedMax, 60000],
+  ["firstframe", firstFrame, 120000],
+];
+
+const out = { base: BASE };
+let browser;
+try {
+  browser = await withTimeout(
+    chromium.launch({
+      executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    }),
+    60000,
+    "launching Chromium",
+  );
+  out.browser = `Chromium ${browser.version()}`;
+  for (const [name, part, limit] of PARTS) {
+    if (ONLY && !ONLY.includes(name)) continue;
+    const started = Date.now();
+    log(`${name}...`);
+    try {
+      out[name] = await withTimeout(part(browser), limit, name);
+    } catch (e) {
+      out[name] = { error: String(e.message || e) };
+    }
+    log(`${name}: ${((Date.now() - started) / 1000).toFixed(1)} s${out[name].error ? ` (failed: ${out[name].error})` : ""}`);
+  }
+} catch (e) {
+  out.error = String(e.message || e);
+}
+console.log(JSON.stringify(out));
+// Never hang on a browser that will not close.
+await withTimeout(browser?.close() ?? Promise.resolve(), 10000, "closing Chromium").catch(() => {});
+process.exit(0);
