@@ -105,6 +105,21 @@ async function speedMax(browser) {
       };
     }, SPEED_MAX_SECONDS);
     if (!result.running) result.note = "the element was not running at the end";
+    // The browser's own ceiling: animation frames on an idle page.
+    await page.goto(new URL("bench/pages/sepal.html", BASE).href);
+    result.idleAnimationFramesPerSecond = await page.evaluate(async () => {
+      let frames = 0;
+      const start = performance.now();
+      await new Promise((resolve) => {
+        const tick = () => {
+          frames += 1;
+          if (performance.now() - start < 2000) requestAnimationFrame(tick);
+          else resolve();
+        };
+        requestAnimationFrame(tick);
+      });
+      return Number((frames / ((performance.now() - start) / 1000)).toFixed(1));
+    });
     if (problems.length) result.problems = problems;
     return result;
   } finally {

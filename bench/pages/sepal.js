@@ -43,7 +43,7 @@ function frame(memory, settings) {
   // A pixel read back, so that nothing above can have been skipped.
   const probe = Array.from(context.getImageData(CELLS / 2, CELLS / 2, 1, 1).data);
   pg.free();
-  return { ms: round(result.us / 1000, 4), minMs: round(result.min / 1000, 4), maxMs: round(result.max / 1000, 4), n: result.n, settings, probe };
+  return { ms: round(result.us / 1000, 4), medianMs: round(result.median / 1000, 4), maxMs: round(result.max / 1000, 4), n: result.n, settings, probe };
 }
 
 globalThis.bench = {

@@ -345,7 +345,7 @@ globalThis.bench = {
       const result = timeBatches((n) => {
         for (let k = 0; k < n; k++) playground.frame();
       }, { batchMs: 300 });
-      out[name] = { ms: round(result.us / 1000, 4), minMs: round(result.min / 1000, 4), maxMs: round(result.max / 1000, 4), n: result.n, layers };
+      out[name] = { ms: round(result.us / 1000, 4), medianMs: round(result.median / 1000, 4), maxMs: round(result.max / 1000, 4), n: result.n, layers };
     }
     return out;
   },

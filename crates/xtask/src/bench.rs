@@ -647,6 +647,14 @@ fn rows(s: &Sources) -> Vec<Row> {
         .goal(Goal::AtLeast(55.0)),
     ];
 
+    // The browser's own ceiling, to read the frame rate against.
+    if let (Some(fps), Ok(idle)) = (
+        rows.last_mut(),
+        browser(&["speedmax", "idleAnimationFramesPerSecond"]),
+    ) {
+        fps.sepal_note = format!(" (idle page: {idle:.0})");
+    }
+
     // Scaling: the browser up to the settings' cap of 10,000 points; m =
     // 40,000 from the native bench (the page cannot hold that many).
     let base = iteration.clone();
