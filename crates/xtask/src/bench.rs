@@ -537,13 +537,15 @@ fn trim_number(value: f64) -> String {
 /// key being absent.
 fn figure(source: &Source, path: &[&str]) -> Figure {
     let mut node = source.as_ref().map_err(Clone::clone)?;
-    for key in path {
+    for (depth, key) in path.iter().enumerate() {
         if let Some(Json::Str(e)) = node.get("error") {
             return Err(e.clone());
         }
-        node = node
-            .get(key)
-            .ok_or_else(|| format!("no `{}` in the results", path.join(".")))?;
+        node = node.get(key).ok_or_else(|| match depth {
+            // One reason per part that did not run (BENCH_ONLY, say).
+            0 => format!("no `{key}` part in the results"),
+            _ => format!("no `{}` in the results", path.join(".")),
+        })?;
     }
     match node {
         Json::Num(n) if n.is_finite() => Ok(*n),
@@ -1210,6 +1212,7 @@ mod tests {
             Err("page crashed".into())
         );
         assert!(figure(&source, &["x", "z"]).unwrap_err().contains("x.z"));
+        assert_eq!(figure(&source, &["tfjs", "a"]), Err("no `tfjs` part in the results".into()));
         assert_eq!(
             figure(&Err("no numpy".into()), &["a"]),
             Err("no numpy".into())
