@@ -1212,7 +1212,10 @@ mod tests {
             Err("page crashed".into())
         );
         assert!(figure(&source, &["x", "z"]).unwrap_err().contains("x.z"));
-        assert_eq!(figure(&source, &["tfjs", "a"]), Err("no `tfjs` part in the results".into()));
+        assert_eq!(
+            figure(&source, &["tfjs", "a"]),
+            Err("no `tfjs` part in the results".into())
+        );
         assert_eq!(
             figure(&Err("no numpy".into()), &["a"]),
             Err("no numpy".into())
