@@ -23,6 +23,7 @@ pub mod parameters;
 pub mod rng;
 pub mod settings;
 pub mod trainer;
+pub mod unit_maps;
 
 pub use activation::Activation;
 pub use dataset::{Dataset, DatasetKind};

@@ -1,6 +1,12 @@
 //! A training run: the data, the network, full-batch gradient descent, and
 //! the state the page shows (iteration, cost, accuracy, divergence, the cost
 //! curve). Everything a step needs is allocated when the run is built.
+//!
+//! Beside the training cost curve the run keeps, at the same iterations, the
+//! training accuracy and — when points are held out — the test cost and test
+//! accuracy: the two curves of the course's bias/variance lesson. The test
+//! set's forward pass runs only at the iterations the curve keeps (every
+//! iteration at first, ever fewer as the run grows), never per step.
 
 use crate::dataset::Dataset;
 use crate::history::CostHistory;
@@ -36,6 +42,11 @@ pub struct Trainer {
     initial_cost: f64,
     divergence: Option<Divergence>,
     history: CostHistory,
+    /// At the iterations `history` keeps: test cost, training and test
+    /// accuracy (NaN for the test ones when nothing is held out).
+    test_costs: CostHistory,
+    train_accuracies: CostHistory,
+    test_accuracies: CostHistory,
 }
 
 impl Trainer {
@@ -63,6 +74,9 @@ impl Trainer {
             initial_cost: f64::NAN,
             divergence: None,
             history: CostHistory::new(HISTORY_POINTS),
+            test_costs: CostHistory::new(HISTORY_POINTS),
+            train_accuracies: CostHistory::new(HISTORY_POINTS),
+            test_accuracies: CostHistory::new(HISTORY_POINTS),
         };
         run.reset();
         run
@@ -74,9 +88,12 @@ impl Trainer {
         self.iteration = 0;
         self.divergence = None;
         self.history.clear();
+        self.test_costs.clear();
+        self.train_accuracies.clear();
+        self.test_accuracies.clear();
         self.evaluate();
         self.initial_cost = self.cost;
-        self.history.push(0, self.cost);
+        self.record();
     }
 
     /// Runs up to `n` iterations — backward pass, update, forward pass of the
@@ -94,7 +111,7 @@ impl Trainer {
             self.network.descend(&self.grads, self.learning_rate);
             self.iteration += 1;
             self.evaluate();
-            self.history.push(self.iteration, self.cost);
+            self.record();
             self.check_divergence();
         }
         if self.divergence.is_none() && !self.network.is_finite() {
@@ -153,8 +170,26 @@ impl Trainer {
         &self.test
     }
 
+    /// The training cost after iterations 0, stride, 2·stride, …
     pub fn history(&self) -> &CostHistory {
         &self.history
+    }
+
+    /// The test cost at the iterations of [`Self::history`] (NaN without
+    /// held-out points).
+    pub fn test_cost_history(&self) -> &CostHistory {
+        &self.test_costs
+    }
+
+    /// The training accuracy at the iterations of [`Self::history`].
+    pub fn train_accuracy_history(&self) -> &CostHistory {
+        &self.train_accuracies
+    }
+
+    /// The test accuracy at the iterations of [`Self::history`] (NaN without
+    /// held-out points).
+    pub fn test_accuracy_history(&self) -> &CostHistory {
+        &self.test_accuracies
     }
 
     /// The forward pass of the current parameters over the training points.
@@ -170,11 +205,85 @@ impl Trainer {
         self.cost = cross_entropy(self.pass.output_logits(), &self.train.y);
     }
 
+    /// Pushes the cost to the curve and, when the curve kept this
+    /// iteration, the other three series at the same iteration. All four
+    /// histories get the same pushes, so they halve together and stay
+    /// aligned point for point.
+    fn record(&mut self) {
+        self.history.push(self.iteration, self.cost);
+        if self.history.iterations().last() != Some(&(self.iteration as f64)) {
+            return;
+        }
+        let (test_accuracy, test_cost) = self.test_metrics();
+        self.train_accuracies.push(self.iteration, self.train_accuracy());
+        self.test_costs.push(self.iteration, test_cost);
+        self.test_accuracies.push(self.iteration, test_accuracy);
+    }
+
     fn check_divergence(&mut self) {
         if !self.cost.is_finite() {
             self.divergence = Some(Divergence::NonFiniteCost);
         } else if self.cost > DIVERGENCE_FACTOR * self.initial_cost {
             self.divergence = Some(Divergence::CostExploded);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run_with(pairs: &[(&str, &str)]) -> Trainer {
+        let mut settings = Settings::default();
+        for (name, value) in pairs {
+            settings.set(name, value).unwrap();
+        }
+        Trainer::new(&settings)
+    }
+
+    #[test]
+    fn test_curves_are_kept_beside_the_cost_curve() {
+        let mut run = run_with(&[("test-fraction", "0.25")]);
+        // Long enough for the histories to fill and halve several times.
+        run.step(5000);
+        let kept = run.history().iterations();
+        for series in [run.test_cost_history(), run.train_accuracy_history(), run.test_accuracy_history()] {
+            assert_eq!(series.iterations(), kept, "aligned with the cost curve");
+        }
+        // The last kept point holds the metrics of that iteration's parameters.
+        let mut check = run_with(&[("test-fraction", "0.25")]);
+        let last = *kept.last().unwrap() as u32;
+        check.step(last);
+        let (accuracy, cost) = check.test_metrics();
+        assert_eq!(run.test_cost_history().costs().last(), Some(&cost));
+        assert_eq!(run.test_accuracy_history().costs().last(), Some(&accuracy));
+        assert_eq!(run.train_accuracy_history().costs().last(), Some(&check.train_accuracy()));
+        // The flower's held-out quarter: a real test cost, near the training one.
+        assert!(cost.is_finite() && cost > 0.0 && cost < 1.0, "{cost}");
+    }
+
+    #[test]
+    fn without_held_out_points_the_test_curves_are_nan() {
+        let mut run = run_with(&[]);
+        run.step(20);
+        assert_eq!(run.test_cost_history().costs().len(), 21);
+        assert!(run.test_cost_history().costs().iter().all(|c| c.is_nan()));
+        assert!(run.test_accuracy_history().costs().iter().all(|c| c.is_nan()));
+        let start = run.train_accuracy_history().costs()[0];
+        assert!((0.4..=0.6).contains(&start), "near chance before training: {start}");
+        run.reset();
+        assert_eq!(run.train_accuracy_history().costs().len(), 1);
+    }
+
+    #[test]
+    fn drawn_points_train_and_none_do_nothing() {
+        let settings = Settings::default();
+        let mut empty = Trainer::with_data(&settings, &Dataset::from_points(&[]));
+        assert_eq!(empty.step(10), 0);
+        assert!(empty.cost().is_nan() && empty.train_accuracy().is_nan());
+        let points = [[-1.0, 0.0, 0.0], [-2.0, 1.0, 0.0], [1.0, 0.0, 1.0], [2.0, -1.0, 1.0]];
+        let mut run = Trainer::with_data(&settings, &Dataset::from_points(&points));
+        run.step(200);
+        assert_eq!(run.train_accuracy(), 1.0);
     }
 }
