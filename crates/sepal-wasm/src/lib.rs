@@ -6,11 +6,16 @@
 //! `*Len` pairs, without copies.
 
 mod convert;
+mod inside;
 mod panic;
+mod points;
+
+pub use points::dataset_points;
 
 use sepal::grid::Bounds;
 use sepal::settings::Settings;
-use sepal::{DecisionMap, Divergence, Parameters, Trainer};
+use sepal::unit_maps::UnitMaps;
+use sepal::{Dataset, DecisionMap, Divergence, Parameters, Trainer};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(start)]
@@ -47,9 +52,15 @@ pub fn fresh_seed() -> Result<u32, JsError> {
 #[wasm_bindgen]
 pub struct Playground {
     settings: Settings,
+    /// Every point, train and test, in the order they were made or drawn.
+    data: Dataset,
     trainer: Trainer,
     bounds: Bounds,
     map: Option<DecisionMap>,
+    /// The hidden units' views (see `inside.rs`), made on first use.
+    units: Option<UnitMaps>,
+    /// Every W and b, flattened for the network diagram (see `inside.rs`).
+    weights: Vec<f64>,
 }
 
 #[wasm_bindgen]
@@ -140,6 +151,13 @@ impl Playground {
         convert::to_js(&convert::Points::of(&self.trainer))
     }
 
+    /// Every point, train and test together, in the order they were
+    /// generated or drawn: `[[x1, x2, label], …]` (what CSV export writes).
+    #[wasm_bindgen(js_name = allPoints)]
+    pub fn all_points(&self) -> Result<JsValue, JsError> {
+        convert::to_js(&points::rows(&self.data))
+    }
+
     /// The plotted rectangle: `{xMin, xMax, yMin, yMax}`.
     pub fn bounds(&self) -> Result<JsValue, JsError> {
         convert::to_js(&convert::BoundsJs::from(self.bounds))
@@ -195,14 +213,39 @@ impl Playground {
     pub fn history_costs_ptr(&self) -> *const f64 {
         self.trainer.history().costs().as_ptr()
     }
+
+    /// The test cost at the same iterations (NaN without held-out points).
+    #[wasm_bindgen(js_name = historyTestCostsPtr)]
+    pub fn history_test_costs_ptr(&self) -> *const f64 {
+        self.trainer.test_cost_history().costs().as_ptr()
+    }
+
+    #[wasm_bindgen(js_name = historyTrainAccuraciesPtr)]
+    pub fn history_train_accuracies_ptr(&self) -> *const f64 {
+        self.trainer.train_accuracy_history().costs().as_ptr()
+    }
+
+    /// The test accuracy at the same iterations (NaN without held-out points).
+    #[wasm_bindgen(js_name = historyTestAccuraciesPtr)]
+    pub fn history_test_accuracies_ptr(&self) -> *const f64 {
+        self.trainer.test_accuracy_history().costs().as_ptr()
+    }
 }
 
 impl Playground {
     /// The Rust-side constructor, for tests and other Rust callers.
     pub fn from_settings(settings: Settings) -> Self {
-        let trainer = Trainer::new(&settings);
-        let bounds = plot_bounds(&trainer);
-        Self { settings, trainer, bounds, map: None }
+        let data = settings.dataset.generate(settings.dataset_seed, settings.points, settings.noise());
+        Self::from_data(settings, data, None)
+    }
+
+    /// A run on given points (split as the settings say), plotted over
+    /// `bounds`, or over the points' own rectangle when `None`.
+    pub fn from_data(settings: Settings, data: Dataset, bounds: Option<Bounds>) -> Self {
+        let trainer = Trainer::with_data(&settings, &data);
+        let bounds = bounds.unwrap_or_else(|| plot_bounds(&data));
+        let weights = Vec::with_capacity(trainer.network().parameter_count());
+        Self { settings, data, trainer, bounds, map: None, units: None, weights }
     }
 
     pub fn trainer(&self) -> &Trainer {
@@ -211,20 +254,19 @@ impl Playground {
 }
 
 /// The course's `plot_decision_boundary` rectangle — the data's range plus
-/// 1 on every side — widened to a square so the plot is not stretched.
-fn plot_bounds(trainer: &Trainer) -> Bounds {
+/// 1 on every side — widened to a square so the plot is not stretched. With
+/// no points: the square from −5 to 5, room to draw some.
+fn plot_bounds(data: &Dataset) -> Bounds {
     let (mut lo, mut hi) = ([f64::INFINITY; 2], [f64::NEG_INFINITY; 2]);
-    for data in [trainer.train_data(), trainer.test_data()] {
-        for k in 0..data.len() {
-            let p = data.point(k);
-            for d in 0..2 {
-                lo[d] = lo[d].min(p[d]);
-                hi[d] = hi[d].max(p[d]);
-            }
+    for k in 0..data.len() {
+        let p = data.point(k);
+        for d in 0..2 {
+            lo[d] = lo[d].min(p[d]);
+            hi[d] = hi[d].max(p[d]);
         }
     }
     if lo[0] > hi[0] {
-        (lo, hi) = ([0.0; 2], [0.0; 2]);
+        (lo, hi) = ([-4.0; 2], [4.0; 2]);
     }
     let half = (0..2).map(|d| (hi[d] - lo[d]) / 2.0 + 1.0).fold(0.0, f64::max);
     let centre = [(lo[0] + hi[0]) / 2.0, (lo[1] + hi[1]) / 2.0];

@@ -5,7 +5,7 @@
 include!("common/pinned_bits.rs");
 
 use js_sys::{Array, Reflect};
-use sepal_wasm::{parse_settings, Playground};
+use sepal_wasm::{dataset_points, parse_settings, Playground};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 
@@ -78,4 +78,65 @@ fn the_map_and_the_curve_are_readable_from_memory() {
     assert_eq!(pg.history_len(), 501);
     let points = pg.points().unwrap();
     assert_eq!(Array::from(&get(&points, "train")).length(), 400);
+}
+
+fn settings_with(pairs: &[(&str, JsValue)]) -> JsValue {
+    let object = js_sys::Object::new();
+    for (key, value) in pairs {
+        Reflect::set(&object, &JsValue::from_str(key), value).unwrap();
+    }
+    object.into()
+}
+
+fn point(x1: f64, x2: f64, label: f64) -> JsValue {
+    Array::of3(&x1.into(), &x2.into(), &label.into()).into()
+}
+
+#[wasm_bindgen_test]
+fn drawn_points_train_and_keep_their_order_and_bounds() {
+    let points = Array::new();
+    for k in 0..10 {
+        let x = k as f64 - 4.5;
+        points.push(&point(x, 0.3 * x, (x > 0.0) as u8 as f64));
+    }
+    let bounds = settings_with(&[("xMin", (-6.0).into()), ("xMax", 6.0.into()), ("yMin", (-6.0).into()), ("yMax", 6.0.into())]);
+    let mut pg = Playground::with_points(settings_with(&[("testFraction", 0.2.into())]), points.clone().into(), bounds).unwrap();
+    assert_eq!(Array::from(&get(&pg.points().unwrap(), "train")).length(), 8);
+    assert_eq!(Array::from(&get(&pg.points().unwrap(), "test")).length(), 2);
+    let all = Array::from(&pg.all_points().unwrap());
+    assert_eq!(all.length(), 10);
+    assert_eq!(Array::from(&all.get(3)).get(0).as_f64(), Some(-1.5), "the order they were drawn in");
+    assert_eq!(get(&pg.bounds().unwrap(), "xMax").as_f64(), Some(6.0));
+    pg.step(300);
+    assert_eq!(pg.train_accuracy(), 1.0);
+    assert!(pg.test_cost().is_finite());
+
+    let empty = Playground::with_points(js_sys::Object::new().into(), Array::new().into(), JsValue::UNDEFINED).unwrap();
+    assert!(empty.cost().is_nan());
+    let bad = Array::of1(&point(0.0, 0.0, 3.0));
+    assert!(Playground::with_points(js_sys::Object::new().into(), bad.into(), JsValue::UNDEFINED).is_err());
+}
+
+#[wasm_bindgen_test]
+fn test_curves_and_unit_views_are_readable_from_memory() {
+    let mut pg = Playground::new(settings_with(&[("testFraction", 0.25.into()), ("model", "deep".into()), ("layers", "3,2".into())])).unwrap();
+    pg.step(99);
+    assert_eq!(pg.history_len(), 100);
+    let test_costs = unsafe { std::slice::from_raw_parts(pg.history_test_costs_ptr(), pg.history_len()) };
+    assert!(test_costs.iter().all(|c| c.is_finite()));
+    pg.render_units(16, 4, 64);
+    assert_eq!(pg.unit_layers(), [3, 2]);
+    assert_eq!(pg.unit_pixels_len(), 5 * 16 * 16 * 4);
+    assert_eq!(pg.layer_sizes(), [2, 3, 2, 1]);
+    pg.pack_weights();
+    assert_eq!(pg.weights_len(), (3 * 2 + 3) + (2 * 3 + 2) + (2 + 1));
+    assert!(!pg.identical_units());
+    assert_eq!(Array::from(&dataset_points(settings_with(&[("dataset", "moons".into()), ("points", 30.into())])).unwrap()).length(), 30);
+}
+
+#[wasm_bindgen_test]
+fn zero_initialisation_keeps_units_identical() {
+    let mut pg = Playground::new(settings_with(&[("init", "zeros".into()), ("activation", "sigmoid".into())])).unwrap();
+    pg.step(200);
+    assert!(pg.identical_units());
 }

@@ -1,0 +1,115 @@
+//! Points as JS sees them, `[[x1, x2, label], …]`: a person's own points in
+//! (`Playground.withPoints`), any dataset's points out (`datasetPoints` for
+//! the thumbnails, `allPoints` for CSV export).
+
+use serde::Deserialize;
+use sepal::grid::Bounds;
+use sepal::settings::MAX_POINTS;
+use sepal::Dataset;
+use wasm_bindgen::prelude::*;
+
+use crate::{convert, Playground};
+
+/// The largest |coordinate| a point may have: far beyond any dataset, small
+/// enough that squares and sums of them stay finite.
+pub const MAX_COORDINATE: f64 = 1e6;
+
+/// Every point of `data` as `[x1, x2, label]`.
+pub fn rows(data: &Dataset) -> Vec<[f64; 3]> {
+    (0..data.len()).map(|k| data.point(k)).collect()
+}
+
+/// `[[x1, x2, label], …]` checked: finite coordinates within
+/// ±[`MAX_COORDINATE`], labels 0 or 1, at most `MAX_POINTS` points. The
+/// message names the first bad point (counting from 1).
+pub fn parse_points(value: JsValue) -> Result<Dataset, JsError> {
+    let points: Vec<Vec<f64>> = serde_wasm_bindgen::from_value(value)
+        .map_err(|e| JsError::new(&format!("points must be [[x1, x2, label], …] of numbers: {e}")))?;
+    check_points(&points).map_err(|message| JsError::new(&message))
+}
+
+/// The checks of [`parse_points`], for Rust callers and tests.
+pub fn check_points(points: &[Vec<f64>]) -> Result<Dataset, String> {
+    if points.len() > MAX_POINTS {
+        return Err(format!("{} points are more than the {MAX_POINTS} allowed", points.len()));
+    }
+    let mut rows = Vec::with_capacity(points.len());
+    for (k, p) in points.iter().enumerate() {
+        let n = k + 1;
+        let &[x1, x2, label] = p.as_slice() else {
+            return Err(format!("point {n} has {} values instead of x1, x2, label", p.len()));
+        };
+        if !(x1.is_finite() && x2.is_finite() && x1.abs() <= MAX_COORDINATE && x2.abs() <= MAX_COORDINATE) {
+            return Err(format!("point {n} has a coordinate that is not a number from −{MAX_COORDINATE:e} to {MAX_COORDINATE:e}"));
+        }
+        if label != 0.0 && label != 1.0 {
+            return Err(format!("point {n} has label {label}; labels are 0 or 1"));
+        }
+        rows.push([x1, x2, label]);
+    }
+    Ok(Dataset::from_points(&rows))
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct BoundsIn {
+    x_min: f64,
+    x_max: f64,
+    y_min: f64,
+    y_max: f64,
+}
+
+fn parse_bounds(value: JsValue) -> Result<Option<Bounds>, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    let b: BoundsIn = serde_wasm_bindgen::from_value(value)
+        .map_err(|e| JsError::new(&format!("bounds must be {{xMin, xMax, yMin, yMax}}: {e}")))?;
+    let finite = [b.x_min, b.x_max, b.y_min, b.y_max].iter().all(|v| v.is_finite());
+    if !finite || b.x_min >= b.x_max || b.y_min >= b.y_max {
+        return Err(JsError::new("bounds must be finite with xMin < xMax and yMin < yMax"));
+    }
+    Ok(Some(Bounds { x_min: b.x_min, x_max: b.x_max, y_min: b.y_min, y_max: b.y_max }))
+}
+
+#[wasm_bindgen]
+impl Playground {
+    /// A run on a person's own points, `[[x1, x2, label], …]` (held out as
+    /// `testFraction` says), plotted over `bounds` (`{xMin, xMax, yMin,
+    /// yMax}`) or, when it is undefined, over the points' own rectangle.
+    /// The settings' dataset, points and noise are not used. Throws on bad
+    /// settings, points or bounds.
+    #[wasm_bindgen(js_name = withPoints)]
+    pub fn with_points(settings: JsValue, points: JsValue, bounds: JsValue) -> Result<Playground, JsError> {
+        let settings = convert::settings_from_js(settings)?;
+        let data = parse_points(points)?;
+        let bounds = parse_bounds(bounds)?;
+        Ok(Self::from_data(settings, data, bounds))
+    }
+}
+
+/// The points of the dataset a settings object describes, without a
+/// network: `[[x1, x2, label], …]` (for thumbnails).
+#[wasm_bindgen(js_name = datasetPoints)]
+pub fn dataset_points(settings: JsValue) -> Result<JsValue, JsError> {
+    let s = convert::settings_from_js(settings)?;
+    convert::to_js(&rows(&s.dataset.generate(s.dataset_seed, s.points, s.noise())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn good_points_pass_and_bad_ones_are_named() {
+        let ok = check_points(&[vec![1.0, 2.0, 1.0], vec![-3.0, 0.5, 0.0]]).unwrap();
+        assert_eq!(ok.point(1), [-3.0, 0.5, 0.0]);
+        assert!(check_points(&[]).unwrap().is_empty());
+        let err = |points: &[Vec<f64>]| check_points(points).unwrap_err();
+        assert!(err(&[vec![0.0, 0.0, 1.0], vec![0.0, 0.0]]).starts_with("point 2 has 2 values"));
+        assert!(err(&[vec![0.0, f64::NAN, 1.0]]).starts_with("point 1 has a coordinate"));
+        assert!(err(&[vec![1e7, 0.0, 1.0]]).starts_with("point 1 has a coordinate"));
+        assert!(err(&[vec![0.0, 0.0, 2.0]]).contains("labels are 0 or 1"));
+        assert!(err(&vec![vec![0.0, 0.0, 1.0]; MAX_POINTS + 1]).contains("more than"));
+    }
+}
