@@ -59,6 +59,13 @@ pub fn dist() -> Result<()> {
     Ok(())
 }
 
+/// The absolute path of the single-file page `dist()` writes, for the
+/// end-to-end test that opens it from disk.
+pub fn single_file_path() -> Result<std::path::PathBuf> {
+    let path = Path::new("dist").join(SINGLE_FILE);
+    fs::canonicalize(&path).map_err(|e| format!("{} is missing: {e}", path.display()))
+}
+
 fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
     fs::create_dir_all(to)?;
     for entry in fs::read_dir(from)? {

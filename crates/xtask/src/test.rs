@@ -3,7 +3,7 @@
 
 use crate::cmd::{self, command};
 use crate::tools::{self, Chromium, NO_STD_TARGET, WASM_TARGET};
-use crate::{serve, wasm_build, Result};
+use crate::{dist, serve, Result};
 use std::fs;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -15,7 +15,7 @@ const STAGES: [(&str, Stage); 5] = [
     ("native tests", native_tests),
     ("no_std build", no_std_build),
     ("wasm tests in headless Chromium", wasm_tests),
-    ("wasm build", |_| wasm_build::build()),
+    ("dist (wasm build, static site, single file)", |_| dist::dist()),
     ("browser end-to-end tests", end_to_end_tests),
 ];
 
@@ -111,6 +111,7 @@ fn end_to_end_tests(chromium: &Chromium) -> Result<()> {
             ])
             .args(&files)
             .env("SEPAL_URL", format!("http://{address}/"))
+            .env("SEPAL_SINGLE_FILE", dist::single_file_path()?)
             .env("CHROMIUM", &chromium.browser),
     )
 }
