@@ -1,5 +1,6 @@
 // The control panel: buttons that act (play/pause, step, reset, new
-// weights) and fields that change settings. It holds no state of its own:
+// weights, copy link) and fields that change the model and the training
+// (the data's settings are in data-panel.js). It holds no state of its own:
 // `showSettings` and `showRunning` put the element's state on screen, and
 // what the person does comes back through `onAction(name)` and
 // `onSetting(param, text)`.
@@ -7,16 +8,16 @@
 import { h } from "./dom.js";
 import { format } from "./strings.js";
 
-const DATASETS = ["flower", "circles", "moons", "blobs", "quantiles", "xor", "spiral"];
 const MODELS = ["logistic", "shallow", "deep"];
 const ACTIVATIONS = ["tanh", "relu", "leaky-relu", "sigmoid"];
+const INITS = ["zeros", "small", "xavier", "he"];
 const SPEEDS = [1, 10, 100, 1000, 10000, "max"];
 const MAX_HIDDEN_UNITS = 64;
 
 let nextId = 0;
 
 /** A labelled field: `<label for>` + the control, in one grid cell. */
-function field(labelText, control, extra = [], className = "") {
+export function field(labelText, control, extra = [], className = "") {
   nextId += 1;
   control.id = `sepal-field-${nextId}`;
   const label = h("label", { for: control.id }, [labelText, ...extra]);
@@ -45,8 +46,8 @@ export class Controls {
     this.step100 = button("step100", text.step100, text.step100Title);
     this.reset = button("reset", text.reset, text.resetTitle);
     this.newSeed = button("new-seed", text.newSeed, text.newSeedTitle);
-
-    this.dataset = select("dataset", DATASETS.map((d) => [d, text[`dataset.${d}`]]));
+    this.copyLink = button("copy-link", text.copyLink, text.copyLinkTitle);
+    this.linkStatus = h("span", { class: "link-status", role: "status" });
     this.model = select("model", MODELS.map((m) => [m, text[`model.${m}`]]));
     this.hiddenUnits = h("input", {
       name: "hidden-units",
@@ -66,6 +67,8 @@ export class Controls {
       title: text.layersHint,
     });
     this.activation = select("activation", ACTIVATIONS.map((a) => [a, text[`activation.${a}`]]));
+    this.init = select("init", INITS.map((i) => [i, text[`init.${i}`]]));
+    this.seed = h("input", { name: "seed", type: "number", min: 0, max: 4294967295, step: 1, inputmode: "numeric" });
     this.learningRate = h("input", {
       name: "learning-rate",
       type: "number",
@@ -81,23 +84,28 @@ export class Controls {
     this.layersField = field(text.layers, this.layers);
     this.activationField = field(text.activation, this.activation);
 
+    this.initField = field(text.init, this.init);
+
     root.append(
-      h("div", { class: "buttons" }, [this.play, this.stepButton, this.step100, this.reset, this.newSeed]),
+      h("div", { class: "buttons" }, [this.play, this.stepButton, this.step100, this.reset]),
       h("div", { class: "fields" }, [
-        field(text.dataset, this.dataset, [], "choice"),
         field(text.model, this.model, [], "choice"),
         this.hiddenUnitsField,
         this.layersField,
         this.activationField,
+        this.initField,
         field(text.learningRate, this.learningRate),
+        field(text.seed, this.seed),
         field(text.speed, this.speed),
       ]),
+      h("div", { class: "buttons" }, [this.newSeed, this.copyLink, this.linkStatus]),
     );
 
     const commit = (param, control) => () => onSetting(param, control.value.trim());
-    this.dataset.addEventListener("change", commit("dataset", this.dataset));
     this.model.addEventListener("change", commit("model", this.model));
     this.activation.addEventListener("change", commit("activation", this.activation));
+    this.init.addEventListener("change", commit("init", this.init));
+    this.seed.addEventListener("change", commit("seed", this.seed));
     this.speed.addEventListener("change", commit("speed", this.speed));
     this.layers.addEventListener("change", commit("layers", this.layers));
     this.learningRate.addEventListener("change", commit("learning-rate", this.learningRate));
@@ -116,11 +124,6 @@ export class Controls {
   showSettings(settings) {
     const shallow = settings.model === "shallow";
     const deep = settings.model === "deep";
-    if (![...this.dataset.options].some((o) => o.value === settings.dataset)) {
-      // A dataset this list leaves out (e.g. custom) still shows its name.
-      this.dataset.append(h("option", { value: settings.dataset }, [this.text[`dataset.${settings.dataset}`] ?? settings.dataset]));
-    }
-    this.dataset.value = settings.dataset;
     this.model.value = settings.model;
     this.hiddenUnits.value = String(settings.hiddenUnits);
     this.hiddenUnitsValue.value = String(settings.hiddenUnits);
@@ -132,6 +135,8 @@ export class Controls {
     this.activation.value = settings.activation;
     this.activation.disabled = settings.model === "logistic";
     this.activationField.classList.toggle("disabled", settings.model === "logistic");
+    this.init.value = settings.init;
+    if (this.seed !== this.seed.getRootNode().activeElement) this.seed.value = String(settings.seed);
     if (this.learningRate !== this.learningRate.getRootNode().activeElement) {
       this.learningRate.value = String(settings.learningRate);
     }
@@ -158,11 +163,26 @@ export class Controls {
     this.step100.disabled = !loaded || !canTrain;
     this.reset.disabled = !loaded;
     this.newSeed.disabled = !loaded;
+    this.copyLink.disabled = !loaded;
+  }
+
+  /** Says whether the link was copied; `link` is shown to copy by hand when not. */
+  showLinkStatus(message, link = null) {
+    clearTimeout(this.linkTimer);
+    if (link === null) {
+      this.linkStatus.replaceChildren(message);
+      this.linkTimer = setTimeout(() => this.linkStatus.replaceChildren(), 2500);
+      return;
+    }
+    const input = h("input", { type: "text", readonly: true, value: link, class: "link-text", "aria-label": message });
+    this.linkStatus.replaceChildren(message, input);
+    input.select();
   }
 
   /** Puts the field that shows `param` back to what `settings` says. */
   revert(param, settings) {
     if (param === "learning-rate") this.learningRate.value = String(settings.learningRate);
     if (param === "layers") this.layers.value = settings.layers;
+    if (param === "seed") this.seed.value = String(settings.seed);
   }
 }

@@ -29,11 +29,21 @@ export const STYLES = `
 .layout {
   display: grid;
   grid-template-columns: minmax(0, 1fr) minmax(18rem, 24rem);
-  grid-template-areas: "notice notice" "stage side";
-  gap: 1rem 2rem;
+  grid-template-areas: "notice notice" "stage side" "data data" "network network" "experiments experiments";
+  gap: 1.25rem 2rem;
   align-items: start;
 }
+@container (min-width: 74rem) {
+  .layout {
+    grid-template-columns: 13.5rem minmax(0, 1fr) minmax(18rem, 23rem);
+    grid-template-areas: "notice notice notice" "data stage side" "network network network" "experiments experiments experiments";
+    gap: 1.25rem 1.75rem;
+  }
+}
 [part="notice"] { grid-area: notice; }
+[part="data"] { grid-area: data; }
+[part="network"] { grid-area: network; }
+[part="experiments"] { grid-area: experiments; }
 .stage {
   grid-area: stage;
   min-width: 0;
@@ -53,9 +63,134 @@ export const STYLES = `
 @container (max-width: 47rem) {
   .layout {
     grid-template-columns: minmax(0, 1fr);
-    grid-template-areas: "notice" "stage" "side";
+    grid-template-areas: "notice" "stage" "side" "data" "network" "experiments";
   }
 }
+
+h2 {
+  margin: 0 0 0.5rem;
+  font-size: 1.05rem;
+  letter-spacing: 0.01em;
+}
+h3 { margin: 0 0 0.5rem; font-size: 1rem; }
+.hint { margin: 0 0 0.75rem; color: var(--sepal-muted); font-size: 0.9rem; max-width: 60rem; }
+.network, .experiments { border-top: 1px solid var(--sepal-line); padding-top: 1rem; min-width: 0; }
+
+/* The data panel. */
+.data { display: flex; flex-direction: column; gap: 0.8rem; min-width: 0; }
+.data h2 { margin: 0; }
+.thumbs {
+  display: grid;
+  grid-template-columns: repeat(auto-fill, minmax(5.2rem, 1fr));
+  gap: 0.4rem;
+}
+@container (min-width: 74rem) {
+  .thumbs { grid-template-columns: repeat(2, minmax(0, 1fr)); }
+}
+button.thumb {
+  display: flex;
+  flex-direction: column;
+  align-items: center;
+  gap: 0.15rem;
+  min-height: 0;
+  padding: 0.3rem 0.2rem 0.25rem;
+  background: #ffffff;
+  font-weight: 500;
+  font-size: 0.8rem;
+  line-height: 1.2;
+}
+button.thumb canvas { border-radius: 4px; background: #fbfcfd; }
+button.thumb[aria-pressed="true"] {
+  border-color: var(--sepal-accent);
+  box-shadow: inset 0 0 0 2px var(--sepal-accent);
+  background: #eef6f2;
+  font-weight: 700;
+}
+.field.end { justify-content: flex-end; }
+.field.end button { white-space: nowrap; padding-inline: 0.5rem; }
+.data .buttons button { flex: 1 1 auto; padding-inline: 0.5rem; font-size: 0.9rem; white-space: nowrap; }
+.field.wide { grid-column: 1 / -1; }
+
+/* Drawing your own points. */
+[part="plot"].drawing { cursor: crosshair; }
+.draw-bar {
+  display: flex;
+  flex-direction: column;
+  align-items: center;
+  gap: 0.4rem;
+  margin-top: 0.5rem;
+  width: 100%;
+}
+.draw-hint { margin: 0; color: var(--sepal-muted); font-size: 0.9rem; text-align: center; }
+.draw-tools { display: flex; flex-wrap: wrap; justify-content: center; align-items: center; gap: 0.5rem 0.75rem; }
+.draw-count { color: var(--sepal-muted); font-variant-numeric: tabular-nums; }
+.segmented { display: inline-flex; }
+.segmented button { border-radius: 0; min-height: 2.2rem; padding: 0.25rem 0.7rem; font-weight: 500; display: inline-flex; align-items: center; gap: 0.35rem; }
+.segmented button:first-child { border-radius: 6px 0 0 6px; }
+.segmented button:last-child { border-radius: 0 6px 6px 0; margin-left: -1px; }
+.segmented button[aria-pressed="true"] { background: #ffffff; border-color: var(--sepal-accent); box-shadow: inset 0 0 0 1px var(--sepal-accent); font-weight: 700; position: relative; }
+.swatch.hollow { background: #ffffff; border: 2px solid var(--sepal-muted); }
+
+/* The chart's head: what it shows, and its key. */
+.chart-head { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.3rem 0.6rem; margin-bottom: 0.3rem; }
+.chart-head .segmented button { min-height: 1.9rem; padding: 0.1rem 0.6rem; font-size: 0.85rem; }
+.chart-legend { display: inline-flex; gap: 0.8rem; color: var(--sepal-muted); font-size: 0.85rem; }
+.chart-legend span { display: inline-flex; align-items: center; gap: 0.3rem; }
+.line-swatch { display: inline-block; width: 1.3rem; height: 0; border-top: 2.5px solid var(--swatch); }
+.line-swatch.dashed { border-top-style: dashed; }
+.link-status { display: inline-flex; align-items: center; gap: 0.5rem; color: var(--sepal-muted); font-size: 0.9rem; min-width: 0; flex: 1 1 8rem; }
+.link-status input { flex: 1; min-width: 0; min-height: 2.2rem; }
+
+/* Inside the network. */
+.symmetry {
+  margin: 0 0 0.75rem;
+  padding: 0.5rem 0.8rem;
+  border-left: 5px solid var(--sepal-focus);
+  background: #ddf4ff;
+  border-radius: 6px;
+  max-width: 60rem;
+}
+.diagram-scroll { position: relative; overflow-x: auto; padding-bottom: 2.5rem; }
+.diagram { position: relative; margin: 0 auto; }
+.diagram .links { position: absolute; left: 0; top: 0; }
+.diagram .node { position: absolute; display: block; border: 1px solid #8c959f; border-radius: 4px; background: #ffffff; }
+.diagram .node.output { border-color: var(--sepal-ink); }
+.diagram .node[part="neuron"]:focus-visible { outline-offset: 1px; }
+.tooltip {
+  position: absolute;
+  z-index: 2;
+  max-width: 22rem;
+  padding: 0.3rem 0.55rem;
+  border-radius: 6px;
+  background: var(--sepal-ink);
+  color: #ffffff;
+  font-size: 0.85rem;
+  font-variant-numeric: tabular-nums;
+  pointer-events: none;
+  white-space: normal;
+}
+
+/* The experiments. */
+.experiments .buttons { margin-bottom: 0.75rem; }
+.experiment-status { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; margin-bottom: 0.75rem; }
+.experiment-status progress { width: min(20rem, 100%); accent-color: var(--sepal-accent); }
+.multiples { display: grid; grid-template-columns: repeat(auto-fill, minmax(8.5rem, 1fr)); gap: 0.75rem; }
+.multiple { margin: 0; display: flex; flex-direction: column; align-items: center; gap: 0.3rem; }
+.multiple canvas { width: 128px; height: 128px; border: 1px solid var(--sepal-line); border-radius: 4px; image-rendering: auto; }
+.multiple figcaption { font-size: 0.85rem; text-align: center; font-variant-numeric: tabular-nums; }
+.curves { display: flex; flex-wrap: wrap; gap: 1rem 2rem; align-items: flex-start; }
+.experiment-legend {
+  list-style: none;
+  margin: 0;
+  padding: 0;
+  display: grid;
+  grid-template-columns: 1.6rem auto auto;
+  gap: 0.35rem 0.6rem;
+  align-items: center;
+  font-size: 0.9rem;
+}
+.experiment-legend li { display: contents; }
+.run-result { color: var(--sepal-muted); font-variant-numeric: tabular-nums; }
 
 canvas { display: block; max-width: 100%; }
 [part="plot"] { touch-action: manipulation; }
@@ -95,6 +230,16 @@ canvas { display: block; max-width: 100%; }
   margin: 0;
 }
 .readouts:has(.readout.test[hidden]) .readout.train { grid-column: 1 / -1; }
+/* With held-out points: the iteration on a line of its own, then cost and
+   accuracy, training beside test. */
+.readouts:has(.readout.test:not([hidden])) .readout.iteration {
+  grid-column: 1 / -1;
+  display: flex;
+  align-items: baseline;
+  justify-content: space-between;
+  padding-block: 0.3rem;
+}
+.readouts:has(.readout.test:not([hidden])) .readout.iteration dd { font-size: 1.2rem; }
 .readout {
   padding: 0.5rem 0.75rem;
   border: 1px solid var(--sepal-line);
@@ -204,5 +349,6 @@ select:disabled, input:disabled { opacity: 0.55; }
 }
 .message span { flex: 1 1 18rem; }
 .message.error { border-left-color: #cf222e; background: #ffebe9; }
+.message.info { border-left-color: var(--sepal-accent); background: #eef6f2; }
 .message button { min-height: 2.2rem; background: #ffffff; }
 `;

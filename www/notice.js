@@ -1,8 +1,57 @@
 // The notice (`part="notice"`): what was rejected and why, that training
-// diverged, or that the model failed. Each message is a paragraph of text
-// (set as text, never parsed as HTML) with optional buttons.
+// diverged, that the model failed, or what became of imported points. Each
+// message is a paragraph of text (set as text, never parsed as HTML) with
+// optional buttons.
 
 import { h } from "./dom.js";
+import { format } from "./strings.js";
+
+/** A nice learning rate (1, 2 or 5 times a power of ten) below `rate`, at most 2. */
+export function smallerRate(rate) {
+  let candidate = 2;
+  for (let k = 0; candidate >= rate && k < 40; k += 1) {
+    candidate = [2, 1, 0.5][k % 3] * 10 ** -Math.floor(k / 3);
+  }
+  return candidate;
+}
+
+/**
+ * The element's messages, most basic first: the wasm did not load, values
+ * were rejected (`rejections`, already worded), the model could not be
+ * built, what happened to your points, the model crashed or diverged.
+ * `actions` are the buttons' callbacks.
+ */
+export function noticeMessages(state, text, actions) {
+  const { loadError, rejections, buildError, pointsMessage, crash, divergence } = state;
+  const messages = [];
+  if (loadError) messages.push({ kind: "error", text: format(text.loadFailed, { message: loadError }) });
+  rejections.forEach((message, i) => {
+    const last = i === rejections.length - 1;
+    messages.push({
+      kind: "warning",
+      text: message,
+      actions: last ? [{ label: text.dismiss, run: actions.dismissRejections }] : [],
+    });
+  });
+  if (buildError) messages.push({ kind: "error", text: format(text.buildFailed, { message: buildError }) });
+  if (pointsMessage) messages.push({ ...pointsMessage, actions: [{ label: text.dismiss, run: actions.dismissPoints }] });
+  if (crash) {
+    messages.push({ kind: "error", text: format(text.crashed, crash), actions: [{ label: text.rebuild, run: actions.rebuild }] });
+  } else if (divergence) {
+    const { iteration, learningRate, reason } = divergence;
+    messages.push({
+      kind: "warning",
+      text: format(text.diverged, {
+        iteration,
+        learningRate,
+        suggestion: smallerRate(learningRate),
+        reason: text[`divergence.${reason}`] ?? reason,
+      }),
+      actions: [{ label: text.reset, run: actions.reset }],
+    });
+  }
+  return messages;
+}
 
 export class Notice {
   constructor(root) {

@@ -62,6 +62,17 @@ export class Plot {
     };
   }
 
+  /** The data point under a pointer `event`, [x1, x2], or null outside the map. */
+  toData(event, bounds) {
+    if (!bounds || this.width === 0) return null;
+    const box = this.canvas.getBoundingClientRect();
+    const { left, top, size } = this.mapRect;
+    const u = (event.clientX - box.left - left) / size;
+    const v = (event.clientY - box.top - top) / size;
+    if (!(u >= 0 && u <= 1 && v >= 0 && v <= 1)) return null;
+    return [bounds.xMin + u * (bounds.xMax - bounds.xMin), bounds.yMax - v * (bounds.yMax - bounds.yMin)];
+  }
+
   /**
    * Draws one frame.
    * - `image`: the map's ImageData, row 0 at the top (y = bounds.yMax);

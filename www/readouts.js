@@ -1,5 +1,5 @@
 // The live numbers: iteration, cost (6 decimals, as the course prints it),
-// training accuracy and, when points are held out, test accuracy.
+// training accuracy and, when points are held out, test cost and accuracy.
 
 import { h } from "./dom.js";
 import { format } from "./strings.js";
@@ -15,9 +15,11 @@ export class Readouts {
     };
     this.iteration = item(text.iteration, "iteration");
     this.cost = item(text.cost, "cost");
+    this.testCost = item(text.testCost, "test-cost");
     this.train = item(text.trainAccuracy, "train");
     this.test = item(text.testAccuracy, "test");
     this.test.row.hidden = true;
+    this.testCost.row.hidden = true;
   }
 
   percent(fraction) {
@@ -34,7 +36,10 @@ export class Readouts {
     set(this.iteration, String(state.iteration));
     set(this.cost, Number.isFinite(state.cost) ? state.cost.toFixed(6) : String(state.cost));
     set(this.train, this.percent(state.trainAccuracy));
-    this.test.row.hidden = !Number.isFinite(state.testAccuracy);
+    const held = Number.isFinite(state.testAccuracy);
+    this.test.row.hidden = !held;
+    this.testCost.row.hidden = !held;
     set(this.test, this.percent(state.testAccuracy));
+    set(this.testCost, Number.isFinite(state.testCost) ? state.testCost.toFixed(6) : this.text.notANumber);
   }
 }

@@ -7,10 +7,24 @@
 //   strings.js       every visible string, by language
 //   settings-url.js  settings in the address bar (query + hash, hash wins)
 //   plot.js          the map, the 0.5 contour, the points, the axes
-//   cost-chart.js    the cost curve
+//   run-chart.js     the training and test curves (line-chart.js draws)
 //   controls.js      buttons and fields;  readouts.js  the live numbers
+//   data-panel.js    dataset pictures (thumbnails.js), data settings, CSV
+//   draw-points.js   adding your own points on the plot;  csv.js  their files
+//   own-points.js    your points, kept apart from any Playground
+//   network-view.js  the diagram, the hidden units' views, the weights
+//   experiments.js   the course's experiments, several runs side by side
 //   notice.js        rejected settings, divergence, failures
 //   pacer.js         how much one animation frame trains and draws
+//
+// Parts, for page styles (`sepal-playground::part(plot)`): `data` (dataset
+// pictures, data settings, CSV), `plot`, `cost-chart` (training and test
+// curves), `controls`, `notice`, `network` (the diagram), `neuron` (one per
+// hidden unit view), `experiments`.
+//
+// The points a person drew (or imported) are kept apart from any
+// Playground, so that no setting, reset, divergence or failed import can
+// lose them; with `dataset=custom` each new Playground is built on them.
 //
 // Settings come from, in order (a later one wins): the attributes, then with
 // the `url-settings` attribute the page's query string and hash, then what
@@ -25,19 +39,26 @@ import { loadWasm } from "./wasm.js";
 import { strings, format } from "./strings.js";
 import { SETTING_PARAMS, readUrlSettings, writeUrlSettings } from "./settings-url.js";
 import { Plot } from "./plot.js";
-import { CostChart } from "./cost-chart.js";
+import { RunChart } from "./run-chart.js";
 import { Controls } from "./controls.js";
+import { DataPanel } from "./data-panel.js";
+import { DrawTool } from "./draw-points.js";
+import { parseCsv, pointsToCsv, downloadText } from "./csv.js";
+import { OwnPoints } from "./own-points.js";
+import { NetworkView } from "./network-view.js";
+import { Experiments } from "./experiments.js";
 import { Readouts } from "./readouts.js";
-import { Notice } from "./notice.js";
+import { Notice, noticeMessages } from "./notice.js";
 import { STYLES } from "./element-styles.js";
 import { h } from "./dom.js";
 import { Pacer } from "./pacer.js";
 
 /** The most iterations one `step(n)` may run. */
 const MAX_STEP = 100000;
-/** The cost chart's height in CSS px: under the plot, or beside it down to its bottom. */
-const CHART_HEIGHT = 170;
-const CHART_MAX_HEIGHT = 300;
+/** The cost chart's height in CSS px. */
+const CHART_HEIGHT = 190;
+/** How often the network view is redrawn while training (ms). */
+const INSIDE_MS = 120;
 /** Settings that change the data or the network: a new Playground. */
 const REBUILD_KEYS = [
   "dataset",
@@ -58,15 +79,6 @@ function browserLang() {
   return /^zh\b/i.test(globalThis.navigator?.language ?? "") ? "zh" : "en";
 }
 
-/** A nice learning rate (1, 2 or 5 times a power of ten) below `rate`, at most 2. */
-function smallerRate(rate) {
-  let candidate = 2;
-  for (let k = 0; candidate >= rate && k < 40; k += 1) {
-    candidate = [2, 1, 0.5][k % 3] * 10 ** -Math.floor(k / 3);
-  }
-  return candidate;
-}
-
 /** How a wrong `step` argument reads in an error message. */
 function describe(value) {
   if (typeof value === "string") return JSON.stringify(value);
@@ -79,8 +91,19 @@ const EMPTY_STATE = Object.freeze({
   cost: NaN,
   trainAccuracy: NaN,
   testAccuracy: NaN,
+  testCost: NaN,
   diverged: false,
 });
+
+/** A link the browser can copy, else null. */
+async function copyText(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export class SepalPlayground extends HTMLElement {
   static get observedAttributes() {
@@ -100,6 +123,9 @@ export class SepalPlayground extends HTMLElement {
   #state = EMPTY_STATE;
   #points = null;
   #bounds = null;
+  #own = new OwnPoints(); // the points a person drew or imported
+  #pointsMessage = null; // {kind, text} after a CSV import
+  #insideAt = -Infinity; // when the network view was last drawn
 
   #running = false;
   #wantPlay = false; // play() before the wasm was loaded
@@ -120,6 +146,10 @@ export class SepalPlayground extends HTMLElement {
   #plot = null;
   #chart = null;
   #controls = null;
+  #data = null;
+  #drawTool = null;
+  #network = null;
+  #experiments = null;
   #readouts = null;
   #notice = null;
 
@@ -248,6 +278,53 @@ export class SepalPlayground extends HTMLElement {
     this.#showRunning();
   }
 
+  /** All points, train and test, in their order, as CSV (`x1,x2,label`, header first); null until loaded. */
+  exportPoints() {
+    if (!this.#pg) return null;
+    const all = this.#call(() => this.#pg.allPoints());
+    return all ? pointsToCsv(all) : null;
+  }
+
+  /**
+   * Makes CSV `text` (`x1,x2,label`, with a header) your own points and
+   * shows them (`dataset=custom`); returns how many there are. Bad CSV
+   * throws an Error that names the line, and changes nothing.
+   */
+  importPoints(text) {
+    if (!this.#api) throw new Error(this.#text.notReady);
+    const points = parseCsv(text, this.#text);
+    this.#own.replace(points);
+    this.#ownChanged();
+    return points.length;
+  }
+
+  /**
+   * Runs one of the course's experiments ("sweep", "learning-rates",
+   * "activations", "inits") from the current settings and shows it in
+   * `part="experiments"`; resolves with one row per run.
+   */
+  runExperiment(kind) {
+    if (!this.#api) return Promise.reject(new Error(this.#text.notReady));
+    return this.#experiments.run(kind);
+  }
+
+  /** A link that reproduces the settings on screen (drawn points travel as CSV). */
+  get link() {
+    if (!this.#settings) return null;
+    if (this.hasAttribute("url-settings")) {
+      clearTimeout(this.#urlTimer);
+      this.#writeUrl();
+      return globalThis.location.href;
+    }
+    const page = /^https?:$/.test(globalThis.location.protocol)
+      ? new URL("index.html", import.meta.url)
+      : new URL(globalThis.location.href);
+    page.hash = this.#changedPairs()
+      .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value).replace(/%2C/gi, ",")}`)
+      .join("&");
+    return page.href;
+  }
+
   // ------------------------------------------------------------ lifecycle
 
   attributeChangedCallback(name, _old, value) {
@@ -263,8 +340,7 @@ export class SepalPlayground extends HTMLElement {
     }
     globalThis.addEventListener("resize", this.#onResize);
     this.#resizeObserver ??= new ResizeObserver(this.#onResize);
-    this.#resizeObserver.observe(this.#dom.stage);
-    this.#resizeObserver.observe(this.#dom.chartBox);
+    this.#observe();
     if (!this.#started) {
       this.#started = true;
       this.#start();
@@ -273,6 +349,7 @@ export class SepalPlayground extends HTMLElement {
 
   disconnectedCallback() {
     this.pause();
+    this.#experiments?.cancel();
     globalThis.removeEventListener("hashchange", this.#onHashChange);
     globalThis.removeEventListener("resize", this.#onResize);
     this.#resizeObserver?.disconnect();
@@ -351,6 +428,8 @@ export class SepalPlayground extends HTMLElement {
     }
     if (previous && previous.speed !== settings.speed) this.#pacer.changeSpeed();
     this.#controls.showSettings(settings);
+    this.#data.showSettings(settings);
+    this.#showData();
     this.#refreshNotice();
     this.#showRunning();
     if (!initial) {
@@ -371,6 +450,7 @@ export class SepalPlayground extends HTMLElement {
     if (rejected) {
       this.#uiError = rejected;
       this.#controls.revert(param, this.#settings);
+      this.#data.revert(param, this.#settings);
       this.#refreshNotice();
       return;
     }
@@ -399,8 +479,89 @@ export class SepalPlayground extends HTMLElement {
       case "new-seed":
         this.#onSetting("seed", String(this.#api.freshSeed()));
         break;
+      case "new-data":
+        this.#onSetting("dataset-seed", String(this.#api.freshSeed()));
+        break;
+      case "copy-link":
+        this.#copyLink();
+        break;
+      case "export-csv":
+        this.#download();
+        break;
     }
   };
+
+  /** A dataset picture was chosen. */
+  #onPick = (name) => {
+    if (!this.#api) return;
+    if (name === "custom") {
+      if (this.#settings.dataset === "custom") return;
+      if (this.#pg) this.#own.startFrom(this.#call(() => this.#pg.allPoints()), this.#bounds);
+      this.#onSetting("dataset", "custom");
+      return;
+    }
+    // Each dataset comes with its own noise scale (flower 0.2, blobs 1, …).
+    this.#explicit.delete("noise");
+    this.#onSetting("dataset", name);
+  };
+
+  /** Your own points changed: show them, training on them from the start. */
+  #ownChanged() {
+    this.#data.showPoints(this.#own.points);
+    if (this.#settings.dataset !== "custom") {
+      this.#onSetting("dataset", "custom");
+      return;
+    }
+    this.#build();
+    this.#refreshNotice();
+    this.#showRunning();
+    this.#measured();
+  }
+
+  #onAddPoint = (point) => {
+    this.#pointsMessage = null;
+    this.#own.add(point, this.#bounds);
+    this.#ownChanged();
+  };
+
+  #onUndoPoint = () => {
+    this.#own.undo();
+    this.#ownChanged();
+  };
+
+  #onClearPoints = () => {
+    this.#own.clear();
+    this.#ownChanged();
+  };
+
+  /** A CSV file was chosen: its points become yours, or nothing changes. */
+  #onImport = async (file) => {
+    const text = this.#text;
+    let count;
+    try {
+      count = this.importPoints(await file.text());
+    } catch (error) {
+      this.#pointsMessage = { kind: "error", text: format(text.csvFailed, { name: file.name, message: error?.message ?? String(error) }) };
+      this.#refreshNotice();
+      return;
+    }
+    this.#pointsMessage = { kind: "info", text: format(text.csvImported, { count, name: file.name }) };
+    this.#refreshNotice();
+  };
+
+  /** Saves all points as a CSV file. */
+  #download() {
+    const csv = this.exportPoints();
+    if (csv !== null) downloadText(this.shadowRoot, csv, this.#text.csvFileName, "text/csv");
+  }
+
+  async #copyLink() {
+    const link = this.link;
+    if (link === null) return;
+    const copied = await copyText(link);
+    this.#controls.showLinkStatus(copied ? this.#text.linkCopied : this.#text.linkCopyFailed, copied ? null : link);
+    this.dispatchEvent(new CustomEvent("link", { detail: { link, copied } }));
+  }
 
   /** Runs a public method for a button; its failure is already on screen. */
   #guarded(action) {
@@ -417,25 +578,37 @@ export class SepalPlayground extends HTMLElement {
     this.#urlTimer = setTimeout(() => this.#writeUrl(), 150);
   }
 
-  /** The hash: every setting that differs from its default. */
-  #writeUrl() {
+  /** Every setting that differs from its default, as [param, text]. */
+  #changedPairs() {
     const settings = this.#settings;
-    const defaults = this.#api.parseSettings([["dataset", settings.dataset]]).settings;
+    const defaults = this.#api.parseSettings([]).settings;
+    // Noise is the dataset's own unless set.
+    defaults.noise = this.#api.parseSettings([["dataset", settings.dataset]]).settings.noise;
     defaults.lang = browserLang();
-    const pairs = this.#api.table
+    return this.#api.table
       .filter((row) => settings[row.key] !== defaults[row.key])
       .map((row) => [row.param, String(settings[row.key])]);
+  }
+
+  /** The hash: every setting that differs from its default. */
+  #writeUrl() {
     const isSetting = (name) => SETTING_PARAMS.includes(this.#param(name));
-    writeUrlSettings(pairs, isSetting, globalThis.location, globalThis.history);
+    writeUrlSettings(this.#changedPairs(), isSetting, globalThis.location, globalThis.history);
   }
 
   // ------------------------------------------------------------ the model
+
+  /** A Playground for `settings` on the element's data: the drawn points for `custom`. */
+  #makePlayground = (settings) => {
+    const api = this.#api;
+    return settings.dataset === "custom" ? this.#own.playground(api, settings) : new api.Playground(settings);
+  };
 
   /** A new Playground for the current settings; the old one goes. */
   #build() {
     let pg;
     try {
-      pg = new this.#api.Playground(this.#settings);
+      pg = this.#makePlayground(this.#settings);
     } catch (error) {
       // Nothing on screen may belong to other settings than the controls show.
       this.#buildError = this.#api.lastPanic() ?? error?.message ?? String(error);
@@ -451,7 +624,10 @@ export class SepalPlayground extends HTMLElement {
     this.#divergence = null;
     this.#points = this.#call(() => pg.points());
     this.#bounds = this.#call(() => pg.bounds());
+    if (this.#settings.dataset === "custom") this.#own.keepBounds(this.#bounds);
+    this.#insideAt = -Infinity;
     this.#readState();
+    this.#showData();
   }
 
   /** After a crash: a new Playground from the same settings. */
@@ -519,6 +695,7 @@ export class SepalPlayground extends HTMLElement {
       cost: pg.cost,
       trainAccuracy: pg.trainAccuracy,
       testAccuracy: pg.testAccuracy,
+      testCost: pg.testCost,
       diverged: pg.diverged,
       divergence: pg.divergence,
     }));
@@ -544,8 +721,8 @@ export class SepalPlayground extends HTMLElement {
   }
 
   #detail() {
-    const { iteration, cost, trainAccuracy, testAccuracy, diverged } = this.#state;
-    return { iteration, cost, trainAccuracy, testAccuracy, diverged };
+    const { iteration, cost, trainAccuracy, testAccuracy, testCost, diverged } = this.#state;
+    return { iteration, cost, trainAccuracy, testAccuracy, testCost, diverged };
   }
 
   // ------------------------------------------------------------ animation
@@ -569,8 +746,8 @@ export class SepalPlayground extends HTMLElement {
 
   #buildDom() {
     const text = this.#text;
+    this.#experiments?.cancel();
     const plot = h("canvas", { part: "plot", role: "img", "aria-label": text.plotLabel });
-    const chart = h("canvas", { part: "cost-chart", role: "img", "aria-label": text.costChartLabel });
     const controls = h("div", { part: "controls", role: "group", "aria-label": text.controlsLabel });
     const notice = h("div", { part: "notice", role: "status", "aria-live": "polite", hidden: true });
     const readouts = h("dl", { class: "readouts", "aria-label": text.readoutsLabel });
@@ -580,31 +757,69 @@ export class SepalPlayground extends HTMLElement {
       h("span", {}, [h("i", { class: "swatch class1" }), text.legendClass1]),
       h("span", {}, [h("i", { class: "swatch line" }), text.legendBoundary]),
     ]);
-    const testNote = h("span", { class: "test-note", hidden: true }, [text.legendTest]);
+    const testNote = h("span", { class: "test-note", hidden: true }, [h("i", { class: "swatch hollow" }), text.legendTest]);
     legend.append(testNote);
-    const stage = h("figure", { class: "stage" }, [plot, legend, loading]);
-    const chartBox = h("div", { class: "chart" }, [chart]);
-    const side = h("div", { class: "side" }, [readouts, controls, chartBox]);
+    this.#drawTool = new DrawTool(text, {
+      onAdd: this.#onAddPoint,
+      onUndo: this.#onUndoPoint,
+      onClear: this.#onClearPoints,
+    });
+    const stage = h("figure", { class: "stage" }, [plot, legend, this.#drawTool.bar, loading]);
+    this.#chart = new RunChart(text, this.#font);
+    this.#chart.onModeChange = () => this.#draw();
+    const side = h("div", { class: "side" }, [readouts, controls, this.#chart.box]);
+    this.#data = new DataPanel(text, {
+      onPick: this.#onPick,
+      onSetting: this.#onSetting,
+      onAction: this.#onAction,
+      onImport: this.#onImport,
+    });
+    this.#network = new NetworkView(text);
+    this.#experiments = new Experiments(text, {
+      makePlayground: this.#makePlayground,
+      getSettings: () => ({ ...this.#settings }),
+      getApi: () => this.#api,
+      onStart: () => this.pause(),
+    });
     const style = h("style", {}, [STYLES]);
-    this.shadowRoot.replaceChildren(style, h("div", { class: "layout" }, [notice, stage, side]));
-    if (this.#dom && this.#resizeObserver) {
-      this.#resizeObserver.disconnect();
-      this.#resizeObserver.observe(stage);
-      this.#resizeObserver.observe(chartBox);
-    }
-    this.#dom = { stage, chartBox, loading, testNote };
+    this.shadowRoot.replaceChildren(
+      style,
+      h("div", { class: "layout" }, [notice, this.#data.root, stage, side, this.#network.root, this.#experiments.root]),
+    );
+    this.#dom = { stage, loading, testNote };
+    if (this.#resizeObserver) this.#observe();
     if (this.#api) loading.hidden = true;
     this.#plot = new Plot(plot);
-    this.#chart = new CostChart(chart);
+    this.#drawTool.attach(plot, (event) => this.#plot.toData(event, this.#bounds));
     this.#notice = new Notice(notice);
     this.#readouts = new Readouts(readouts, text);
     this.#controls = new Controls(controls, text, {
       onAction: this.#onAction,
       onSetting: this.#onSetting,
     });
-    if (this.#settings) this.#controls.showSettings(this.#settings);
+    if (this.#settings) {
+      this.#controls.showSettings(this.#settings);
+      this.#data.showSettings(this.#settings);
+      this.#showData();
+    }
     this.#showRunning();
     this.#refreshNotice();
+  }
+
+  /** What the resize observer watches: the boxes whose width sizes a canvas. */
+  #observe() {
+    this.#resizeObserver.disconnect();
+    this.#resizeObserver.observe(this.#dom.stage);
+    this.#resizeObserver.observe(this.#chart.box);
+    this.#resizeObserver.observe(this.#network.root);
+  }
+
+  /** The data's pictures and the drawing tools, for the settings in effect. */
+  #showData() {
+    const settings = this.#settings;
+    if (!settings || !this.#api || !this.#data) return;
+    this.#call(() => this.#data.showPreviews(this.#api, settings, this.#own.points));
+    this.#drawTool.show({ active: settings.dataset === "custom", count: this.#own.count });
   }
 
   #resizeRequest = 0;
@@ -623,22 +838,19 @@ export class SepalPlayground extends HTMLElement {
   #layout() {
     const ratio = globalThis.devicePixelRatio || 1;
     const stageWidth = this.#dom.stage.clientWidth;
-    const box = getComputedStyle(this.#dom.chartBox);
-    const chartWidth =
-      this.#dom.chartBox.clientWidth - parseFloat(box.paddingLeft) - parseFloat(box.paddingRight);
+    const chartBox = this.#chart.box;
+    const box = getComputedStyle(chartBox);
+    const chartWidth = chartBox.clientWidth - parseFloat(box.paddingLeft) - parseFloat(box.paddingRight);
     this.#font = getComputedStyle(this).fontFamily || "sans-serif";
+    this.#chart.font = this.#font;
     if (stageWidth === 0) return false;
     // The plot and its legend fit in the window below a short page header.
     const maxHeight = Math.max(360, globalThis.innerHeight - 130);
     const plotChanged = this.#plot.resize(stageWidth, maxHeight, ratio);
-    // Beside the plot, the chart grows to end where the plot's square ends.
-    const plotBox = this.#plot.canvas.getBoundingClientRect();
-    const chartBox = this.#dom.chartBox.getBoundingClientRect();
-    const beside = chartBox.left >= plotBox.right;
-    const room = plotBox.top + this.#plot.mapRect.top + this.#plot.mapRect.size - chartBox.top;
-    const chartHeight = beside ? Math.min(CHART_MAX_HEIGHT, Math.max(CHART_HEIGHT, room - 12)) : CHART_HEIGHT;
-    const chartChanged = this.#chart.resize(chartWidth, chartHeight, ratio);
-    return plotChanged || chartChanged;
+    const chartChanged = this.#chart.resize(chartWidth, CHART_HEIGHT, ratio);
+    const networkChanged = this.#network.layout(this.#network.scroller.clientWidth, ratio);
+    this.#experiments.relayout(this.#font);
+    return plotChanged || chartChanged || networkChanged;
   }
 
   #draw() {
@@ -656,9 +868,12 @@ export class SepalPlayground extends HTMLElement {
       renderMs = performance.now() - started;
       const pixels = [pg.pixelsPtr(), pg.pixelsLen()];
       const contour = [pg.contourPtr(), pg.contourLen()];
-      const history = [pg.historyIterationsPtr(), pg.historyCostsPtr(), pg.historyLen()];
+      const n = pg.historyLen();
+      const history = [pg.historyIterationsPtr(), pg.historyCostsPtr(), pg.historyTestCostsPtr()];
+      const accuracies = [pg.historyTrainAccuraciesPtr(), pg.historyTestAccuraciesPtr()];
       // Views over wasm memory, made after the last call that could grow it.
       const buffer = api.memory.buffer;
+      const view = (ptr) => new Float64Array(buffer, ptr, n);
       this.#plot.draw({
         image: new ImageData(new Uint8ClampedArray(buffer, pixels[0], pixels[1]), cells, cells),
         contour: new Float32Array(buffer, contour[0], contour[1]),
@@ -668,16 +883,28 @@ export class SepalPlayground extends HTMLElement {
         font,
       });
       this.#chart.draw({
-        iterations: new Float64Array(buffer, history[0], history[2]),
-        costs: new Float64Array(buffer, history[1], history[2]),
-        labels: { title: text.costChartTitle, iterations: text.costChartIterations, thousands: text.thousands },
-        font,
+        iterations: view(history[0]),
+        trainCosts: view(history[1]),
+        testCosts: view(history[2]),
+        trainAccuracies: view(accuracies[0]),
+        testAccuracies: view(accuracies[1]),
+        hasTest: this.#points?.test?.length > 0,
       });
     });
     this.#dom.testNote.hidden = !(this.#points?.test?.length > 0);
     this.#readouts.show(this.#state);
+    const now = performance.now();
+    if (!this.#running || now - this.#insideAt >= INSIDE_MS) {
+      this.#insideAt = now;
+      this.#drawInside();
+    }
     this.#drawnCells = cells;
     this.#pacer.drew(performance.now() - started, renderMs, cells);
+  }
+
+  /** The network diagram, the hidden units' views and the weights. */
+  #drawInside() {
+    this.#call(() => this.#network.update(this.#pg, this.#api.memory, this.#plot.cells, this.#bounds));
   }
 
   #showRunning() {
@@ -689,42 +916,27 @@ export class SepalPlayground extends HTMLElement {
   }
 
   #refreshNotice() {
-    const text = this.#text;
-    const messages = [];
-    if (this.#loadError) {
-      messages.push({ kind: "error", text: format(text.loadFailed, { message: this.#loadError }) });
-    }
     const rejected = [...this.#errors, ...(this.#uiError ? [this.#uiError] : [])];
-    rejected.forEach((error, i) => {
-      const last = i === rejected.length - 1;
-      messages.push({
-        kind: "warning",
-        text: this.#describeRejection(error),
-        actions: last ? [{ label: text.dismiss, run: this.#dismissRejections }] : [],
-      });
-    });
-    if (this.#buildError) {
-      messages.push({ kind: "error", text: format(text.buildFailed, { message: this.#buildError }) });
-    }
-    if (this.#crash) {
-      messages.push({
-        kind: "error",
-        text: format(text.crashed, this.#crash),
-        actions: [{ label: text.rebuild, run: this.#recover }],
-      });
-    } else if (this.#divergence) {
-      const { iteration, learningRate, reason } = this.#divergence;
-      messages.push({
-        kind: "warning",
-        text: format(text.diverged, {
-          iteration,
-          learningRate,
-          suggestion: smallerRate(learningRate),
-          reason: text[`divergence.${reason}`] ?? reason,
-        }),
-        actions: [{ label: text.reset, run: () => this.#onAction("reset") }],
-      });
-    }
+    const messages = noticeMessages(
+      {
+        loadError: this.#loadError,
+        rejections: rejected.map((error) => this.#describeRejection(error)),
+        buildError: this.#buildError,
+        pointsMessage: this.#pointsMessage,
+        crash: this.#crash,
+        divergence: this.#divergence,
+      },
+      this.#text,
+      {
+        dismissRejections: this.#dismissRejections,
+        dismissPoints: () => {
+          this.#pointsMessage = null;
+          this.#refreshNotice();
+        },
+        rebuild: this.#recover,
+        reset: () => this.#onAction("reset"),
+      },
+    );
     this.#notice.show(messages);
   }
 

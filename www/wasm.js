@@ -4,7 +4,7 @@
 // single-file build (`cargo xtask dist`), from the base64 text the page puts
 // in `globalThis.SEPAL_WASM_BASE64` before any module runs.
 
-import init, { Playground, parseSettings, settingsTable, freshSeed, lastPanic } from "./pkg/sepal.js";
+import init, { Playground, parseSettings, settingsTable, freshSeed, lastPanic, datasetPoints } from "./pkg/sepal.js";
 
 let loading = null;
 
@@ -18,7 +18,7 @@ function decodeBase64(text) {
 
 /**
  * Resolves to the wasm API: `{memory, Playground, parseSettings, table,
- * freshSeed, lastPanic}`, where `table` is `settingsTable()`. Every call
+ * freshSeed, lastPanic, datasetPoints}`, where `table` is `settingsTable()`. Every call
  * returns the same promise.
  */
 export function loadWasm() {
@@ -35,6 +35,7 @@ export function loadWasm() {
       table: settingsTable(),
       freshSeed,
       lastPanic,
+      datasetPoints,
     };
   })();
   return loading;

@@ -1,0 +1,79 @@
+// Drawing your own points on the plot. With `dataset=custom` a click on the
+// map adds a point of the chosen class (class 1 unless the toggle says
+// otherwise) and a shift-click one of the other class; the toggle is there
+// for touch screens, which have no shift key. The bar under the plot holds
+// the toggle, the count, undo and clear. The points themselves live in the
+// element; this only reports what the person did.
+
+import { h } from "./dom.js";
+import { format } from "./strings.js";
+
+export class DrawTool {
+  #label = 1;
+  #active = false;
+
+  /** `onAdd([x1, x2, label])`, `onUndo()`, `onClear()`. */
+  constructor(text, { onAdd, onUndo, onClear }) {
+    this.text = text;
+    this.onAdd = onAdd;
+    const classButton = (label, name) => {
+      const button = h("button", { type: "button", class: "toggle", "data-class": String(label), "aria-pressed": String(label === 1) }, [
+        h("i", { class: `swatch class${label}` }),
+        name,
+      ]);
+      button.addEventListener("click", () => this.#choose(label));
+      return button;
+    };
+    this.classButtons = [classButton(0, text.drawClass0), classButton(1, text.drawClass1)];
+    this.hint = h("p", { class: "draw-hint" }, [text.drawHint]);
+    this.count = h("span", { class: "draw-count", "aria-live": "polite" });
+    this.undo = h("button", { type: "button", "data-action": "undo-point", title: text.undoPointTitle }, [text.undoPoint]);
+    this.clear = h("button", { type: "button", "data-action": "clear-points", title: text.clearPointsTitle }, [text.clearPoints]);
+    this.undo.addEventListener("click", onUndo);
+    this.clear.addEventListener("click", onClear);
+    this.bar = h("div", { class: "draw-bar", hidden: true }, [
+      this.hint,
+      h("div", { class: "draw-tools" }, [
+        h("span", { class: "segmented", role: "group", "aria-label": text.drawClassLabel }, this.classButtons),
+        this.count,
+        this.undo,
+        this.clear,
+      ]),
+    ]);
+  }
+
+  /** The class a plain click adds (0 or 1). */
+  get label() {
+    return this.#label;
+  }
+
+  /** Listens for clicks on `canvas`; `toData(event)` gives [x1, x2] or null outside the map. */
+  attach(canvas, toData) {
+    canvas.addEventListener("click", (event) => {
+      if (!this.#active) return;
+      const point = toData(event);
+      if (!point) return;
+      const label = event.shiftKey ? 1 - this.#label : this.#label;
+      this.onAdd([point[0], point[1], label]);
+    });
+    this.canvas = canvas;
+  }
+
+  /** Shows or hides the bar: `active` in custom mode, with `count` points. */
+  show({ active, count }) {
+    this.#active = active;
+    this.bar.hidden = !active;
+    this.canvas?.classList.toggle("drawing", active);
+    this.hint.textContent = count === 0 ? this.text.drawEmpty : this.text.drawHint;
+    this.count.textContent = format(this.text.drawCount, { count });
+    this.undo.disabled = count === 0;
+    this.clear.disabled = count === 0;
+  }
+
+  #choose(label) {
+    this.#label = label;
+    for (const button of this.classButtons) {
+      button.setAttribute("aria-pressed", String(Number(button.dataset.class) === label));
+    }
+  }
+}
