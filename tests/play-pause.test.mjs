@@ -58,7 +58,7 @@ test("progress events follow the animation", async () => {
       assert.ok(events[i].iteration > events[i - 1].iteration, "iterations increase");
     }
     const last = events.at(-1);
-    assert.deepEqual(Object.keys(last).sort(), ["cost", "diverged", "iteration", "testAccuracy", "trainAccuracy"]);
+    assert.deepEqual(Object.keys(last).sort(), ["cost", "diverged", "iteration", "testAccuracy", "testCost", "trainAccuracy"]);
     assert.equal(last.diverged, false);
     assertNoProblems(problems);
   } finally {
