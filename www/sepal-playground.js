@@ -43,7 +43,7 @@ import { RunChart } from "./run-chart.js";
 import { Controls } from "./controls.js";
 import { DataPanel } from "./data-panel.js";
 import { DrawTool } from "./draw-points.js";
-import { parseCsv, pointsToCsv, downloadText } from "./csv.js";
+import { parseCsv, pointsToCsv, downloadText, MAX_CSV_POINTS } from "./csv.js";
 import { OwnPoints } from "./own-points.js";
 import { NetworkView } from "./network-view.js";
 import { Experiments } from "./experiments.js";
@@ -56,9 +56,14 @@ import { Pacer } from "./pacer.js";
 /** The most iterations one `step(n)` may run. */
 const MAX_STEP = 100000;
 /** The cost chart's height in CSS px. */
-const CHART_HEIGHT = 190;
-/** How often the network view is redrawn while training (ms). */
+const CHART_HEIGHT = 160;
+/**
+ * How often the network view is redrawn while training: every INSIDE_MS,
+ * or for a large network (thousands of links) seldom enough that drawing it
+ * takes at most 1/INSIDE_SHARE of the time.
+ */
 const INSIDE_MS = 120;
+const INSIDE_SHARE = 20;
 /** Settings that change the data or the network: a new Playground. */
 const REBUILD_KEYS = [
   "dataset",
@@ -126,6 +131,7 @@ export class SepalPlayground extends HTMLElement {
   #own = new OwnPoints(); // the points a person drew or imported
   #pointsMessage = null; // {kind, text} after a CSV import
   #insideAt = -Infinity; // when the network view was last drawn
+  #insideMs = 0; // how long that took
 
   #running = false;
   #wantPlay = false; // play() before the wasm was loaded
@@ -519,6 +525,8 @@ export class SepalPlayground extends HTMLElement {
   }
 
   #onAddPoint = (point) => {
+    // As many as a dataset may have; more clicks do nothing.
+    if (this.#own.count >= MAX_CSV_POINTS) return;
     this.#pointsMessage = null;
     this.#own.add(point, this.#bounds);
     this.#ownChanged();
@@ -894,7 +902,7 @@ export class SepalPlayground extends HTMLElement {
     this.#dom.testNote.hidden = !(this.#points?.test?.length > 0);
     this.#readouts.show(this.#state);
     const now = performance.now();
-    if (!this.#running || now - this.#insideAt >= INSIDE_MS) {
+    if (!this.#running || now - this.#insideAt >= Math.max(INSIDE_MS, INSIDE_SHARE * this.#insideMs)) {
       this.#insideAt = now;
       this.#drawInside();
     }
@@ -904,7 +912,9 @@ export class SepalPlayground extends HTMLElement {
 
   /** The network diagram, the hidden units' views and the weights. */
   #drawInside() {
+    const started = performance.now();
     this.#call(() => this.#network.update(this.#pg, this.#api.memory, this.#plot.cells, this.#bounds));
+    this.#insideMs = performance.now() - started;
   }
 
   #showRunning() {
