@@ -1,27 +1,41 @@
-//! The training step and the frame (decision map) never allocate: a
-//! counting global allocator watches them.
+//! The training step and the frame (the decision map and the hidden units'
+//! views) never allocate: a counting global allocator watches them. Only the
+//! test's own thread is counted, as the harness's threads may allocate
+//! (printing, bookkeeping) while a test runs.
 
 use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use sepal::grid::Bounds;
 use sepal::settings::Settings;
+use sepal::unit_maps::UnitMaps;
 use sepal::{DecisionMap, Trainer};
 
 struct Counting;
 
 static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
 
+thread_local! {
+    static COUNTING: Cell<bool> = const { Cell::new(false) };
+}
+
+fn count() {
+    if COUNTING.try_with(Cell::get).unwrap_or(false) {
+        ALLOCATIONS.fetch_add(1, Ordering::SeqCst);
+    }
+}
+
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Ordering::SeqCst);
+        count();
         unsafe { System.alloc(layout) }
     }
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         unsafe { System.dealloc(ptr, layout) }
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Ordering::SeqCst);
+        count();
         unsafe { System.realloc(ptr, layout, new_size) }
     }
 }
@@ -29,29 +43,52 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static GLOBAL: Counting = Counting;
 
+/// How many allocations this thread made while running `f`.
 fn allocations_during(f: impl FnOnce()) -> usize {
     let before = ALLOCATIONS.load(Ordering::SeqCst);
+    COUNTING.with(|c| c.set(true));
     f();
+    COUNTING.with(|c| c.set(false));
     ALLOCATIONS.load(Ordering::SeqCst) - before
 }
 
+const BOUNDS: Bounds = Bounds { x_min: -5.0, x_max: 5.0, y_min: -5.0, y_max: 5.0 };
+
 #[test]
 fn training_and_drawing_do_not_allocate() {
-    for (name, value) in [("model", "shallow"), ("model", "logistic"), ("model", "deep")] {
+    for model in ["shallow", "logistic", "deep"] {
         let mut settings = Settings::default();
-        settings.set(name, value).unwrap();
+        settings.set("model", model).unwrap();
         settings.set("test-fraction", "0.2").unwrap();
         let mut run = Trainer::new(&settings);
         let mut map = DecisionMap::new(run.network(), 200, 200);
-        let bounds = Bounds { x_min: -5.0, x_max: 5.0, y_min: -5.0, y_max: 5.0 };
         // Long enough for the cost history to fill and halve several times.
         let n = allocations_during(|| {
             run.step(5000);
             run.test_metrics();
-            map.render(run.network(), bounds);
+            map.render(run.network(), BOUNDS);
             run.reset();
             run.step(10);
         });
-        assert_eq!(n, 0, "{value}: {n} allocations");
+        assert_eq!(n, 0, "{model}: {n} allocations");
+    }
+}
+
+#[test]
+fn unit_views_redraw_without_allocating() {
+    for (model, activation) in [("shallow", "tanh"), ("deep", "relu"), ("deep", "sigmoid")] {
+        let mut settings = Settings::default();
+        settings.set("model", model).unwrap();
+        settings.set("activation", activation).unwrap();
+        let mut run = Trainer::new(&settings);
+        let mut maps = UnitMaps::new(run.network(), 48, 4, 64);
+        let n = allocations_during(|| {
+            for _ in 0..3 {
+                run.step(10);
+                maps.render(run.network(), BOUNDS);
+            }
+        });
+        assert_eq!(n, 0, "{model}/{activation}: {n} allocations");
+        assert!(maps.pixels().iter().any(|&p| p != 255), "{model}/{activation}: something was drawn");
     }
 }
