@@ -12,6 +12,7 @@ extern crate alloc;
 
 pub mod activation;
 pub mod dataset;
+pub mod fastmath;
 pub mod generators;
 pub mod gradcheck;
 pub mod grid;

@@ -1,62 +1,209 @@
 //! The few matrix products the course needs, as fixed-order loops over
 //! row-major slices: the same additions in the same order on every target,
 //! so native and wasm runs agree to the last bit (no BLAS, no FMA).
+//!
+//! Every loop is written for the compiler's loop vectoriser, which keeps
+//! each element's operations as written: products run along the examples
+//! (one output element per lane) and take up to four inputs per pass.
+//! Sums over the examples — the gradients' reductions — would need
+//! reordering to vectorise, which the compiler never does on its own, so
+//! they are split into lanes here, explicitly and the same way on every
+//! target: lane l adds the terms k ≡ l (mod 4) of the first 4·⌊m/4⌋ in
+//! order, the lanes combine as (l0 + l2) + (l1 + l3) (two 2-wide vectors
+//! added, then their halves), and the last m mod 4 terms follow in order.
+
+/// Lanes of a sum over examples.
+pub const LANES: usize = 4;
+
+#[inline(always)]
+fn fold(l: [f64; LANES]) -> f64 {
+    (l[0] + l[2]) + (l[1] + l[3])
+}
+
+/// Σ_k a[k]·b[k] in the lane order.
+#[inline(always)]
+pub fn dot(a: &[f64], b: &[f64]) -> f64 {
+    let (a, b) = (&a[..a.len().min(b.len())], &b[..a.len().min(b.len())]);
+    let (ac, bc) = (a.chunks_exact(LANES), b.chunks_exact(LANES));
+    let (at, bt) = (ac.remainder(), bc.remainder());
+    let mut lanes = [0.0; LANES];
+    for (x, y) in ac.zip(bc) {
+        for l in 0..LANES {
+            lanes[l] += x[l] * y[l];
+        }
+    }
+    let mut sum = fold(lanes);
+    for (x, y) in at.iter().zip(bt) {
+        sum += x * y;
+    }
+    sum
+}
+
+/// Σ_k v[k] in the lane order.
+#[inline(always)]
+pub fn sum(v: &[f64]) -> f64 {
+    let chunks = v.chunks_exact(LANES);
+    let tail = chunks.remainder();
+    let mut lanes = [0.0; LANES];
+    for x in chunks {
+        for l in 0..LANES {
+            lanes[l] += x[l];
+        }
+    }
+    let mut sum = fold(lanes);
+    for x in tail {
+        sum += x;
+    }
+    sum
+}
+
+/// Σ_k f(a[k], b[k]) in the lane order, f evaluated a block at a time into
+/// a buffer on the stack (so that a vectorisable f is vectorised).
+#[inline(always)]
+pub fn sum_map(a: &[f64], b: &[f64], f: impl Fn(f64, f64) -> f64) -> f64 {
+    const BLOCK: usize = 64;
+    let len = a.len().min(b.len());
+    let full = len - len % LANES;
+    let mut lanes = [0.0; LANES];
+    let mut terms = [0.0; BLOCK];
+    for (a, b) in a[..full].chunks(BLOCK).zip(b[..full].chunks(BLOCK)) {
+        let terms = &mut terms[..a.len()];
+        for (t, (&a, &b)) in terms.iter_mut().zip(a.iter().zip(b)) {
+            *t = f(a, b);
+        }
+        for x in terms.chunks_exact(LANES) {
+            for l in 0..LANES {
+                lanes[l] += x[l];
+            }
+        }
+    }
+    let mut sum = fold(lanes);
+    for (&a, &b) in a[full..len].iter().zip(&b[full..len]) {
+        sum += f(a, b);
+    }
+    sum
+}
+
+/// Σ_k f(k) for k < len in the lane order, f evaluated a block at a time
+/// into a buffer on the stack.
+#[inline(always)]
+pub fn sum_map_indexed(len: usize, f: impl Fn(usize) -> f64) -> f64 {
+    const BLOCK: usize = 64;
+    let full = len - len % LANES;
+    let mut lanes = [0.0; LANES];
+    let mut terms = [0.0; BLOCK];
+    let mut start = 0;
+    while start < full {
+        let n = BLOCK.min(full - start);
+        for (i, t) in terms[..n].iter_mut().enumerate() {
+            *t = f(start + i);
+        }
+        for x in terms[..n].chunks_exact(LANES) {
+            for l in 0..LANES {
+                lanes[l] += x[l];
+            }
+        }
+        start += n;
+    }
+    let mut sum = fold(lanes);
+    for k in full..len {
+        sum += f(k);
+    }
+    sum
+}
+
+/// o[k] = (((o[k] + w0·x0[k]) + w1·x1[k]) + …) (+ bias) over up to four
+/// inputs, or starting from 0 + w0·x0[k] when `first`. One loop per case,
+/// each a plain zip that the loop vectoriser takes.
+#[inline(always)]
+// `*o = *o + a + b` adds a, then b; `*o += a + b` would add their sum.
+#[allow(clippy::assign_op_pattern)]
+fn accumulate(o: &mut [f64], w: &[f64], x: [&[f64]; 4], first: bool, bias: Option<f64>) {
+    macro_rules! pass {
+        ($($x:ident $w:ident),+) => {{
+            let n = o.len();
+            let [$($x),+, ..] = x;
+            let [$($w),+, ..] = *w else { unreachable!() };
+            $(let $x = &$x[..n];)+
+            match (first, bias) {
+                (true, Some(b)) => for (k, o) in o.iter_mut().enumerate() { *o = 0.0 $(+ $w * $x[k])+ + b; },
+                (true, None) => for (k, o) in o.iter_mut().enumerate() { *o = 0.0 $(+ $w * $x[k])+; },
+                (false, Some(b)) => for (k, o) in o.iter_mut().enumerate() { *o = *o $(+ $w * $x[k])+ + b; },
+                (false, None) => for (k, o) in o.iter_mut().enumerate() { *o = *o $(+ $w * $x[k])+; },
+            }
+        }};
+    }
+    match w.len() {
+        4 => pass!(x0 w0, x1 w1, x2 w2, x3 w3),
+        3 => pass!(x0 w0, x1 w1, x2 w2),
+        2 => pass!(x0 w0, x1 w1),
+        _ => pass!(x0 w0),
+    }
+}
+
+/// out = weight·x (+ bias), out: n_out×cols, x: n_in×cols; each element
+/// ((0 + weight(r,0)·x[0,k]) + weight(r,1)·x[1,k] + …) (+ bias[r]).
+#[inline(always)]
+fn product(weight: impl Fn(usize, usize) -> f64, bias: Option<&[f64]>, x: &[f64], out: &mut [f64], cols: usize) {
+    if cols == 0 {
+        return;
+    }
+    let n_in = x.len() / cols;
+    let row = |j: usize| &x[(j * cols).min(x.len())..((j + 1) * cols).min(x.len())];
+    for (r, o) in out.chunks_exact_mut(cols).enumerate() {
+        let b = bias.map(|b| b[r]);
+        if n_in == 0 {
+            o.fill(b.map_or(0.0, |b| 0.0 + b));
+        }
+        let mut j = 0;
+        while j < n_in {
+            let n = (n_in - j).min(4);
+            let w: [f64; 4] = core::array::from_fn(|g| if g < n { weight(r, j + g) } else { 0.0 });
+            let last_b = if j + n == n_in { b } else { None };
+            accumulate(o, &w[..n], [row(j), row(j + 1), row(j + 2), row(j + 3)], j == 0, last_b);
+            j += n;
+        }
+    }
+}
 
 /// z = w·x + b, with w: n_out×n_in, x: n_in×cols, z: n_out×cols, b: n_out.
-/// Each z[i,k] is ((w[i,0]x[0,k] + w[i,1]x[1,k]) + …) + b[i].
+/// Each z[i,k] is ((0 + w[i,0]x[0,k]) + w[i,1]x[1,k] + …) + b[i].
 pub fn affine(w: &[f64], b: &[f64], x: &[f64], z: &mut [f64], cols: usize) {
-    let n_in = x.len() / cols;
-    for (i, z_row) in z.chunks_exact_mut(cols).enumerate() {
-        let w_row = &w[i * n_in..(i + 1) * n_in];
-        z_row.fill(0.0);
-        for (&w_ij, x_row) in w_row.iter().zip(x.chunks_exact(cols)) {
-            for (z, &x) in z_row.iter_mut().zip(x_row) {
-                *z += w_ij * x;
-            }
-        }
-        let b_i = b[i];
-        for z in z_row.iter_mut() {
-            *z += b_i;
-        }
-    }
+    let n_in = x.len().checked_div(cols).unwrap_or(0);
+    product(|i, j| w[i * n_in + j], Some(b), x, z, cols);
 }
 
-/// dw = scale · dz·aᵀ, with dz: n_out×m, a: n_in×m, dw: n_out×n_in.
+/// dw = scale · dz·aᵀ, with dz: n_out×m, a: n_in×m, dw: n_out×n_in; each
+/// sum over the m examples in the lane order.
 pub fn scaled_outer(dz: &[f64], a: &[f64], scale: f64, dw: &mut [f64], m: usize) {
     let n_in = a.len() / m;
-    for (i, dz_row) in dz.chunks_exact(m).enumerate() {
-        for (j, a_row) in a.chunks_exact(m).enumerate() {
-            let mut sum = 0.0;
-            for (&d, &a) in dz_row.iter().zip(a_row) {
-                sum += d * a;
-            }
-            dw[i * n_in + j] = scale * sum;
+    for (dz_row, dw_row) in dz.chunks_exact(m).zip(dw.chunks_exact_mut(n_in)) {
+        for (dw, a_row) in dw_row.iter_mut().zip(a.chunks_exact(m)) {
+            *dw = scale * dot(dz_row, a_row);
         }
     }
 }
 
-/// db = scale · Σ_k dz[·,k], row sums.
+/// db = scale · Σ_k dz[·,k], row sums in the lane order.
 pub fn scaled_row_sums(dz: &[f64], scale: f64, db: &mut [f64], m: usize) {
     for (db, dz_row) in db.iter_mut().zip(dz.chunks_exact(m)) {
-        let mut sum = 0.0;
-        for &d in dz_row {
-            sum += d;
-        }
-        *db = scale * sum;
+        *db = scale * sum(dz_row);
     }
 }
 
-/// da = wᵀ·dz, with w: n_out×n_in, dz: n_out×m, da: n_in×m.
+/// da = wᵀ·dz, with w: n_out×n_in, dz: n_out×m, da: n_in×m; each
+/// da[j,k] is (0 + w[0,j]dz[0,k]) + w[1,j]dz[1,k] + ….
 pub fn transposed_product(w: &[f64], dz: &[f64], da: &mut [f64], m: usize) {
     let n_in = da.len() / m;
-    for (j, da_row) in da.chunks_exact_mut(m).enumerate() {
-        da_row.fill(0.0);
-        for (i, dz_row) in dz.chunks_exact(m).enumerate() {
-            let w_ij = w[i * n_in + j];
-            for (da, &d) in da_row.iter_mut().zip(dz_row) {
-                *da += w_ij * d;
-            }
-        }
+    product(|j, i| w[i * n_in + j], None, dz, da, m);
+}
+
+/// da = (wᵀ·dz) ⊙ g(v), elementwise, g(v[j,k]) multiplying each finished
+/// sum (the backward pass's W[l]ᵀ·dZ[l] ⊙ g′(Z[l−1])).
+pub fn transposed_product_times(w: &[f64], dz: &[f64], da: &mut [f64], m: usize, v: &[f64], g: impl Fn(f64) -> f64) {
+    transposed_product(w, dz, da, m);
+    for (d, &v) in da.iter_mut().zip(v) {
+        *d *= g(v);
     }
 }
 
@@ -90,5 +237,93 @@ mod tests {
         let mut db = [0.0; 2];
         scaled_row_sums(&x, 2.0, &mut db, 3);
         assert_eq!(db, [36.0, 54.0]);
+    }
+
+    /// The reference order, written out: what every blocked loop must
+    /// compute to the bit.
+    fn lane_sum(terms: &[f64]) -> f64 {
+        let full = terms.len() - terms.len() % LANES;
+        let mut lanes = [0.0; LANES];
+        for (k, &t) in terms[..full].iter().enumerate() {
+            lanes[k % LANES] += t;
+        }
+        let mut s = (lanes[0] + lanes[2]) + (lanes[1] + lanes[3]);
+        for &t in &terms[full..] {
+            s += t;
+        }
+        s
+    }
+
+    fn values(n: usize, seed: u64) -> alloc::vec::Vec<f64> {
+        let mut state = seed;
+        (0..n)
+            .map(|_| {
+                state = state
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                (state >> 11) as f64 / (1u64 << 53) as f64 * 2.0 - 1.0
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_block_size_computes_the_reference_order() {
+        for (n_out, n_in, cols) in [(1, 2, 1), (4, 2, 7), (7, 5, 13), (9, 3, 400), (2, 11, 6), (5, 1, 3)] {
+            let (w, b, x) = (values(n_out * n_in, 1), values(n_out, 2), values(n_in * cols, 3));
+            let mut z = alloc::vec![0.0; n_out * cols];
+            affine(&w, &b, &x, &mut z, cols);
+            for i in 0..n_out {
+                for k in 0..cols {
+                    let mut want = 0.0;
+                    for j in 0..n_in {
+                        want += w[i * n_in + j] * x[j * cols + k];
+                    }
+                    want += b[i];
+                    assert_eq!(
+                        z[i * cols + k].to_bits(),
+                        want.to_bits(),
+                        "affine {n_out}×{n_in}×{cols}"
+                    );
+                }
+            }
+
+            let dz = values(n_out * cols, 4);
+            let mut da = alloc::vec![0.0; n_in * cols];
+            transposed_product(&w, &dz, &mut da, cols);
+            for j in 0..n_in {
+                for k in 0..cols {
+                    let mut want = 0.0;
+                    for i in 0..n_out {
+                        want += w[i * n_in + j] * dz[i * cols + k];
+                    }
+                    assert_eq!(
+                        da[j * cols + k].to_bits(),
+                        want.to_bits(),
+                        "wᵀ·dz {n_out}×{n_in}×{cols}"
+                    );
+                }
+            }
+
+            let mut dw = alloc::vec![0.0; n_out * n_in];
+            scaled_outer(&dz, &x, 0.25, &mut dw, cols);
+            let mut db = alloc::vec![0.0; n_out];
+            scaled_row_sums(&dz, 0.25, &mut db, cols);
+            for i in 0..n_out {
+                let dz_row = &dz[i * cols..(i + 1) * cols];
+                for j in 0..n_in {
+                    let terms: alloc::vec::Vec<f64> = dz_row
+                        .iter()
+                        .zip(&x[j * cols..(j + 1) * cols])
+                        .map(|(d, a)| d * a)
+                        .collect();
+                    assert_eq!(dw[i * n_in + j].to_bits(), (0.25 * lane_sum(&terms)).to_bits(), "dW");
+                }
+                assert_eq!(db[i].to_bits(), (0.25 * lane_sum(dz_row)).to_bits(), "db");
+                assert_eq!(sum_map(dz_row, dz_row, |d, e| d * e * 3.0).to_bits(), {
+                    let terms: alloc::vec::Vec<f64> = dz_row.iter().map(|d| d * d * 3.0).collect();
+                    lane_sum(&terms).to_bits()
+                });
+            }
+        }
     }
 }

@@ -9,6 +9,7 @@ use alloc::vec::Vec;
 use ndarray::{Array1, Array2, ArrayView2};
 
 use crate::activation::Activation;
+use crate::fastmath;
 use crate::linalg;
 use crate::rng::NumpyRng;
 
@@ -99,7 +100,11 @@ impl Network {
                     }
                 }
                 let activation = if l == last { Activation::Sigmoid } else { hidden };
-                Layer { w, b: Array1::zeros(n_out), activation }
+                Layer {
+                    w,
+                    b: Array1::zeros(n_out),
+                    activation,
+                }
             })
             .collect();
         Self { layers }
@@ -139,12 +144,27 @@ impl Network {
         let cols = pass.cols;
         assert_eq!(x.dim(), (self.layers[0].inputs(), cols), "input shape");
         let x = x.as_slice().expect("inputs are stored contiguously");
+        let last = self.layers.len() - 1;
+        pass.output_parts_valid = false;
         for (l, layer) in self.layers.iter().enumerate() {
             let (before, rest) = pass.a.split_at_mut(l);
             let input = if l == 0 { x } else { slice(&before[l - 1]) };
             let z = slice_mut(&mut pass.z[l]);
             linalg::affine(layer.w(), layer.b(), input, z, cols);
-            layer.activation.apply(z, slice_mut(&mut rest[0]));
+            let a = slice_mut(&mut rest[0]);
+            if l == last && layer.activation == Activation::Sigmoid && layer.outputs() == 1 {
+                // σ, keeping e^−|z|'s pieces for the cost (`ForwardPass::cross_entropy`).
+                let [p, e, r, q] = &mut pass.output_parts;
+                let constants = fastmath::K::opaque();
+                for (k, (a, &z)) in a.iter_mut().zip(&*z).enumerate() {
+                    let parts = fastmath::exp_neg_abs_parts(z, &constants);
+                    *a = fastmath::sigmoid_from(z, parts, &constants);
+                    (p[k], e[k], r[k], q[k]) = parts;
+                }
+                pass.output_parts_valid = true;
+            } else {
+                layer.activation.apply(z, a);
+            }
         }
     }
 
@@ -160,19 +180,34 @@ impl Network {
             *dz = a - y;
         }
         for l in (0..=last).rev() {
-            let input = if l == 0 { x.as_slice().expect("contiguous inputs") } else { slice(&pass.a[l - 1]) };
+            let input = if l == 0 {
+                x.as_slice().expect("contiguous inputs")
+            } else {
+                slice(&pass.a[l - 1])
+            };
             let (lower, upper) = grads.dz.split_at_mut(l);
             let dz = slice(&upper[0]);
             linalg::scaled_outer(dz, input, scale, slice_mut(&mut grads.dw[l]), m);
             linalg::scaled_row_sums(dz, scale, grads.db[l].as_slice_mut().expect("contiguous"), m);
             if l > 0 {
                 let below = slice_mut(&mut lower[l - 1]);
-                linalg::transposed_product(self.layers[l].w(), dz, below, m);
-                self.layers[l - 1].activation.multiply_derivative(
-                    slice(&pass.z[l - 1]),
-                    slice(&pass.a[l - 1]),
-                    below,
-                );
+                let (z, a) = (slice(&pass.z[l - 1]), slice(&pass.a[l - 1]));
+                // dZ[l−1] = W[l]ᵀ·dZ[l] ⊙ g′, the product in the same pass.
+                let w = self.layers[l].w();
+                match self.layers[l - 1].activation {
+                    Activation::Tanh => linalg::transposed_product_times(w, dz, below, m, a, |a| 1.0 - a * a),
+                    Activation::Sigmoid => linalg::transposed_product_times(w, dz, below, m, a, |a| a * (1.0 - a)),
+                    Activation::Relu => {
+                        linalg::transposed_product_times(w, dz, below, m, z, |z| if z > 0.0 { 1.0 } else { 0.0 })
+                    }
+                    Activation::LeakyRelu => linalg::transposed_product_times(w, dz, below, m, z, |z| {
+                        if z > 0.0 {
+                            1.0
+                        } else {
+                            crate::activation::LEAKY_SLOPE
+                        }
+                    }),
+                }
             }
         }
     }
@@ -216,12 +251,40 @@ pub struct ForwardPass {
     cols: usize,
     z: Vec<Array2<f64>>,
     a: Vec<Array2<f64>>,
+    /// For a sigmoid output: e^−|z|'s pieces per column (see `fastmath`),
+    /// which the cost shares with σ.
+    output_parts: [Vec<f64>; 4],
+    output_parts_valid: bool,
 }
 
 impl ForwardPass {
     pub fn new(network: &Network, cols: usize) -> Self {
         let shapes = || network.layers.iter().map(|l| Array2::zeros((l.outputs(), cols)));
-        Self { cols, z: shapes().collect(), a: shapes().collect() }
+        let parts = || alloc::vec![0.0; cols];
+        Self {
+            cols,
+            z: shapes().collect(),
+            a: shapes().collect(),
+            output_parts: [parts(), parts(), parts(), parts()],
+            output_parts_valid: false,
+        }
+    }
+
+    /// The mean cross-entropy of the output against labels `y`: the same
+    /// value as `cross_entropy(self.output_logits(), y)`, to the bit, but
+    /// reusing e^−|z| from the forward pass's σ.
+    pub fn cross_entropy(&self, y: &[f64]) -> f64 {
+        let logits = self.output_logits();
+        if !self.output_parts_valid {
+            return cross_entropy(logits, y);
+        }
+        let [p, e, r, q] = &self.output_parts;
+        let constants = fastmath::K::opaque();
+        let sum = linalg::sum_map_indexed(logits.len().min(y.len()), |k| {
+            let l = fastmath::log1p_from((p[k], e[k], r[k], q[k]), &constants);
+            fastmath::cross_entropy_term_from(logits[k], y[k], l, &constants)
+        });
+        sum / logits.len() as f64
     }
 
     pub fn cols(&self) -> usize {
@@ -231,7 +294,11 @@ impl ForwardPass {
     /// Whether this workspace has the layer shapes of `network`.
     pub fn fits(&self, network: &Network) -> bool {
         self.z.len() == network.layers.len()
-            && self.z.iter().zip(&network.layers).all(|(z, l)| z.nrows() == l.outputs())
+            && self
+                .z
+                .iter()
+                .zip(&network.layers)
+                .all(|(z, l)| z.nrows() == l.outputs())
     }
 
     /// Z[L], the output layer's pre-activation (1 × cols).
@@ -270,23 +337,17 @@ impl Gradients {
 
 /// The mean cross-entropy −(1/m) Σ [y log a + (1 − y) log(1 − a)], computed
 /// from the logits z (a = σ(z)) as max(z, 0) − z·y + log(1 + e^−|z|), which
-/// equals it exactly in real arithmetic and never takes log(0).
+/// equals it exactly in real arithmetic and never takes log(0); summed in
+/// `linalg`'s lane order.
 pub fn cross_entropy(logits: &[f64], y: &[f64]) -> f64 {
-    let mut sum = 0.0;
-    for (&z, &y) in logits.iter().zip(y) {
-        let positive = if z > 0.0 { z } else { 0.0 };
-        sum += positive - z * y + libm::log1p(libm::exp(-libm::fabs(z)));
-    }
+    let constants = fastmath::K::opaque();
+    let sum = linalg::sum_map(logits, y, |z, y| fastmath::cross_entropy_term_k(z, y, &constants));
     sum / logits.len() as f64
 }
 
 /// The share of columns where the prediction (a > 0.5) equals the label.
 pub fn accuracy(output: &[f64], y: &[f64]) -> f64 {
-    let correct = output
-        .iter()
-        .zip(y)
-        .filter(|&(&a, &y)| (a > 0.5) == (y > 0.5))
-        .count();
+    let correct = output.iter().zip(y).filter(|&(&a, &y)| (a > 0.5) == (y > 0.5)).count();
     correct as f64 / output.len() as f64
 }
 
