@@ -1,11 +1,21 @@
 //! The decision map: the model's probability of class 1 over a rectangle of
 //! the plane, coloured into RGBA pixels, and its 0.5 contour — all into
 //! buffers allocated once, so redrawing a frame never allocates.
+//!
+//! The map is a picture: it evaluates the network in single precision (a
+//! copy of the weights rounded to f32, with `fastmath::single`'s tanh and
+//! σ), so four cells share each SIMD operation where training's f64 has
+//! two. The same IEEE operations run in the same order on every target, so
+//! pixels and contour are identical natively and in the browser. Cells go
+//! through the layers in blocks of 64, whose activations stay in the L1
+//! cache; a render with the parameters and bounds of the previous one keeps
+//! the previous picture.
 
 use alloc::vec::Vec;
-use ndarray::Array2;
 
-use crate::network::{ForwardPass, Network};
+use crate::activation::{Activation, LEAKY_SLOPE};
+use crate::fastmath::single;
+use crate::network::Network;
 
 /// A rectangle of the plane: x1 from `x_min` to `x_max`, x2 likewise.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -24,30 +34,78 @@ pub const CLASS_COLOURS: [[u8; 3]; 2] = [[230, 159, 0], [0, 114, 178]];
 /// less than 1 so the points drawn on top stay visible.
 const MAP_STRENGTH: f64 = 0.55;
 
+/// Cells per pass through the layers.
+const BLOCK: usize = 64;
+
+/// One layer of the f32 copy: W (n_out×n_in) at `offset` in `weights`,
+/// then b.
+#[derive(Clone, Copy)]
+struct LayerShape {
+    inputs: usize,
+    outputs: usize,
+    activation: Activation,
+    offset: usize,
+}
+
 /// `width`×`height` cells; row 0 is the top (largest x2).
 pub struct DecisionMap {
     width: usize,
     height: usize,
-    inputs: Array2<f64>,
-    pass: ForwardPass,
+    layers: Vec<LayerShape>,
+    weights: Vec<f32>,
+    /// What the current picture shows: the parameters and bounds it was
+    /// rendered from.
+    shown: Vec<f64>,
+    shown_bounds: Option<Bounds>,
+    /// Activations of a block of cells, unit after unit, BLOCK apart.
+    buffers: [Vec<f32>; 2],
+    column_x: Vec<f32>,
     probabilities: Vec<f32>,
     pixels: Vec<u8>,
     palette: [[u8; 4]; 256],
     contour: Vec<f32>,
+    /// Which cells of two adjacent rows are above 0.5.
+    above: [Vec<bool>; 2],
 }
 
 impl DecisionMap {
     pub fn new(network: &Network, width: usize, height: usize) -> Self {
+        let mut offset = 0;
+        let layers: Vec<LayerShape> = network
+            .layers
+            .iter()
+            .map(|l| {
+                let shape = LayerShape {
+                    inputs: l.inputs(),
+                    outputs: l.outputs(),
+                    activation: l.activation,
+                    offset,
+                };
+                offset += l.w.len() + l.b.len();
+                shape
+            })
+            .collect();
+        let widest = network
+            .layers
+            .iter()
+            .map(|l| l.outputs().max(l.inputs()))
+            .max()
+            .unwrap_or(1);
         Self {
             width,
             height,
-            inputs: Array2::zeros((2, width)),
-            pass: ForwardPass::new(network, width),
+            layers,
+            weights: alloc::vec![0.0; offset],
+            shown: alloc::vec![0.0; offset],
+            shown_bounds: None,
+            buffers: [alloc::vec![0.0; widest * BLOCK], alloc::vec![0.0; widest * BLOCK]],
+            column_x: alloc::vec![0.0; width],
             probabilities: alloc::vec![0.0; width * height],
             pixels: alloc::vec![0; width * height * 4],
             palette: palette(),
             // At most two segments of four coordinates per cell.
             contour: Vec::with_capacity(width * height * 8),
+            above: [alloc::vec![false; width], alloc::vec![false; width]],
         }
     }
 
@@ -61,25 +119,37 @@ impl DecisionMap {
 
     /// Whether this map's workspace fits `network` (else make a new map).
     pub fn fits(&self, network: &Network) -> bool {
-        self.pass.fits(network)
+        self.layers.len() == network.layers.len()
+            && self
+                .layers
+                .iter()
+                .zip(&network.layers)
+                .all(|(s, l)| s.inputs == l.inputs() && s.outputs == l.outputs() && s.activation == l.activation)
     }
 
-    /// Evaluates the network at the centre of every cell, one row of cells
-    /// per forward pass, then colours the pixels and traces the contour.
+    /// Evaluates the network at the centre of every cell, then colours the
+    /// pixels and traces the contour — unless the parameters and bounds
+    /// are those of the previous render, whose picture stays.
     pub fn render(&mut self, network: &Network, bounds: Bounds) {
+        assert!(self.fits(network), "a map made for another network shape");
+        if !self.take(network, bounds) {
+            return;
+        }
         let dx = (bounds.x_max - bounds.x_min) / self.width as f64;
         let dy = (bounds.y_max - bounds.y_min) / self.height as f64;
-        for c in 0..self.width {
-            self.inputs[(0, c)] = bounds.x_min + (c as f64 + 0.5) * dx;
+        for (c, x) in self.column_x.iter_mut().enumerate() {
+            *x = (bounds.x_min + (c as f64 + 0.5) * dx) as f32;
         }
         for r in 0..self.height {
-            let y = bounds.y_max - (r as f64 + 0.5) * dy;
-            self.inputs.row_mut(1).fill(y);
-            network.forward(self.inputs.view(), &mut self.pass);
-            let row = &mut self.probabilities[r * self.width..(r + 1) * self.width];
-            for (p, &a) in row.iter_mut().zip(self.pass.output()) {
-                // A diverged network has nothing to show: draw it as unsure.
-                *p = if a.is_finite() { a as f32 } else { 0.5 };
+            let y = (bounds.y_max - (r as f64 + 0.5) * dy) as f32;
+            for start in (0..self.width).step_by(BLOCK) {
+                let n = BLOCK.min(self.width - start);
+                self.evaluate(start, n, y);
+                let row = &mut self.probabilities[r * self.width + start..][..n];
+                for (p, &a) in row.iter_mut().zip(&self.buffers[0][..n]) {
+                    // A diverged network has nothing to show: draw it as unsure.
+                    *p = if a.is_finite() { a } else { 0.5 };
+                }
             }
         }
         self.colour();
@@ -103,6 +173,63 @@ impl DecisionMap {
         &self.contour
     }
 
+    /// Copies the network's parameters (f64 into `shown`, f32 into
+    /// `weights`) and the bounds; false if they are what is shown already.
+    fn take(&mut self, network: &Network, bounds: Bounds) -> bool {
+        let parameters = network.layers.iter().flat_map(|l| l.w.iter().chain(l.b.iter()));
+        let same = self.shown_bounds == Some(bounds) && self.shown.iter().zip(parameters.clone()).all(|(a, b)| a == b);
+        if same {
+            return false;
+        }
+        for ((shown, weight), &v) in self.shown.iter_mut().zip(self.weights.iter_mut()).zip(parameters) {
+            *shown = v;
+            *weight = v as f32;
+        }
+        self.shown_bounds = Some(bounds);
+        true
+    }
+
+    /// The network over `n` cells from column `start` of the row at x2 = y;
+    /// the probabilities end in `buffers[0]`.
+    fn evaluate(&mut self, start: usize, n: usize, y: f32) {
+        let [a, b] = &mut self.buffers;
+        let (mut input, mut output) = (a, b);
+        let x = &self.column_x[start..start + n];
+        for (l, layer) in self.layers.iter().enumerate() {
+            let w = &self.weights[layer.offset..][..layer.outputs * layer.inputs];
+            let bias = &self.weights[layer.offset + w.len()..][..layer.outputs];
+            if l == 0 {
+                // The inputs are (x1, x2) with x2 the same across the row:
+                // z = w0·x1 + (w1·x2 + b).
+                assert_eq!(layer.inputs, 2, "the map's inputs are the plane's two coordinates");
+                for (i, o) in output.chunks_exact_mut(BLOCK).take(layer.outputs).enumerate() {
+                    let (w0, c) = (w[2 * i], w[2 * i + 1] * y + bias[i]);
+                    for (o, &x) in o[..n].iter_mut().zip(x) {
+                        *o = w0 * x + c;
+                    }
+                }
+            } else {
+                affine(
+                    w,
+                    bias,
+                    layer.inputs,
+                    &input[..layer.inputs * BLOCK],
+                    &mut output[..layer.outputs * BLOCK],
+                    n,
+                );
+            }
+            for o in output.chunks_exact_mut(BLOCK).take(layer.outputs) {
+                activate(layer.activation, &mut o[..n]);
+            }
+            core::mem::swap(&mut input, &mut output);
+        }
+        // The last layer's output is in `input` after the swap.
+        if !core::ptr::eq(input.as_ptr(), self.buffers[0].as_ptr()) {
+            let [a, b] = &mut self.buffers;
+            a[..n].copy_from_slice(&b[..n]);
+        }
+    }
+
     fn colour(&mut self) {
         for (px, &p) in self.pixels.chunks_exact_mut(4).zip(&self.probabilities) {
             px.copy_from_slice(&self.palette[(p * 255.0 + 0.5) as usize]);
@@ -110,14 +237,35 @@ impl DecisionMap {
     }
 
     /// Marching squares over cell centres at level 0.5, with the crossing
-    /// placed by linear interpolation along each cell edge.
+    /// placed by linear interpolation along each cell edge; squares whose
+    /// four corners are on one side are skipped.
     fn trace_contour(&mut self) {
         self.contour.clear();
         let (w, p) = (self.width, &self.probabilities);
-        for r in 0..self.height.saturating_sub(1) {
-            for c in 0..w.saturating_sub(1) {
+        if self.height == 0 || w == 0 {
+            return;
+        }
+        for (above, &v) in self.above[1].iter_mut().zip(&p[..w]) {
+            *above = v > 0.5;
+        }
+        for r in 0..self.height - 1 {
+            self.above.swap(0, 1);
+            for (above, &v) in self.above[1].iter_mut().zip(&p[(r + 1) * w..(r + 2) * w]) {
+                *above = v > 0.5;
+            }
+            let (top, bottom) = (&self.above[0], &self.above[1]);
+            for c in 0..w - 1 {
+                let corners = [top[c], top[c + 1], bottom[c + 1], bottom[c]];
+                if corners == [false; 4] || corners == [true; 4] {
+                    continue;
+                }
                 // Corners clockwise from top-left, at cell centres.
-                let v = [p[r * w + c], p[r * w + c + 1], p[(r + 1) * w + c + 1], p[(r + 1) * w + c]];
+                let v = [
+                    p[r * w + c],
+                    p[r * w + c + 1],
+                    p[(r + 1) * w + c + 1],
+                    p[(r + 1) * w + c],
+                ];
                 let (x, y) = (c as f32 + 0.5, r as f32 + 0.5);
                 let corner = [(x, y), (x + 1.0, y), (x + 1.0, y + 1.0), (x, y + 1.0)];
                 let mut crossings = [(0.0f32, 0.0f32); 4];
@@ -133,10 +281,72 @@ impl DecisionMap {
                 }
                 // Two crossings give one segment; four (a saddle) give two.
                 for pair in crossings[..n].chunks_exact(2) {
-                    self.contour.extend_from_slice(&[pair[0].0, pair[0].1, pair[1].0, pair[1].1]);
+                    self.contour
+                        .extend_from_slice(&[pair[0].0, pair[0].1, pair[1].0, pair[1].1]);
                 }
             }
         }
+    }
+}
+
+/// out[i] = ((0 + w[i,0]·x[0]) + w[i,1]·x[1] + …) + b[i] over the first `n`
+/// cells, rows BLOCK apart, up to four inputs per pass.
+fn affine(w: &[f32], b: &[f32], n_in: usize, x: &[f32], out: &mut [f32], n: usize) {
+    for (i, o) in out.chunks_exact_mut(BLOCK).enumerate() {
+        let o = &mut o[..n];
+        let w = &w[i * n_in..(i + 1) * n_in];
+        let row = |j: usize| &x[j * BLOCK..j * BLOCK + n];
+        let mut j = 0;
+        while j < n_in {
+            let first = j == 0;
+            match n_in - j {
+                1 => {
+                    let (w0, x0) = (w[j], row(j));
+                    for (k, o) in o.iter_mut().enumerate() {
+                        *o = if first { 0.0 } else { *o } + w0 * x0[k];
+                    }
+                    j += 1;
+                }
+                2 => {
+                    let (w0, w1, x0, x1) = (w[j], w[j + 1], row(j), row(j + 1));
+                    for (k, o) in o.iter_mut().enumerate() {
+                        *o = if first { 0.0 } else { *o } + w0 * x0[k] + w1 * x1[k];
+                    }
+                    j += 2;
+                }
+                3 => {
+                    let (w0, w1, w2, x0, x1, x2) = (w[j], w[j + 1], w[j + 2], row(j), row(j + 1), row(j + 2));
+                    for (k, o) in o.iter_mut().enumerate() {
+                        *o = if first { 0.0 } else { *o } + w0 * x0[k] + w1 * x1[k] + w2 * x2[k];
+                    }
+                    j += 3;
+                }
+                _ => {
+                    let (w0, w1, w2, w3) = (w[j], w[j + 1], w[j + 2], w[j + 3]);
+                    let (x0, x1, x2, x3) = (row(j), row(j + 1), row(j + 2), row(j + 3));
+                    for (k, o) in o.iter_mut().enumerate() {
+                        *o = if first { 0.0 } else { *o } + w0 * x0[k] + w1 * x1[k] + w2 * x2[k] + w3 * x3[k];
+                    }
+                    j += 4;
+                }
+            }
+        }
+        let b = b[i];
+        for o in o.iter_mut() {
+            *o += b;
+        }
+    }
+}
+
+fn activate(activation: Activation, a: &mut [f32]) {
+    let k = single::K::opaque();
+    match activation {
+        Activation::Tanh => a.iter_mut().for_each(|a| *a = single::tanh(*a, &k)),
+        Activation::Sigmoid => a.iter_mut().for_each(|a| *a = single::sigmoid(*a, &k)),
+        Activation::Relu => a.iter_mut().for_each(|a| *a = if *a > 0.0 { *a } else { 0.0 }),
+        Activation::LeakyRelu => a
+            .iter_mut()
+            .for_each(|a| *a = if *a > 0.0 { *a } else { LEAKY_SLOPE as f32 * *a }),
     }
 }
 
@@ -167,12 +377,17 @@ mod tests {
     fn cells_hold_the_network_at_their_centres() {
         let net = Network::new(&[2, 3, 1], Activation::Tanh, Init::He, 5);
         let mut map = DecisionMap::new(&net, 4, 3);
-        let bounds = Bounds { x_min: -2.0, x_max: 2.0, y_min: -3.0, y_max: 3.0 };
+        let bounds = Bounds {
+            x_min: -2.0,
+            x_max: 2.0,
+            y_min: -3.0,
+            y_max: 3.0,
+        };
         map.render(&net, bounds);
-        // Cell (row 0, column 0) is centred at (−1.5, 2).
-        assert_eq!(map.probabilities()[0], net.predict_point(-1.5, 2.0) as f32);
+        // Cell (row 0, column 0) is centred at (−1.5, 2); the map is f32.
+        assert!((map.probabilities()[0] - net.predict_point(-1.5, 2.0) as f32).abs() < 1e-6);
         // Cell (row 2, column 3) is centred at (1.5, −2).
-        assert_eq!(map.probabilities()[11], net.predict_point(1.5, -2.0) as f32);
+        assert!((map.probabilities()[11] - net.predict_point(1.5, -2.0) as f32).abs() < 1e-6);
         assert_eq!(map.pixels().len(), 4 * 3 * 4);
     }
 
@@ -182,7 +397,15 @@ mod tests {
         let mut net = Network::new(&[2, 1], Activation::Tanh, Init::Zeros, 0);
         net.layers[0].w[(0, 0)] = 10.0;
         let mut map = DecisionMap::new(&net, 10, 10);
-        map.render(&net, Bounds { x_min: -1.0, x_max: 1.0, y_min: -1.0, y_max: 1.0 });
+        map.render(
+            &net,
+            Bounds {
+                x_min: -1.0,
+                x_max: 1.0,
+                y_min: -1.0,
+                y_max: 1.0,
+            },
+        );
         let segments = map.contour();
         assert_eq!(segments.len(), 9 * 4, "one segment per row of cell squares");
         for s in segments.chunks_exact(4) {
@@ -192,5 +415,61 @@ mod tests {
         let left = &map.pixels()[..4];
         let right = &map.pixels()[9 * 4..10 * 4];
         assert!(left[0] > left[2] && right[2] > right[0]);
+    }
+
+    #[test]
+    fn every_cell_and_shape_matches_the_f64_network() {
+        for (sizes, activation) in [
+            (&[2, 1][..], Activation::Tanh),
+            (&[2, 4, 1], Activation::Tanh),
+            (&[2, 7, 5, 1], Activation::Relu),
+            (&[2, 3, 9, 1], Activation::LeakyRelu),
+            (&[2, 70, 1], Activation::Sigmoid),
+        ] {
+            let net = Network::new(sizes, activation, Init::He, 11);
+            // 150 columns: two full blocks of 64 and a partial one.
+            let (w, h) = (150, 3);
+            let mut map = DecisionMap::new(&net, w, h);
+            let bounds = Bounds {
+                x_min: -3.0,
+                x_max: 3.0,
+                y_min: -2.0,
+                y_max: 2.0,
+            };
+            map.render(&net, bounds);
+            for r in 0..h {
+                for c in 0..w {
+                    let x = -3.0 + (c as f64 + 0.5) * 6.0 / w as f64;
+                    let y = 2.0 - (r as f64 + 0.5) * 4.0 / h as f64;
+                    let want = net.predict_point(x, y);
+                    let got = map.probabilities()[r * w + c] as f64;
+                    assert!((got - want).abs() < 2e-5, "{sizes:?} cell ({r}, {c}): {got} vs {want}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_unchanged_network_keeps_its_picture_and_a_changed_one_is_redrawn() {
+        let mut net = Network::new(&[2, 3, 1], Activation::Tanh, Init::He, 5);
+        let mut map = DecisionMap::new(&net, 8, 8);
+        let bounds = Bounds {
+            x_min: -2.0,
+            x_max: 2.0,
+            y_min: -2.0,
+            y_max: 2.0,
+        };
+        map.render(&net, bounds);
+        let before = map.probabilities().to_vec();
+        map.render(&net, bounds);
+        assert_eq!(map.probabilities(), &before[..]);
+        net.layers[1].b[0] += 1.0;
+        map.render(&net, bounds);
+        assert_ne!(map.probabilities(), &before[..]);
+        map.render(&net, Bounds { x_min: -1.0, ..bounds });
+        let narrower = map.probabilities().to_vec();
+        let mut fresh = DecisionMap::new(&net, 8, 8);
+        fresh.render(&net, Bounds { x_min: -1.0, ..bounds });
+        assert_eq!(fresh.probabilities(), &narrower[..]);
     }
 }
