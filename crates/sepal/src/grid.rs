@@ -192,6 +192,11 @@ impl DecisionMap {
     /// The network over `n` cells from column `start` of the row at x2 = y;
     /// the probabilities end in `buffers[0]`.
     fn evaluate(&mut self, start: usize, n: usize, y: f32) {
+        crate::fastmath::wide(#[inline(always)] || self.evaluate_block(start, n, y));
+    }
+
+    #[inline(always)]
+    fn evaluate_block(&mut self, start: usize, n: usize, y: f32) {
         let [a, b] = &mut self.buffers;
         let (mut input, mut output) = (a, b);
         let x = &self.column_x[start..start + n];
@@ -291,10 +296,11 @@ impl DecisionMap {
 
 /// out[i] = ((0 + w[i,0]·x[0]) + w[i,1]·x[1] + …) + b[i] over the first `n`
 /// cells, rows BLOCK apart, up to four inputs per pass.
+#[inline(always)]
 fn affine(w: &[f32], b: &[f32], n_in: usize, x: &[f32], out: &mut [f32], n: usize) {
     // Four outputs at a time share their inputs' loads, for the wide
     // layers of deep networks; each output's sum keeps the order below.
-    let quads = if n_in % 4 == 0 { out.len() / BLOCK / 4 } else { 0 };
+    let quads = if n_in.is_multiple_of(4) { out.len() / BLOCK / 4 } else { 0 };
     let (four, rest) = out.split_at_mut(quads * 4 * BLOCK);
     for (q, o) in four.chunks_exact_mut(4 * BLOCK).enumerate() {
         let (o0, o) = o.split_at_mut(BLOCK);
@@ -372,6 +378,7 @@ fn affine(w: &[f32], b: &[f32], n_in: usize, x: &[f32], out: &mut [f32], n: usiz
     }
 }
 
+#[inline(always)]
 fn activate(activation: Activation, a: &mut [f32]) {
     let k = single::K::opaque();
     match activation {

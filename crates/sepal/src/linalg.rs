@@ -12,6 +12,8 @@
 //! order, the lanes combine as (l0 + l2) + (l1 + l3) (two 2-wide vectors
 //! added, then their halves), and the last m mod 4 terms follow in order.
 
+use crate::fastmath::wide;
+
 /// Lanes of a sum over examples.
 pub const LANES: usize = 4;
 
@@ -170,12 +172,17 @@ fn product(weight: impl Fn(usize, usize) -> f64, bias: Option<&[f64]>, x: &[f64]
 /// Each z[i,k] is ((0 + w[i,0]x[0,k]) + w[i,1]x[1,k] + …) + b[i].
 pub fn affine(w: &[f64], b: &[f64], x: &[f64], z: &mut [f64], cols: usize) {
     let n_in = x.len().checked_div(cols).unwrap_or(0);
-    product(|i, j| w[i * n_in + j], Some(b), x, z, cols);
+    wide(#[inline(always)] || product(|i, j| w[i * n_in + j], Some(b), x, z, cols));
 }
 
 /// dw = scale · dz·aᵀ, with dz: n_out×m, a: n_in×m, dw: n_out×n_in; each
 /// sum over the m examples in the lane order.
 pub fn scaled_outer(dz: &[f64], a: &[f64], scale: f64, dw: &mut [f64], m: usize) {
+    wide(#[inline(always)] || scaled_outer_loops(dz, a, scale, dw, m));
+}
+
+#[inline(always)]
+fn scaled_outer_loops(dz: &[f64], a: &[f64], scale: f64, dw: &mut [f64], m: usize) {
     let n_in = a.len() / m;
     for (dz_row, dw_row) in dz.chunks_exact(m).zip(dw.chunks_exact_mut(n_in)) {
         for (dw, a_row) in dw_row.iter_mut().zip(a.chunks_exact(m)) {
@@ -186,32 +193,38 @@ pub fn scaled_outer(dz: &[f64], a: &[f64], scale: f64, dw: &mut [f64], m: usize)
 
 /// db = scale · Σ_k dz[·,k], row sums in the lane order.
 pub fn scaled_row_sums(dz: &[f64], scale: f64, db: &mut [f64], m: usize) {
-    for (db, dz_row) in db.iter_mut().zip(dz.chunks_exact(m)) {
-        *db = scale * sum(dz_row);
-    }
+    wide(#[inline(always)] || {
+        for (db, dz_row) in db.iter_mut().zip(dz.chunks_exact(m)) {
+            *db = scale * sum(dz_row);
+        }
+    });
 }
 
 /// da = wᵀ·dz, with w: n_out×n_in, dz: n_out×m, da: n_in×m; each
 /// da[j,k] is (0 + w[0,j]dz[0,k]) + w[1,j]dz[1,k] + ….
 pub fn transposed_product(w: &[f64], dz: &[f64], da: &mut [f64], m: usize) {
     let n_in = da.len() / m;
-    product(|j, i| w[i * n_in + j], None, dz, da, m);
+    wide(#[inline(always)] || product(|j, i| w[i * n_in + j], None, dz, da, m));
 }
 
 /// da = (wᵀ·dz) ⊙ g(v), elementwise, g(v[j,k]) multiplying each finished
 /// sum (the backward pass's W[l]ᵀ·dZ[l] ⊙ g′(Z[l−1])).
 pub fn transposed_product_times(w: &[f64], dz: &[f64], da: &mut [f64], m: usize, v: &[f64], g: impl Fn(f64) -> f64) {
     transposed_product(w, dz, da, m);
-    for (d, &v) in da.iter_mut().zip(v) {
-        *d *= g(v);
-    }
+    wide(#[inline(always)] || {
+        for (d, &v) in da.iter_mut().zip(v) {
+            *d *= g(v);
+        }
+    });
 }
 
 /// p = p − rate·g, the gradient-descent update.
 pub fn descend(p: &mut [f64], g: &[f64], rate: f64) {
-    for (p, &g) in p.iter_mut().zip(g) {
-        *p -= rate * g;
-    }
+    wide(#[inline(always)] || {
+        for (p, &g) in p.iter_mut().zip(g) {
+            *p -= rate * g;
+        }
+    });
 }
 
 #[cfg(test)]

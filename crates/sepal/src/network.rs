@@ -155,12 +155,14 @@ impl Network {
             if l == last && layer.activation == Activation::Sigmoid && layer.outputs() == 1 {
                 // σ, keeping e^−|z|'s pieces for the cost (`ForwardPass::cross_entropy`).
                 let [p, e, r, q] = &mut pass.output_parts;
-                let constants = fastmath::K::opaque();
-                for (k, (a, &z)) in a.iter_mut().zip(&*z).enumerate() {
-                    let parts = fastmath::exp_neg_abs_parts(z, &constants);
-                    *a = fastmath::sigmoid_from(z, parts, &constants);
-                    (p[k], e[k], r[k], q[k]) = parts;
-                }
+                fastmath::wide(#[inline(always)] || {
+                    let constants = fastmath::K::opaque();
+                    for (k, (a, &z)) in a.iter_mut().zip(&*z).enumerate() {
+                        let parts = fastmath::exp_neg_abs_parts(z, &constants);
+                        *a = fastmath::sigmoid_from(z, parts, &constants);
+                        (p[k], e[k], r[k], q[k]) = parts;
+                    }
+                });
                 pass.output_parts_valid = true;
             } else {
                 layer.activation.apply(z, a);
@@ -279,10 +281,12 @@ impl ForwardPass {
             return cross_entropy(logits, y);
         }
         let [p, e, r, q] = &self.output_parts;
-        let constants = fastmath::K::opaque();
-        let sum = linalg::sum_map_indexed(logits.len().min(y.len()), |k| {
-            let l = fastmath::log1p_from((p[k], e[k], r[k], q[k]), &constants);
-            fastmath::cross_entropy_term_from(logits[k], y[k], l, &constants)
+        let sum = fastmath::wide(#[inline(always)] || {
+            let constants = fastmath::K::opaque();
+            linalg::sum_map_indexed(logits.len().min(y.len()), |k| {
+                let l = fastmath::log1p_from((p[k], e[k], r[k], q[k]), &constants);
+                fastmath::cross_entropy_term_from(logits[k], y[k], l, &constants)
+            })
         });
         sum / logits.len() as f64
     }
@@ -340,8 +344,10 @@ impl Gradients {
 /// equals it exactly in real arithmetic and never takes log(0); summed in
 /// `linalg`'s lane order.
 pub fn cross_entropy(logits: &[f64], y: &[f64]) -> f64 {
-    let constants = fastmath::K::opaque();
-    let sum = linalg::sum_map(logits, y, |z, y| fastmath::cross_entropy_term_k(z, y, &constants));
+    let sum = fastmath::wide(#[inline(always)] || {
+        let constants = fastmath::K::opaque();
+        linalg::sum_map(logits, y, |z, y| fastmath::cross_entropy_term_k(z, y, &constants))
+    });
     sum / logits.len() as f64
 }
 
