@@ -443,22 +443,28 @@ pub mod single {
 
 /// a = tanh z, elementwise.
 pub fn tanh_slice(z: &[f64], a: &mut [f64]) {
-    wide(#[inline(always)] || {
-        let k = K::opaque();
-        for (a, &z) in a.iter_mut().zip(z) {
-            *a = tanh_k(z, &k);
-        }
-    })
+    wide(
+        #[inline(always)]
+        || {
+            let k = K::opaque();
+            for (a, &z) in a.iter_mut().zip(z) {
+                *a = tanh_k(z, &k);
+            }
+        },
+    )
 }
 
 /// a = σ(z), elementwise.
 pub fn sigmoid_slice(z: &[f64], a: &mut [f64]) {
-    wide(#[inline(always)] || {
-        let k = K::opaque();
-        for (a, &z) in a.iter_mut().zip(z) {
-            *a = sigmoid_from(z, exp_neg_abs_parts(z, &k), &k);
-        }
-    })
+    wide(
+        #[inline(always)]
+        || {
+            let k = K::opaque();
+            for (a, &z) in a.iter_mut().zip(z) {
+                *a = sigmoid_from(z, exp_neg_abs_parts(z, &k), &k);
+            }
+        },
+    )
 }
 
 #[cfg(test)]

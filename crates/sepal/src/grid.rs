@@ -192,7 +192,10 @@ impl DecisionMap {
     /// The network over `n` cells from column `start` of the row at x2 = y;
     /// the probabilities end in `buffers[0]`.
     fn evaluate(&mut self, start: usize, n: usize, y: f32) {
-        crate::fastmath::wide(#[inline(always)] || self.evaluate_block(start, n, y));
+        crate::fastmath::wide(
+            #[inline(always)]
+            || self.evaluate_block(start, n, y),
+        );
     }
 
     #[inline(always)]
@@ -300,7 +303,11 @@ impl DecisionMap {
 fn affine(w: &[f32], b: &[f32], n_in: usize, x: &[f32], out: &mut [f32], n: usize) {
     // Four outputs at a time share their inputs' loads, for the wide
     // layers of deep networks; each output's sum keeps the order below.
-    let quads = if n_in.is_multiple_of(4) { out.len() / BLOCK / 4 } else { 0 };
+    let quads = if n_in.is_multiple_of(4) {
+        out.len() / BLOCK / 4
+    } else {
+        0
+    };
     let (four, rest) = out.split_at_mut(quads * 4 * BLOCK);
     for (q, o) in four.chunks_exact_mut(4 * BLOCK).enumerate() {
         let (o0, o) = o.split_at_mut(BLOCK);
@@ -311,7 +318,12 @@ fn affine(w: &[f32], b: &[f32], n_in: usize, x: &[f32], out: &mut [f32], n: usiz
         let wr = |r: usize, j: usize| w[(i + r) * n_in + j];
         for j in (0..n_in).step_by(4) {
             let first = j == 0;
-            let (x0, x1, x2, x3) = (&x[j * BLOCK..][..n], &x[(j + 1) * BLOCK..][..n], &x[(j + 2) * BLOCK..][..n], &x[(j + 3) * BLOCK..][..n]);
+            let (x0, x1, x2, x3) = (
+                &x[j * BLOCK..][..n],
+                &x[(j + 1) * BLOCK..][..n],
+                &x[(j + 2) * BLOCK..][..n],
+                &x[(j + 3) * BLOCK..][..n],
+            );
             let w0 = [wr(0, j), wr(0, j + 1), wr(0, j + 2), wr(0, j + 3)];
             let w1 = [wr(1, j), wr(1, j + 1), wr(1, j + 2), wr(1, j + 3)];
             let w2 = [wr(2, j), wr(2, j + 1), wr(2, j + 2), wr(2, j + 3)];

@@ -86,10 +86,13 @@ pub fn sum_map(a: &[f64], b: &[f64], f: impl Fn(f64, f64) -> f64) -> f64 {
     sum
 }
 
-/// Σ_k f(k) for k < len in the lane order, f evaluated a block at a time
-/// into a buffer on the stack.
+/// Σ_k t[k] for k < len in the lane order, where `fill(start, block)`
+/// writes the terms t[start..start + block.len()] into a buffer on the
+/// stack — for terms computed from several slices, zipped by the caller so
+/// that its loop vectorises. `fill` covers the first 4·⌊len/4⌋ terms in
+/// blocks, then the last len mod 4 in one.
 #[inline(always)]
-pub fn sum_map_indexed(len: usize, f: impl Fn(usize) -> f64) -> f64 {
+pub fn sum_filled(len: usize, mut fill: impl FnMut(usize, &mut [f64])) -> f64 {
     const BLOCK: usize = 64;
     let full = len - len % LANES;
     let mut lanes = [0.0; LANES];
@@ -97,9 +100,7 @@ pub fn sum_map_indexed(len: usize, f: impl Fn(usize) -> f64) -> f64 {
     let mut start = 0;
     while start < full {
         let n = BLOCK.min(full - start);
-        for (i, t) in terms[..n].iter_mut().enumerate() {
-            *t = f(start + i);
-        }
+        fill(start, &mut terms[..n]);
         for x in terms[..n].chunks_exact(LANES) {
             for l in 0..LANES {
                 lanes[l] += x[l];
@@ -108,8 +109,9 @@ pub fn sum_map_indexed(len: usize, f: impl Fn(usize) -> f64) -> f64 {
         start += n;
     }
     let mut sum = fold(lanes);
-    for k in full..len {
-        sum += f(k);
+    fill(full, &mut terms[..len - full]);
+    for &x in &terms[..len - full] {
+        sum += x;
     }
     sum
 }
@@ -172,13 +174,19 @@ fn product(weight: impl Fn(usize, usize) -> f64, bias: Option<&[f64]>, x: &[f64]
 /// Each z[i,k] is ((0 + w[i,0]x[0,k]) + w[i,1]x[1,k] + …) + b[i].
 pub fn affine(w: &[f64], b: &[f64], x: &[f64], z: &mut [f64], cols: usize) {
     let n_in = x.len().checked_div(cols).unwrap_or(0);
-    wide(#[inline(always)] || product(|i, j| w[i * n_in + j], Some(b), x, z, cols));
+    wide(
+        #[inline(always)]
+        || product(|i, j| w[i * n_in + j], Some(b), x, z, cols),
+    );
 }
 
 /// dw = scale · dz·aᵀ, with dz: n_out×m, a: n_in×m, dw: n_out×n_in; each
 /// sum over the m examples in the lane order.
 pub fn scaled_outer(dz: &[f64], a: &[f64], scale: f64, dw: &mut [f64], m: usize) {
-    wide(#[inline(always)] || scaled_outer_loops(dz, a, scale, dw, m));
+    wide(
+        #[inline(always)]
+        || scaled_outer_loops(dz, a, scale, dw, m),
+    );
 }
 
 #[inline(always)]
@@ -193,38 +201,50 @@ fn scaled_outer_loops(dz: &[f64], a: &[f64], scale: f64, dw: &mut [f64], m: usiz
 
 /// db = scale · Σ_k dz[·,k], row sums in the lane order.
 pub fn scaled_row_sums(dz: &[f64], scale: f64, db: &mut [f64], m: usize) {
-    wide(#[inline(always)] || {
-        for (db, dz_row) in db.iter_mut().zip(dz.chunks_exact(m)) {
-            *db = scale * sum(dz_row);
-        }
-    });
+    wide(
+        #[inline(always)]
+        || {
+            for (db, dz_row) in db.iter_mut().zip(dz.chunks_exact(m)) {
+                *db = scale * sum(dz_row);
+            }
+        },
+    );
 }
 
 /// da = wᵀ·dz, with w: n_out×n_in, dz: n_out×m, da: n_in×m; each
 /// da[j,k] is (0 + w[0,j]dz[0,k]) + w[1,j]dz[1,k] + ….
 pub fn transposed_product(w: &[f64], dz: &[f64], da: &mut [f64], m: usize) {
     let n_in = da.len() / m;
-    wide(#[inline(always)] || product(|j, i| w[i * n_in + j], None, dz, da, m));
+    wide(
+        #[inline(always)]
+        || product(|j, i| w[i * n_in + j], None, dz, da, m),
+    );
 }
 
 /// da = (wᵀ·dz) ⊙ g(v), elementwise, g(v[j,k]) multiplying each finished
 /// sum (the backward pass's W[l]ᵀ·dZ[l] ⊙ g′(Z[l−1])).
 pub fn transposed_product_times(w: &[f64], dz: &[f64], da: &mut [f64], m: usize, v: &[f64], g: impl Fn(f64) -> f64) {
     transposed_product(w, dz, da, m);
-    wide(#[inline(always)] || {
-        for (d, &v) in da.iter_mut().zip(v) {
-            *d *= g(v);
-        }
-    });
+    wide(
+        #[inline(always)]
+        || {
+            for (d, &v) in da.iter_mut().zip(v) {
+                *d *= g(v);
+            }
+        },
+    );
 }
 
 /// p = p − rate·g, the gradient-descent update.
 pub fn descend(p: &mut [f64], g: &[f64], rate: f64) {
-    wide(#[inline(always)] || {
-        for (p, &g) in p.iter_mut().zip(g) {
-            *p -= rate * g;
-        }
-    });
+    wide(
+        #[inline(always)]
+        || {
+            for (p, &g) in p.iter_mut().zip(g) {
+                *p -= rate * g;
+            }
+        },
+    );
 }
 
 #[cfg(test)]

@@ -155,14 +155,17 @@ impl Network {
             if l == last && layer.activation == Activation::Sigmoid && layer.outputs() == 1 {
                 // σ, keeping e^−|z|'s pieces for the cost (`ForwardPass::cross_entropy`).
                 let [p, e, r, q] = &mut pass.output_parts;
-                fastmath::wide(#[inline(always)] || {
-                    let constants = fastmath::K::opaque();
-                    for (k, (a, &z)) in a.iter_mut().zip(&*z).enumerate() {
-                        let parts = fastmath::exp_neg_abs_parts(z, &constants);
-                        *a = fastmath::sigmoid_from(z, parts, &constants);
-                        (p[k], e[k], r[k], q[k]) = parts;
-                    }
-                });
+                fastmath::wide(
+                    #[inline(always)]
+                    || {
+                        let constants = fastmath::K::opaque();
+                        for (k, (a, &z)) in a.iter_mut().zip(&*z).enumerate() {
+                            let parts = fastmath::exp_neg_abs_parts(z, &constants);
+                            *a = fastmath::sigmoid_from(z, parts, &constants);
+                            (p[k], e[k], r[k], q[k]) = parts;
+                        }
+                    },
+                );
                 pass.output_parts_valid = true;
             } else {
                 layer.activation.apply(z, a);
@@ -281,13 +284,23 @@ impl ForwardPass {
             return cross_entropy(logits, y);
         }
         let [p, e, r, q] = &self.output_parts;
-        let sum = fastmath::wide(#[inline(always)] || {
-            let constants = fastmath::K::opaque();
-            linalg::sum_map_indexed(logits.len().min(y.len()), |k| {
-                let l = fastmath::log1p_from((p[k], e[k], r[k], q[k]), &constants);
-                fastmath::cross_entropy_term_from(logits[k], y[k], l, &constants)
-            })
-        });
+        let m = logits.len().min(y.len());
+        let sum = fastmath::wide(
+            #[inline(always)]
+            || {
+                let k = fastmath::K::opaque();
+                linalg::sum_filled(m, |start, terms| {
+                    let n = terms.len();
+                    let range = start..start + n;
+                    let (z, y) = (&logits[range.clone()], &y[range.clone()]);
+                    let (p, e, r, q) = (&p[range.clone()], &e[range.clone()], &r[range.clone()], &q[range]);
+                    for (i, t) in terms.iter_mut().enumerate() {
+                        let l = fastmath::log1p_from((p[i], e[i], r[i], q[i]), &k);
+                        *t = fastmath::cross_entropy_term_from(z[i], y[i], l, &k);
+                    }
+                })
+            },
+        );
         sum / logits.len() as f64
     }
 
@@ -344,10 +357,13 @@ impl Gradients {
 /// equals it exactly in real arithmetic and never takes log(0); summed in
 /// `linalg`'s lane order.
 pub fn cross_entropy(logits: &[f64], y: &[f64]) -> f64 {
-    let sum = fastmath::wide(#[inline(always)] || {
-        let constants = fastmath::K::opaque();
-        linalg::sum_map(logits, y, |z, y| fastmath::cross_entropy_term_k(z, y, &constants))
-    });
+    let sum = fastmath::wide(
+        #[inline(always)]
+        || {
+            let constants = fastmath::K::opaque();
+            linalg::sum_map(logits, y, |z, y| fastmath::cross_entropy_term_k(z, y, &constants))
+        },
+    );
     sum / logits.len() as f64
 }
 
@@ -363,4 +379,27 @@ fn slice(a: &Array2<f64>) -> &[f64] {
 
 fn slice_mut(a: &mut Array2<f64>) -> &mut [f64] {
     a.as_slice_mut().expect("arrays are stored contiguously")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pass_cost_is_the_logits_cost_to_the_bit() {
+        for (sizes, m) in [
+            (&[2, 4, 1][..], 400),
+            (&[2, 1], 7),
+            (&[2, 3, 5, 1], 130),
+            (&[2, 6, 1], 1),
+        ] {
+            let net = Network::new(sizes, Activation::Tanh, Init::He, 9);
+            let x = Array2::from_shape_fn((2, m), |(i, k)| ((k * 7 + i * 3) % 11) as f64 - 5.0);
+            let y: Vec<f64> = (0..m).map(|k| (k % 3 == 0) as u8 as f64).collect();
+            let mut pass = ForwardPass::new(&net, m);
+            net.forward(x.view(), &mut pass);
+            let direct = cross_entropy(pass.output_logits(), &y);
+            assert_eq!(pass.cross_entropy(&y).to_bits(), direct.to_bits(), "{sizes:?}, m = {m}");
+        }
+    }
 }
