@@ -20,6 +20,10 @@ pub const HISTORY_POINTS: usize = 1024;
 /// counts as diverged.
 pub const DIVERGENCE_FACTOR: f64 = 10.0;
 
+/// [`Trainer::restore`] was given a network of another shape.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ShapeMismatch;
+
 /// Why training stopped on its own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Divergence {
@@ -59,6 +63,13 @@ impl Trainer {
     /// A run on given points, split as the settings say.
     pub fn with_data(settings: &Settings, data: &Dataset) -> Self {
         let (train, test) = data.split(settings.test_fraction, settings.dataset_seed);
+        Self::with_split(settings, train, test)
+    }
+
+    /// A run on points already split into training and held-out ones, used
+    /// as they are (an imported model brings its own split). The network is
+    /// the one the settings describe, at iteration 0.
+    pub fn with_split(settings: &Settings, train: Dataset, test: Dataset) -> Self {
         let network = Network::new(&settings.layer_sizes(), settings.activation, settings.init, settings.seed);
         let mut run = Self {
             pass: ForwardPass::new(&network, train.len()),
@@ -94,6 +105,53 @@ impl Trainer {
         self.evaluate();
         self.initial_cost = self.cost;
         self.record();
+    }
+
+    /// Continues from `network`'s parameters as if `iteration` updates had
+    /// run: the cost, accuracy and divergence are those of these parameters,
+    /// and the curves start at `iteration`. What [`Self::reset`] goes back
+    /// to stays the settings' initial weights, and the divergence threshold
+    /// stays 10× their cost. Nothing changes when the layer shapes differ
+    /// from this run's.
+    pub fn restore(&mut self, network: &Network, iteration: u64) -> Result<(), ShapeMismatch> {
+        let same = |a: &Network, b: &Network| {
+            a.layers.len() == b.layers.len()
+                && a.layers.iter().zip(&b.layers).all(|(x, y)| x.w.dim() == y.w.dim() && x.b.len() == y.b.len())
+        };
+        if !same(&self.network, network) {
+            return Err(ShapeMismatch);
+        }
+        self.reset();
+        self.network.copy_parameters_from(network);
+        self.iteration = iteration;
+        self.history.clear();
+        self.test_costs.clear();
+        self.train_accuracies.clear();
+        self.test_accuracies.clear();
+        self.evaluate();
+        self.record();
+        if !self.network.is_finite() {
+            self.divergence = Some(Divergence::NonFiniteParameter);
+        } else if !self.train.is_empty() {
+            self.check_divergence();
+        }
+        Ok(())
+    }
+
+    /// dW[l] and db[l] of the current parameters: the gradient the next
+    /// update subtracts (α times it). Computed here from the kept forward
+    /// pass into the run's own workspace, without allocating; training is
+    /// unchanged, since every step computes it afresh. Zero without
+    /// training points.
+    pub fn gradients(&mut self) -> &Gradients {
+        if !self.train.is_empty() {
+            self.network.backward(self.train.x.view(), &self.train.y, &self.pass, &mut self.grads);
+        }
+        &self.grads
+    }
+
+    pub fn learning_rate(&self) -> f64 {
+        self.learning_rate
     }
 
     /// Runs up to `n` iterations — backward pass, update, forward pass of the
@@ -273,6 +331,57 @@ mod tests {
         assert!((0.4..=0.6).contains(&start), "near chance before training: {start}");
         run.reset();
         assert_eq!(run.train_accuracy_history().costs().len(), 1);
+    }
+
+    #[test]
+    fn a_restored_run_continues_bit_for_bit() {
+        let settings = Settings::default();
+        let mut original = Trainer::new(&settings);
+        original.step(700);
+        let (train, test) = (original.train_data().clone(), original.test_data().clone());
+        let mut copy = Trainer::with_split(&settings, train, test);
+        copy.step(3);
+        copy.restore(original.network(), original.iteration()).unwrap();
+        assert_eq!(copy.iteration(), 700);
+        assert_eq!(copy.cost().to_bits(), original.cost().to_bits());
+        assert_eq!(copy.history().iterations(), [700.0]);
+        original.step(100);
+        copy.step(100);
+        assert_eq!(copy.cost().to_bits(), original.cost().to_bits());
+        assert_eq!(copy.network(), original.network());
+        // Reset goes back to the settings' initial weights, as for any run.
+        copy.reset();
+        assert_eq!(copy.iteration(), 0);
+        assert_eq!(copy.cost().to_bits(), Trainer::new(&settings).cost().to_bits());
+    }
+
+    #[test]
+    fn restoring_another_shape_changes_nothing() {
+        let mut run = run_with(&[]);
+        run.step(5);
+        let other = run_with(&[("hidden-units", "5")]);
+        assert_eq!(run.restore(other.network(), 9), Err(ShapeMismatch));
+        assert_eq!(run.iteration(), 5);
+    }
+
+    #[test]
+    fn gradients_are_those_the_next_update_applies() {
+        let mut run = run_with(&[]);
+        run.step(10);
+        let before = run.network().clone();
+        let rate = run.learning_rate();
+        let grads = run.gradients().clone();
+        run.step(1);
+        for (l, layer) in run.network().layers.iter().enumerate() {
+            for (k, w) in layer.w.iter().enumerate() {
+                let expected = before.layers[l].w.iter().nth(k).unwrap() - rate * grads.dw[l].iter().nth(k).unwrap();
+                assert_eq!(w.to_bits(), expected.to_bits(), "W[{}] entry {k}", l + 1);
+            }
+        }
+        // Asking for them does not disturb the run.
+        let mut plain = run_with(&[]);
+        plain.step(11);
+        assert_eq!(plain.cost().to_bits(), run.cost().to_bits());
     }
 
     #[test]
