@@ -3,10 +3,10 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 use sepal::grid::Bounds;
 use sepal::settings::{SettingError, Settings, SPECS};
-use sepal::{Parameters, Trainer};
+use sepal::Trainer;
 use wasm_bindgen::prelude::*;
 
 /// Plain objects rather than `Map`s, so JS reads `value.key`.
@@ -119,31 +119,17 @@ impl Parsed {
     }
 }
 
-/// Parameters under the course's names.
-pub struct ParametersJs<'a>(pub &'a Parameters);
-
-impl Serialize for ParametersJs<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = s.serialize_map(None)?;
-        match self.0 {
-            Parameters::Logistic { w, b } => {
-                map.serialize_entry("w", w)?;
-                map.serialize_entry("b", b)?;
-            }
-            Parameters::Shallow { w1, b1, w2, b2 } => {
-                map.serialize_entry("W1", w1)?;
-                map.serialize_entry("b1", b1)?;
-                map.serialize_entry("W2", w2)?;
-                map.serialize_entry("b2", b2)?;
-            }
-            Parameters::Deep { w, b } => {
-                map.serialize_entry("W", w)?;
-                map.serialize_entry("b", b)?;
-            }
-        }
-        map.end()
+/// A JS Error for a model file that cannot be loaded: the English message,
+/// plus `code` and `values` (an object of strings) for the page's tables.
+pub fn model_error(error: &crate::model::ModelError) -> JsValue {
+    let js = js_sys::Error::new(&error.to_string());
+    let values = js_sys::Object::new();
+    for (key, value) in error.values() {
+        let _ = js_sys::Reflect::set(&values, &JsValue::from_str(key), &JsValue::from_str(&value));
     }
+    let _ = js_sys::Reflect::set(&js, &JsValue::from_str("code"), &JsValue::from_str(error.code()));
+    let _ = js_sys::Reflect::set(&js, &JsValue::from_str("values"), &values);
+    js.into()
 }
 
 #[derive(Serialize)]

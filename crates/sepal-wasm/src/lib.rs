@@ -7,6 +7,8 @@
 
 mod convert;
 mod inside;
+pub mod json;
+pub mod model;
 mod panic;
 mod points;
 
@@ -143,7 +145,47 @@ impl Playground {
 
     pub fn parameters(&self) -> Result<JsValue, JsError> {
         let params = Parameters::of(self.trainer.network(), self.settings.model);
-        convert::to_js(&convert::ParametersJs(&params))
+        convert::to_js(&model::parameters_json(&params, ""))
+    }
+
+    /// dW and db of the current parameters — what the next update
+    /// subtracts, times the learning rate — named and shaped as
+    /// `parameters()` with a "d" in front: `{dW1, db1, dW2, db2}`, `{dw,
+    /// db}` or `{dW: [...], db: [...]}`.
+    pub fn gradients(&mut self) -> Result<JsValue, JsError> {
+        let model = self.settings.model;
+        let grads = Parameters::of_gradients(self.trainer.gradients(), model);
+        convert::to_js(&model::parameters_json(&grads, "d"))
+    }
+
+    /// How many weights and biases the network has.
+    #[wasm_bindgen(js_name = parameterCount)]
+    pub fn parameter_count(&self) -> usize {
+        self.trainer.network().parameter_count()
+    }
+
+    /// This run as a model file object (`JSON.stringify` it): format,
+    /// version, settings, iteration, parameters, points. See `model.rs`.
+    #[wasm_bindgen(js_name = exportModel)]
+    pub fn export_model(&self) -> Result<JsValue, JsError> {
+        convert::to_js(&self.model_json())
+    }
+
+    /// The run a model file object (what `JSON.parse` made of one)
+    /// describes. Throws an Error whose `code` and `values` say what is
+    /// wrong (for the page's strings) besides its English message.
+    #[wasm_bindgen(js_name = fromModel)]
+    pub fn from_model_js(object: JsValue) -> Result<Playground, JsValue> {
+        let json: json::Json = serde_wasm_bindgen::from_value(object).map_err(|e| {
+            let message = e.to_string();
+            let error = if message.contains(json::TOO_DEEP) {
+                model::ModelError::TooDeep
+            } else {
+                model::ModelError::Unreadable { message }
+            };
+            convert::model_error(&error)
+        })?;
+        Self::from_model(&json).map_err(|e| convert::model_error(&e))
     }
 
     /// `{train: [[x1, x2, label], …], test: […]}`.
@@ -243,6 +285,11 @@ impl Playground {
     /// `bounds`, or over the points' own rectangle when `None`.
     pub fn from_data(settings: Settings, data: Dataset, bounds: Option<Bounds>) -> Self {
         let trainer = Trainer::with_data(&settings, &data);
+        Self::from_trainer(settings, data, trainer, bounds)
+    }
+
+    /// A run already built on `data` (all its points, train and test).
+    pub fn from_trainer(settings: Settings, data: Dataset, trainer: Trainer, bounds: Option<Bounds>) -> Self {
         let bounds = bounds.unwrap_or_else(|| plot_bounds(&data));
         let weights = Vec::with_capacity(trainer.network().parameter_count());
         Self { settings, data, trainer, bounds, map: None, units: None, weights }

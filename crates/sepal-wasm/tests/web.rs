@@ -140,3 +140,55 @@ fn zero_initialisation_keeps_units_identical() {
     pg.step(200);
     assert!(pg.identical_units());
 }
+
+#[wasm_bindgen_test]
+fn a_model_goes_through_json_text_and_back_to_the_bit() {
+    let mut pg = Playground::new(js_sys::JSON::parse(r#"{"hiddenUnits": 6, "testFraction": 0.2}"#).unwrap()).unwrap();
+    pg.step(777);
+    // What the page does: JSON.stringify to save, JSON.parse to load.
+    let text = js_sys::JSON::stringify(&pg.export_model().unwrap()).unwrap();
+    let object = js_sys::JSON::parse(&text.as_string().unwrap()).unwrap();
+    let mut copy = Playground::from_model_js(object).unwrap();
+    assert_eq!(copy.iteration(), 777.0);
+    assert_eq!(copy.cost().to_bits(), pg.cost().to_bits());
+    pg.step(100);
+    copy.step(100);
+    assert_eq!(copy.cost().to_bits(), pg.cost().to_bits());
+    assert_eq!(copy.test_cost().to_bits(), pg.test_cost().to_bits());
+}
+
+#[wasm_bindgen_test]
+fn a_bad_model_throws_an_error_with_a_code_and_values() {
+    let error = Playground::from_model_js(JsValue::from_str("model")).err().unwrap();
+    assert_eq!(get(&error, "code").as_string().unwrap(), "not-an-object");
+    let message = js_sys::Error::from(error).message().as_string().unwrap();
+    assert!(message.starts_with("it is not a Sepal model"), "{message}");
+
+    let pg = default_playground();
+    let object = pg.export_model().unwrap();
+    Reflect::set(&get(&object, "settings"), &"hiddenUnits".into(), &JsValue::from_f64(9.0)).unwrap();
+    let error = Playground::from_model_js(object).err().unwrap();
+    assert_eq!(get(&error, "code").as_string().unwrap(), "wrong-shape");
+    let values = get(&error, "values");
+    assert_eq!(get(&values, "name").as_string().unwrap(), "W1");
+    assert_eq!(get(&values, "expected").as_string().unwrap(), "9×2");
+
+    // A value JSON cannot hold (a function) is named, not a crash.
+    let object = pg.export_model().unwrap();
+    let function = js_sys::Function::new_no_args("return 1");
+    Reflect::set(&object, &"iteration".into(), &function).unwrap();
+    let error = Playground::from_model_js(object).err().unwrap();
+    assert_eq!(get(&error, "code").as_string().unwrap(), "unreadable");
+}
+
+#[wasm_bindgen_test]
+fn gradients_are_shaped_like_the_parameters() {
+    let mut pg = default_playground();
+    pg.step(3);
+    let grads = pg.gradients().unwrap();
+    let dw1: Array = get(&grads, "dW1").into();
+    assert_eq!(dw1.length(), 4);
+    assert_eq!(Array::from(&dw1.get(0)).length(), 2);
+    assert_eq!(Array::from(&get(&grads, "db2")).length(), 1);
+    assert_eq!(pg.parameter_count(), 17);
+}
