@@ -1,14 +1,25 @@
-// Every string the <sepal-playground> element shows or throws, by language.
-//
-// Only `en` exists so far; a language table may leave keys out, and `strings`
-// falls back to English for them. Templates name their values in braces,
-// `{setting}`, and are filled in by `format`, never by concatenation, so that
-// a translation can put the values where its grammar wants them.
+// Every string the <sepal-playground> element shows or throws, by language:
+// `en` here, `zh` in strings-zh.js (the course's Chinese terms). Every
+// language has every key except the few in NEUTRAL, which read the same in
+// any language (tests/strings.test.mjs checks); should one be missing,
+// `strings` falls back to English for it. Templates name their values in
+// braces, `{setting}`, and are filled in by `format`, never by
+// concatenation, so that a translation can put the values where its
+// grammar wants them.
+
+import { zh } from "./strings-zh.js";
 
 const en = {
   // Loading and accessible names.
   loading: "Loading the model…",
   plotLabel: "The training points and the model's decision boundary",
+  // The plot's text alternative, kept current: {model} is one of summary.*.
+  plotSummary: "{dataset} data, {model}, iteration {iteration}: cost {cost}, training accuracy {accuracy}.",
+  plotSummaryTest:
+    "{dataset} data, {model}, iteration {iteration}: cost {cost}, training accuracy {accuracy}, test accuracy {testAccuracy}.",
+  "summary.logistic": "logistic regression",
+  "summary.shallow": "one hidden layer of {units} {activation} units",
+  "summary.deep": "a deep network with hidden layers of {layers} {activation} units",
   costChartLabel: "The cost after each iteration of this run",
   controlsLabel: "Training controls",
   readoutsLabel: "Training progress",
@@ -18,7 +29,7 @@ const en = {
   axisX2: "x₂",
   legendClass0: "class 0",
   legendClass1: "class 1",
-  legendBoundary: "p = 0.5",
+  legendBoundary: "boundary, p = 0.5",
   legendTest: "held-out points are drawn hollow",
   costChartTitle: "Cost",
   costChartIterations: "iteration",
@@ -55,6 +66,57 @@ const en = {
   copyLinkTitle: "Copy a link that reproduces these settings",
   linkCopied: "Link copied",
   linkCopyFailed: "Copy this link:",
+
+  // Files: the model, the plot, the costs.
+  filesLabel: "Save and load",
+  saveModel: "Save model",
+  saveModelTitle: "Download the model — settings, points, weights and iteration — as a JSON file",
+  loadModel: "Load model",
+  loadModelTitle: "Continue from a model JSON file saved here",
+  savePlot: "Save plot",
+  savePlotTitle: "Download the plot as a PNG image",
+  copyCosts: "Copy costs",
+  copyCostsTitle: "Copy the cost after each recorded iteration as CSV, to paste into a spreadsheet",
+  costsCopied: "Cost history copied as CSV",
+  costsCopyFailed: "Copy the cost history:",
+  modelFileName: "sepal-model.json",
+  plotFileName: "sepal-plot.png",
+  modelLoaded: "Loaded the model from {name}.",
+  modelFileFailed: "Could not load {name}: {reason}. Nothing was changed.",
+  modelRejected: "This model cannot be loaded: {reason}",
+  // Why a model file was refused: {field}, {name} are names in the file.
+  "modelError.not-json": "it is not JSON ({message})",
+  "modelError.not-an-object":
+    "it is not a Sepal model: a model file is a JSON object with format, version, settings, iteration, parameters and points",
+  "modelError.unreadable": "it cannot be read ({message})",
+  "modelError.too-deep": "its values nest too deeply to be a model",
+  "modelError.format": "format is {found}, not \"sepal-model\": this is not a Sepal model file",
+  "modelError.version": "version {found} is not supported: this playground reads version 1",
+  "modelError.missing": "{field} is missing",
+  "modelError.wrong-type": "{field} must be {expected}",
+  "modelError.setting": "in its settings, {setting} = \"{value}\" {problem}: use {allowed}",
+  "modelError.unknown-setting": "in its settings, \"{setting}\" is not a setting",
+  "modelError.too-many-points": "it has {count} points, more than the {max} allowed",
+  "modelError.point-values": "point {n} of {list} has {count} values instead of x1, x2, label",
+  "modelError.point-coordinate": "point {n} of {list} has a coordinate that is not a number from −1000000 to 1000000",
+  "modelError.point-label": "point {n} of {list} has label {label}; labels are 0 or 1",
+  "modelError.unknown-parameter": "parameters.{name} is not a parameter of {model}",
+  "modelError.wrong-model": "the parameters are not those of {model}",
+  "modelError.wrong-shape": "{name} is {found} but the settings need {expected}",
+  "modelError.ragged-row": "row {row} of {name} has {found} numbers but the settings need {expected}",
+  "modelError.not-finite": "{name} holds a value that is not a finite number",
+  "modelError.layer-count": "the parameters have {found} layers but the settings need {expected}",
+  "modelError.unpaired-layers": "W lists {weights} layers but b lists {biases}",
+  "modelError.iteration": "iteration {value} is not a whole number from 0 to {max}",
+  "modelType.object": "an object",
+  "modelType.number": "a number",
+  "modelType.text": "a string",
+  "modelType.number-or-text": "a number or a string",
+  "modelType.points": "a list of points [x1, x2, label]",
+  "modelType.matrix": "a list of rows of numbers",
+  "modelType.vector": "a list of numbers",
+  "modelType.matrices": "a list of matrices, one per layer",
+  "modelType.vectors": "a list of lists of numbers, one per layer",
 
   // Settings.
   dataset: "Dataset",
@@ -136,6 +198,22 @@ const en = {
   symmetryNote:
     "All {count} units of the first hidden layer have exactly the same weights. Started from zero, every unit gets the same gradient, so they stay identical however long you train — the layer is no better than a single unit. Try another initialisation.",
 
+  // The formulas.
+  formulasHeading: "Formulas",
+  formulasHint:
+    "What one iteration computes, in the course's notation, with this model's shapes. While it trains at {max} iterations per second or slower, the step being computed is highlighted.",
+  "formulas.forward": "Forward propagation",
+  "formulas.cost": "Cost function",
+  "formulas.backward": "Backward propagation",
+  "formulas.update": "Gradient descent",
+  "formulas.shapes": "Shapes",
+  showValues: "Show values",
+  showValuesTitle: "Show the current weights and biases and their gradients",
+  valuesHeading: "Values at iteration {iteration}",
+  valuesNote: "dW and db are the gradients at these parameters: the next iteration subtracts α times them.",
+  valuesTooMany:
+    "This network has {count} parameters, too many to show here (at most {max}). Choose fewer hidden units to see every value.",
+
   // The experiments.
   experimentsHeading: "Experiments",
   experimentsHint:
@@ -170,6 +248,28 @@ const en = {
   "problem.unknown-choice": "{setting} = \"{value}\" is not one of the choices: use {allowed}. Using {current} instead.",
   "problem.empty": "{setting} is empty: use {allowed}. Using {current} instead.",
   problemOther: "{message}",
+  // The same problems inside a sentence (a model file's settings).
+  "problemShort.not-a-number": "is not a number",
+  "problemShort.not-an-integer": "is not a whole number",
+  "problemShort.out-of-range": "is out of range",
+  "problemShort.unknown-choice": "is not one of the choices",
+  "problemShort.empty": "is empty",
+  // {allowed}: what each setting accepts.
+  "allowed.dataset": "flower, circles, moons, blobs, quantiles, xor, spiral or custom",
+  "allowed.dataset-seed": "a whole number from 0 to 4294967295",
+  "allowed.points": "a whole number from 2 to 10000",
+  "allowed.noise": "a number from 0 to 10",
+  "allowed.test-fraction": "a number from 0 up to (not including) 1",
+  "allowed.model": "logistic, shallow or deep",
+  "allowed.hidden-units": "a whole number from 1 to 64",
+  "allowed.layers": "1 to 6 comma-separated whole numbers from 1 to 64, e.g. 8,8,4",
+  "allowed.activation": "tanh, relu, leaky-relu or sigmoid",
+  "allowed.init": "zeros, small, xavier or he",
+  "allowed.learning-rate": "a number above 0 and at most 10000",
+  "allowed.seed": "a whole number from 0 to 4294967295",
+  "allowed.speed": "a whole number from 1 to 1000000 (iterations per second), or max",
+  "allowed.autoplay": "0 or 1",
+  "allowed.lang": "en or zh",
   "problem.unknown-setting": "\"{setting}\" is not a setting of this playground, so it was ignored.",
   dismiss: "Dismiss",
 
@@ -179,6 +279,12 @@ const en = {
   "divergence.non-finite-cost": "the cost is no longer finite",
   "divergence.non-finite-parameter": "a weight is no longer finite",
   "divergence.cost-exploded": "the cost rose above 10× its start",
+
+  // The notice: notes for the page's author and reader.
+  controlsUnknown:
+    "controls: \"{name}\" is not a control, so it was ignored. Use play, step, reset, model, hidden-units, layers, activation, init, learning-rate, seed, speed, link, save, load, data, chart, formulas, network, experiments, sweep, learning-rates, activations or inits.",
+  reducedMotionAutoplay:
+    "Training did not start by itself because your device asks for reduced motion. Press Play to train.",
 
   // The notice: failures.
   crashed: "The model stopped with an internal error: {message}. Training has stopped.",
@@ -192,7 +298,30 @@ const en = {
   stepRange: "step(n): n must be from 0 to {max}, not {value}",
 };
 
-const TABLES = { en };
+/**
+ * Keys that read the same in every language: symbols, numbers, names of
+ * methods and file names. A language table need not have them.
+ */
+export const NEUTRAL = [
+  "axisX1",
+  "axisX2",
+  "thousands",
+  "step100",
+  "percent",
+  "notANumber",
+  "activation.tanh",
+  "activation.relu",
+  "init.xavier",
+  "init.he",
+  "sweepLabel",
+  "rateLabel",
+  "problemOther",
+  "csvFileName",
+  "modelFileName",
+  "plotFileName",
+];
+
+export const TABLES = { en, zh };
 
 /** The strings of `lang`, with English for anything it lacks. */
 export function strings(lang) {
