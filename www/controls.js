@@ -1,9 +1,11 @@
 // The control panel: buttons that act (play/pause, step, reset, new
-// weights, copy link) and fields that change the model and the training
-// (the data's settings are in data-panel.js). It holds no state of its own:
+// weights, copy link, save and load the model, save the plot, copy the
+// costs) and fields that change the model and the training (the data's
+// settings are in data-panel.js). It holds no state of its own:
 // `showSettings` and `showRunning` put the element's state on screen, and
-// what the person does comes back through `onAction(name)` and
-// `onSetting(param, text)`.
+// what the person does comes back through `onAction(name)`,
+// `onSetting(param, text)` and `onLoadModel(file)`. `showOnly` hides the
+// controls a page's `controls` attribute leaves out (shown.js).
 
 import { h } from "./dom.js";
 import { format } from "./strings.js";
@@ -11,7 +13,7 @@ import { format } from "./strings.js";
 const MODELS = ["logistic", "shallow", "deep"];
 const ACTIVATIONS = ["tanh", "relu", "leaky-relu", "sigmoid"];
 const INITS = ["zeros", "small", "xavier", "he"];
-const SPEEDS = [1, 10, 100, 1000, 10000, "max"];
+const SPEEDS = [1, 2, 5, 10, 100, 1000, 10000, "max"];
 const MAX_HIDDEN_UNITS = 64;
 
 let nextId = 0;
@@ -34,8 +36,9 @@ function select(name, options) {
 
 export class Controls {
   /** Fills `root` (the `part="controls"` element) with the controls. */
-  constructor(root, text, { onAction, onSetting }) {
+  constructor(root, text, { onAction, onSetting, onLoadModel }) {
     this.text = text;
+    this.root = root;
     const button = (name, label, title, extra = {}) => {
       const b = h("button", { type: "button", title, "data-action": name, ...extra }, [label]);
       b.addEventListener("click", () => onAction(name));
@@ -47,7 +50,18 @@ export class Controls {
     this.reset = button("reset", text.reset, text.resetTitle);
     this.newSeed = button("new-seed", text.newSeed, text.newSeedTitle);
     this.copyLink = button("copy-link", text.copyLink, text.copyLinkTitle);
-    this.linkStatus = h("span", { class: "link-status", role: "status" });
+    this.saveModel = button("save-model", text.saveModel, text.saveModelTitle);
+    this.loadModel = h("button", { type: "button", "data-action": "load-model", title: text.loadModelTitle }, [text.loadModel]);
+    this.modelFile = h("input", { type: "file", accept: ".json,application/json", hidden: true, "data-role": "model-file" });
+    this.loadModel.addEventListener("click", () => this.modelFile.click());
+    this.modelFile.addEventListener("change", () => {
+      const [file] = this.modelFile.files;
+      this.modelFile.value = "";
+      if (file) onLoadModel(file);
+    });
+    this.savePlot = button("save-plot", text.savePlot, text.savePlotTitle);
+    this.copyCosts = button("copy-costs", text.copyCosts, text.copyCostsTitle);
+    this.linkStatus = h("div", { class: "link-status", role: "status" });
     this.model = select("model", MODELS.map((m) => [m, text[`model.${m}`]]));
     this.hiddenUnits = h("input", {
       name: "hidden-units",
@@ -85,21 +99,56 @@ export class Controls {
     this.activationField = field(text.activation, this.activation);
 
     this.initField = field(text.init, this.init);
+    this.modelField = field(text.model, this.model, [], "choice");
+    this.learningRateField = field(text.learningRate, this.learningRate);
+    this.seedField = field(text.seed, this.seed);
+    this.speedField = field(text.speed, this.speed);
 
-    root.append(
-      h("div", { class: "buttons" }, [this.play, this.stepButton, this.step100, this.reset]),
+    this.rows = [
+      h("div", { class: "buttons training" }, [this.play, this.stepButton, this.step100, this.reset]),
       h("div", { class: "fields" }, [
-        field(text.model, this.model, [], "choice"),
+        this.modelField,
         this.hiddenUnitsField,
         this.layersField,
         this.activationField,
         this.initField,
-        field(text.learningRate, this.learningRate),
-        field(text.seed, this.seed),
-        field(text.speed, this.speed),
+        this.learningRateField,
+        this.seedField,
+        this.speedField,
       ]),
-      h("div", { class: "buttons" }, [this.newSeed, this.copyLink, this.linkStatus]),
-    );
+      h("div", { class: "buttons" }, [this.newSeed, this.copyLink]),
+    ];
+    root.append(...this.rows, this.linkStatus);
+    /** Saving and loading, which the element places under the chart. */
+    this.filesStatus = h("div", { class: "link-status", role: "status" });
+    this.files = h("div", { class: "files-box" }, [
+      h("div", { class: "buttons files", role: "group", "aria-label": text.filesLabel }, [
+        this.saveModel,
+        this.loadModel,
+        this.savePlot,
+        this.copyCosts,
+        this.modelFile,
+      ]),
+      this.filesStatus,
+    ]);
+    this.rows.push(this.files);
+    /** What each name of the `controls` attribute shows. */
+    this.named = {
+      play: [this.play],
+      step: [this.stepButton, this.step100],
+      reset: [this.reset],
+      model: [this.modelField],
+      "hidden-units": [this.hiddenUnitsField],
+      layers: [this.layersField],
+      activation: [this.activationField],
+      init: [this.initField],
+      "learning-rate": [this.learningRateField],
+      seed: [this.seedField, this.newSeed],
+      speed: [this.speedField],
+      link: [this.copyLink],
+      save: [this.saveModel, this.savePlot, this.copyCosts],
+      load: [this.loadModel],
+    };
 
     const commit = (param, control) => () => onSetting(param, control.value.trim());
     this.model.addEventListener("change", commit("model", this.model));
@@ -114,6 +163,20 @@ export class Controls {
       this.hiddenUnitsValue.value = this.hiddenUnits.value;
       onSetting("hidden-units", this.hiddenUnits.value);
     });
+  }
+
+  /** Hides what `shows(name)` leaves out; rows left empty go too. */
+  showOnly(shows) {
+    for (const [name, elements] of Object.entries(this.named)) {
+      for (const element of elements) element.classList.toggle("off", !shows(name));
+    }
+    this.root.classList.remove("off");
+    for (const row of this.rows) {
+      row.classList.remove("off");
+      const used = [...row.querySelectorAll("button, select, input:not([type=file])")].some((control) => !control.closest(".off"));
+      row.classList.toggle("off", !used);
+    }
+    this.root.classList.toggle("off", this.rows.every((r) => r === this.files || r.classList.contains("off")));
   }
 
   speedText(speed) {
@@ -164,19 +227,27 @@ export class Controls {
     this.reset.disabled = !loaded;
     this.newSeed.disabled = !loaded;
     this.copyLink.disabled = !loaded;
+    for (const b of [this.saveModel, this.loadModel, this.savePlot, this.copyCosts]) b.disabled = !loaded;
   }
 
-  /** Says whether the link was copied; `link` is shown to copy by hand when not. */
-  showLinkStatus(message, link = null) {
-    clearTimeout(this.linkTimer);
-    if (link === null) {
-      this.linkStatus.replaceChildren(message);
-      this.linkTimer = setTimeout(() => this.linkStatus.replaceChildren(), 2500);
+  /**
+   * Says what became of a copy (the link, the costs): `message` alone for
+   * a moment, or with `copy`, the text to copy by hand when the browser
+   * would not (a field for a line, a text area for several).
+   */
+  showLinkStatus(message, copy = null, status = this.linkStatus) {
+    clearTimeout(status.timer);
+    if (copy === null) {
+      status.replaceChildren(message);
+      status.timer = setTimeout(() => status.replaceChildren(), 2500);
       return;
     }
-    const input = h("input", { type: "text", readonly: true, value: link, class: "link-text", "aria-label": message });
-    this.linkStatus.replaceChildren(message, input);
-    input.select();
+    const lines = copy.includes("\n");
+    const box = lines
+      ? h("textarea", { readonly: true, rows: 4, class: "link-text", "aria-label": message }, [copy])
+      : h("input", { type: "text", readonly: true, value: copy, class: "link-text", "aria-label": message });
+    status.replaceChildren(message, box);
+    box.select();
   }
 
   /** Puts the field that shows `param` back to what `settings` says. */

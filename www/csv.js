@@ -56,7 +56,12 @@ export function parseCsv(source, text) {
 
 /** Offers `text` as a file called `name` (a download), from an element in `root`. */
 export function downloadText(root, text, name, type) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBlob(root, new Blob([text], { type }), name);
+}
+
+/** Offers `blob` as a file called `name` (a download), from an element in `root`. */
+export function downloadBlob(root, blob, name) {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;
   a.download = name;

@@ -26,26 +26,49 @@ export const STYLES = `
 *, *::before, *::after { box-sizing: border-box; }
 [hidden] { display: none !important; }
 
+/* What the controls attribute leaves out. */
+.off { display: none !important; }
+
+/* The plot and the side column (numbers, controls, chart) side by side, the
+   rest full width under them, in this order; a piece that is not shown
+   takes no row and leaves no gap. From 74rem the data panel is a column
+   on the left; under 40rem (a phone, a narrow column of notes) everything
+   is one column. */
 .layout {
   display: grid;
-  grid-template-columns: minmax(0, 1fr) minmax(18rem, 24rem);
-  grid-template-areas: "notice notice" "stage side" "data data" "network network" "experiments experiments";
+  grid-template-columns: minmax(0, 1fr) minmax(16rem, 24rem);
   gap: 1.25rem 2rem;
   align-items: start;
 }
+.layout > * { grid-column: 1 / -1; order: 2; min-width: 0; }
+[part="notice"] { order: 0; }
+.layout > .stage { grid-column: 1; order: 1; }
+.layout > .side { grid-column: 2; order: 1; }
+[part="data"] { order: 2; }
+[part="formulas"] { order: 3; }
+[part="network"] { order: 4; }
+[part="experiments"] { order: 5; }
 @container (min-width: 74rem) {
   .layout {
     grid-template-columns: 13.5rem minmax(0, 1fr) minmax(18rem, 23rem);
-    grid-template-areas: "notice notice notice" "data stage side" "network network network" "experiments experiments experiments";
     gap: 1.25rem 1.75rem;
   }
+  .layout > [part="data"] { grid-column: 1; order: 1; }
+  .layout > .stage { grid-column: 2; }
+  .layout > .side { grid-column: 3; }
+  .layout:has(> [part="data"].off) { grid-template-columns: minmax(0, 1fr) minmax(18rem, 23rem); }
+  .layout:has(> [part="data"].off) > .stage { grid-column: 1; }
+  .layout:has(> [part="data"].off) > .side { grid-column: 2; }
 }
-[part="notice"] { grid-area: notice; }
-[part="data"] { grid-area: data; }
-[part="network"] { grid-area: network; }
-[part="experiments"] { grid-area: experiments; }
+@container (max-width: 56rem) {
+  /* A column of course notes: the plot gets the room, the numbers shrink. */
+  .layout { grid-template-columns: minmax(0, 1fr) minmax(14.5rem, 19rem); gap: 1.25rem 1.5rem; }
+}
+@container (max-width: 40rem) {
+  .layout { grid-template-columns: minmax(0, 1fr); }
+  .layout > .stage, .layout > .side { grid-column: 1; }
+}
 .stage {
-  grid-area: stage;
   min-width: 0;
   margin: 0;
   display: flex;
@@ -54,17 +77,11 @@ export const STYLES = `
   position: relative;
 }
 .side {
-  grid-area: side;
+  container-type: inline-size;
   min-width: 0;
   display: flex;
   flex-direction: column;
   gap: 1.1rem;
-}
-@container (max-width: 47rem) {
-  .layout {
-    grid-template-columns: minmax(0, 1fr);
-    grid-template-areas: "notice" "stage" "side" "data" "network" "experiments";
-  }
 }
 
 h2 {
@@ -74,7 +91,68 @@ h2 {
 }
 h3 { margin: 0 0 0.5rem; font-size: 1rem; }
 .hint { margin: 0 0 0.75rem; color: var(--sepal-muted); font-size: 0.9rem; max-width: 60rem; }
-.network, .experiments { border-top: 1px solid var(--sepal-line); padding-top: 1rem; min-width: 0; }
+.network, .experiments, .formulas { border-top: 1px solid var(--sepal-line); padding-top: 1rem; min-width: 0; }
+
+/* The formulas. */
+.formulas > summary {
+  display: flex;
+  align-items: center;
+  gap: 0.45rem;
+  width: fit-content;
+  cursor: pointer;
+  list-style: none;
+  border-radius: 4px;
+}
+.formulas > summary::-webkit-details-marker { display: none; }
+.formulas > summary::before {
+  content: "";
+  width: 0.5rem;
+  height: 0.5rem;
+  border: solid var(--sepal-ink);
+  border-width: 0 2px 2px 0;
+  transform: rotate(-45deg);
+  transition: transform 0.15s;
+}
+.formulas[open] > summary::before { transform: rotate(45deg) translate(-2px, -2px); }
+.formulas > summary h2 { margin: 0; }
+.formulas[open] > summary { margin-bottom: 0.5rem; }
+.formula-groups {
+  display: flex;
+  flex-wrap: wrap;
+  gap: 0.25rem 2.5rem;
+  align-items: flex-start;
+  margin-bottom: 0.75rem;
+}
+.formula-group { min-width: 0; max-width: 100%; }
+.formula-group h3 { margin: 0.4rem 0 0.2rem; font-size: 0.85rem; font-weight: 600; color: var(--sepal-muted); letter-spacing: 0.02em; }
+.formulas math { font-family: "STIX Two Math", "Cambria Math", "Latin Modern Math", "DejaVu Math TeX Gyre", math; }
+.formulas .equation {
+  font-size: 1.15rem;
+  margin: 0.1rem 0;
+  padding: 0.15rem 0.45rem;
+  border-radius: 4px;
+  overflow-x: auto;
+  overflow-y: hidden;
+  max-width: 100%;
+}
+@container (max-width: 30rem) {
+  .formulas .equation { font-size: 0.98rem; padding-inline: 0.2rem; }
+}
+.formulas .equation math + math { margin-left: 0.3em; }
+.formulas .equation.current {
+  background: #fff3bf;
+  box-shadow: inset 4px 0 0 #9a6700;
+}
+.formula-values h3 { font-size: 0.95rem; margin: 0.75rem 0 0.25rem; }
+.value-layers { display: flex; flex-direction: column; gap: 0.5rem; }
+.value-layer { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 1.5rem; }
+.value { display: flex; align-items: center; gap: 0.3rem; font-size: 1.05rem; }
+.bracketed { display: inline-flex; align-items: stretch; }
+.bracket { width: 0.3rem; border: 1.5px solid currentColor; }
+.bracket.left { border-right: 0; }
+.bracket.right { border-left: 0; }
+table.matrix { border-collapse: collapse; font-size: 0.85rem; font-variant-numeric: tabular-nums; }
+table.matrix td { padding: 0.05rem 0.4rem; text-align: right; white-space: nowrap; line-height: 1.3; }
 
 /* The data panel. */
 .data { display: flex; flex-direction: column; gap: 0.8rem; min-width: 0; }
@@ -109,6 +187,9 @@ button.thumb[aria-pressed="true"] {
 .field.end { justify-content: flex-end; }
 .field.end button { white-space: nowrap; padding-inline: 0.5rem; }
 .data .buttons button { flex: 1 1 auto; padding-inline: 0.5rem; font-size: 0.9rem; white-space: nowrap; }
+.files-box { display: flex; flex-direction: column; gap: 0.5rem; }
+.buttons.files { display: grid; grid-template-columns: repeat(auto-fill, minmax(8.5rem, 1fr)); }
+.buttons.files button { min-height: 2.2rem; padding: 0.25rem 0.6rem; font-size: 0.9rem; font-weight: 500; }
 .field.wide { grid-column: 1 / -1; }
 
 /* Drawing your own points. */
@@ -138,8 +219,9 @@ button.thumb[aria-pressed="true"] {
 .chart-legend span { display: inline-flex; align-items: center; gap: 0.3rem; }
 .line-swatch { display: inline-block; width: 1.3rem; height: 0; border-top: 2.5px solid var(--swatch); }
 .line-swatch.dashed { border-top-style: dashed; }
-.link-status { display: inline-flex; align-items: center; gap: 0.5rem; color: var(--sepal-muted); font-size: 0.9rem; min-width: 0; flex: 1 1 8rem; }
-.link-status input { flex: 1; min-width: 0; min-height: 2.2rem; }
+.link-status { display: flex; flex-wrap: wrap; align-items: center; gap: 0.35rem 0.5rem; color: var(--sepal-muted); font-size: 0.9rem; min-width: 0; }
+.link-status:empty { display: none; }
+.link-status input, .link-status textarea { flex: 1 1 12rem; min-width: 0; min-height: 2.2rem; font: inherit; font-size: 0.85rem; }
 
 /* Inside the network. */
 .symmetry {
@@ -193,6 +275,10 @@ button.thumb[aria-pressed="true"] {
 .run-result { color: var(--sepal-muted); font-variant-numeric: tabular-nums; }
 
 canvas { display: block; max-width: 100%; }
+
+@media (prefers-reduced-motion: reduce) {
+  *, *::before, *::after { transition: none !important; animation: none !important; scroll-behavior: auto !important; }
+}
 [part="plot"] { touch-action: manipulation; }
 .loading {
   position: absolute;
@@ -253,7 +339,7 @@ canvas { display: block; max-width: 100%; }
 }
 .readout dd {
   margin: 0;
-  font-size: 1.5rem;
+  font-size: clamp(1.15rem, 7.5cqi, 1.5rem);
   font-weight: 600;
   font-variant-numeric: tabular-nums;
   white-space: nowrap;
@@ -268,6 +354,9 @@ canvas { display: block; max-width: 100%; }
   container-type: inline-size;
 }
 .buttons { display: flex; flex-wrap: wrap; gap: 0.5rem; }
+/* Play, step, +100, reset share one row however narrow the column. */
+.buttons.training > button { flex: 1 1 0; min-width: 0; padding-inline: 0.4rem; white-space: nowrap; }
+.buttons.training > button.primary { flex-grow: 1.5; min-width: 0; }
 .fields {
   display: grid;
   grid-template-columns: repeat(2, minmax(0, 1fr));

@@ -102,6 +102,12 @@ export class Experiments {
     return this.#job !== null;
   }
 
+  /** Shows the experiments `shows(kind)` allows (the `controls` attribute); none hides the panel. */
+  showOnly(shows) {
+    for (const button of this.buttons) button.classList.toggle("off", !shows(button.dataset.experiment));
+    this.root.classList.toggle("off", !shows("experiments"));
+  }
+
   /**
    * Runs experiment `kind`; resolves with one row per run: {value, label,
    * iteration, cost, trainAccuracy, testAccuracy, diverged}. A running

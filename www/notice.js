@@ -18,11 +18,13 @@ export function smallerRate(rate) {
 /**
  * The element's messages, most basic first: the wasm did not load, values
  * were rejected (`rejections`, already worded), the model could not be
- * built, what happened to your points, the model crashed or diverged.
- * `actions` are the buttons' callbacks.
+ * built, what happened to your points or model file, the model crashed or
+ * diverged, then `notes` (already made messages: a `controls` name that is
+ * not one, autoplay skipped for reduced motion). `actions` are the buttons'
+ * callbacks.
  */
 export function noticeMessages(state, text, actions) {
-  const { loadError, rejections, buildError, pointsMessage, crash, divergence } = state;
+  const { loadError, rejections, buildError, pointsMessage, crash, divergence, notes = [] } = state;
   const messages = [];
   if (loadError) messages.push({ kind: "error", text: format(text.loadFailed, { message: loadError }) });
   rejections.forEach((message, i) => {
@@ -50,6 +52,7 @@ export function noticeMessages(state, text, actions) {
       actions: [{ label: text.reset, run: actions.reset }],
     });
   }
+  messages.push(...notes);
   return messages;
 }
 

@@ -55,6 +55,14 @@ export class Pacer {
     this.#carry = 0;
   }
 
+  /**
+   * How far the next iteration has come at a finite speed, 0 ≤ phase < 1:
+   * the share of its time that has passed (the formulas' highlight).
+   */
+  get phase() {
+    return Math.min(Math.max(this.#carry, 0), 0.999999);
+  }
+
   /** The map's resolution for a frame. */
   cells(animating) {
     return animating ? this.#animationCells : FULL_CELLS;

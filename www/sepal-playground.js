@@ -14,13 +14,19 @@
 //   own-points.js    your points, kept apart from any Playground
 //   network-view.js  the diagram, the hidden units' views, the weights
 //   experiments.js   the course's experiments, several runs side by side
+//   formulas-panel.js  the course's equations, live (formulas.js typesets them)
+//   model-file.js    model files and the cost history as text
+//   shown.js         the `controls` attribute: what a page lets people change
 //   notice.js        rejected settings, divergence, failures
 //   pacer.js         how much one animation frame trains and draws
 //
 // Parts, for page styles (`sepal-playground::part(plot)`): `data` (dataset
 // pictures, data settings, CSV), `plot`, `cost-chart` (training and test
-// curves), `controls`, `notice`, `network` (the diagram), `neuron` (one per
-// hidden unit view), `experiments`.
+// curves), `controls`, `notice`, `formulas` (the equations), `network` (the
+// diagram), `neuron` (one per hidden unit view), `experiments`.
+//
+// Attributes: the settings (kebab-case, see settings-url.js), `controls`
+// (shown.js) and `url-settings`. Each takes effect when it changes.
 //
 // The points a person drew (or imported) are kept apart from any
 // Playground, so that no setting, reset, divergence or failed import can
@@ -43,7 +49,7 @@ import { RunChart } from "./run-chart.js";
 import { Controls } from "./controls.js";
 import { DataPanel } from "./data-panel.js";
 import { DrawTool } from "./draw-points.js";
-import { parseCsv, pointsToCsv, downloadText, MAX_CSV_POINTS } from "./csv.js";
+import { parseCsv, pointsToCsv, downloadText, downloadBlob, MAX_CSV_POINTS } from "./csv.js";
 import { OwnPoints } from "./own-points.js";
 import { NetworkView } from "./network-view.js";
 import { Experiments } from "./experiments.js";
@@ -52,6 +58,9 @@ import { Notice, noticeMessages } from "./notice.js";
 import { STYLES } from "./element-styles.js";
 import { h } from "./dom.js";
 import { Pacer } from "./pacer.js";
+import { FormulasPanel, HIGHLIGHT_MAX_SPEED } from "./formulas-panel.js";
+import { modelJson, modelErrorText, costsCsv } from "./model-file.js";
+import { parseControls } from "./shown.js";
 
 /** The most iterations one `step(n)` may run. */
 const MAX_STEP = 100000;
@@ -78,6 +87,16 @@ const REBUILD_KEYS = [
   "init",
   "seed",
 ];
+
+/** Settings that belong to the page showing a model, not to the model: an import keeps the element's own. */
+const PAGE_KEYS = ["speed", "autoplay", "lang"];
+/** How often the values under the formulas are refreshed while training (ms). */
+const VALUES_MS = 200;
+
+/** Whether the person asked their system for less motion. */
+function reducedMotion() {
+  return globalThis.matchMedia?.("(prefers-reduced-motion: reduce)").matches ?? false;
+}
 
 /** The language the browser prefers, if we have it, else English. */
 function browserLang() {
@@ -112,7 +131,7 @@ async function copyText(text) {
 
 export class SepalPlayground extends HTMLElement {
   static get observedAttributes() {
-    return SETTING_PARAMS;
+    return [...SETTING_PARAMS, "controls"];
   }
 
   #api = null; // the loaded wasm (wasm.js), once loaded
@@ -129,7 +148,10 @@ export class SepalPlayground extends HTMLElement {
   #points = null;
   #bounds = null;
   #own = new OwnPoints(); // the points a person drew or imported
-  #pointsMessage = null; // {kind, text} after a CSV import
+  #pointsMessage = null; // {kind, text} after a CSV or model file was loaded
+  #motionNote = false; // autoplay was skipped for reduced motion
+  #shown = parseControls(null); // the `controls` attribute
+  #valuesAt = -Infinity; // when the values under the formulas were last shown
   #insideAt = -Infinity; // when the network view was last drawn
   #insideMs = 0; // how long that took
 
@@ -156,6 +178,7 @@ export class SepalPlayground extends HTMLElement {
   #drawTool = null;
   #network = null;
   #experiments = null;
+  #formulas = null;
   #readouts = null;
   #notice = null;
 
@@ -219,6 +242,71 @@ export class SepalPlayground extends HTMLElement {
     return this.#call(() => this.#pg.parameters()) ?? null;
   }
 
+  /**
+   * dW and db of the current parameters (what the next update subtracts,
+   * times the learning rate), shaped as `parameters` with a "d" in front:
+   * `{dW1, db1, dW2, db2}`, `{dw, db}` or `{dW: [...], db: [...]}`; null
+   * until loaded.
+   */
+  get gradients() {
+    if (!this.#pg || this.#crash) return null;
+    return this.#call(() => this.#pg.gradients()) ?? null;
+  }
+
+  /**
+   * The model as JSON text: `{"format": "sepal-model", "version": 1,
+   * "settings", "iteration", "parameters", "points"}` (see the README);
+   * null until loaded.
+   */
+  exportModel() {
+    if (!this.#pg || this.#crash) return null;
+    const object = this.#call(() => this.#pg.exportModel());
+    return object ? `${modelJson(object)}\n` : null;
+  }
+
+  /**
+   * Loads a model (JSON text from `exportModel`, or the object it parses
+   * to): its settings, points, parameters and iteration replace the
+   * current ones; the page's own speed, autoplay and language stay.
+   * Resolves once it is on screen. Bad input rejects with an Error that
+   * says what is wrong (`reason`, and `code` for scripts) and changes
+   * nothing.
+   */
+  async importModel(json) {
+    await this.#ready;
+    const text = this.#text;
+    const refuse = (reason, code) => {
+      const error = new Error(format(text.modelRejected, { reason }));
+      error.reason = reason;
+      error.code = code;
+      return error;
+    };
+    let object = json;
+    if (typeof json === "string") {
+      try {
+        object = JSON.parse(json);
+      } catch (error) {
+        throw refuse(format(text["modelError.not-json"], { message: error?.message ?? String(error) }), "not-json");
+      }
+    }
+    let pg;
+    try {
+      pg = this.#api.Playground.fromModel(object);
+    } catch (error) {
+      throw refuse(modelErrorText(error, text), error?.code ?? "unreadable");
+    }
+    this.#adopt(pg);
+  }
+
+  /**
+   * The cost history as CSV text (`iteration,cost,train_accuracy`, plus
+   * `test_cost,test_accuracy` with held-out points); null until loaded.
+   */
+  exportCosts() {
+    if (!this.#pg || this.#crash) return null;
+    return this.#call(() => costsCsv(this.#history())) ?? null;
+  }
+
   /** Starts the animated training (once loaded, if called before). */
   play() {
     if (!this.#api) {
@@ -226,6 +314,10 @@ export class SepalPlayground extends HTMLElement {
       return;
     }
     if (!this.#pg || this.#running || this.#crash || this.#state.diverged) return;
+    if (this.#motionNote) {
+      this.#motionNote = false;
+      this.#refreshNotice();
+    }
     this.#running = true;
     this.#pacer.start();
     this.#frameRequest = requestAnimationFrame(this.#frame);
@@ -239,6 +331,7 @@ export class SepalPlayground extends HTMLElement {
     this.#running = false;
     cancelAnimationFrame(this.#frameRequest);
     this.#frameRequest = 0;
+    this.#highlightStep();
     this.#showRunning();
     // The still after an animation at a lower resolution is sharp again.
     if (this.#drawnCells && this.#drawnCells !== this.#pacer.cells(false)) this.#draw();
@@ -334,6 +427,10 @@ export class SepalPlayground extends HTMLElement {
   // ------------------------------------------------------------ lifecycle
 
   attributeChangedCallback(name, _old, value) {
+    if (name === "controls") {
+      this.#applyControls();
+      return;
+    }
     if (value === null) this.#explicit.delete(this.#param(name));
     else this.#setExplicit(name, value);
     if (this.#api) this.#applySettings();
@@ -379,7 +476,17 @@ export class SepalPlayground extends HTMLElement {
     this.#draw();
     this.#showRunning();
     this.#resolveReady();
-    if (this.#wantPlay || this.#settings.autoplay === 1) this.play();
+    if (this.#wantPlay) {
+      this.play();
+    } else if (this.#settings.autoplay === 1) {
+      // Autoplay is motion nobody asked for when the system asks for less.
+      if (reducedMotion()) {
+        this.#motionNote = true;
+        this.#refreshNotice();
+      } else {
+        this.play();
+      }
+    }
   }
 
   // ------------------------------------------------------------ settings
@@ -413,8 +520,11 @@ export class SepalPlayground extends HTMLElement {
     if (this.#api) this.#applySettings();
   };
 
-  /** Parses #explicit and makes the element match: rebuild, new rate, ... */
-  #applySettings({ initial = false } = {}) {
+  /**
+   * Parses #explicit and makes the element match: rebuild, new rate, ...;
+   * with `playground`, that (an imported model's) replaces the model.
+   */
+  #applySettings({ initial = false, playground = null } = {}) {
     const previous = this.#settings;
     const { settings, errors } = this.#api.parseSettings([...this.#explicit]);
     if (!this.#explicit.has("lang")) settings.lang = browserLang();
@@ -426,8 +536,10 @@ export class SepalPlayground extends HTMLElement {
       this.#buildDom();
       this.#layout();
     }
-    const rebuild = !previous || !this.#pg || REBUILD_KEYS.some((key) => previous[key] !== settings[key]);
-    if (rebuild) {
+    const rebuild = playground !== null || !previous || !this.#pg || REBUILD_KEYS.some((key) => previous[key] !== settings[key]);
+    if (playground) {
+      this.#install(playground);
+    } else if (rebuild) {
       this.#build();
     } else if (previous.learningRate !== settings.learningRate) {
       this.#call(() => this.#pg.setLearningRate(settings.learningRate));
@@ -494,8 +606,75 @@ export class SepalPlayground extends HTMLElement {
       case "export-csv":
         this.#download();
         break;
+      case "save-model": {
+        const json = this.exportModel();
+        if (json !== null) downloadText(this.shadowRoot, json, this.#text.modelFileName, "application/json");
+        break;
+      }
+      case "save-plot":
+        this.#savePlot();
+        break;
+      case "copy-costs":
+        this.#copyCosts();
+        break;
     }
   };
+
+  /** A model file was chosen: it replaces the model, or nothing changes. */
+  #onLoadModel = async (file) => {
+    const text = this.#text;
+    try {
+      await this.importModel(await file.text());
+      this.#pointsMessage = { kind: "info", text: format(text.modelLoaded, { name: file.name }) };
+    } catch (error) {
+      const reason = error?.reason ?? error?.message ?? String(error);
+      this.#pointsMessage = { kind: "error", text: format(text.modelFileFailed, { name: file.name, reason }) };
+    }
+    this.#refreshNotice();
+  };
+
+  /** Saves the plot as a PNG, on white (the canvas itself is transparent around the map). */
+  #savePlot() {
+    const source = this.#plot.canvas;
+    if (!this.#pg || source.width === 0) return;
+    const canvas = document.createElement("canvas");
+    canvas.width = source.width;
+    canvas.height = source.height;
+    const context = canvas.getContext("2d");
+    context.fillStyle = "#ffffff";
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.drawImage(source, 0, 0);
+    canvas.toBlob((blob) => {
+      if (blob) downloadBlob(this.shadowRoot, blob, this.#text.plotFileName);
+    }, "image/png");
+  }
+
+  async #copyCosts() {
+    const csv = this.exportCosts();
+    if (csv === null) return;
+    const copied = await copyText(csv);
+    const controls = this.#controls;
+    controls.showLinkStatus(copied ? this.#text.costsCopied : this.#text.costsCopyFailed, copied ? null : csv, controls.filesStatus);
+  }
+
+  /** The `controls` attribute: shows only what it names. */
+  #applyControls() {
+    if (!this.#controls) return;
+    const shown = parseControls(this.getAttribute("controls"));
+    this.#shown = shown;
+    this.#controls.showOnly(shown.shows);
+    this.#data.root.classList.toggle("off", !shown.shows("data"));
+    this.#chart.box.classList.toggle("off", !shown.shows("chart"));
+    this.#formulas.root.classList.toggle("off", !shown.shows("formulas"));
+    this.#network.root.classList.toggle("off", !shown.shows("network"));
+    this.#experiments.showOnly(shown.shows);
+    this.#highlightStep();
+    this.#refreshNotice();
+    if (this.#pg) {
+      this.#insideAt = -Infinity;
+      this.#onResize();
+    }
+  }
 
   /** A dataset picture was chosen. */
   #onPick = (name) => {
@@ -624,6 +803,11 @@ export class SepalPlayground extends HTMLElement {
       this.pause();
       return;
     }
+    this.#install(pg);
+  }
+
+  /** Makes `pg` the element's model; the old one goes. */
+  #install(pg) {
     this.#drop();
     this.#pg = pg;
     this.#pacer.forget();
@@ -634,8 +818,36 @@ export class SepalPlayground extends HTMLElement {
     this.#bounds = this.#call(() => pg.bounds());
     if (this.#settings.dataset === "custom") this.#own.keepBounds(this.#bounds);
     this.#insideAt = -Infinity;
+    this.#valuesAt = -Infinity;
     this.#readState();
     this.#showData();
+    this.#showModel();
+  }
+
+  /** An imported model's Playground: its settings become the element's. */
+  #adopt(pg) {
+    this.pause();
+    const file = pg.settings;
+    const explicit = new Map();
+    for (const row of this.#api.table) {
+      if (!PAGE_KEYS.includes(row.key)) explicit.set(row.param, String(file[row.key]));
+      else if (this.#explicit.has(row.param)) explicit.set(row.param, this.#explicit.get(row.param));
+    }
+    if (file.dataset === "custom") {
+      this.#own.replace(pg.allPoints());
+      this.#own.keepBounds(pg.bounds());
+    }
+    this.#explicit = explicit;
+    this.#uiError = null;
+    this.#applySettings({ playground: pg });
+  }
+
+  /** The formulas for the model on screen. */
+  #showModel() {
+    const pg = this.#pg;
+    if (!pg || !this.#formulas || !this.#settings) return;
+    const sizes = this.#call(() => Array.from(pg.layerSizes()));
+    if (sizes) this.#formulas.setModel(sizes, this.#settings.activation, this.#points?.train?.length ?? 0);
   }
 
   /** After a crash: a new Playground from the same settings. */
@@ -747,8 +959,22 @@ export class SepalPlayground extends HTMLElement {
       return;
     }
     if (ran > 0) this.#measured();
+    this.#highlightStep();
     if (this.#running) this.#frameRequest = requestAnimationFrame(this.#frame);
   };
+
+  /**
+   * While training slowly (at most HIGHLIGHT_MAX_SPEED iterations a second)
+   * the equation being computed is highlighted: one iteration's steps,
+   * forward to update, spread over the time the iteration takes.
+   */
+  #highlightStep() {
+    const formulas = this.#formulas;
+    if (!formulas) return;
+    const speed = this.#settings?.speed;
+    const slow = this.#running && speed !== "max" && speed <= HIGHLIGHT_MAX_SPEED && this.#shown.shows("formulas");
+    formulas.highlight(slow && formulas.visible ? this.#pacer.phase : null);
+  }
 
   // ------------------------------------------------------------ drawing
 
@@ -783,6 +1009,11 @@ export class SepalPlayground extends HTMLElement {
       onImport: this.#onImport,
     });
     this.#network = new NetworkView(text);
+    this.#formulas = new FormulasPanel(text, { onToggleValues: () => this.#showValues(true) });
+    this.#formulas.root.addEventListener("toggle", () => {
+      this.#highlightStep();
+      this.#showValues(true);
+    });
     this.#experiments = new Experiments(text, {
       makePlayground: this.#makePlayground,
       getSettings: () => ({ ...this.#settings }),
@@ -792,7 +1023,15 @@ export class SepalPlayground extends HTMLElement {
     const style = h("style", {}, [STYLES]);
     this.shadowRoot.replaceChildren(
       style,
-      h("div", { class: "layout" }, [notice, this.#data.root, stage, side, this.#network.root, this.#experiments.root]),
+      h("div", { class: "layout" }, [
+        notice,
+        this.#data.root,
+        stage,
+        side,
+        this.#formulas.root,
+        this.#network.root,
+        this.#experiments.root,
+      ]),
     );
     this.#dom = { stage, loading, testNote };
     if (this.#resizeObserver) this.#observe();
@@ -804,11 +1043,15 @@ export class SepalPlayground extends HTMLElement {
     this.#controls = new Controls(controls, text, {
       onAction: this.#onAction,
       onSetting: this.#onSetting,
+      onLoadModel: this.#onLoadModel,
     });
+    side.append(this.#controls.files);
+    this.#applyControls();
     if (this.#settings) {
       this.#controls.showSettings(this.#settings);
       this.#data.showSettings(this.#settings);
       this.#showData();
+      this.#showModel();
     }
     this.#showRunning();
     this.#refreshNotice();
@@ -861,6 +1104,68 @@ export class SepalPlayground extends HTMLElement {
     return plotChanged || chartChanged || networkChanged;
   }
 
+  /** The run's curves, copied out of wasm memory. */
+  #history() {
+    const pg = this.#pg;
+    const n = pg.historyLen();
+    const pointers = [
+      pg.historyIterationsPtr(),
+      pg.historyCostsPtr(),
+      pg.historyTestCostsPtr(),
+      pg.historyTrainAccuraciesPtr(),
+      pg.historyTestAccuraciesPtr(),
+    ];
+    const buffer = this.#api.memory.buffer;
+    const [iterations, trainCosts, testCosts, trainAccuracies, testAccuracies] = pointers.map((ptr) =>
+      Array.from(new Float64Array(buffer, ptr, n)),
+    );
+    return { iterations, trainCosts, testCosts, trainAccuracies, testAccuracies, hasTest: this.#points?.test?.length > 0 };
+  }
+
+  /** What the plot shows, in words: its text alternative. */
+  #plotSummary() {
+    const text = this.#text;
+    const settings = this.#settings;
+    const state = this.#state;
+    const activation = text[`activation.${settings.activation}`];
+    const model =
+      settings.model === "logistic"
+        ? text["summary.logistic"]
+        : format(text[`summary.${settings.model}`], {
+            units: settings.hiddenUnits,
+            layers: String(settings.layers).split(",").join(", "),
+            activation,
+          });
+    const percent = (fraction) => (Number.isFinite(fraction) ? format(text.percent, { value: (fraction * 100).toFixed(2) }) : text.notANumber);
+    const held = Number.isFinite(state.testAccuracy);
+    return format(held ? text.plotSummaryTest : text.plotSummary, {
+      dataset: text[`dataset.${settings.dataset}`],
+      model,
+      iteration: state.iteration,
+      cost: Number.isFinite(state.cost) ? state.cost.toFixed(6) : text.notANumber,
+      accuracy: percent(state.trainAccuracy),
+      testAccuracy: percent(state.testAccuracy),
+    });
+  }
+
+  /** The current W, b, dW, db under the formulas, when asked for (at most every VALUES_MS while training). */
+  #showValues(now = false) {
+    const formulas = this.#formulas;
+    const pg = this.#pg;
+    if (!formulas?.showingValues || !pg || this.#crash) return;
+    const time = performance.now();
+    if (!now && this.#running && time - this.#valuesAt < VALUES_MS) return;
+    this.#valuesAt = time;
+    this.#call(() =>
+      formulas.showValues({
+        parameters: pg.parameters(),
+        gradients: pg.gradients(),
+        count: pg.parameterCount(),
+        iteration: this.#state.iteration,
+      }),
+    );
+  }
+
   #draw() {
     const pg = this.#pg;
     const api = this.#api;
@@ -901,8 +1206,12 @@ export class SepalPlayground extends HTMLElement {
     });
     this.#dom.testNote.hidden = !(this.#points?.test?.length > 0);
     this.#readouts.show(this.#state);
+    const summary = this.#plotSummary();
+    if (this.#plot.canvas.getAttribute("aria-label") !== summary) this.#plot.canvas.setAttribute("aria-label", summary);
+    this.#showValues();
     const now = performance.now();
-    if (!this.#running || now - this.#insideAt >= Math.max(INSIDE_MS, INSIDE_SHARE * this.#insideMs)) {
+    const inside = this.#shown.shows("network");
+    if (inside && (!this.#running || now - this.#insideAt >= Math.max(INSIDE_MS, INSIDE_SHARE * this.#insideMs))) {
       this.#insideAt = now;
       this.#drawInside();
     }
@@ -935,6 +1244,7 @@ export class SepalPlayground extends HTMLElement {
         pointsMessage: this.#pointsMessage,
         crash: this.#crash,
         divergence: this.#divergence,
+        notes: this.#notes(),
       },
       this.#text,
       {
@@ -950,11 +1260,27 @@ export class SepalPlayground extends HTMLElement {
     this.#notice.show(messages);
   }
 
+  /** Notes for the page's author or reader: unknown control names, skipped autoplay. */
+  #notes() {
+    const text = this.#text;
+    const notes = this.#shown.unknown.map((name) => ({ kind: "warning", text: format(text.controlsUnknown, { name }) }));
+    if (this.#motionNote) {
+      notes.push({
+        kind: "info",
+        text: text.reducedMotionAutoplay,
+        actions: [{ label: text.play, run: () => this.play() }],
+      });
+    }
+    return notes;
+  }
+
   #describeRejection(error) {
-    const template = this.#text[`problem.${error.problem}`] ?? this.#text.problemOther;
+    const text = this.#text;
+    const template = text[`problem.${error.problem}`] ?? text.problemOther;
     const row = this.#api?.table.find((r) => r.param === error.setting);
     const current = row && this.#settings ? String(this.#settings[row.key]) : "";
-    return format(template, { ...error, current });
+    const allowed = text[`allowed.${error.setting}`] ?? error.allowed;
+    return format(template, { ...error, allowed, current });
   }
 
   /** Forgets the rejected values (they had no effect) and hides their messages. */

@@ -1,0 +1,113 @@
+// The Chinese interface: lang=zh (or a Chinese browser) shows every string
+// in Chinese with the course's standard terms, and no English is left.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launchBrowser, openPage, assertNoProblems, noticeText, BASE_URL } from "./helpers.mjs";
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(() => browser?.close());
+
+/** Every text and label of the element (visible or not yet shown), apart from the equations. */
+function allText(page) {
+  return page.evaluate(() => {
+    const root = document.querySelector("sepal-playground").shadowRoot;
+    const texts = [];
+    const walk = (node) => {
+      if (node.nodeType === Node.TEXT_NODE) {
+        if (node.textContent.trim()) texts.push(node.textContent.trim());
+        return;
+      }
+      if (node.nodeType === Node.ELEMENT_NODE) {
+        const tag = node.localName;
+        if (tag === "style" || tag === "math") return;
+        for (const name of ["title", "aria-label", "placeholder"]) {
+          if (node.getAttribute(name)) texts.push(node.getAttribute(name));
+        }
+      }
+      for (const child of node.childNodes) walk(child);
+    };
+    walk(root);
+    return texts;
+  });
+}
+
+/** Words of Latin letters that are not names of things (tanh, CSV, …). */
+const NAMES = new Set(["tanh", "ReLU", "Leaky", "sigmoid", "Xavier", "He", "CSV", "JSON", "PNG", "Tab", "Shift", "WebAssembly", "Sepal"]);
+function englishWords(texts) {
+  const words = [];
+  for (const text of texts) {
+    // The CSV file's header is a name in the file, in every language.
+    for (const word of text.replaceAll("x1,x2,label", "").match(/[A-Za-z]{3,}/g) ?? []) if (!NAMES.has(word)) words.push(`${word} (in "${text}")`);
+  }
+  return words;
+}
+
+test("lang=zh: the standard terms, and no English left", async () => {
+  const { page, problems, close } = await openPage(browser, "#lang=zh&hidden-units=3");
+  try {
+    const texts = await allText(page);
+    const joined = texts.join("\n");
+    for (const term of ["学习率", "隐藏层", "隐藏单元", "迭代", "代价函数", "准确率", "激活函数", "前向传播", "反向传播", "梯度下降", "逻辑回归", "决策边界"]) {
+      assert.ok(joined.includes(term), `${term} is on screen`);
+    }
+    // The labels a student sees first.
+    const labels = await page.evaluate(() => {
+      const root = document.querySelector("sepal-playground").shadowRoot;
+      return {
+        play: root.querySelector('[data-action="toggle"]').textContent,
+        rate: root.querySelector('input[name="learning-rate"]').labels[0].textContent,
+        activation: root.querySelector('select[name="activation"]').labels[0].textContent,
+        readouts: [...root.querySelectorAll(".readout dt")].map((dt) => dt.textContent),
+        formulas: root.querySelector('[part="formulas"] summary').textContent,
+        plot: root.querySelector('[part="plot"]').getAttribute("aria-label"),
+        lang: document.querySelector("sepal-playground").settings.lang,
+      };
+    });
+    assert.equal(labels.lang, "zh");
+    assert.equal(labels.play, "开始");
+    assert.equal(labels.rate, "学习率");
+    assert.equal(labels.activation, "激活函数");
+    assert.deepEqual(labels.readouts, ["迭代次数", "代价", "测试集代价", "训练集准确率", "测试集准确率"]);
+    assert.equal(labels.formulas, "公式");
+    assert.match(labels.plot, /^花朵数据，含 3 个 tanh 隐藏单元的单隐藏层神经网络，第 0 次迭代：代价 0\.69\d+，训练集准确率 \d+\.\d\d%。$/);
+    assert.deepEqual(englishWords(texts), [], "English words in the Chinese interface");
+    assertNoProblems(problems);
+  } finally {
+    await close();
+  }
+});
+
+test("a rejected value is explained in Chinese, with what is allowed", async () => {
+  const { page, problems, close } = await openPage(browser, "#lang=zh&hidden-units=99&learning-rate=abc");
+  try {
+    const notice = await noticeText(page);
+    assert.match(notice, /hidden-units = "99" 超出范围：请使用 1 到 64 之间的整数。已改用 4。/);
+    assert.match(notice, /learning-rate = "abc" 不是数字：请使用大于 0 且不超过 10000 的数。已改用 1\.2。/);
+    assertNoProblems(problems);
+  } finally {
+    await close();
+  }
+});
+
+test("a Chinese browser gets Chinese without lang, and lang=en overrides it", async () => {
+  const context = await browser.newContext({ locale: "zh-CN" });
+  const page = await context.newPage();
+  try {
+    await page.goto(BASE_URL);
+    const lang = await page.evaluate(async () => {
+      const el = document.querySelector("sepal-playground");
+      await el.ready;
+      const play = () => el.shadowRoot.querySelector('[data-action="toggle"]').textContent;
+      const before = [el.settings.lang, play()];
+      el.setAttribute("lang", "en");
+      return [...before, el.settings.lang, play()];
+    });
+    assert.deepEqual(lang, ["zh", "开始", "en", "Play"]);
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,167 @@
+// The course's equations for the model on screen, typeset as MathML, with
+// the current shapes: forward propagation, the cost, backward propagation
+// and the update, for any number of layers (logistic regression is one).
+//
+// Each equation carries `data-step` (e.g. "forward-1-z", "backward-2-dw",
+// "cost", "update"), so the element can highlight the term being computed
+// when training runs slowly; `formulaSteps(layers)` lists them in computing
+// order. Symbols (tanh, ReLU, σ, log) are the course's notation in every
+// language; the section headings come from the string tables.
+
+const MATHML = "http://www.w3.org/1998/Math/MathML";
+
+/** A MathML element with children (nodes or strings, which become text). */
+export function m(tag, ...children) {
+  const element = document.createElementNS(MATHML, tag);
+  element.append(...children);
+  return element;
+}
+
+export const mi = (name) => m("mi", name);
+export const mo = (op) => m("mo", op);
+export const mn = (n) => m("mn", String(n));
+export const row = (...children) => m("mrow", ...children);
+
+/** Z[l] written the course's way, the layer in brackets (dZ[l] with a prefix). */
+export function layered(prefix, letter, l) {
+  const name = prefix ? row(mi(prefix), mi(letter)) : mi(letter);
+  return m("msup", name, row(mo("["), typeof l === "number" ? mn(l) : mi(l), mo("]")));
+}
+
+/** A[l − 1], which the course writes X for the input layer. */
+function previous(l) {
+  return l > 1 ? layered("", "A", l - 1) : mi("X");
+}
+
+const transpose = (x) => m("msup", x, mi("T"));
+const oneOverM = () => m("mfrac", mn(1), mi("m"));
+const sum = () => m("munder", mo("∑"), mi("i"));
+
+/** g′(Z[l]) as the course writes it for each activation. */
+function derivative(activation, l) {
+  const a = layered("", "A", l);
+  switch (activation) {
+    case "tanh":
+      return row(mo("("), mn(1), mo("−"), m("msup", a, mn(2)), mo(")"));
+    case "sigmoid":
+      return row(a, mo("⊙"), mo("("), mn(1), mo("−"), a, mo(")"));
+    case "relu":
+      return row(m("msub", mn(1), row(layered("", "Z", l), mo(">"), mn(0))));
+    default: // leaky-relu
+      return row(mi("max"), mo("("), mn(0.01), mo(","), m("msub", mn(1), row(layered("", "Z", l), mo(">"), mn(0))), mo(")"));
+  }
+}
+
+/** The activation of layer l: g for hidden layers, σ for the output. */
+function activationName(activation, l, layers) {
+  if (l === layers) return mi("σ");
+  return mi(activation === "leaky-relu" ? "leaky ReLU" : activation === "relu" ? "ReLU" : activation === "sigmoid" ? "σ" : "tanh");
+}
+
+/** The steps in the order one iteration computes them. */
+export function formulaSteps(layers) {
+  const steps = [];
+  for (let l = 1; l <= layers; l += 1) steps.push(`forward-${l}-z`, `forward-${l}-a`);
+  steps.push("cost", `backward-${layers}-dz`);
+  for (let l = layers; l >= 1; l -= 1) {
+    steps.push(`backward-${l}-dw`, `backward-${l}-db`);
+    if (l > 1) steps.push(`backward-${l - 1}-dz`);
+  }
+  steps.push("update");
+  return steps;
+}
+
+/** One equation on a line of its own, `data-step` naming it (display style, left-aligned by the page's CSS). */
+export function equation(step, ...children) {
+  return brokenEquation(step, children);
+}
+
+/**
+ * An equation in pieces (arrays of children), each its own <math>, so that
+ * a narrow screen wraps it between pieces like words.
+ */
+function brokenEquation(step, ...pieces) {
+  const line = document.createElement("div");
+  line.className = "equation";
+  if (step) line.setAttribute("data-step", step);
+  for (const piece of pieces) {
+    const math = m("math", row(...piece));
+    math.setAttribute("displaystyle", "true");
+    line.append(math);
+  }
+  return line;
+}
+
+/**
+ * The equations of a network with layer sizes `sizes` ([n_x, n_1, …, n_L]),
+ * hidden `activation` and `m` examples, as a fragment of sections headed by
+ * `text["formulas.forward"]`, `…cost`, `…backward`, `…update`, `…shapes`.
+ */
+export function buildFormulas({ sizes, activation, m: examples }, text) {
+  const layers = sizes.length - 1;
+  const forward = [];
+  for (let l = 1; l <= layers; l += 1) {
+    forward.push(
+      equation(`forward-${l}-z`, layered("", "Z", l), mo("="), layered("", "W", l), previous(l), mo("+"), layered("", "b", l)),
+      equation(`forward-${l}-a`, layered("", "A", l), mo("="), activationName(activation, l, layers), mo("("), layered("", "Z", l), mo(")")),
+    );
+  }
+  // a[L](i) and y(i), made afresh for each use (a node has one place).
+  const a = () => m("msup", m("msup", mi("a"), row(mo("["), mn(layers), mo("]"))), row(mo("("), mi("i"), mo(")")));
+  const y = () => m("msup", mi("y"), row(mo("("), mi("i"), mo(")")));
+  const cost = brokenEquation(
+    "cost",
+    [mi("J"), mo("="), mo("−"), oneOverM(), sum(), mo("("), y(), mi("log"), a()],
+    [mo("+"), mo("("), mn(1), mo("−"), y(), mo(")"), mi("log"), mo("("), mn(1), mo("−"), a(), mo(")"), mo(")")],
+  );
+  const backward = [
+    equation(`backward-${layers}-dz`, layered("d", "Z", layers), mo("="), layered("", "A", layers), mo("−"), mi("Y")),
+  ];
+  for (let l = layers; l >= 1; l -= 1) {
+    backward.push(
+      equation(`backward-${l}-dw`, layered("d", "W", l), mo("="), oneOverM(), layered("d", "Z", l), transpose(previous(l))),
+      equation(`backward-${l}-db`, layered("d", "b", l), mo("="), oneOverM(), sum(), layered("d", "Z", l)),
+    );
+    if (l > 1) {
+      backward.push(
+        equation(
+          `backward-${l - 1}-dz`,
+          layered("d", "Z", l - 1), mo("="), transpose(layered("", "W", l)), layered("d", "Z", l), mo("⊙"), derivative(activation, l - 1),
+        ),
+      );
+    }
+  }
+  // Both lines are the one step "update".
+  const update = [
+    equation("update", layered("", "W", "l"), mo("≔"), layered("", "W", "l"), mo("−"), mi("α"), layered("d", "W", "l")),
+    equation("update", layered("", "b", "l"), mo("≔"), layered("", "b", "l"), mo("−"), mi("α"), layered("d", "b", "l")),
+  ];
+  const shapes = [equation("shapes-x", mi("X"), mo(":"), mn(`${sizes[0]}×${examples}`), mo(","), mi("Y"), mo(":"), mn(`1×${examples}`))];
+  for (let l = 1; l <= layers; l += 1) {
+    shapes.push(
+      equation(
+        `shapes-${l}`,
+        layered("", "W", l), mo(":"), mn(`${sizes[l]}×${sizes[l - 1]}`), mo(","),
+        layered("", "b", l), mo(":"), mn(`${sizes[l]}×1`),
+      ),
+      equation(`shapes-${l}-za`, layered("", "Z", l), mo(","), layered("", "A", l), mo(":"), mn(`${sizes[l]}×${examples}`)),
+    );
+  }
+  const section = (name, items) => {
+    const element = document.createElement("section");
+    element.className = `formula-group ${name}`;
+    const heading = document.createElement("h3");
+    heading.textContent = text[`formulas.${name}`];
+    element.append(heading, ...items);
+    return element;
+  };
+  const fragment = document.createDocumentFragment();
+  fragment.append(
+    section("forward", forward),
+    section("cost", [cost]),
+    section("backward", backward),
+    section("update", update),
+    section("shapes", shapes),
+  );
+  return fragment;
+}

@@ -1,0 +1,58 @@
+// Model files and the run's numbers as text: the model JSON as a person
+// can read it, why a model file was refused (in the page's language), and
+// the cost history as CSV. The checks themselves are in the wasm
+// (crates/sepal-wasm/src/model.rs).
+
+import { format } from "./strings.js";
+
+/**
+ * `value` as JSON text laid out for reading: one key per line, a list of
+ * plain values (a row of a matrix, a point) on one line. Numbers are
+ * written as JSON.stringify writes them, which reads back to the same bits.
+ */
+export function modelJson(value, indent = "") {
+  const inner = `${indent}  `;
+  const plain = (v) => v === null || typeof v !== "object";
+  if (Array.isArray(value)) {
+    if (value.every(plain)) return JSON.stringify(value);
+    return `[\n${value.map((v) => inner + modelJson(v, inner)).join(",\n")}\n${indent}]`;
+  }
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value);
+    if (entries.length === 0) return "{}";
+    return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${modelJson(v, inner)}`).join(",\n")}\n${indent}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * Why a model file was refused, in the language of `text`: from the
+ * wasm's error `code` and `values` when the table has the code, else the
+ * error's (English) message.
+ */
+export function modelErrorText(error, text) {
+  const code = error?.code;
+  const template = typeof code === "string" ? text[`modelError.${code}`] : undefined;
+  if (template === undefined) return error?.message ?? String(error);
+  const values = { ...(error.values ?? {}) };
+  if (values.expected !== undefined && code === "wrong-type") values.expected = text[`modelType.${values.expected}`] ?? values.expected;
+  if (values.problem !== undefined) values.problem = text[`problemShort.${values.problem}`] ?? values.problem;
+  if (values.setting !== undefined && values.allowed !== undefined) values.allowed = text[`allowed.${values.setting}`] ?? values.allowed;
+  if (values.model !== undefined) values.model = text[`model.${values.model}`] ?? values.model;
+  return format(template, values);
+}
+
+/**
+ * The cost history as CSV: `iteration,cost,train_accuracy`, and with
+ * held-out points `test_cost,test_accuracy`; one line per kept iteration.
+ */
+export function costsCsv({ iterations, trainCosts, trainAccuracies, testCosts, testAccuracies, hasTest }) {
+  const header = hasTest ? "iteration,cost,train_accuracy,test_cost,test_accuracy" : "iteration,cost,train_accuracy";
+  const lines = [header];
+  for (let i = 0; i < iterations.length; i += 1) {
+    const cells = [iterations[i], trainCosts[i], trainAccuracies[i]];
+    if (hasTest) cells.push(testCosts[i], testAccuracies[i]);
+    lines.push(cells.map(String).join(","));
+  }
+  return `${lines.join("\n")}\n`;
+}

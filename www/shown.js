@@ -1,0 +1,58 @@
+// The `controls` attribute: which controls and panels an element shows, so
+// that a teacher decides what students may change. The plot, its legend and
+// the live numbers are always there.
+//
+//   controls="play step reset learning-rate formulas"
+//
+// Names are separated by spaces or commas; no attribute (or "all") shows
+// everything, an empty one (or "none") nothing but the plot and numbers.
+// "experiments" shows all four experiments; "sweep", "learning-rates",
+// "activations" and "inits" show one each.
+
+/** Every name, in the order the element lays them out. */
+export const CONTROL_NAMES = [
+  "play",
+  "step",
+  "reset",
+  "model",
+  "hidden-units",
+  "layers",
+  "activation",
+  "init",
+  "learning-rate",
+  "seed",
+  "speed",
+  "link",
+  "save",
+  "load",
+  "data",
+  "chart",
+  "formulas",
+  "network",
+  "experiments",
+  "sweep",
+  "learning-rates",
+  "activations",
+  "inits",
+];
+
+const EXPERIMENT_NAMES = ["sweep", "learning-rates", "activations", "inits"];
+
+/**
+ * `{shows(name), unknown}` for an attribute value (null when there is no
+ * attribute): `shows` says whether a control is shown, `unknown` lists the
+ * names that are not controls.
+ */
+export function parseControls(value) {
+  const words = value === null ? ["all"] : value.split(/[\s,]+/).filter(Boolean);
+  const all = words.includes("all");
+  const chosen = new Set(words.filter((w) => CONTROL_NAMES.includes(w)));
+  if (chosen.has("experiments")) for (const name of EXPERIMENT_NAMES) chosen.add(name);
+  const unknown = words.filter((w) => w !== "all" && w !== "none" && !CONTROL_NAMES.includes(w));
+  const shows = (name) => {
+    if (all) return true;
+    if (name === "experiments") return EXPERIMENT_NAMES.some((e) => chosen.has(e));
+    return chosen.has(name);
+  };
+  return { shows, unknown };
+}
