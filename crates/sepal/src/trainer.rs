@@ -260,7 +260,7 @@ impl Trainer {
             return;
         }
         self.network.forward(self.train.x.view(), &mut self.pass);
-        self.cost = cross_entropy(self.pass.output_logits(), &self.train.y);
+        self.cost = self.pass.cross_entropy(&self.train.y);
     }
 
     /// Pushes the cost to the curve and, when the curve kept this
