@@ -75,6 +75,13 @@ test("lang=zh: the standard terms, and no English left", async () => {
     assert.equal(labels.formulas, "公式");
     assert.match(labels.plot, /^花朵数据，含 3 个 tanh 隐藏单元的单隐藏层神经网络，第 0 次迭代：代价 0\.69\d+，训练集准确率 \d+\.\d\d%。$/);
     assert.deepEqual(englishWords(texts), [], "English words in the Chinese interface");
+    // The page around it follows (index.html's page.js).
+    const pageText = await page.evaluate(() => ({
+      lang: document.documentElement.lang,
+      zh: !document.querySelector('.explainer[lang="zh"]').hidden,
+      en: !document.querySelector('.explainer[lang="en"]').hidden,
+    }));
+    assert.deepEqual(pageText, { lang: "zh", zh: true, en: false });
     assertNoProblems(problems);
   } finally {
     await close();

@@ -3,8 +3,30 @@
 // <iframe> in course notes; `?controls=…` (the element's attribute, names
 // separated by commas or +) chooses what the frame's readers may change.
 // The element's settings (autoplay=1, hidden-units=3, …) come from the same
-// address.
+// address. The page's own text follows the element's language (`lang`):
+// the parts marked lang="en" or lang="zh" show for their language.
 
 const query = new URLSearchParams(globalThis.location.search);
 if (query.get("embed") === "1") document.documentElement.classList.add("embed");
-if (query.has("controls")) document.querySelector("sepal-playground")?.setAttribute("controls", query.get("controls"));
+const element = document.querySelector("sepal-playground");
+if (query.has("controls")) element?.setAttribute("controls", query.get("controls"));
+
+/** Shows the page's text in the element's language. */
+let shown = "en";
+function followLanguage() {
+  const lang = element?.settings?.lang === "zh" ? "zh" : "en";
+  if (lang === shown) return;
+  shown = lang;
+  document.documentElement.lang = lang;
+  for (const part of document.querySelectorAll("body [lang]")) {
+    if (part.closest("sepal-playground")) continue;
+    part.hidden = part.lang !== lang;
+  }
+}
+
+if (element) {
+  element.ready.then(followLanguage, () => {});
+  // A change of language (the hash, an attribute) redraws the element, which then reports progress.
+  globalThis.addEventListener("hashchange", () => element.ready.then(followLanguage, () => {}));
+  element.addEventListener("progress", followLanguage);
+}

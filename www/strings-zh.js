@@ -152,7 +152,7 @@ export const zh = {
   layersHint: "各层大小，用逗号分隔",
   init: "初始权重",
   "init.zeros": "全零",
-  "init.small": "小随机数（× 0.01）",
+  "init.small": "小随机数 ×0.01",
   seed: "权重种子",
   activation: "激活函数",
   "activation.leaky-relu": "Leaky ReLU",
