@@ -3,10 +3,10 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
 use sepal::grid::Bounds;
 use sepal::settings::{SettingError, Settings, SPECS};
 use sepal::Trainer;
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 /// Plain objects rather than `Map`s, so JS reads `value.key`.
@@ -141,7 +141,10 @@ pub struct Points {
 impl Points {
     pub fn of(trainer: &Trainer) -> Self {
         let all = |d: &sepal::Dataset| (0..d.len()).map(|k| d.point(k)).collect();
-        Self { train: all(trainer.train_data()), test: all(trainer.test_data()) }
+        Self {
+            train: all(trainer.train_data()),
+            test: all(trainer.test_data()),
+        }
     }
 }
 
@@ -156,6 +159,11 @@ pub struct BoundsJs {
 
 impl From<Bounds> for BoundsJs {
     fn from(b: Bounds) -> Self {
-        Self { x_min: b.x_min, x_max: b.x_max, y_min: b.y_min, y_max: b.y_max }
+        Self {
+            x_min: b.x_min,
+            x_max: b.x_max,
+            y_min: b.y_min,
+            y_max: b.y_max,
+        }
     }
 }

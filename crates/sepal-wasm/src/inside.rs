@@ -31,7 +31,9 @@ impl Playground {
     /// The units shown in each hidden layer shown by `renderUnits`.
     #[wasm_bindgen(js_name = unitLayers)]
     pub fn unit_layers(&self) -> Vec<u32> {
-        self.units.as_ref().map_or(Vec::new(), |m| m.layer_units().map(|n| n as u32).collect())
+        self.units
+            .as_ref()
+            .map_or(Vec::new(), |m| m.layer_units().map(|n| n as u32).collect())
     }
 
     /// RGBA of a (units·cells)×cells image, the units' tiles side by side.

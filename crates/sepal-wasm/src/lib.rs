@@ -277,7 +277,9 @@ impl Playground {
 impl Playground {
     /// The Rust-side constructor, for tests and other Rust callers.
     pub fn from_settings(settings: Settings) -> Self {
-        let data = settings.dataset.generate(settings.dataset_seed, settings.points, settings.noise());
+        let data = settings
+            .dataset
+            .generate(settings.dataset_seed, settings.points, settings.noise());
         Self::from_data(settings, data, None)
     }
 
@@ -292,7 +294,15 @@ impl Playground {
     pub fn from_trainer(settings: Settings, data: Dataset, trainer: Trainer, bounds: Option<Bounds>) -> Self {
         let bounds = bounds.unwrap_or_else(|| plot_bounds(&data));
         let weights = Vec::with_capacity(trainer.network().parameter_count());
-        Self { settings, data, trainer, bounds, map: None, units: None, weights }
+        Self {
+            settings,
+            data,
+            trainer,
+            bounds,
+            map: None,
+            units: None,
+            weights,
+        }
     }
 
     pub fn trainer(&self) -> &Trainer {

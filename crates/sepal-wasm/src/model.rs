@@ -87,22 +87,51 @@ pub enum ModelError {
     /// Not an object at all.
     NotAnObject,
     /// serde-wasm-bindgen could not read the JS value (e.g. a function in it).
-    Unreadable { message: String },
+    Unreadable {
+        message: String,
+    },
     /// Nested deeper than any model file.
     TooDeep,
-    Format { found: String },
-    Version { found: String },
-    Missing { field: String },
-    WrongType { field: String, expected: Expected },
+    Format {
+        found: String,
+    },
+    Version {
+        found: String,
+    },
+    Missing {
+        field: String,
+    },
+    WrongType {
+        field: String,
+        expected: Expected,
+    },
     Setting(SettingError),
-    TooManyPoints { count: usize },
+    TooManyPoints {
+        count: usize,
+    },
     /// Point `n` (from 1) of `list` ("points.train" or "points.test").
-    PointValues { list: &'static str, n: usize, count: usize },
-    PointCoordinate { list: &'static str, n: usize },
-    PointLabel { list: &'static str, n: usize, label: f64 },
-    UnknownParameter { name: String, model: Model },
+    PointValues {
+        list: &'static str,
+        n: usize,
+        count: usize,
+    },
+    PointCoordinate {
+        list: &'static str,
+        n: usize,
+    },
+    PointLabel {
+        list: &'static str,
+        n: usize,
+        label: f64,
+    },
+    UnknownParameter {
+        name: String,
+        model: Model,
+    },
     Parameters(ImportError),
-    Iteration { value: String },
+    Iteration {
+        value: String,
+    },
 }
 
 impl ModelError {
@@ -152,19 +181,36 @@ impl ModelError {
             ],
             Self::TooManyPoints { count } => vec![("count", count.to_string()), ("max", MAX_POINTS.to_string())],
             Self::PointValues { list, n, count } => {
-                vec![("list", (*list).into()), ("n", n.to_string()), ("count", count.to_string())]
+                vec![
+                    ("list", (*list).into()),
+                    ("n", n.to_string()),
+                    ("count", count.to_string()),
+                ]
             }
             Self::PointCoordinate { list, n } => vec![("list", (*list).into()), ("n", n.to_string())],
             Self::PointLabel { list, n, label } => {
-                vec![("list", (*list).into()), ("n", n.to_string()), ("label", label.to_string())]
+                vec![
+                    ("list", (*list).into()),
+                    ("n", n.to_string()),
+                    ("label", label.to_string()),
+                ]
             }
             Self::UnknownParameter { name, model } => vec![("name", name.clone()), ("model", model.name().into())],
             Self::Parameters(e) => match e {
                 ImportError::WrongModel { expected } => vec![("model", expected.name().into())],
                 ImportError::WrongShape { name, expected, found } => {
-                    vec![("name", name.clone()), ("expected", shape(*expected)), ("found", shape(*found))]
+                    vec![
+                        ("name", name.clone()),
+                        ("expected", shape(*expected)),
+                        ("found", shape(*found)),
+                    ]
                 }
-                ImportError::RaggedRow { name, row, expected, found } => vec![
+                ImportError::RaggedRow {
+                    name,
+                    row,
+                    expected,
+                    found,
+                } => vec![
                     ("name", name.clone()),
                     ("row", row.to_string()),
                     ("expected", expected.to_string()),
@@ -250,12 +296,19 @@ pub fn read(json: &Json) -> Result<ModelFile, ModelError> {
         return Err(ModelError::NotAnObject);
     };
     let missing = |field: &str| ModelError::Missing { field: field.into() };
-    let wrong = |field: &str, expected| ModelError::WrongType { field: field.into(), expected };
+    let wrong = |field: &str, expected| ModelError::WrongType {
+        field: field.into(),
+        expected,
+    };
 
     match json.get("format") {
         None => return Err(missing("format")),
         Some(Json::Text(t)) if t == FORMAT => {}
-        Some(Json::Text(_)) => return Err(ModelError::Format { found: shown(json.get("format").unwrap()) }),
+        Some(Json::Text(_)) => {
+            return Err(ModelError::Format {
+                found: shown(json.get("format").unwrap()),
+            })
+        }
         Some(_) => return Err(wrong("format", Expected::Text)),
     }
     match json.get("version") {
@@ -271,16 +324,24 @@ pub fn read(json: &Json) -> Result<ModelFile, ModelError> {
     if !matches!(points, Json::Object(_)) {
         return Err(wrong("points", Expected::Object));
     }
-    let train = read_points(points.get("train").ok_or_else(|| missing("points.train"))?, "points.train")?;
+    let train = read_points(
+        points.get("train").ok_or_else(|| missing("points.train"))?,
+        "points.train",
+    )?;
     let test = match points.get("test") {
         None => Vec::new(),
         Some(list) => read_points(list, "points.test")?,
     };
     if train.len() + test.len() > MAX_POINTS {
-        return Err(ModelError::TooManyPoints { count: train.len() + test.len() });
+        return Err(ModelError::TooManyPoints {
+            count: train.len() + test.len(),
+        });
     }
 
-    let parameters = read_parameters(json.get("parameters").ok_or_else(|| missing("parameters"))?, settings.model)?;
+    let parameters = read_parameters(
+        json.get("parameters").ok_or_else(|| missing("parameters"))?,
+        settings.model,
+    )?;
 
     let iteration = match json.get("iteration") {
         None => 0,
@@ -305,13 +366,21 @@ fn read_settings(value: Option<&Json>) -> Result<Settings, ModelError> {
         return Ok(settings);
     };
     let Json::Object(pairs) = value else {
-        return Err(ModelError::WrongType { field: "settings".into(), expected: Expected::Object });
+        return Err(ModelError::WrongType {
+            field: "settings".into(),
+            expected: Expected::Object,
+        });
     };
     for (key, value) in pairs {
         let text = match value {
             Json::Number(n) => n.to_string(),
             Json::Text(t) => t.clone(),
-            _ => return Err(ModelError::WrongType { field: format!("settings.{key}"), expected: Expected::NumberOrText }),
+            _ => {
+                return Err(ModelError::WrongType {
+                    field: format!("settings.{key}"),
+                    expected: Expected::NumberOrText,
+                })
+            }
         };
         settings.set(key, &text).map_err(ModelError::Setting)?;
     }
@@ -320,7 +389,10 @@ fn read_settings(value: Option<&Json>) -> Result<Settings, ModelError> {
 
 fn read_points(value: &Json, list: &'static str) -> Result<Vec<[f64; 3]>, ModelError> {
     let Json::List(items) = value else {
-        return Err(ModelError::WrongType { field: list.into(), expected: Expected::Points });
+        return Err(ModelError::WrongType {
+            field: list.into(),
+            expected: Expected::Points,
+        });
     };
     if items.len() > MAX_POINTS {
         return Err(ModelError::TooManyPoints { count: items.len() });
@@ -329,14 +401,24 @@ fn read_points(value: &Json, list: &'static str) -> Result<Vec<[f64; 3]>, ModelE
     for (k, item) in items.iter().enumerate() {
         let n = k + 1;
         let Json::List(values) = item else {
-            return Err(ModelError::WrongType { field: format!("point {n} of {list}"), expected: Expected::Vector });
+            return Err(ModelError::WrongType {
+                field: format!("point {n} of {list}"),
+                expected: Expected::Vector,
+            });
         };
-        let numbers: Option<Vec<f64>> = values.iter().map(|v| if let Json::Number(x) = v { Some(*x) } else { None }).collect();
+        let numbers: Option<Vec<f64>> = values
+            .iter()
+            .map(|v| if let Json::Number(x) = v { Some(*x) } else { None })
+            .collect();
         let Some(numbers) = numbers else {
             return Err(ModelError::PointCoordinate { list, n });
         };
         let &[x1, x2, label] = numbers.as_slice() else {
-            return Err(ModelError::PointValues { list, n, count: numbers.len() });
+            return Err(ModelError::PointValues {
+                list,
+                n,
+                count: numbers.len(),
+            });
         };
         let inside = |x: f64| x.is_finite() && x.abs() <= MAX_COORDINATE;
         if !(inside(x1) && inside(x2)) {
@@ -351,13 +433,22 @@ fn read_points(value: &Json, list: &'static str) -> Result<Vec<[f64; 3]>, ModelE
 }
 
 fn vector(value: &Json, field: &str) -> Result<Vec<f64>, ModelError> {
-    let wrong = || ModelError::WrongType { field: field.into(), expected: Expected::Vector };
+    let wrong = || ModelError::WrongType {
+        field: field.into(),
+        expected: Expected::Vector,
+    };
     let Json::List(items) = value else { return Err(wrong()) };
-    items.iter().map(|v| if let Json::Number(x) = v { Ok(*x) } else { Err(wrong()) }).collect()
+    items
+        .iter()
+        .map(|v| if let Json::Number(x) = v { Ok(*x) } else { Err(wrong()) })
+        .collect()
 }
 
 fn matrix(value: &Json, field: &str) -> Result<Vec<Vec<f64>>, ModelError> {
-    let wrong = || ModelError::WrongType { field: field.into(), expected: Expected::Matrix };
+    let wrong = || ModelError::WrongType {
+        field: field.into(),
+        expected: Expected::Matrix,
+    };
     let Json::List(rows) = value else { return Err(wrong()) };
     rows.iter().map(|row| vector(row, field).map_err(|_| wrong())).collect()
 }
@@ -365,7 +456,10 @@ fn matrix(value: &Json, field: &str) -> Result<Vec<Vec<f64>>, ModelError> {
 /// `{w, b}`, `{W1, b1, W2, b2}` or `{W: [...], b: [...]}` as the model needs.
 fn read_parameters(value: &Json, model: Model) -> Result<Parameters, ModelError> {
     let Json::Object(pairs) = value else {
-        return Err(ModelError::WrongType { field: "parameters".into(), expected: Expected::Object });
+        return Err(ModelError::WrongType {
+            field: "parameters".into(),
+            expected: Expected::Object,
+        });
     };
     let names: &[&str] = match model {
         Model::Logistic => &["w", "b"],
@@ -373,16 +467,28 @@ fn read_parameters(value: &Json, model: Model) -> Result<Parameters, ModelError>
         Model::Deep => &["W", "b"],
     };
     if let Some((name, _)) = pairs.iter().find(|(name, _)| !names.contains(&name.as_str())) {
-        return Err(ModelError::UnknownParameter { name: name.clone(), model });
+        return Err(ModelError::UnknownParameter {
+            name: name.clone(),
+            model,
+        });
     }
-    let get = |name: &str| value.get(name).ok_or_else(|| ModelError::Missing { field: format!("parameters.{name}") });
+    let get = |name: &str| {
+        value.get(name).ok_or_else(|| ModelError::Missing {
+            field: format!("parameters.{name}"),
+        })
+    };
     let field = |name: &str| format!("parameters.{name}");
     Ok(match model {
         Model::Logistic => {
             let w = vector(get("w")?, &field("w"))?;
             let b = match get("b")? {
                 Json::Number(b) => *b,
-                _ => return Err(ModelError::WrongType { field: field("b"), expected: Expected::Number }),
+                _ => {
+                    return Err(ModelError::WrongType {
+                        field: field("b"),
+                        expected: Expected::Number,
+                    })
+                }
             };
             Parameters::Logistic { w, b }
         }
@@ -393,12 +499,23 @@ fn read_parameters(value: &Json, model: Model) -> Result<Parameters, ModelError>
             b2: vector(get("b2")?, &field("b2"))?,
         },
         Model::Deep => {
-            let wrong = |name: &str, expected| ModelError::WrongType { field: field(name), expected };
-            let Json::List(w) = get("W")? else { return Err(wrong("W", Expected::Matrices)) };
-            let Json::List(b) = get("b")? else { return Err(wrong("b", Expected::Vectors)) };
+            let wrong = |name: &str, expected| ModelError::WrongType {
+                field: field(name),
+                expected,
+            };
+            let Json::List(w) = get("W")? else {
+                return Err(wrong("W", Expected::Matrices));
+            };
+            let Json::List(b) = get("b")? else {
+                return Err(wrong("b", Expected::Vectors));
+            };
             Parameters::Deep {
-                w: w.iter().map(|m| matrix(m, &field("W")).map_err(|_| wrong("W", Expected::Matrices))).collect::<Result<_, _>>()?,
-                b: b.iter().map(|v| vector(v, &field("b")).map_err(|_| wrong("b", Expected::Vectors))).collect::<Result<_, _>>()?,
+                w: w.iter()
+                    .map(|m| matrix(m, &field("W")).map_err(|_| wrong("W", Expected::Matrices)))
+                    .collect::<Result<_, _>>()?,
+                b: b.iter()
+                    .map(|v| vector(v, &field("b")).map_err(|_| wrong("b", Expected::Vectors)))
+                    .collect::<Result<_, _>>()?,
             }
         }
     })
@@ -433,23 +550,32 @@ impl Playground {
     pub fn model_json(&self) -> Json {
         // In the settings table's order, as links list them.
         let mut values = convert::settings_object(&self.settings);
-        let settings = SPECS.iter().filter(|spec| !PAGE_SETTINGS.contains(&spec.key)).filter_map(|spec| {
-            let value = match values.remove(spec.key)? {
-                Value::Number(n) => Json::Number(n),
-                Value::Text(t) => Json::Text(t),
-            };
-            Some((spec.key, value))
-        });
+        let settings = SPECS
+            .iter()
+            .filter(|spec| !PAGE_SETTINGS.contains(&spec.key))
+            .filter_map(|spec| {
+                let value = match values.remove(spec.key)? {
+                    Value::Number(n) => Json::Number(n),
+                    Value::Text(t) => Json::Text(t),
+                };
+                Some((spec.key, value))
+            });
         let trainer = &self.trainer;
         Json::object([
             ("format", Json::Text(FORMAT.into())),
             ("version", Json::Number(VERSION)),
             ("settings", Json::object(settings)),
             ("iteration", Json::Number(trainer.iteration() as f64)),
-            ("parameters", parameters_json(&Parameters::of(trainer.network(), self.settings.model), "")),
+            (
+                "parameters",
+                parameters_json(&Parameters::of(trainer.network(), self.settings.model), ""),
+            ),
             (
                 "points",
-                Json::object([("train", points_json(trainer.train_data())), ("test", points_json(trainer.test_data()))]),
+                Json::object([
+                    ("train", points_json(trainer.train_data())),
+                    ("test", points_json(trainer.test_data())),
+                ]),
             ),
         ])
     }
@@ -460,15 +586,25 @@ impl Playground {
     pub fn from_model(json: &Json) -> Result<Playground, ModelError> {
         let file = read(json)?;
         let mut trainer = Trainer::with_split(&file.settings, file.train.clone(), file.test.clone());
-        let network = file.parameters.to_network(trainer.network(), file.settings.model).map_err(ModelError::Parameters)?;
+        let network = file
+            .parameters
+            .to_network(trainer.network(), file.settings.model)
+            .map_err(ModelError::Parameters)?;
         // The shapes were just checked against this very trainer's network.
         if trainer.restore(&network, file.iteration).is_err() {
-            return Err(ModelError::Parameters(ImportError::WrongModel { expected: file.settings.model }));
+            return Err(ModelError::Parameters(ImportError::WrongModel {
+                expected: file.settings.model,
+            }));
         }
         let mut all = Vec::with_capacity(file.train.len() + file.test.len());
         all.extend((0..file.train.len()).map(|k| file.train.point(k)));
         all.extend((0..file.test.len()).map(|k| file.test.point(k)));
-        Ok(Playground::from_trainer(file.settings, Dataset::from_points(&all), trainer, None))
+        Ok(Playground::from_trainer(
+            file.settings,
+            Dataset::from_points(&all),
+            trainer,
+            None,
+        ))
     }
 }
 
@@ -489,7 +625,9 @@ mod tests {
         let mut json = json.clone();
         let mut at = &mut json;
         for key in path {
-            let Json::Object(pairs) = at else { panic!("{key} is not in an object") };
+            let Json::Object(pairs) = at else {
+                panic!("{key} is not in an object")
+            };
             let index = pairs.iter().position(|(k, _)| k == key).unwrap_or_else(|| {
                 pairs.push((key.to_string(), Json::Null));
                 pairs.len() - 1
@@ -514,19 +652,36 @@ mod tests {
         for pairs in [
             &[][..],
             &[("model", "logistic")],
-            &[("model", "deep"), ("layers", "5,3"), ("activation", "relu"), ("test-fraction", "0.25")],
+            &[
+                ("model", "deep"),
+                ("layers", "5,3"),
+                ("activation", "relu"),
+                ("test-fraction", "0.25"),
+            ],
             &[("dataset", "moons"), ("hidden-units", "7"), ("learning-rate", "0.5")],
         ] {
             let mut original = playground(pairs);
             original.step(321);
             let json = original.model_json();
             let mut copy = Playground::from_model(&json).unwrap();
-            assert_eq!(copy.trainer().cost().to_bits(), original.trainer().cost().to_bits(), "{pairs:?}");
+            assert_eq!(
+                copy.trainer().cost().to_bits(),
+                original.trainer().cost().to_bits(),
+                "{pairs:?}"
+            );
             assert_eq!(copy.trainer().iteration(), 321);
-            assert_eq!(copy.model_json(), json, "{pairs:?}: export of the import is the same file");
+            assert_eq!(
+                copy.model_json(),
+                json,
+                "{pairs:?}: export of the import is the same file"
+            );
             original.step(100);
             copy.step(100);
-            assert_eq!(copy.trainer().cost().to_bits(), original.trainer().cost().to_bits(), "{pairs:?}");
+            assert_eq!(
+                copy.trainer().cost().to_bits(),
+                original.trainer().cost().to_bits(),
+                "{pairs:?}"
+            );
         }
     }
 
@@ -546,24 +701,88 @@ mod tests {
         let good = playground(&[]).model_json();
         let cases: Vec<(Json, &str)> = vec![
             (Json::List(vec![]), "it is not a Sepal model"),
-            (with(&good, &["format"], Json::Text("keras".into())), "format is \"keras\", not \"sepal-model\""),
+            (
+                with(&good, &["format"], Json::Text("keras".into())),
+                "format is \"keras\", not \"sepal-model\"",
+            ),
             (with(&good, &["format"], Json::Number(1.0)), "format must be a string"),
             (without(&good, "format"), "format is missing"),
-            (with(&good, &["version"], Json::Number(2.0)), "version 2 is not supported"),
-            (with(&good, &["settings", "hiddenUnits"], Json::Number(99.0)), "in its settings, hidden-units = \"99\" is out of range"),
-            (with(&good, &["settings", "bogus"], Json::Number(1.0)), "\"bogus\" is not a setting"),
-            (with(&good, &["settings", "seed"], Json::Null), "settings.seed must be a number or a string"),
-            (with(&good, &["settings", "hiddenUnits"], Json::Number(7.0)), "W1 is 4×2 but the settings need 7×2"),
-            (with(&good, &["points"], Json::Text("x".into())), "points must be an object"),
-            (with(&good, &["points", "train"], Json::List(vec![Json::numbers(&[1.0, 2.0])])), "point 1 of points.train has 2 values"),
-            (with(&good, &["points", "test"], Json::List(vec![Json::numbers(&[1.0, 2.0, 3.0])])), "point 1 of points.test has label 3"),
-            (with(&good, &["points", "train"], Json::List(vec![Json::List(vec![Json::Null, Json::Number(0.0), Json::Number(1.0)])])), "point 1 of points.train has a coordinate"),
-            (with(&good, &["parameters", "W3"], Json::Null), "parameters.W3 is not a parameter of the shallow model"),
-            (with(&good, &["parameters", "b1"], Json::Text("0".into())), "parameters.b1 must be a list of numbers"),
-            (with(&good, &["parameters", "W2"], Json::List(vec![Json::List(vec![Json::Null; 4])])), "parameters.W2 must be a list of rows of numbers"),
-            (with(&good, &["parameters", "b2"], Json::numbers(&[f64::INFINITY])), "b2 holds a value that is not a finite number"),
-            (with(&good, &["iteration"], Json::Number(-1.0)), "iteration -1 is not a whole number"),
-            (with(&good, &["iteration"], Json::Number(2.5)), "iteration 2.5 is not a whole number"),
+            (
+                with(&good, &["version"], Json::Number(2.0)),
+                "version 2 is not supported",
+            ),
+            (
+                with(&good, &["settings", "hiddenUnits"], Json::Number(99.0)),
+                "in its settings, hidden-units = \"99\" is out of range",
+            ),
+            (
+                with(&good, &["settings", "bogus"], Json::Number(1.0)),
+                "\"bogus\" is not a setting",
+            ),
+            (
+                with(&good, &["settings", "seed"], Json::Null),
+                "settings.seed must be a number or a string",
+            ),
+            (
+                with(&good, &["settings", "hiddenUnits"], Json::Number(7.0)),
+                "W1 is 4×2 but the settings need 7×2",
+            ),
+            (
+                with(&good, &["points"], Json::Text("x".into())),
+                "points must be an object",
+            ),
+            (
+                with(
+                    &good,
+                    &["points", "train"],
+                    Json::List(vec![Json::numbers(&[1.0, 2.0])]),
+                ),
+                "point 1 of points.train has 2 values",
+            ),
+            (
+                with(
+                    &good,
+                    &["points", "test"],
+                    Json::List(vec![Json::numbers(&[1.0, 2.0, 3.0])]),
+                ),
+                "point 1 of points.test has label 3",
+            ),
+            (
+                with(
+                    &good,
+                    &["points", "train"],
+                    Json::List(vec![Json::List(vec![Json::Null, Json::Number(0.0), Json::Number(1.0)])]),
+                ),
+                "point 1 of points.train has a coordinate",
+            ),
+            (
+                with(&good, &["parameters", "W3"], Json::Null),
+                "parameters.W3 is not a parameter of the shallow model",
+            ),
+            (
+                with(&good, &["parameters", "b1"], Json::Text("0".into())),
+                "parameters.b1 must be a list of numbers",
+            ),
+            (
+                with(
+                    &good,
+                    &["parameters", "W2"],
+                    Json::List(vec![Json::List(vec![Json::Null; 4])]),
+                ),
+                "parameters.W2 must be a list of rows of numbers",
+            ),
+            (
+                with(&good, &["parameters", "b2"], Json::numbers(&[f64::INFINITY])),
+                "b2 holds a value that is not a finite number",
+            ),
+            (
+                with(&good, &["iteration"], Json::Number(-1.0)),
+                "iteration -1 is not a whole number",
+            ),
+            (
+                with(&good, &["iteration"], Json::Number(2.5)),
+                "iteration 2.5 is not a whole number",
+            ),
         ];
         for (json, expected) in cases {
             let message = error(&json);
@@ -574,12 +793,23 @@ mod tests {
     #[test]
     fn errors_carry_codes_and_values_for_the_page() {
         let good = playground(&[]).model_json();
-        let err = Playground::from_model(&with(&good, &["settings", "learningRate"], Json::Number(-1.0))).err().unwrap();
+        let err = Playground::from_model(&with(&good, &["settings", "learningRate"], Json::Number(-1.0)))
+            .err()
+            .unwrap();
         assert_eq!(err.code(), "setting");
         assert!(err.values().contains(&("setting", "learning-rate".into())));
         assert!(err.values().contains(&("problem", "out-of-range".into())));
-        let err = Playground::from_model(&with(&good, &["settings", "hiddenUnits"], Json::Number(7.0))).err().unwrap();
+        let err = Playground::from_model(&with(&good, &["settings", "hiddenUnits"], Json::Number(7.0)))
+            .err()
+            .unwrap();
         assert_eq!(err.code(), "wrong-shape");
-        assert_eq!(err.values(), vec![("name", "W1".into()), ("expected", "7×2".into()), ("found", "4×2".into())]);
+        assert_eq!(
+            err.values(),
+            vec![
+                ("name", "W1".into()),
+                ("expected", "7×2".into()),
+                ("found", "4×2".into())
+            ]
+        );
     }
 }

@@ -2,10 +2,10 @@
 //! (`Playground.withPoints`), any dataset's points out (`datasetPoints` for
 //! the thumbnails, `allPoints` for CSV export).
 
-use serde::Deserialize;
 use sepal::grid::Bounds;
 use sepal::settings::MAX_POINTS;
 use sepal::Dataset;
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 use crate::{convert, Playground};
@@ -31,7 +31,10 @@ pub fn parse_points(value: JsValue) -> Result<Dataset, JsError> {
 /// The checks of [`parse_points`], for Rust callers and tests.
 pub fn check_points(points: &[Vec<f64>]) -> Result<Dataset, String> {
     if points.len() > MAX_POINTS {
-        return Err(format!("{} points are more than the {MAX_POINTS} allowed", points.len()));
+        return Err(format!(
+            "{} points are more than the {MAX_POINTS} allowed",
+            points.len()
+        ));
     }
     let mut rows = Vec::with_capacity(points.len());
     for (k, p) in points.iter().enumerate() {
@@ -40,7 +43,9 @@ pub fn check_points(points: &[Vec<f64>]) -> Result<Dataset, String> {
             return Err(format!("point {n} has {} values instead of x1, x2, label", p.len()));
         };
         if !(x1.is_finite() && x2.is_finite() && x1.abs() <= MAX_COORDINATE && x2.abs() <= MAX_COORDINATE) {
-            return Err(format!("point {n} has a coordinate that is not a number from −{MAX_COORDINATE:e} to {MAX_COORDINATE:e}"));
+            return Err(format!(
+                "point {n} has a coordinate that is not a number from −{MAX_COORDINATE:e} to {MAX_COORDINATE:e}"
+            ));
         }
         if label != 0.0 && label != 1.0 {
             return Err(format!("point {n} has label {label}; labels are 0 or 1"));
@@ -69,7 +74,12 @@ fn parse_bounds(value: JsValue) -> Result<Option<Bounds>, JsError> {
     if !finite || b.x_min >= b.x_max || b.y_min >= b.y_max {
         return Err(JsError::new("bounds must be finite with xMin < xMax and yMin < yMax"));
     }
-    Ok(Some(Bounds { x_min: b.x_min, x_max: b.x_max, y_min: b.y_min, y_max: b.y_max }))
+    Ok(Some(Bounds {
+        x_min: b.x_min,
+        x_max: b.x_max,
+        y_min: b.y_min,
+        y_max: b.y_max,
+    }))
 }
 
 #[wasm_bindgen]

@@ -19,11 +19,23 @@ fn map_checksum() -> u64 {
     let mut run = Trainer::new(&Settings::default());
     run.step(500);
     let mut map = DecisionMap::new(run.network(), 256, 256);
-    map.render(run.network(), Bounds { x_min: -5.2, x_max: 5.1, y_min: -5.0, y_max: 5.3 });
+    map.render(
+        run.network(),
+        Bounds {
+            x_min: -5.2,
+            x_max: 5.1,
+            y_min: -5.0,
+            y_max: 5.3,
+        },
+    );
     let contour = map.contour().iter().flat_map(|v| v.to_bits().to_le_bytes());
-    map.pixels().iter().copied().chain(contour).fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ byte as u64).wrapping_mul(0x0100_0000_01b3)
-    })
+    map.pixels()
+        .iter()
+        .copied()
+        .chain(contour)
+        .fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+            (hash ^ byte as u64).wrapping_mul(0x0100_0000_01b3)
+        })
 }
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]

@@ -36,8 +36,27 @@ fn key() -> impl Strategy<Value = String> {
     prop_oneof![
         any::<String>(),
         prop::sample::select(vec![
-            "format", "version", "settings", "points", "train", "test", "parameters", "iteration", "W1", "b1", "W2",
-            "b2", "w", "b", "W", "model", "hiddenUnits", "layers", "dataset", "learningRate", "__proto__",
+            "format",
+            "version",
+            "settings",
+            "points",
+            "train",
+            "test",
+            "parameters",
+            "iteration",
+            "W1",
+            "b1",
+            "W2",
+            "b2",
+            "w",
+            "b",
+            "W",
+            "model",
+            "hiddenUnits",
+            "layers",
+            "dataset",
+            "learningRate",
+            "__proto__",
         ])
         .prop_map(str::to_string),
     ]
@@ -63,7 +82,12 @@ fn export(which: usize) -> Json {
     let pairs: &[(&str, &str)] = match which {
         0 => &[],
         1 => &[("model", "logistic")],
-        2 => &[("model", "deep"), ("layers", "3,2"), ("test-fraction", "0.2"), ("points", "60")],
+        2 => &[
+            ("model", "deep"),
+            ("layers", "3,2"),
+            ("test-fraction", "0.2"),
+            ("points", "60"),
+        ],
         _ => &[("dataset", "xor"), ("hidden-units", "2"), ("points", "40")],
     };
     let mut settings = Settings::default();
@@ -106,7 +130,10 @@ fn check(json: &Json) -> Result<(), TestCaseError> {
         Err(e) => {
             // A sentence naming what is wrong, never a Rust debug dump.
             let message = e.to_string();
-            prop_assert!(message.len() > 8 && !message.contains("Error {") && !message.contains("Some("), "unclear: {message:?}");
+            prop_assert!(
+                message.len() > 8 && !message.contains("Error {") && !message.contains("Some("),
+                "unclear: {message:?}"
+            );
             prop_assert!(!e.code().is_empty());
         }
     }

@@ -12,5 +12,10 @@ fn native_cost_after_1000_iterations_has_the_pinned_bits() {
     pg.step(1000);
     let cost = pg.trainer().cost();
     assert!((cost - 0.258625).abs() < 1e-6);
-    assert_eq!(cost.to_bits(), COST_AFTER_1000_BITS, "native cost {cost:e} = {:#x}", cost.to_bits());
+    assert_eq!(
+        cost.to_bits(),
+        COST_AFTER_1000_BITS,
+        "native cost {cost:e} = {:#x}",
+        cost.to_bits()
+    );
 }

@@ -35,7 +35,11 @@ fn the_course_accuracy_is_reached_in_the_browser() {
     pg.step(10_000);
     // 0.9075 ± one point of 400: the run is chaotic past iteration ~6500
     // (see crates/sepal/tests/course.rs).
-    assert!((pg.train_accuracy() - 0.9075).abs() <= 0.0026, "{}", pg.train_accuracy());
+    assert!(
+        (pg.train_accuracy() - 0.9075).abs() <= 0.0026,
+        "{}",
+        pg.train_accuracy()
+    );
     assert!(pg.test_accuracy().is_nan(), "no held-out points by default");
 }
 
@@ -99,13 +103,27 @@ fn drawn_points_train_and_keep_their_order_and_bounds() {
         let x = k as f64 - 4.5;
         points.push(&point(x, 0.3 * x, (x > 0.0) as u8 as f64));
     }
-    let bounds = settings_with(&[("xMin", (-6.0).into()), ("xMax", 6.0.into()), ("yMin", (-6.0).into()), ("yMax", 6.0.into())]);
-    let mut pg = Playground::with_points(settings_with(&[("testFraction", 0.2.into())]), points.clone().into(), bounds).unwrap();
+    let bounds = settings_with(&[
+        ("xMin", (-6.0).into()),
+        ("xMax", 6.0.into()),
+        ("yMin", (-6.0).into()),
+        ("yMax", 6.0.into()),
+    ]);
+    let mut pg = Playground::with_points(
+        settings_with(&[("testFraction", 0.2.into())]),
+        points.clone().into(),
+        bounds,
+    )
+    .unwrap();
     assert_eq!(Array::from(&get(&pg.points().unwrap(), "train")).length(), 8);
     assert_eq!(Array::from(&get(&pg.points().unwrap(), "test")).length(), 2);
     let all = Array::from(&pg.all_points().unwrap());
     assert_eq!(all.length(), 10);
-    assert_eq!(Array::from(&all.get(3)).get(0).as_f64(), Some(-1.5), "the order they were drawn in");
+    assert_eq!(
+        Array::from(&all.get(3)).get(0).as_f64(),
+        Some(-1.5),
+        "the order they were drawn in"
+    );
     assert_eq!(get(&pg.bounds().unwrap(), "xMax").as_f64(), Some(6.0));
     pg.step(300);
     assert_eq!(pg.train_accuracy(), 1.0);
@@ -119,7 +137,12 @@ fn drawn_points_train_and_keep_their_order_and_bounds() {
 
 #[wasm_bindgen_test]
 fn test_curves_and_unit_views_are_readable_from_memory() {
-    let mut pg = Playground::new(settings_with(&[("testFraction", 0.25.into()), ("model", "deep".into()), ("layers", "3,2".into())])).unwrap();
+    let mut pg = Playground::new(settings_with(&[
+        ("testFraction", 0.25.into()),
+        ("model", "deep".into()),
+        ("layers", "3,2".into()),
+    ]))
+    .unwrap();
     pg.step(99);
     assert_eq!(pg.history_len(), 100);
     let test_costs = unsafe { std::slice::from_raw_parts(pg.history_test_costs_ptr(), pg.history_len()) };
@@ -131,12 +154,20 @@ fn test_curves_and_unit_views_are_readable_from_memory() {
     pg.pack_weights();
     assert_eq!(pg.weights_len(), (3 * 2 + 3) + (2 * 3 + 2) + (2 + 1));
     assert!(!pg.identical_units());
-    assert_eq!(Array::from(&dataset_points(settings_with(&[("dataset", "moons".into()), ("points", 30.into())])).unwrap()).length(), 30);
+    assert_eq!(
+        Array::from(&dataset_points(settings_with(&[("dataset", "moons".into()), ("points", 30.into())])).unwrap())
+            .length(),
+        30
+    );
 }
 
 #[wasm_bindgen_test]
 fn zero_initialisation_keeps_units_identical() {
-    let mut pg = Playground::new(settings_with(&[("init", "zeros".into()), ("activation", "sigmoid".into())])).unwrap();
+    let mut pg = Playground::new(settings_with(&[
+        ("init", "zeros".into()),
+        ("activation", "sigmoid".into()),
+    ]))
+    .unwrap();
     pg.step(200);
     assert!(pg.identical_units());
 }
@@ -166,7 +197,12 @@ fn a_bad_model_throws_an_error_with_a_code_and_values() {
 
     let pg = default_playground();
     let object = pg.export_model().unwrap();
-    Reflect::set(&get(&object, "settings"), &"hiddenUnits".into(), &JsValue::from_f64(9.0)).unwrap();
+    Reflect::set(
+        &get(&object, "settings"),
+        &"hiddenUnits".into(),
+        &JsValue::from_f64(9.0),
+    )
+    .unwrap();
     let error = Playground::from_model_js(object).err().unwrap();
     assert_eq!(get(&error, "code").as_string().unwrap(), "wrong-shape");
     let values = get(&error, "values");

@@ -88,7 +88,10 @@ impl Dataset {
             x[(0, k)] = p[0];
             x[(1, k)] = p[1];
         }
-        Self { x, y: points.iter().map(|p| p[2]).collect() }
+        Self {
+            x,
+            y: points.iter().map(|p| p[2]).collect(),
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -158,7 +161,11 @@ mod tests {
                 assert!(data.x.iter().all(|v| v.is_finite()));
                 assert_eq!(data, kind.generate(5, points, kind.default_noise()), "{kind:?}");
                 if points == 400 {
-                    assert_ne!(data, kind.generate(6, points, kind.default_noise()), "{kind:?}: the seed matters");
+                    assert_ne!(
+                        data,
+                        kind.generate(6, points, kind.default_noise()),
+                        "{kind:?}: the seed matters"
+                    );
                     // Balanced classes, as scikit-learn's generators make them.
                     assert!((150..=250).contains(&ones), "{kind:?}: {ones} of class 1");
                 }

@@ -87,7 +87,9 @@ pub fn blobs(seed: u32, points: usize, noise: f64) -> Dataset {
 pub fn quantiles(seed: u32, points: usize, noise: f64) -> Dataset {
     let mut rng = NumpyRng::new(seed);
     let spread = libm::sqrt(noise);
-    let mut cloud: Vec<[f64; 2]> = (0..points).map(|_| [rng.randn() * spread, rng.randn() * spread]).collect();
+    let mut cloud: Vec<[f64; 2]> = (0..points)
+        .map(|_| [rng.randn() * spread, rng.randn() * spread])
+        .collect();
     cloud.sort_by(|a, b| (a[0] * a[0] + a[1] * a[1]).total_cmp(&(b[0] * b[0] + b[1] * b[1])));
     let inner = points / 2;
     let mut out = Points::with_capacity(points);
@@ -107,7 +109,11 @@ pub fn xor(seed: u32, points: usize, noise: f64) -> Dataset {
         let mut coordinate = || {
             let v = rng.next_f64() * 10.0 - 5.0;
             // Keep points off the axes so the four squares stay apart.
-            if v >= 0.0 { v + GAP } else { v - GAP }
+            if v >= 0.0 {
+                v + GAP
+            } else {
+                v - GAP
+            }
         };
         let (x1, x2) = (coordinate(), coordinate());
         out.push(x1, x2, (x1 * x2 > 0.0) as usize);
@@ -143,8 +149,18 @@ fn halves(points: usize) -> [usize; 2] {
 /// `stop` and step = (stop − start)/(n − 1), else step = (stop − start)/n.
 fn linspace(start: f64, stop: f64, n: usize, endpoint: bool) -> impl Iterator<Item = f64> {
     let divisions = if endpoint { n.saturating_sub(1) } else { n };
-    let step = if divisions > 0 { (stop - start) / divisions as f64 } else { 0.0 };
-    (0..n).map(move |i| if endpoint && n > 1 && i + 1 == n { stop } else { i as f64 * step + start })
+    let step = if divisions > 0 {
+        (stop - start) / divisions as f64
+    } else {
+        0.0
+    };
+    (0..n).map(move |i| {
+        if endpoint && n > 1 && i + 1 == n {
+            stop
+        } else {
+            i as f64 * step + start
+        }
+    })
 }
 
 /// Points collected in drawing order.
@@ -155,7 +171,10 @@ struct Points {
 
 impl Points {
     fn with_capacity(n: usize) -> Self {
-        Self { xy: Vec::with_capacity(n), labels: Vec::with_capacity(n) }
+        Self {
+            xy: Vec::with_capacity(n),
+            labels: Vec::with_capacity(n),
+        }
     }
 
     fn push(&mut self, x1: f64, x2: f64, class: usize) {

@@ -42,11 +42,19 @@ pub fn relative_error(network: &Network, data: &Dataset, epsilon: f64) -> f64 {
 fn parameter(network: &Network, l: usize, i: usize) -> f64 {
     let layer = &network.layers[l];
     let n = layer.w.len();
-    if i < n { layer.w.as_slice().unwrap()[i] } else { layer.b[i - n] }
+    if i < n {
+        layer.w.as_slice().unwrap()[i]
+    } else {
+        layer.b[i - n]
+    }
 }
 
 fn parameter_mut(network: &mut Network, l: usize, i: usize) -> &mut f64 {
     let layer = &mut network.layers[l];
     let n = layer.w.len();
-    if i < n { &mut layer.w.as_slice_mut().unwrap()[i] } else { &mut layer.b[i - n] }
+    if i < n {
+        &mut layer.w.as_slice_mut().unwrap()[i]
+    } else {
+        &mut layer.b[i - n]
+    }
 }

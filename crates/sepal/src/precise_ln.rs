@@ -12,7 +12,10 @@ struct Dd {
     lo: f64,
 }
 
-const LN2: Dd = Dd { hi: core::f64::consts::LN_2, lo: 2.319_046_813_846_299_6e-17 };
+const LN2: Dd = Dd {
+    hi: core::f64::consts::LN_2,
+    lo: 2.319_046_813_846_299_6e-17,
+};
 
 /// ln(x) for finite x > 0.
 pub fn ln(x: f64) -> f64 {
@@ -28,10 +31,22 @@ pub fn ln(x: f64) -> f64 {
     // atanh(s)/s = Σ s^2i / (2i + 1): 24 terms reach 1e-36.
     let mut series = Dd { hi: 0.0, lo: 0.0 };
     for i in (0..24).rev() {
-        let term = div(Dd { hi: 1.0, lo: 0.0 }, Dd { hi: (2 * i + 1) as f64, lo: 0.0 });
+        let term = div(
+            Dd { hi: 1.0, lo: 0.0 },
+            Dd {
+                hi: (2 * i + 1) as f64,
+                lo: 0.0,
+            },
+        );
         series = add(mul(series, s2), term);
     }
-    let ln_m = mul(Dd { hi: 2.0 * s.hi, lo: 2.0 * s.lo }, series);
+    let ln_m = mul(
+        Dd {
+            hi: 2.0 * s.hi,
+            lo: 2.0 * s.lo,
+        },
+        series,
+    );
     let k_ln2 = mul(LN2, Dd { hi: k as f64, lo: 0.0 });
     let sum = add(k_ln2, ln_m);
     sum.hi + sum.lo
@@ -39,7 +54,11 @@ pub fn ln(x: f64) -> f64 {
 
 /// x = m · 2^k with m in [1, 2).
 fn split_exponent(x: f64) -> (f64, i64) {
-    let (x, bias) = if x < f64::MIN_POSITIVE { (x * 18_014_398_509_481_984.0, 54) } else { (x, 0) };
+    let (x, bias) = if x < f64::MIN_POSITIVE {
+        (x * 18_014_398_509_481_984.0, 54)
+    } else {
+        (x, 0)
+    };
     let bits = x.to_bits();
     let k = ((bits >> 52) & 0x7ff) as i64 - 1023 - bias;
     let m = f64::from_bits((bits & 0x000f_ffff_ffff_ffff) | 0x3ff0_0000_0000_0000);
@@ -49,7 +68,10 @@ fn split_exponent(x: f64) -> (f64, i64) {
 fn two_sum(a: f64, b: f64) -> Dd {
     let s = a + b;
     let bb = s - a;
-    Dd { hi: s, lo: (a - (s - bb)) + (b - bb) }
+    Dd {
+        hi: s,
+        lo: (a - (s - bb)) + (b - bb),
+    }
 }
 
 fn quick_two_sum(a: f64, b: f64) -> Dd {
@@ -61,9 +83,20 @@ fn quick_two_sum(a: f64, b: f64) -> Dd {
 fn two_prod(a: f64, b: f64) -> Dd {
     const SPLIT: f64 = 134_217_729.0; // 2^27 + 1
     let p = a * b;
-    let (ah, al) = { let t = SPLIT * a; let h = t - (t - a); (h, a - h) };
-    let (bh, bl) = { let t = SPLIT * b; let h = t - (t - b); (h, b - h) };
-    Dd { hi: p, lo: ((ah * bh - p) + ah * bl + al * bh) + al * bl }
+    let (ah, al) = {
+        let t = SPLIT * a;
+        let h = t - (t - a);
+        (h, a - h)
+    };
+    let (bh, bl) = {
+        let t = SPLIT * b;
+        let h = t - (t - b);
+        (h, b - h)
+    };
+    Dd {
+        hi: p,
+        lo: ((ah * bh - p) + ah * bl + al * bh) + al * bl,
+    }
 }
 
 fn add(a: Dd, b: Dd) -> Dd {
@@ -106,7 +139,13 @@ mod tests {
         let (mut bad, mut bad_libm) = (0, 0);
         for i in 0..300_000 {
             let u = rng.next_f64();
-            let x = if i % 3 == 0 { u } else if i % 3 == 1 { u * 1e-200 + 1e-300 } else { 1.0 + u * 1e6 };
+            let x = if i % 3 == 0 {
+                u
+            } else if i % 3 == 1 {
+                u * 1e-200 + 1e-300
+            } else {
+                1.0 + u * 1e6
+            };
             if x > 0.0 {
                 let reference = std::primitive::f64::ln(x);
                 bad += (ln(x) != reference) as u32;

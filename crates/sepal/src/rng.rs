@@ -15,7 +15,10 @@ pub struct NumpyRng {
 impl NumpyRng {
     /// `np.random.seed(seed)`: `init_genrand(seed)`, with an empty gauss cache.
     pub fn new(seed: u32) -> Self {
-        Self { mt: Mt::new(seed), cached_gauss: None }
+        Self {
+            mt: Mt::new(seed),
+            cached_gauss: None,
+        }
     }
 
     /// `np.random.random_sample()`: a double in [0, 1) from two 32-bit draws.

@@ -128,24 +128,54 @@ pub struct Spec {
 }
 
 const fn spec(key: &'static str, param: &'static str, allowed: &'static str, numeric: bool) -> Spec {
-    Spec { key, param, allowed, numeric }
+    Spec {
+        key,
+        param,
+        allowed,
+        numeric,
+    }
 }
 
 /// The table, in the order settings appear in links and exports.
 pub const SPECS: [Spec; 15] = [
-    spec("dataset", "dataset", "flower, circles, moons, blobs, quantiles, xor, spiral, custom", false),
+    spec(
+        "dataset",
+        "dataset",
+        "flower, circles, moons, blobs, quantiles, xor, spiral, custom",
+        false,
+    ),
     spec("datasetSeed", "dataset-seed", "an integer from 0 to 4294967295", true),
     spec("points", "points", "an integer from 2 to 10000", true),
     spec("noise", "noise", "a number from 0 to 10", true),
-    spec("testFraction", "test-fraction", "a number from 0 up to (not including) 1", true),
+    spec(
+        "testFraction",
+        "test-fraction",
+        "a number from 0 up to (not including) 1",
+        true,
+    ),
     spec("model", "model", "logistic, shallow, deep", false),
     spec("hiddenUnits", "hidden-units", "an integer from 1 to 64", true),
-    spec("layers", "layers", "1 to 6 comma-separated integers from 1 to 64, e.g. 8,8,4", false),
+    spec(
+        "layers",
+        "layers",
+        "1 to 6 comma-separated integers from 1 to 64, e.g. 8,8,4",
+        false,
+    ),
     spec("activation", "activation", "tanh, relu, leaky-relu, sigmoid", false),
     spec("init", "init", "zeros, small, xavier, he", false),
-    spec("learningRate", "learning-rate", "a number above 0 and at most 10000", true),
+    spec(
+        "learningRate",
+        "learning-rate",
+        "a number above 0 and at most 10000",
+        true,
+    ),
     spec("seed", "seed", "an integer from 0 to 4294967295", true),
-    spec("speed", "speed", "an integer from 1 to 1000000 (iterations per second), or max", true),
+    spec(
+        "speed",
+        "speed",
+        "an integer from 1 to 1000000 (iterations per second), or max",
+        true,
+    ),
     spec("autoplay", "autoplay", "0 or 1", true),
     spec("lang", "lang", "en, zh", false),
 ];
@@ -243,7 +273,9 @@ impl Settings {
             return Err(fail(Problem::Empty));
         }
         match spec.param {
-            "dataset" => self.dataset = choice(text, &DatasetKind::ALL, |d| d.name()).ok_or(fail(Problem::UnknownChoice))?,
+            "dataset" => {
+                self.dataset = choice(text, &DatasetKind::ALL, |d| d.name()).ok_or(fail(Problem::UnknownChoice))?
+            }
             "dataset-seed" => self.dataset_seed = integer(text, 0, u32::MAX as u64).map_err(fail)? as u32,
             "points" => self.points = integer(text, MIN_POINTS as u64, MAX_POINTS as u64).map_err(fail)? as usize,
             "noise" => self.noise = Some(number(text, |v| (0.0..=MAX_NOISE).contains(&v)).map_err(fail)?),
@@ -251,9 +283,13 @@ impl Settings {
             "model" => self.model = choice(text, &Model::ALL, |m| m.name()).ok_or(fail(Problem::UnknownChoice))?,
             "hidden-units" => self.hidden_units = integer(text, 1, MAX_UNITS as u64).map_err(fail)? as usize,
             "layers" => self.layers = layer_list(text).map_err(fail)?,
-            "activation" => self.activation = choice(text, &Activation::ALL, |a| a.name()).ok_or(fail(Problem::UnknownChoice))?,
+            "activation" => {
+                self.activation = choice(text, &Activation::ALL, |a| a.name()).ok_or(fail(Problem::UnknownChoice))?
+            }
             "init" => self.init = choice(text, &Init::ALL, |i| i.name()).ok_or(fail(Problem::UnknownChoice))?,
-            "learning-rate" => self.learning_rate = number(text, |v| v > 0.0 && v <= MAX_LEARNING_RATE).map_err(fail)?,
+            "learning-rate" => {
+                self.learning_rate = number(text, |v| v > 0.0 && v <= MAX_LEARNING_RATE).map_err(fail)?
+            }
             "seed" => self.seed = integer(text, 0, u32::MAX as u64).map_err(fail)? as u32,
             "speed" => {
                 self.speed = if text == "max" {
@@ -345,7 +381,11 @@ fn number(text: &str, ok: impl Fn(f64) -> bool) -> Result<f64, Problem> {
     if !v.is_finite() {
         return Err(Problem::NotANumber);
     }
-    if ok(v) { Ok(v) } else { Err(Problem::OutOfRange) }
+    if ok(v) {
+        Ok(v)
+    } else {
+        Err(Problem::OutOfRange)
+    }
 }
 
 /// A whole number in min..=max; `1e3` and `1000.0` count as whole numbers.

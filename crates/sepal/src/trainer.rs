@@ -56,7 +56,9 @@ pub struct Trainer {
 impl Trainer {
     /// A run on the dataset the settings describe.
     pub fn new(settings: &Settings) -> Self {
-        let data = settings.dataset.generate(settings.dataset_seed, settings.points, settings.noise());
+        let data = settings
+            .dataset
+            .generate(settings.dataset_seed, settings.points, settings.noise());
         Self::with_data(settings, &data)
     }
 
@@ -70,7 +72,12 @@ impl Trainer {
     /// as they are (an imported model brings its own split). The network is
     /// the one the settings describe, at iteration 0.
     pub fn with_split(settings: &Settings, train: Dataset, test: Dataset) -> Self {
-        let network = Network::new(&settings.layer_sizes(), settings.activation, settings.init, settings.seed);
+        let network = Network::new(
+            &settings.layer_sizes(),
+            settings.activation,
+            settings.init,
+            settings.seed,
+        );
         let mut run = Self {
             pass: ForwardPass::new(&network, train.len()),
             test_pass: ForwardPass::new(&network, test.len()),
@@ -116,7 +123,10 @@ impl Trainer {
     pub fn restore(&mut self, network: &Network, iteration: u64) -> Result<(), ShapeMismatch> {
         let same = |a: &Network, b: &Network| {
             a.layers.len() == b.layers.len()
-                && a.layers.iter().zip(&b.layers).all(|(x, y)| x.w.dim() == y.w.dim() && x.b.len() == y.b.len())
+                && a.layers
+                    .iter()
+                    .zip(&b.layers)
+                    .all(|(x, y)| x.w.dim() == y.w.dim() && x.b.len() == y.b.len())
         };
         if !same(&self.network, network) {
             return Err(ShapeMismatch);
@@ -145,7 +155,8 @@ impl Trainer {
     /// training points.
     pub fn gradients(&mut self) -> &Gradients {
         if !self.train.is_empty() {
-            self.network.backward(self.train.x.view(), &self.train.y, &self.pass, &mut self.grads);
+            self.network
+                .backward(self.train.x.view(), &self.train.y, &self.pass, &mut self.grads);
         }
         &self.grads
     }
@@ -165,7 +176,8 @@ impl Trainer {
             if self.divergence.is_some() {
                 return done;
             }
-            self.network.backward(self.train.x.view(), &self.train.y, &self.pass, &mut self.grads);
+            self.network
+                .backward(self.train.x.view(), &self.train.y, &self.pass, &mut self.grads);
             self.network.descend(&self.grads, self.learning_rate);
             self.iteration += 1;
             self.evaluate();
@@ -305,7 +317,11 @@ mod tests {
         // Long enough for the histories to fill and halve several times.
         run.step(5000);
         let kept = run.history().iterations();
-        for series in [run.test_cost_history(), run.train_accuracy_history(), run.test_accuracy_history()] {
+        for series in [
+            run.test_cost_history(),
+            run.train_accuracy_history(),
+            run.test_accuracy_history(),
+        ] {
             assert_eq!(series.iterations(), kept, "aligned with the cost curve");
         }
         // The last kept point holds the metrics of that iteration's parameters.
@@ -315,7 +331,10 @@ mod tests {
         let (accuracy, cost) = check.test_metrics();
         assert_eq!(run.test_cost_history().costs().last(), Some(&cost));
         assert_eq!(run.test_accuracy_history().costs().last(), Some(&accuracy));
-        assert_eq!(run.train_accuracy_history().costs().last(), Some(&check.train_accuracy()));
+        assert_eq!(
+            run.train_accuracy_history().costs().last(),
+            Some(&check.train_accuracy())
+        );
         // The flower's held-out quarter: a real test cost, near the training one.
         assert!(cost.is_finite() && cost > 0.0 && cost < 1.0, "{cost}");
     }

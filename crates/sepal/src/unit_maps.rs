@@ -44,7 +44,9 @@ impl UnitMaps {
             units += network.layers[shown].outputs();
             shown += 1;
         }
-        let prefix = Network { layers: network.layers[..shown].to_vec() };
+        let prefix = Network {
+            layers: network.layers[..shown].to_vec(),
+        };
         let pass = ForwardPass::new(&prefix, cells);
         Self {
             cells,
@@ -146,7 +148,11 @@ impl UnitMaps {
                     }
                 };
                 for (k, &v) in values.iter().enumerate() {
-                    let t = if v.is_finite() { ((v - centre) * scale).clamp(-1.0, 1.0) } else { 0.0 };
+                    let t = if v.is_finite() {
+                        ((v - centre) * scale).clamp(-1.0, 1.0)
+                    } else {
+                        0.0
+                    };
                     let index = (t * 127.0 + 127.5) as usize;
                     let (r, c) = (k / self.cells, k % self.cells);
                     let at = ((r * total + unit) * self.cells + c) * 4;
@@ -192,7 +198,12 @@ mod tests {
     use super::*;
     use crate::network::Init;
 
-    const BOUNDS: Bounds = Bounds { x_min: -2.0, x_max: 2.0, y_min: -3.0, y_max: 3.0 };
+    const BOUNDS: Bounds = Bounds {
+        x_min: -2.0,
+        x_max: 2.0,
+        y_min: -3.0,
+        y_max: 3.0,
+    };
 
     #[test]
     fn each_tile_holds_its_units_activation_at_the_cell_centres() {
@@ -229,7 +240,11 @@ mod tests {
     #[test]
     fn limits_leave_out_later_layers_and_logistic_has_none() {
         let deep = Network::new(&[2, 8, 8, 50, 4, 1], Activation::Relu, Init::He, 1);
-        assert_eq!(UnitMaps::new(&deep, 8, 4, 64).units(), 16, "the 50-unit layer would pass 64");
+        assert_eq!(
+            UnitMaps::new(&deep, 8, 4, 64).units(),
+            16,
+            "the 50-unit layer would pass 64"
+        );
         assert_eq!(UnitMaps::new(&deep, 8, 1, 64).units(), 8);
         let logistic = Network::new(&[2, 1], Activation::Tanh, Init::Small, 3);
         let mut maps = UnitMaps::new(&logistic, 8, 4, 64);

@@ -19,9 +19,22 @@ fn flat(a: &ndarray::Array2<f64>) -> Vec<f64> {
 fn unit_test_weights_for_seed_2_are_the_courses() {
     // REFERENCE.md: np.random.seed(2); initialize_parameters(2, 4, 1).
     let net = Network::new(&[2, 4, 1], Activation::Tanh, Init::Small, 2);
-    let w1 = [-0.00416758, -0.00056267, -0.02136196, 0.01640271, -0.01793436, -0.00841747, 0.00502881, -0.01245288];
+    let w1 = [
+        -0.00416758,
+        -0.00056267,
+        -0.02136196,
+        0.01640271,
+        -0.01793436,
+        -0.00841747,
+        0.00502881,
+        -0.01245288,
+    ];
     let w2 = [-0.01057952, -0.00909008, 0.00551454, 0.02292208];
-    for (got, want) in flat(&net.layers[0].w).iter().zip(w1).chain(flat(&net.layers[1].w).iter().zip(w2)) {
+    for (got, want) in flat(&net.layers[0].w)
+        .iter()
+        .zip(w1)
+        .chain(flat(&net.layers[1].w).iter().zip(w2))
+    {
         assert!((got - want).abs() < 5e-9, "{got} vs {want}");
     }
     // And bit for bit against numpy.
@@ -49,9 +62,16 @@ fn costs_are_the_courses_through_iteration_6000() {
 
     // The numpy run agrees to ~1e-15 until the run turns chaotic past ~6500.
     let mut run = course_run();
-    for (i, cost) in series("course_shallow.txt", "cost").into_iter().filter(|&(i, _)| i <= 6000) {
+    for (i, cost) in series("course_shallow.txt", "cost")
+        .into_iter()
+        .filter(|&(i, _)| i <= 6000)
+    {
         run.step((i - run.iteration()) as u32);
-        assert!((run.cost() - cost).abs() < 1e-12, "iteration {i}: {} vs numpy {cost}", run.cost());
+        assert!(
+            (run.cost() - cost).abs() < 1e-12,
+            "iteration {i}: {} vs numpy {cost}",
+            run.cost()
+        );
     }
     let after = params("course_shallow.txt");
     let mut run = course_run();
@@ -87,7 +107,11 @@ fn logistic_regression_cannot_separate_the_flower() {
     let accuracy = run.train_accuracy();
     assert!((0.40..=0.55).contains(&accuracy), "{accuracy}");
     let numpy_final = series("course_logistic.txt", "cost").last().unwrap().1;
-    assert!((run.cost() - numpy_final).abs() < 1e-9, "{} vs {numpy_final}", run.cost());
+    assert!(
+        (run.cost() - numpy_final).abs() < 1e-9,
+        "{} vs {numpy_final}",
+        run.cost()
+    );
 }
 
 #[test]
@@ -100,14 +124,21 @@ fn other_activations_follow_numpy() {
         ("leaky_relu", Activation::LeakyRelu),
         ("sigmoid", Activation::Sigmoid),
     ] {
-        let settings = Settings { activation, ..Settings::default() };
+        let settings = Settings {
+            activation,
+            ..Settings::default()
+        };
         let mut run = Trainer::new(&settings);
         for line in text.iter().filter(|l| l[0] == name) {
             let i: u64 = line[2].parse().unwrap();
             let value = fixtures::num(&line[3]);
             run.step((i - run.iteration()) as u32);
             match line[1].as_str() {
-                "cost" => assert!((run.cost() - value).abs() < 1e-10, "{name} {i}: {} vs {value}", run.cost()),
+                "cost" => assert!(
+                    (run.cost() - value).abs() < 1e-10,
+                    "{name} {i}: {} vs {value}",
+                    run.cost()
+                ),
                 "accuracy" => assert_eq!(run.train_accuracy(), value, "{name} accuracy"),
                 other => panic!("unknown line {other}"),
             }

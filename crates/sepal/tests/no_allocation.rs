@@ -52,7 +52,12 @@ fn allocations_during(f: impl FnOnce()) -> usize {
     ALLOCATIONS.load(Ordering::SeqCst) - before
 }
 
-const BOUNDS: Bounds = Bounds { x_min: -5.0, x_max: 5.0, y_min: -5.0, y_max: 5.0 };
+const BOUNDS: Bounds = Bounds {
+    x_min: -5.0,
+    x_max: 5.0,
+    y_min: -5.0,
+    y_max: 5.0,
+};
 
 #[test]
 fn training_and_drawing_do_not_allocate() {
@@ -89,6 +94,9 @@ fn unit_views_redraw_without_allocating() {
             }
         });
         assert_eq!(n, 0, "{model}/{activation}: {n} allocations");
-        assert!(maps.pixels().iter().any(|&p| p != 255), "{model}/{activation}: something was drawn");
+        assert!(
+            maps.pixels().iter().any(|&p| p != 255),
+            "{model}/{activation}: something was drawn"
+        );
     }
 }

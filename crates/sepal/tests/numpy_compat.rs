@@ -34,7 +34,11 @@ fn doubles_and_normals_match_numpy_for_every_fixture_seed() {
                 assert_eq!(v, expected, "seed {seed}");
             }
             "mixed" => {
-                let got = if line[1] == "double" { rng.next_f64() } else { rng.randn() };
+                let got = if line[1] == "double" {
+                    rng.next_f64()
+                } else {
+                    rng.randn()
+                };
                 assert_eq!(got, num(&line[2]), "seed {seed} mixed");
             }
             other => panic!("unknown fixture line {other}"),
@@ -51,7 +55,10 @@ fn assert_points_match(got: &sepal::Dataset, expected: &[[f64; 3]]) {
         let p = got.point(k);
         // numpy's sin/cos may differ from libm's in the last bit.
         for d in 0..2 {
-            assert!((p[d] - e[d]).abs() <= 1e-14 * e[d].abs().max(1.0), "point {k}: {p:?} vs {e:?}");
+            assert!(
+                (p[d] - e[d]).abs() <= 1e-14 * e[d].abs().max(1.0),
+                "point {k}: {p:?} vs {e:?}"
+            );
         }
         assert_eq!(p[2], e[2], "label of point {k}");
     }

@@ -76,9 +76,7 @@ pub fn bench() -> Result<()> {
         Ok(()) => wasm_size(),
         Err(e) => Err(format!("the wasm build failed: {e}")),
     };
-    sources
-        .machine
-        .push(("load_average_after", Json::Str(load_average())));
+    sources.machine.push(("load_average_after", Json::Str(load_average())));
     sources.machine.push((
         "seconds",
         Json::Num((started.elapsed().as_secs_f64() * 10.0).round() / 10.0),
@@ -92,8 +90,7 @@ pub fn bench() -> Result<()> {
     let json = report_json(&rows, &sources);
     fs::write("target/bench.json", json.to_string() + "\n")
         .map_err(|e| format!("cannot write target/bench.json: {e}"))?;
-    fs::write("target/bench.md", &table)
-        .map_err(|e| format!("cannot write target/bench.md: {e}"))?;
+    fs::write("target/bench.md", &table).map_err(|e| format!("cannot write target/bench.md: {e}"))?;
     println!("wrote target/bench.json and target/bench.md");
     Ok(())
 }
@@ -137,8 +134,7 @@ fn numpy_bench() -> Source {
     if crate::cmd::find_program("python3").is_none() {
         return Err("python3 is missing: install it with `sudo apt-get install python3`".into());
     }
-    let has_numpy =
-        || run_quiet(command("python3").args(["-c", "import numpy"]), PROBE_LIMIT).is_ok();
+    let has_numpy = || run_quiet(command("python3").args(["-c", "import numpy"]), PROBE_LIMIT).is_ok();
     if !has_numpy() {
         println!("numpy is missing: installing it with `python3 -m pip install numpy`");
         let installed = run_limited(
@@ -163,8 +159,7 @@ fn numpy_bench() -> Source {
 fn browser_bench() -> Source {
     let chromium = tools::ensure_test_tools()?;
     tools::npm_ci(Path::new("bench"))?;
-    let address =
-        serve::start_with_mounts(Path::new("www"), &[("bench", Path::new("bench"))], 0, false)?;
+    let address = serve::start_with_mounts(Path::new("www"), &[("bench", Path::new("bench"))], 0, false)?;
     let stdout = run_limited(
         command("node")
             .arg("bench/run.mjs")
@@ -184,12 +179,9 @@ fn wasm_size() -> Source {
     let raw = fs::metadata(wasm_build::WASM)
         .map_err(|e| format!("cannot read {}: {e}", wasm_build::WASM))?
         .len();
-    let gzipped = run_quiet(
-        command("gzip").args(["-9", "-c", wasm_build::WASM]),
-        PROBE_LIMIT,
-    )
-    .map(|bytes| Json::Num(bytes.len() as f64))
-    .unwrap_or_else(|e| Json::Str(format!("n/a: gzip: {e}")));
+    let gzipped = run_quiet(command("gzip").args(["-9", "-c", wasm_build::WASM]), PROBE_LIMIT)
+        .map(|bytes| Json::Num(bytes.len() as f64))
+        .unwrap_or_else(|e| Json::Str(format!("n/a: gzip: {e}")));
     Ok(Json::Obj(vec![
         ("path".into(), Json::Str(wasm_build::WASM.into())),
         ("raw_bytes".into(), Json::Num(raw as f64)),
@@ -216,13 +208,8 @@ fn machine() -> Vec<(&'static str, Json)> {
         command("git").args(["rev-parse", "--short", "HEAD"]),
         PROBE_LIMIT,
     ));
-    let dirty = text(run_quiet(
-        command("git").args(["status", "--porcelain"]),
-        PROBE_LIMIT,
-    ));
-    let unix = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
+    let dirty = text(run_quiet(command("git").args(["status", "--porcelain"]), PROBE_LIMIT));
+    let unix = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
     vec![
         ("date", Json::Str(utc_date(unix))),
         ("cpu", Json::Str(model)),
@@ -262,8 +249,7 @@ fn utc_date(unix: u64) -> String {
 fn run_limited(command: &mut Command, limit: Duration) -> std::result::Result<String, String> {
     let shown = shown(command);
     println!("$ {shown}");
-    let stdout =
-        run_child(command.stderr(Stdio::inherit()), limit).map_err(|e| format!("`{shown}` {e}"))?;
+    let stdout = run_child(command.stderr(Stdio::inherit()), limit).map_err(|e| format!("`{shown}` {e}"))?;
     Ok(String::from_utf8_lossy(&stdout).into_owned())
 }
 
@@ -299,10 +285,7 @@ fn run_child(command: &mut Command, limit: Duration) -> std::result::Result<Vec<
             Ok(None) => {
                 kill_tree(child.id());
                 let _ = child.wait();
-                return Err(format!(
-                    "took longer than {} s and was stopped",
-                    limit.as_secs()
-                ));
+                return Err(format!("took longer than {} s and was stopped", limit.as_secs()));
             }
             Err(e) => return Err(format!("cannot be waited for: {e}")),
         }
@@ -344,12 +327,7 @@ fn kill_tree(pid: u32) {
     let mut i = 0;
     while i < tree.len() {
         let parent = tree[i];
-        tree.extend(
-            parents
-                .iter()
-                .filter(|(_, p)| *p == parent)
-                .map(|(c, _)| *c),
-        );
+        tree.extend(parents.iter().filter(|(_, p)| *p == parent).map(|(c, _)| *c));
         i += 1;
     }
     let pids: Vec<String> = tree.iter().map(u32::to_string).collect();
@@ -494,20 +472,8 @@ impl Row {
         };
         match goal {
             Goal::RatioAtLeast(k) => format!("≥ {}×", trim_number(*k)),
-            Goal::AtMost(v) => format!(
-                "≤ {}",
-                self.unit
-                    .format(*v)
-                    .replace(".0 ", " ")
-                    .replace(".00 ", " ")
-            ),
-            Goal::AtLeast(v) => format!(
-                "≥ {}",
-                self.unit
-                    .format(*v)
-                    .replace(".0 ", " ")
-                    .replace(".00 ", " ")
-            ),
+            Goal::AtMost(v) => format!("≤ {}", self.unit.format(*v).replace(".0 ", " ").replace(".00 ", " ")),
+            Goal::AtLeast(v) => format!("≥ {}", self.unit.format(*v).replace(".0 ", " ").replace(".00 ", " ")),
             Goal::Linear { factor, .. } => format!("≤ linear (size ×{})", trim_number(*factor)),
         }
     }
@@ -650,10 +616,7 @@ fn rows(s: &Sources) -> Vec<Row> {
     ];
 
     // The browser's own ceiling, to read the frame rate against.
-    if let (Some(fps), Ok(idle)) = (
-        rows.last_mut(),
-        browser(&["speedmax", "idleAnimationFramesPerSecond"]),
-    ) {
+    if let (Some(fps), Ok(idle)) = (rows.last_mut(), browser(&["speedmax", "idleAnimationFramesPerSecond"])) {
         fps.sepal_note = format!(" (idle page: {idle:.0})");
     }
 
@@ -661,12 +624,7 @@ fn rows(s: &Sources) -> Vec<Row> {
     // 40,000 from the native bench (the page cannot hold that many).
     let base = iteration.clone();
     let scaling_browser = [
-        (
-            "m 4,000",
-            "iteration_m4000",
-            "numpy_iteration_m4000_us",
-            10.0,
-        ),
+        ("m 4,000", "iteration_m4000", "numpy_iteration_m4000_us", 10.0),
         ("m 10,000 (the points cap)", "iteration_m10000", "", 25.0),
         ("n_h 16", "iteration_nh16", "numpy_iteration_nh16_us", 4.0),
         ("n_h 64", "iteration_nh64", "numpy_iteration_nh64_us", 16.0),
@@ -689,30 +647,15 @@ fn rows(s: &Sources) -> Vec<Row> {
     }
     let native_base = native("native_iteration_us");
     for (label, key, numpy_key, factor) in [
-        (
-            "m 4,000",
-            "native_iteration_m4000_us",
-            "numpy_iteration_m4000_us",
-            10.0,
-        ),
+        ("m 4,000", "native_iteration_m4000_us", "numpy_iteration_m4000_us", 10.0),
         (
             "m 40,000",
             "native_iteration_m40000_us",
             "numpy_iteration_m40000_us",
             100.0,
         ),
-        (
-            "n_h 16",
-            "native_iteration_nh16_us",
-            "numpy_iteration_nh16_us",
-            4.0,
-        ),
-        (
-            "n_h 64",
-            "native_iteration_nh64_us",
-            "numpy_iteration_nh64_us",
-            16.0,
-        ),
+        ("n_h 16", "native_iteration_nh16_us", "numpy_iteration_nh16_us", 4.0),
+        ("n_h 64", "native_iteration_nh64_us", "numpy_iteration_nh64_us", 16.0),
     ] {
         let value = native(key);
         let mut row = Row::new(
@@ -729,12 +672,8 @@ fn rows(s: &Sources) -> Vec<Row> {
     }
 
     let kb = |key: &str| scaled(figure(&s.wasm, &[key]), 1e-3);
-    rows.push(
-        Row::new("wasm size, raw", Unit::Kilobytes, kb("raw_bytes")).goal(Goal::AtMost(150.0)),
-    );
-    rows.push(
-        Row::new("wasm size, gzip -9", Unit::Kilobytes, kb("gzip9_bytes")).goal(Goal::AtMost(60.0)),
-    );
+    rows.push(Row::new("wasm size, raw", Unit::Kilobytes, kb("raw_bytes")).goal(Goal::AtMost(150.0)));
+    rows.push(Row::new("wasm size, gzip -9", Unit::Kilobytes, kb("gzip9_bytes")).goal(Goal::AtMost(60.0)));
     rows.push(
         Row::new(
             "page load to first drawn frame (localhost)",
@@ -795,22 +734,9 @@ fn render_table(rows: &[Row], s: &Sources) -> String {
             (Some(_), Some(false)) => "FAIL".into(),
             (Some(_), None) => "n/a".into(),
         };
-        cells.push([
-            row.figure.clone(),
-            sepal,
-            reference,
-            ratio,
-            row.goal_text(),
-            pass,
-        ]);
+        cells.push([row.figure.clone(), sepal, reference, ratio, row.goal_text(), pass]);
     }
-    let width = |c: usize| {
-        cells
-            .iter()
-            .map(|r| r[c].chars().count())
-            .max()
-            .unwrap_or(0)
-    };
+    let width = |c: usize| cells.iter().map(|r| r[c].chars().count()).max().unwrap_or(0);
     let widths: Vec<usize> = (0..6).map(width).collect();
     let mut out = String::new();
     for (i, row) in cells.iter().enumerate() {
@@ -859,7 +785,11 @@ fn render_table(rows: &[Row], s: &Sources) -> String {
         machine("cores"),
         machine("cpu"),
         machine("commit"),
-        if machine("uncommitted_changes") == "true" { " with uncommitted changes" } else { "" },
+        if machine("uncommitted_changes") == "true" {
+            " with uncommitted changes"
+        } else {
+            ""
+        },
         machine("load_average_before"),
         machine("load_average_after"),
     );
@@ -879,10 +809,7 @@ fn report_json(rows: &[Row], s: &Sources) -> Json {
         .iter()
         .map(|row| {
             let mut fields = vec![
-                (
-                    "figure".to_string(),
-                    Json::Str(row.figure.trim().to_string()),
-                ),
+                ("figure".to_string(), Json::Str(row.figure.trim().to_string())),
                 ("unit".into(), Json::Str(row.unit.name().into())),
                 ("sepal".into(), figure_json(&row.sepal)),
             ];
@@ -903,12 +830,7 @@ fn report_json(rows: &[Row], s: &Sources) -> Json {
     Json::Obj(vec![
         (
             "machine".into(),
-            Json::Obj(
-                s.machine
-                    .iter()
-                    .map(|(k, v)| (k.to_string(), v.clone()))
-                    .collect(),
-            ),
+            Json::Obj(s.machine.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()),
         ),
         ("rows".into(), Json::Arr(rows)),
         (
@@ -1090,8 +1012,7 @@ impl Parser<'_> {
                 {
                     self.at += 1;
                 }
-                let text =
-                    std::str::from_utf8(&self.bytes[start..self.at]).map_err(|e| e.to_string())?;
+                let text = std::str::from_utf8(&self.bytes[start..self.at]).map_err(|e| e.to_string())?;
                 text.parse()
                     .map(Json::Num)
                     .map_err(|_| format!("bad number `{text}` at {start}"))
@@ -1125,14 +1046,10 @@ impl Parser<'_> {
                         b't' => '\t',
                         b'u' => {
                             let mut code = self.hex4()?;
-                            if (0xd800..0xdc00).contains(&code)
-                                && self.bytes[self.at..].starts_with(b"\\u")
-                            {
+                            if (0xd800..0xdc00).contains(&code) && self.bytes[self.at..].starts_with(b"\\u") {
                                 self.at += 2;
                                 let low = self.hex4()?;
-                                code = 0x10000
-                                    + ((code - 0xd800) << 10)
-                                    + (low.wrapping_sub(0xdc00) & 0x3ff);
+                                code = 0x10000 + ((code - 0xd800) << 10) + (low.wrapping_sub(0xdc00) & 0x3ff);
                             }
                             char::from_u32(code).unwrap_or('\u{fffd}')
                         }
@@ -1148,13 +1065,9 @@ impl Parser<'_> {
     }
 
     fn hex4(&mut self) -> std::result::Result<u32, String> {
-        let digits = self
-            .bytes
-            .get(self.at..self.at + 4)
-            .ok_or("short \\u escape")?;
+        let digits = self.bytes.get(self.at..self.at + 4).ok_or("short \\u escape")?;
         self.at += 4;
-        u32::from_str_radix(std::str::from_utf8(digits).map_err(|e| e.to_string())?, 16)
-            .map_err(|e| e.to_string())
+        u32::from_str_radix(std::str::from_utf8(digits).map_err(|e| e.to_string())?, 16).map_err(|e| e.to_string())
     }
 }
 
@@ -1164,8 +1077,7 @@ mod tests {
 
     #[test]
     fn json_round_trips() {
-        let text =
-            r#"{"a": [1, -2.5e-3, true, null], "b": {"c": "x\"y\\n\u00e9\ud83d\ude00"}, "d": []}"#;
+        let text = r#"{"a": [1, -2.5e-3, true, null], "b": {"c": "x\"y\\n\u00e9\ud83d\ude00"}, "d": []}"#;
         let json = Json::parse(text).unwrap();
         assert_eq!(
             json.get("a"),
@@ -1189,10 +1101,7 @@ mod tests {
     fn finds_the_last_json_line() {
         let out = "Compiling\n{\"other\": 1}\nbench: 3 us\n{\"native_iteration_us\": 4.5}\n\n";
         assert_eq!(
-            figure(
-                &Ok(last_json_line(out, Some(NATIVE_KEY)).unwrap()),
-                &[NATIVE_KEY]
-            ),
+            figure(&Ok(last_json_line(out, Some(NATIVE_KEY)).unwrap()), &[NATIVE_KEY]),
             Ok(4.5)
         );
         assert_eq!(
@@ -1204,8 +1113,7 @@ mod tests {
 
     #[test]
     fn figures_say_why_they_are_missing() {
-        let source: Source =
-            Ok(Json::parse(r#"{"sepal": {"error": "page crashed"}, "x": {"y": 2}}"#).unwrap());
+        let source: Source = Ok(Json::parse(r#"{"sepal": {"error": "page crashed"}, "x": {"y": 2}}"#).unwrap());
         assert_eq!(figure(&source, &["x", "y"]), Ok(2.0));
         assert_eq!(
             figure(&source, &["sepal", "iteration", "us"]),
@@ -1216,10 +1124,7 @@ mod tests {
             figure(&source, &["tfjs", "a"]),
             Err("no `tfjs` part in the results".into())
         );
-        assert_eq!(
-            figure(&Err("no numpy".into()), &["a"]),
-            Err("no numpy".into())
-        );
+        assert_eq!(figure(&Err("no numpy".into()), &["a"]), Err("no numpy".into()));
     }
 
     #[test]

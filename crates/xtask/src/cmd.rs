@@ -25,9 +25,7 @@ pub fn cargo() -> Command {
 pub fn run(command: &mut Command) -> Result<()> {
     let shown = display(command);
     println!("$ {shown}");
-    let status = command
-        .status()
-        .map_err(|e| format!("cannot run `{shown}`: {e}"))?;
+    let status = command.status().map_err(|e| format!("cannot run `{shown}`: {e}"))?;
     if status.success() {
         Ok(())
     } else {
@@ -54,8 +52,7 @@ pub fn find_program(program: &str) -> Option<PathBuf> {
 
 /// PATH with cargo's bin directory in front (once).
 fn search_path() -> OsString {
-    let mut dirs: Vec<PathBuf> =
-        env::split_paths(&env::var_os("PATH").unwrap_or_default()).collect();
+    let mut dirs: Vec<PathBuf> = env::split_paths(&env::var_os("PATH").unwrap_or_default()).collect();
     let cargo_home = env::var_os("CARGO_HOME")
         .map(PathBuf::from)
         .or_else(|| env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo")));
@@ -77,20 +74,10 @@ fn display(command: &Command) -> String {
     let mut words: Vec<String> = command
         .get_envs()
         .filter(|(key, _)| *key != "PATH")
-        .filter_map(|(key, value)| {
-            Some(format!(
-                "{}={}",
-                key.to_string_lossy(),
-                value?.to_string_lossy()
-            ))
-        })
+        .filter_map(|(key, value)| Some(format!("{}={}", key.to_string_lossy(), value?.to_string_lossy())))
         .collect();
     words.push(program);
-    words.extend(
-        command
-            .get_args()
-            .map(|arg| arg.to_string_lossy().into_owned()),
-    );
+    words.extend(command.get_args().map(|arg| arg.to_string_lossy().into_owned()));
     let line = words.join(" ");
     match command.get_current_dir() {
         Some(dir) => format!("(cd {} && {line})", dir.display()),

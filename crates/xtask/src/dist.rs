@@ -50,8 +50,7 @@ pub fn dist() -> Result<()> {
         fs::remove_dir_all(dist).map_err(|e| format!("cannot delete the old dist/: {e}"))?;
     }
     copy_dir(www, dist).map_err(|e| format!("cannot copy www/ to dist/: {e}"))?;
-    let wasm =
-        fs::read(wasm_build::WASM).map_err(|e| format!("cannot read {}: {e}", wasm_build::WASM))?;
+    let wasm = fs::read(wasm_build::WASM).map_err(|e| format!("cannot read {}: {e}", wasm_build::WASM))?;
     let page = single_file(www, &wasm)?;
     let out = dist.join(SINGLE_FILE);
     fs::write(&out, &page).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
@@ -136,10 +135,7 @@ fn escape_script(js: &str) -> String {
     while let Some(at) = rest.find('<') {
         out += &rest[..at];
         let tail = &rest[at..];
-        let dangerous = tail.starts_with("<!--")
-            || tail
-                .get(..8)
-                .is_some_and(|t| t.eq_ignore_ascii_case("</script"));
+        let dangerous = tail.starts_with("<!--") || tail.get(..8).is_some_and(|t| t.eq_ignore_ascii_case("</script"));
         out += if dangerous { "\\x3C" } else { "<" };
         rest = &tail[1..];
     }
@@ -181,10 +177,7 @@ fn find_tags(html: &str, name: &str) -> Vec<Tag> {
         let mut attrs = Vec::new();
         let mut i = from;
         loop {
-            while bytes
-                .get(i)
-                .is_some_and(|b| b.is_ascii_whitespace() || *b == b'/')
-            {
+            while bytes.get(i).is_some_and(|b| b.is_ascii_whitespace() || *b == b'/') {
                 i += 1;
             }
             match bytes.get(i) {
@@ -213,10 +206,7 @@ fn find_tags(html: &str, name: &str) -> Vec<Tag> {
                         (start + 1, i - 1)
                     }
                     _ => {
-                        while bytes
-                            .get(i)
-                            .is_some_and(|b| !b.is_ascii_whitespace() && *b != b'>')
-                        {
+                        while bytes.get(i).is_some_and(|b| !b.is_ascii_whitespace() && *b != b'>') {
                             i += 1;
                         }
                         (start, i)
@@ -297,10 +287,7 @@ fn bundle(www: &Path, entry: &str) -> Result<String> {
             .iter()
             .map(|(exported, local)| format!("get {exported}() {{ return {local}; }}"))
             .collect();
-        js += &format!(
-            "\nreturn Object.freeze({{ {} }});\n}})();\n",
-            getters.join(", ")
-        );
+        js += &format!("\nreturn Object.freeze({{ {} }});\n}})();\n", getters.join(", "));
     }
     Ok(js)
 }
@@ -396,12 +383,10 @@ impl Module {
                 continue;
             }
             let result = match parser.text(statement) {
-                "import" if !matches!(parser.peek_text(), Some("(" | ".")) => {
-                    parser.import(path).map(|import| {
-                        module.imports.push(import);
-                        String::new()
-                    })
-                }
+                "import" if !matches!(parser.peek_text(), Some("(" | ".")) => parser.import(path).map(|import| {
+                    module.imports.push(import);
+                    String::new()
+                }),
                 "export" => parser.export(&mut module.exports),
                 _ => continue,
             };
@@ -487,11 +472,7 @@ impl<'a> Parser<'a> {
             } else {
                 first.clone()
             };
-            pairs.push(if import_side {
-                (first, second)
-            } else {
-                (second, first)
-            });
+            pairs.push(if import_side { (first, second) } else { (second, first) });
             if self.peek_text() != Some("}") {
                 self.expect(",")?;
             }
@@ -534,8 +515,7 @@ impl<'a> Parser<'a> {
             ));
         }
         let dir = from.rsplit_once('/').map_or("", |(dir, _)| dir);
-        import.path = normalize(&format!("{dir}/{specifier}"))
-            .ok_or_else(|| format!("`{specifier}` leaves www/"))?;
+        import.path = normalize(&format!("{dir}/{specifier}")).ok_or_else(|| format!("`{specifier}` leaves www/"))?;
         Ok(import)
     }
 
@@ -563,16 +543,12 @@ impl<'a> Parser<'a> {
                         if self.peek_text() == Some("*") {
                             self.next += 1;
                         }
-                        self.peek()
-                            .filter(|token| token.kind == Kind::Ident)
-                            .map(|_| self.next)
+                        self.peek().filter(|token| token.kind == Kind::Ident).map(|_| self.next)
                     }
                     Some("class") => {
                         self.next += 1;
                         self.peek()
-                            .filter(|token| {
-                                token.kind == Kind::Ident && self.peek_text() != Some("extends")
-                            })
+                            .filter(|token| token.kind == Kind::Ident && self.peek_text() != Some("extends"))
                             .map(|_| self.next)
                     }
                     _ => None,
@@ -592,8 +568,7 @@ impl<'a> Parser<'a> {
             }
             Some("async" | "function" | "class") => {
                 while self.peek().is_some_and(|token| {
-                    token.kind != Kind::Ident
-                        || matches!(self.peek_text(), Some("async" | "function" | "class"))
+                    token.kind != Kind::Ident || matches!(self.peek_text(), Some("async" | "function" | "class"))
                 }) {
                     self.next += 1;
                 }
@@ -703,15 +678,13 @@ fn tokenize(source: &str) -> std::result::Result<Vec<Token>, (usize, &'static st
                 Kind::Str
             }
             b'`' => {
-                i = template_part(bytes, i + 1, &mut templates, &mut depth)
-                    .ok_or((start, "unterminated template"))?;
+                i = template_part(bytes, i + 1, &mut templates, &mut depth).ok_or((start, "unterminated template"))?;
                 Kind::Other
             }
             b'}' if depth > 0 && templates.last() == Some(&(depth - 1)) => {
                 templates.pop();
                 depth -= 1;
-                i = template_part(bytes, i + 1, &mut templates, &mut depth)
-                    .ok_or((start, "unterminated template"))?;
+                i = template_part(bytes, i + 1, &mut templates, &mut depth).ok_or((start, "unterminated template"))?;
                 Kind::Other
             }
             b'/' if regex_allowed(source, tokens.last()) => {
@@ -766,10 +739,7 @@ fn is_word_byte(byte: u8) -> bool {
 }
 
 fn skip_word(bytes: &[u8], mut i: usize, also: &[u8]) -> usize {
-    while bytes
-        .get(i)
-        .is_some_and(|&b| is_word_byte(b) || also.contains(&b))
-    {
+    while bytes.get(i).is_some_and(|&b| is_word_byte(b) || also.contains(&b)) {
         i += 1;
     }
     i
@@ -789,12 +759,7 @@ fn skip_quoted(bytes: &[u8], mut i: usize, quote: u8) -> Option<usize> {
 
 /// Scans template text up to its closing backtick, or up to a `${`, which it
 /// records as open (its `}` resumes the template).
-fn template_part(
-    bytes: &[u8],
-    mut i: usize,
-    templates: &mut Vec<usize>,
-    depth: &mut usize,
-) -> Option<usize> {
+fn template_part(bytes: &[u8], mut i: usize, templates: &mut Vec<usize>, depth: &mut usize) -> Option<usize> {
     loop {
         match *bytes.get(i)? {
             b'\\' => i += 2,
@@ -939,10 +904,7 @@ mod tests {
             fs::write(www.join(path), text).unwrap();
         }
         let page = single_file(&www, b"wasm").unwrap();
-        assert!(
-            page.contains("<style>\nbody { color: red }\n</style>"),
-            "{page}"
-        );
+        assert!(page.contains("<style>\nbody { color: red }\n</style>"), "{page}");
         assert!(page.contains("globalThis.SEPAL_WASM_BASE64 = \"d2FzbQ==\";"));
         assert!(!page.contains(" src=") && !page.contains("`hi ${name} </script>"));
         let modules = [

@@ -41,12 +41,7 @@ pub fn start(root: &Path, port: u16, log: bool) -> Result<SocketAddr> {
 /// Like [`start`], and also serves each `(prefix, dir)` of `mounts` under
 /// `/prefix/` (a single path segment, e.g. `("bench", "bench")` for the
 /// benchmark pages next to `www/` at `/`).
-pub fn start_with_mounts(
-    root: &Path,
-    mounts: &[(&str, &Path)],
-    port: u16,
-    log: bool,
-) -> Result<SocketAddr> {
+pub fn start_with_mounts(root: &Path, mounts: &[(&str, &Path)], port: u16, log: bool) -> Result<SocketAddr> {
     let canonical = |dir: &Path| {
         dir.canonicalize()
             .map_err(|e| format!("cannot serve {}: {e}", dir.display()))
@@ -56,9 +51,8 @@ pub fn start_with_mounts(
     for (prefix, dir) in mounts {
         mounted.push((prefix.trim_matches('/').to_string(), canonical(dir)?));
     }
-    let listener = TcpListener::bind(("127.0.0.1", port)).map_err(|e| {
-        format!("cannot listen on 127.0.0.1:{port}: {e} (choose another port with --port N)")
-    })?;
+    let listener = TcpListener::bind(("127.0.0.1", port))
+        .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e} (choose another port with --port N)"))?;
     let address = listener.local_addr().map_err(|e| e.to_string())?;
     let site = std::sync::Arc::new(Site { root, mounted });
     thread::spawn(move || {
@@ -84,9 +78,7 @@ impl Site {
     /// and the prefix of that directory's URLs (`""` or `"/prefix"`).
     fn resolve<'a>(&'a self, target: &'a str) -> (&'a Path, &'a str, String) {
         for (prefix, dir) in &self.mounted {
-            let rest = target
-                .strip_prefix('/')
-                .and_then(|t| t.strip_prefix(prefix.as_str()));
+            let rest = target.strip_prefix('/').and_then(|t| t.strip_prefix(prefix.as_str()));
             if let Some(rest) = rest.filter(|r| r.starts_with('/')) {
                 return (dir, rest, format!("/{prefix}"));
             }
@@ -127,26 +119,15 @@ struct Response {
 
 impl Response {
     fn error(status: &'static str) -> Response {
-        Response::new(
-            status,
-            "text/plain; charset=utf-8",
-            format!("{status}\n").into_bytes(),
-        )
+        Response::new(status, "text/plain; charset=utf-8", format!("{status}\n").into_bytes())
     }
 
     fn new(status: &'static str, content_type: &str, body: Vec<u8>) -> Response {
         let mut headers = vec![("Content-Type", content_type.to_string())];
         if content_type.starts_with("text/html") {
-            headers.push((
-                "Content-Security-Policy",
-                CONTENT_SECURITY_POLICY.to_string(),
-            ));
+            headers.push(("Content-Security-Policy", CONTENT_SECURITY_POLICY.to_string()));
         }
-        Response {
-            status,
-            headers,
-            body,
-        }
+        Response { status, headers, body }
     }
 
     fn head(&self) -> Vec<u8> {
@@ -266,11 +247,7 @@ mod tests {
         fs::create_dir_all(site.join("pkg")).unwrap();
         fs::create_dir_all(site.join("docs")).unwrap();
         fs::write(dir.join("secret.txt"), "secret").unwrap();
-        fs::write(
-            site.join("index.html"),
-            "<!doctype html><title>home</title>",
-        )
-        .unwrap();
+        fs::write(site.join("index.html"), "<!doctype html><title>home</title>").unwrap();
         fs::write(site.join("docs/index.html"), "docs").unwrap();
         fs::write(site.join("pkg/sepal_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
         fs::write(site.join("a b.js"), "export {};").unwrap();
@@ -289,20 +266,14 @@ mod tests {
         assert!(wasm.ends_with("\0asm\x01\0\0\0"));
 
         let index = get(address, "GET / HTTP/1.1");
-        assert_eq!(
-            header(&index, "content-type"),
-            Some("text/html; charset=utf-8")
-        );
+        assert_eq!(header(&index, "content-type"), Some("text/html; charset=utf-8"));
         assert!(header(&index, "content-security-policy")
             .unwrap()
             .contains("'wasm-unsafe-eval'"));
         assert!(index.ends_with("<title>home</title>"));
 
         let script = get(address, "GET /a%20b.js HTTP/1.1");
-        assert_eq!(
-            header(&script, "content-type"),
-            Some("text/javascript; charset=utf-8")
-        );
+        assert_eq!(header(&script, "content-type"), Some("text/javascript; charset=utf-8"));
 
         let head = get(address, "HEAD /docs/ HTTP/1.1");
         assert_eq!(header(&head, "content-length"), Some("4"));
@@ -345,10 +316,7 @@ mod tests {
             "//etc/passwd",
         ] {
             let response = get(address, &format!("GET {escape} HTTP/1.1"));
-            assert!(
-                response.starts_with("HTTP/1.1 403 "),
-                "{escape}: {response}"
-            );
+            assert!(response.starts_with("HTTP/1.1 403 "), "{escape}: {response}");
         }
         assert!(get(address, "POST / HTTP/1.1").starts_with("HTTP/1.1 405 "));
     }

@@ -45,22 +45,17 @@ fn ensure_rust_targets(targets: &[&str]) -> Result<()> {
     if missing.is_empty() {
         return Ok(());
     }
-    println!(
-        "Rust target {} is missing: installing it",
-        missing.join(", ")
-    );
+    println!("Rust target {} is missing: installing it", missing.join(", "));
     cmd::run(command("rustup").args(["target", "add"]).args(&missing))
 }
 
 fn ensure_wasm_bindgen() -> Result<()> {
-    let lock =
-        fs::read_to_string("Cargo.lock").map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    let lock = fs::read_to_string("Cargo.lock").map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
     let version = locked_version(&lock, "wasm-bindgen")
         .ok_or("Cargo.lock pins no wasm-bindgen: run `cargo generate-lockfile`")?;
     // The CLI also provides the test runner; both must match the library.
     let matches = |tool: &str| {
-        cmd::probe(command(tool).arg("--version"))
-            .is_some_and(|out| out.split_whitespace().nth(1) == Some(version))
+        cmd::probe(command(tool).arg("--version")).is_some_and(|out| out.split_whitespace().nth(1) == Some(version))
     };
     if matches("wasm-bindgen") && matches("wasm-bindgen-test-runner") {
         return Ok(());
@@ -75,10 +70,7 @@ fn locked_version<'a>(lock: &'a str, name: &str) -> Option<&'a str> {
     let wanted = format!("name = \"{name}\"");
     let mut lines = lock.lines().map(str::trim);
     lines.find(|line| *line == wanted)?;
-    lines
-        .next()?
-        .strip_prefix("version = \"")?
-        .strip_suffix('"')
+    lines.next()?.strip_prefix("version = \"")?.strip_suffix('"')
 }
 
 /// Node 20.14 is the first with all the test runner flags `test` uses.
@@ -113,7 +105,8 @@ fn ensure_chromium() -> Result<Chromium> {
         return Ok(found);
     }
     apt_install("Chromium", &["chromium", "chromium-driver"])?;
-    find().ok_or_else(|| "Chromium is still missing after installing it: install `chromium` and `chromium-driver`".into())
+    find()
+        .ok_or_else(|| "Chromium is still missing after installing it: install `chromium` and `chromium-driver`".into())
 }
 
 /// Installs Debian packages when we are root; otherwise says how to.
@@ -172,7 +165,10 @@ pub fn wasm_opt() -> Option<PathBuf> {
     }
     let path = PathBuf::from("tools/node_modules/.bin/wasm-opt");
     if !path.is_file() {
-        println!("warning: {} is missing, the wasm stays unoptimised: delete tools/node_modules to reinstall it", path.display());
+        println!(
+            "warning: {} is missing, the wasm stays unoptimised: delete tools/node_modules to reinstall it",
+            path.display()
+        );
         return None;
     }
     Some(path)
@@ -184,8 +180,7 @@ mod tests {
 
     #[test]
     fn reads_the_locked_version() {
-        let lock =
-            "[[package]]\nname = \"wasm-bindgen\"\nversion = \"0.2.130\"\nsource = \"x\"\n\n\
+        let lock = "[[package]]\nname = \"wasm-bindgen\"\nversion = \"0.2.130\"\nsource = \"x\"\n\n\
                     [[package]]\nname = \"wasm-bindgen-macro\"\nversion = \"0.2.131\"\n";
         assert_eq!(locked_version(lock, "wasm-bindgen"), Some("0.2.130"));
         assert_eq!(locked_version(lock, "wasm-bindgen-macro"), Some("0.2.131"));

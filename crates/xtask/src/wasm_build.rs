@@ -22,8 +22,7 @@ pub fn build() -> Result<()> {
         WASM_TARGET,
         "--release",
     ]))?;
-    let target_dir =
-        env::var_os("CARGO_TARGET_DIR").map_or_else(|| PathBuf::from("target"), PathBuf::from);
+    let target_dir = env::var_os("CARGO_TARGET_DIR").map_or_else(|| PathBuf::from("target"), PathBuf::from);
     let raw = target_dir.join(WASM_TARGET).join("release/sepal_wasm.wasm");
     cmd::run(
         command("wasm-bindgen")
