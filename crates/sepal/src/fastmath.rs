@@ -172,15 +172,21 @@ impl K {
     #[inline(always)]
     pub(crate) fn opaque() -> K {
         static VALUES: K = K::VALUES;
-        // SAFETY: a valid, aligned, initialised static, only ever read.
-        unsafe { core::ptr::read_volatile(&VALUES) }
+        opaque_copy(&VALUES)
     }
+}
+
+/// A copy of a static the compiler cannot constant-fold (see `K`).
+#[inline(always)]
+fn opaque_copy<T: Copy>(value: &'static T) -> T {
+    // SAFETY: a valid, aligned, initialised static, only ever read.
+    unsafe { core::ptr::read_volatile(value) }
 }
 
 /// `if c { a } else { b }` with both already computed: a select LLVM can
 /// vectorise, where an `if` with arithmetic in its arms stays a branch.
 #[inline(always)]
-fn select(c: bool, a: f64, b: f64) -> f64 {
+fn select<T: Copy>(c: bool, a: T, b: T) -> T {
     if c {
         a
     } else {
@@ -319,6 +325,8 @@ pub(crate) fn cross_entropy_term_k(z: f64, y: f64, k: &K) -> f64 {
 /// Single precision, for the decision map: the same algorithms with f32
 /// constants and shorter polynomials (tanh within a few f32 ulp).
 pub mod single {
+    use super::{opaque_copy, select};
+
     /// The f32 constants, as `super::K` (and for the same reason).
     #[derive(Clone, Copy)]
     pub struct K {
@@ -364,17 +372,7 @@ pub mod single {
         #[inline(always)]
         pub fn opaque() -> K {
             static VALUES: K = K::VALUES;
-            // SAFETY: a valid, aligned, initialised static, only ever read.
-            unsafe { core::ptr::read_volatile(&VALUES) }
-        }
-    }
-
-    #[inline(always)]
-    fn select(c: bool, a: f32, b: f32) -> f32 {
-        if c {
-            a
-        } else {
-            b
+            opaque_copy(&VALUES)
         }
     }
 
