@@ -124,12 +124,21 @@ impl Network {
 
     /// Copies the parameters of a network of the same shape, in place.
     pub fn copy_parameters_from(&mut self, other: &Network) {
-        assert_eq!(self.layers.len(), other.layers.len(), "networks of different depths");
+        assert!(self.has_shape_of(other), "networks of different shapes");
         for (mine, theirs) in self.layers.iter_mut().zip(&other.layers) {
-            assert_eq!(mine.w.dim(), theirs.w.dim(), "layers of different shapes");
             mine.w.assign(&theirs.w);
             mine.b.assign(&theirs.b);
         }
+    }
+
+    /// Whether `other` has the same layers, W and b of the same sizes.
+    pub fn has_shape_of(&self, other: &Network) -> bool {
+        self.layers.len() == other.layers.len()
+            && self
+                .layers
+                .iter()
+                .zip(&other.layers)
+                .all(|(a, b)| a.w.dim() == b.w.dim() && a.b.len() == b.b.len())
     }
 
     pub fn is_finite(&self) -> bool {

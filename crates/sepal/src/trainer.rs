@@ -51,6 +51,9 @@ pub struct Trainer {
     test_costs: CostHistory,
     train_accuracies: CostHistory,
     test_accuracies: CostHistory,
+    /// (accuracy, cost) on the held-out points for the current parameters,
+    /// once computed.
+    test_metrics: Option<(f64, f64)>,
 }
 
 impl Trainer {
@@ -95,6 +98,7 @@ impl Trainer {
             test_costs: CostHistory::new(HISTORY_POINTS),
             train_accuracies: CostHistory::new(HISTORY_POINTS),
             test_accuracies: CostHistory::new(HISTORY_POINTS),
+            test_metrics: None,
         };
         run.reset();
         run
@@ -103,15 +107,8 @@ impl Trainer {
     /// Back to iteration 0 with the same data and initial weights.
     pub fn reset(&mut self) {
         self.network.copy_parameters_from(&self.initial);
-        self.iteration = 0;
-        self.divergence = None;
-        self.history.clear();
-        self.test_costs.clear();
-        self.train_accuracies.clear();
-        self.test_accuracies.clear();
-        self.evaluate();
+        self.restart_at(0);
         self.initial_cost = self.cost;
-        self.record();
     }
 
     /// Continues from `network`'s parameters as if `iteration` updates had
@@ -121,25 +118,11 @@ impl Trainer {
     /// stays 10× their cost. Nothing changes when the layer shapes differ
     /// from this run's.
     pub fn restore(&mut self, network: &Network, iteration: u64) -> Result<(), ShapeMismatch> {
-        let same = |a: &Network, b: &Network| {
-            a.layers.len() == b.layers.len()
-                && a.layers
-                    .iter()
-                    .zip(&b.layers)
-                    .all(|(x, y)| x.w.dim() == y.w.dim() && x.b.len() == y.b.len())
-        };
-        if !same(&self.network, network) {
+        if !self.network.has_shape_of(network) {
             return Err(ShapeMismatch);
         }
-        self.reset();
         self.network.copy_parameters_from(network);
-        self.iteration = iteration;
-        self.history.clear();
-        self.test_costs.clear();
-        self.train_accuracies.clear();
-        self.test_accuracies.clear();
-        self.evaluate();
-        self.record();
+        self.restart_at(iteration);
         if !self.network.is_finite() {
             self.divergence = Some(Divergence::NonFiniteParameter);
         } else if !self.train.is_empty() {
@@ -212,16 +195,23 @@ impl Trainer {
         accuracy(self.pass.output(), &self.train.y)
     }
 
-    /// Accuracy and cost on the held-out points (NaN when there are none).
+    /// Accuracy and cost on the held-out points (NaN when there are none),
+    /// computed once per set of parameters however often they are asked for.
     pub fn test_metrics(&mut self) -> (f64, f64) {
-        if self.test.is_empty() {
-            return (f64::NAN, f64::NAN);
+        if let Some(metrics) = self.test_metrics {
+            return metrics;
         }
-        self.network.forward(self.test.x.view(), &mut self.test_pass);
-        (
-            accuracy(self.test_pass.output(), &self.test.y),
-            cross_entropy(self.test_pass.output_logits(), &self.test.y),
-        )
+        let metrics = if self.test.is_empty() {
+            (f64::NAN, f64::NAN)
+        } else {
+            self.network.forward(self.test.x.view(), &mut self.test_pass);
+            (
+                accuracy(self.test_pass.output(), &self.test.y),
+                cross_entropy(self.test_pass.output_logits(), &self.test.y),
+            )
+        };
+        self.test_metrics = Some(metrics);
+        metrics
     }
 
     pub fn divergence(&self) -> Option<Divergence> {
@@ -267,7 +257,23 @@ impl Trainer {
         &self.pass
     }
 
+    /// The run's state for the current parameters as at `iteration`: not
+    /// diverged, the curves starting afresh there.
+    fn restart_at(&mut self, iteration: u64) {
+        self.iteration = iteration;
+        self.divergence = None;
+        self.history.clear();
+        self.test_costs.clear();
+        self.train_accuracies.clear();
+        self.test_accuracies.clear();
+        self.evaluate();
+        self.record();
+    }
+
+    /// The forward pass and cost of the current parameters; every change of
+    /// the parameters ends here, so it also forgets the test metrics.
     fn evaluate(&mut self) {
+        self.test_metrics = None;
         if self.train.is_empty() {
             return;
         }
