@@ -140,10 +140,9 @@ pub struct Points {
 
 impl Points {
     pub fn of(trainer: &Trainer) -> Self {
-        let all = |d: &sepal::Dataset| (0..d.len()).map(|k| d.point(k)).collect();
         Self {
-            train: all(trainer.train_data()),
-            test: all(trainer.test_data()),
+            train: crate::points::rows(trainer.train_data()),
+            test: crate::points::rows(trainer.test_data()),
         }
     }
 }

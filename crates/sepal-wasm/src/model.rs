@@ -27,7 +27,7 @@ use sepal::{Dataset, Model, Parameters, Trainer};
 
 use crate::convert::{self, Value};
 use crate::json::Json;
-use crate::points::MAX_COORDINATE;
+use crate::points::{check_point, BadPoint, MAX_COORDINATE};
 use crate::Playground;
 
 pub const FORMAT: &str = "sepal-model";
@@ -413,21 +413,12 @@ fn read_points(value: &Json, list: &'static str) -> Result<Vec<[f64; 3]>, ModelE
         let Some(numbers) = numbers else {
             return Err(ModelError::PointCoordinate { list, n });
         };
-        let &[x1, x2, label] = numbers.as_slice() else {
-            return Err(ModelError::PointValues {
-                list,
-                n,
-                count: numbers.len(),
-            });
-        };
-        let inside = |x: f64| x.is_finite() && x.abs() <= MAX_COORDINATE;
-        if !(inside(x1) && inside(x2)) {
-            return Err(ModelError::PointCoordinate { list, n });
-        }
-        if label != 0.0 && label != 1.0 {
-            return Err(ModelError::PointLabel { list, n, label });
-        }
-        points.push([x1, x2, label]);
+        let point = check_point(&numbers).map_err(|bad| match bad {
+            BadPoint::Values(count) => ModelError::PointValues { list, n, count },
+            BadPoint::Coordinate => ModelError::PointCoordinate { list, n },
+            BadPoint::Label(label) => ModelError::PointLabel { list, n, label },
+        })?;
+        points.push(point);
     }
     Ok(points)
 }

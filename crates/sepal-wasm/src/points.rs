@@ -28,6 +28,32 @@ pub fn parse_points(value: JsValue) -> Result<Dataset, JsError> {
     check_points(&points).map_err(|message| JsError::new(&message))
 }
 
+/// What is wrong with one point.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum BadPoint {
+    /// It has this many values instead of x1, x2, label.
+    Values(usize),
+    /// A coordinate is not finite or beyond ±[`MAX_COORDINATE`].
+    Coordinate,
+    /// The label is neither 0 nor 1.
+    Label(f64),
+}
+
+/// One `[x1, x2, label]` checked: the rule every way points come in shares.
+pub fn check_point(values: &[f64]) -> Result<[f64; 3], BadPoint> {
+    let &[x1, x2, label] = values else {
+        return Err(BadPoint::Values(values.len()));
+    };
+    let inside = |x: f64| x.is_finite() && x.abs() <= MAX_COORDINATE;
+    if !(inside(x1) && inside(x2)) {
+        return Err(BadPoint::Coordinate);
+    }
+    if label != 0.0 && label != 1.0 {
+        return Err(BadPoint::Label(label));
+    }
+    Ok([x1, x2, label])
+}
+
 /// The checks of [`parse_points`], for Rust callers and tests.
 pub fn check_points(points: &[Vec<f64>]) -> Result<Dataset, String> {
     if points.len() > MAX_POINTS {
@@ -36,22 +62,20 @@ pub fn check_points(points: &[Vec<f64>]) -> Result<Dataset, String> {
             points.len()
         ));
     }
-    let mut rows = Vec::with_capacity(points.len());
-    for (k, p) in points.iter().enumerate() {
-        let n = k + 1;
-        let &[x1, x2, label] = p.as_slice() else {
-            return Err(format!("point {n} has {} values instead of x1, x2, label", p.len()));
-        };
-        if !(x1.is_finite() && x2.is_finite() && x1.abs() <= MAX_COORDINATE && x2.abs() <= MAX_COORDINATE) {
-            return Err(format!(
-                "point {n} has a coordinate that is not a number from −{MAX_COORDINATE:e} to {MAX_COORDINATE:e}"
-            ));
-        }
-        if label != 0.0 && label != 1.0 {
-            return Err(format!("point {n} has label {label}; labels are 0 or 1"));
-        }
-        rows.push([x1, x2, label]);
-    }
+    let rows = points
+        .iter()
+        .enumerate()
+        .map(|(k, p)| {
+            let n = k + 1;
+            check_point(p).map_err(|bad| match bad {
+                BadPoint::Values(count) => format!("point {n} has {count} values instead of x1, x2, label"),
+                BadPoint::Coordinate => format!(
+                    "point {n} has a coordinate that is not a number from −{MAX_COORDINATE:e} to {MAX_COORDINATE:e}"
+                ),
+                BadPoint::Label(label) => format!("point {n} has label {label}; labels are 0 or 1"),
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(Dataset::from_points(&rows))
 }
 
