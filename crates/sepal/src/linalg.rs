@@ -22,41 +22,39 @@ fn fold(l: [f64; LANES]) -> f64 {
     (l[0] + l[2]) + (l[1] + l[3])
 }
 
-/// Σ_k a[k]·b[k] in the lane order.
+/// Σ_k d[k]·rows[r][k] for each of the N rows, and Σ_k d[k], each in the
+/// lane order, in one pass over d: N + 1 independent sums, so that no add
+/// waits for the one before it.
 #[inline(always)]
-pub fn dot(a: &[f64], b: &[f64]) -> f64 {
-    let (a, b) = (&a[..a.len().min(b.len())], &b[..a.len().min(b.len())]);
-    let (ac, bc) = (a.chunks_exact(LANES), b.chunks_exact(LANES));
-    let (at, bt) = (ac.remainder(), bc.remainder());
-    let mut lanes = [0.0; LANES];
-    for (x, y) in ac.zip(bc) {
-        for l in 0..LANES {
-            lanes[l] += x[l] * y[l];
+fn dots_and_sum<const N: usize>(d: &[f64], rows: [&[f64]; N]) -> ([f64; N], f64) {
+    let m = d.len();
+    let rows = rows.map(|r| &r[..m]);
+    let full = m - m % LANES;
+    let mut lanes = [[0.0; LANES]; N];
+    let mut sum_lanes = [0.0; LANES];
+    let mut k = 0;
+    while k < full {
+        let d = &d[k..k + LANES];
+        for (lanes, row) in lanes.iter_mut().zip(&rows) {
+            let row = &row[k..k + LANES];
+            for l in 0..LANES {
+                lanes[l] += d[l] * row[l];
+            }
         }
-    }
-    let mut sum = fold(lanes);
-    for (x, y) in at.iter().zip(bt) {
-        sum += x * y;
-    }
-    sum
-}
-
-/// Σ_k v[k] in the lane order.
-#[inline(always)]
-pub fn sum(v: &[f64]) -> f64 {
-    let chunks = v.chunks_exact(LANES);
-    let tail = chunks.remainder();
-    let mut lanes = [0.0; LANES];
-    for x in chunks {
         for l in 0..LANES {
-            lanes[l] += x[l];
+            sum_lanes[l] += d[l];
         }
+        k += LANES;
     }
-    let mut sum = fold(lanes);
-    for x in tail {
-        sum += x;
+    let mut dots = lanes.map(fold);
+    let mut sum = fold(sum_lanes);
+    for k in full..m {
+        for (dot, row) in dots.iter_mut().zip(&rows) {
+            *dot += d[k] * row[k];
+        }
+        sum += d[k];
     }
-    sum
+    (dots, sum)
 }
 
 /// Σ_k f(a[k], b[k]) in the lane order, f evaluated a block at a time into
@@ -180,35 +178,49 @@ pub fn affine(w: &[f64], b: &[f64], x: &[f64], z: &mut [f64], cols: usize) {
     );
 }
 
-/// dw = scale · dz·aᵀ, with dz: n_out×m, a: n_in×m, dw: n_out×n_in; each
-/// sum over the m examples in the lane order.
-pub fn scaled_outer(dz: &[f64], a: &[f64], scale: f64, dw: &mut [f64], m: usize) {
-    wide(
-        #[inline(always)]
-        || scaled_outer_loops(dz, a, scale, dw, m),
-    );
-}
-
-#[inline(always)]
-fn scaled_outer_loops(dz: &[f64], a: &[f64], scale: f64, dw: &mut [f64], m: usize) {
-    let n_in = a.len() / m;
-    for (dz_row, dw_row) in dz.chunks_exact(m).zip(dw.chunks_exact_mut(n_in)) {
-        for (dw, a_row) in dw_row.iter_mut().zip(a.chunks_exact(m)) {
-            *dw = scale * dot(dz_row, a_row);
-        }
-    }
-}
-
-/// db = scale · Σ_k dz[·,k], row sums in the lane order.
-pub fn scaled_row_sums(dz: &[f64], scale: f64, db: &mut [f64], m: usize) {
+/// dw = scale · dz·aᵀ and db = scale · Σ_k dz[·,k], with dz: n_out×m,
+/// a: n_in×m, dw: n_out×n_in; each sum over the m examples in the lane
+/// order, a row of dz at a time against up to four rows of a.
+pub fn scaled_outer_and_row_sums(dz: &[f64], a: &[f64], scale: f64, dw: &mut [f64], db: &mut [f64], m: usize) {
+    // Every layer has inputs; no training step runs without examples.
+    debug_assert!(m > 0 && a.len() >= m, "no examples or no inputs");
     wide(
         #[inline(always)]
         || {
-            for (db, dz_row) in db.iter_mut().zip(dz.chunks_exact(m)) {
-                *db = scale * sum(dz_row);
+            let n_in = a.len() / m;
+            let a_row = |j: usize| &a[j * m..(j + 1) * m];
+            for ((dz_row, dw_row), db) in dz.chunks_exact(m).zip(dw.chunks_exact_mut(n_in)).zip(db.iter_mut()) {
+                let mut j = 0;
+                while j < n_in {
+                    let n = (n_in - j).min(4);
+                    let out = &mut dw_row[j..j + n];
+                    let sum = match n {
+                        4 => put(
+                            out,
+                            scale,
+                            dots_and_sum(dz_row, [a_row(j), a_row(j + 1), a_row(j + 2), a_row(j + 3)]),
+                        ),
+                        3 => put(out, scale, dots_and_sum(dz_row, [a_row(j), a_row(j + 1), a_row(j + 2)])),
+                        2 => put(out, scale, dots_and_sum(dz_row, [a_row(j), a_row(j + 1)])),
+                        _ => put(out, scale, dots_and_sum(dz_row, [a_row(j)])),
+                    };
+                    if j == 0 {
+                        *db = scale * sum;
+                    }
+                    j += n;
+                }
             }
         },
     );
+}
+
+/// out = scale · dots; returns the sum that came with them.
+#[inline(always)]
+fn put<const N: usize>(out: &mut [f64], scale: f64, (dots, sum): ([f64; N], f64)) -> f64 {
+    for (o, d) in out.iter_mut().zip(dots) {
+        *o = scale * d;
+    }
+    sum
 }
 
 /// da = wᵀ·dz, with w: n_out×n_in, dz: n_out×m, da: n_in×m; each
@@ -263,13 +275,10 @@ mod tests {
         transposed_product(&w, &x, &mut da, 3);
         assert_eq!(da, [29.0, 33.0, 37.0, 42.0, 48.0, 54.0]);
 
-        let mut dw = [0.0; 4];
-        scaled_outer(&x, &x, 0.5, &mut dw, 3);
+        let (mut dw, mut db) = ([0.0; 4], [0.0; 2]);
+        scaled_outer_and_row_sums(&x, &x, 0.5, &mut dw, &mut db, 3);
         assert_eq!(dw, [55.0, 82.0, 82.0, 122.5]);
-
-        let mut db = [0.0; 2];
-        scaled_row_sums(&x, 2.0, &mut db, 3);
-        assert_eq!(db, [36.0, 54.0]);
+        assert_eq!(db, [9.0, 13.5]);
     }
 
     /// The reference order, written out: what every blocked loop must
@@ -338,9 +347,8 @@ mod tests {
             }
 
             let mut dw = alloc::vec![0.0; n_out * n_in];
-            scaled_outer(&dz, &x, 0.25, &mut dw, cols);
             let mut db = alloc::vec![0.0; n_out];
-            scaled_row_sums(&dz, 0.25, &mut db, cols);
+            scaled_outer_and_row_sums(&dz, &x, 0.25, &mut dw, &mut db, cols);
             for i in 0..n_out {
                 let dz_row = &dz[i * cols..(i + 1) * cols];
                 for j in 0..n_in {

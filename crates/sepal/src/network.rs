@@ -168,9 +168,13 @@ impl Network {
                     #[inline(always)]
                     || {
                         let constants = fastmath::K::opaque();
-                        for (k, (a, &z)) in a.iter_mut().zip(&*z).enumerate() {
-                            let parts = fastmath::exp_neg_abs_parts(z, &constants);
-                            *a = fastmath::sigmoid_from(z, parts, &constants);
+                        // Slices of one length, so that the loop has no
+                        // bounds checks and vectorises.
+                        let n = a.len();
+                        let (z, p, e, r, q) = (&z[..n], &mut p[..n], &mut e[..n], &mut r[..n], &mut q[..n]);
+                        for k in 0..n {
+                            let parts = fastmath::exp_neg_abs_parts(z[k], &constants);
+                            a[k] = fastmath::sigmoid_from(z[k], parts, &constants);
                             (p[k], e[k], r[k], q[k]) = parts;
                         }
                     },
@@ -201,8 +205,8 @@ impl Network {
             };
             let (lower, upper) = grads.dz.split_at_mut(l);
             let dz = slice(&upper[0]);
-            linalg::scaled_outer(dz, input, scale, slice_mut(&mut grads.dw[l]), m);
-            linalg::scaled_row_sums(dz, scale, grads.db[l].as_slice_mut().expect("contiguous"), m);
+            let db = grads.db[l].as_slice_mut().expect("contiguous");
+            linalg::scaled_outer_and_row_sums(dz, input, scale, slice_mut(&mut grads.dw[l]), db, m);
             if l > 0 {
                 let below = slice_mut(&mut lower[l - 1]);
                 let (z, a) = (slice(&pass.z[l - 1]), slice(&pass.a[l - 1]));
@@ -298,16 +302,20 @@ impl ForwardPass {
             #[inline(always)]
             || {
                 let k = fastmath::K::opaque();
-                linalg::sum_filled(m, |start, terms| {
-                    let n = terms.len();
-                    let range = start..start + n;
-                    let (z, y) = (&logits[range.clone()], &y[range.clone()]);
-                    let (p, e, r, q) = (&p[range.clone()], &e[range.clone()], &r[range.clone()], &q[range]);
-                    for (i, t) in terms.iter_mut().enumerate() {
-                        let l = fastmath::log1p_from((p[i], e[i], r[i], q[i]), &k);
-                        *t = fastmath::cross_entropy_term_from(z[i], y[i], l, &k);
-                    }
-                })
+                linalg::sum_filled(
+                    m,
+                    #[inline(always)]
+                    |start, terms| {
+                        let n = terms.len();
+                        let range = start..start + n;
+                        let (z, y) = (&logits[range.clone()], &y[range.clone()]);
+                        let (p, e, r, q) = (&p[range.clone()], &e[range.clone()], &r[range.clone()], &q[range]);
+                        for (i, t) in terms.iter_mut().enumerate() {
+                            let l = fastmath::log1p_from((p[i], e[i], r[i], q[i]), &k);
+                            *t = fastmath::cross_entropy_term_from(z[i], y[i], l, &k);
+                        }
+                    },
+                )
             },
         );
         sum / logits.len() as f64
