@@ -131,7 +131,10 @@ pub(crate) struct K {
     q: [f64; 6],
     lg: [f64; 7],
     sqrt2_m1: f64,
-    half_ln3: f64,
+    /// ln3/2 twice, the same number: two comparisons the compiler cannot
+    /// merge. Seeing one condition on both selects in `tanh_k`, LLVM moves
+    /// the division into each arm and divides twice.
+    half_ln3: [f64; 2],
     two_m537: f64,
     min_y: f64,
     max_x: f64,
@@ -155,7 +158,7 @@ impl K {
         q: [Q1, Q2, Q3, Q4, Q5, Q6],
         lg: [LG1, LG2, LG3, LG4, LG5, LG6, LG7],
         sqrt2_m1: SQRT2_M1,
-        half_ln3: HALF_LN3,
+        half_ln3: [HALF_LN3; 2],
         two_m537: TWO_M537,
         // Below −746, e^y rounds to 0 anyway.
         min_y: -746.0,
@@ -232,9 +235,8 @@ fn tanh_k(x: f64, k: &K) -> f64 {
     let (below, above) = (p - k.one, p + k.one);
     let n = k.two * below + (q * below + r * above);
     let m = k.two * above + (q * above + r * below);
-    let large = ax > k.half_ln3;
-    let v = select(large, k.two * (k.two + (q - r)), n) / m;
-    let v = select(large, k.one - v, v);
+    let v = select(ax > k.half_ln3[0], k.two * (k.two + (q - r)), n) / m;
+    let v = select(ax > k.half_ln3[1], k.one - v, v);
     f64::from_bits(v.to_bits() | (x.to_bits() & k.sign))
 }
 
@@ -340,7 +342,8 @@ pub mod single {
         ln2_lo: f32,
         /// a = 2 + Q1·r² + Q2·r⁴ + Q3·r⁶ for |r| ≤ ln2 (error 2^−30).
         q: [f32; 3],
-        half_ln3: f32,
+        /// Twice, as `super::K::half_ln3` (and for the same reason).
+        half_ln3: [f32; 2],
         /// tanh 10 rounds to 1; below −87, σ would leave the normal range.
         max_x: f32,
         min_y: f32,
@@ -359,7 +362,7 @@ pub mod single {
             ln2_hi: 0.693_359_4, // 0.693359375 = 355/512
             ln2_lo: -2.121_944_4e-4,
             q: [0.166_666_63, -0.002_777_362_5, 6.463_718e-5],
-            half_ln3: 0.549_306_15,
+            half_ln3: [0.549_306_15; 2],
             max_x: 10.0,
             min_y: -87.0,
             zero: 0.0,
@@ -397,9 +400,8 @@ pub mod single {
         let (below, above) = (p - k.one, p + k.one);
         let n = k.two * below + (q * below + r * above);
         let m = k.two * above + (q * above + r * below);
-        let large = ax > k.half_ln3;
-        let v = select(large, k.two * (k.two + (q - r)), n) / m;
-        let v = select(large, k.one - v, v);
+        let v = select(ax > k.half_ln3[0], k.two * (k.two + (q - r)), n) / m;
+        let v = select(ax > k.half_ln3[1], k.one - v, v);
         f32::from_bits(v.to_bits() | (x.to_bits() & k.sign))
     }
 
