@@ -22,6 +22,11 @@ export class Plot {
     // The map at its own resolution (one pixel per cell), to be scaled up.
     this.cells = document.createElement("canvas");
     this.cellsContext = this.cells.getContext("2d");
+    // The points and axes, drawn at the canvas's resolution (see draw).
+    this.layer = document.createElement("canvas");
+    this.layerContext = this.layer.getContext("2d");
+    this.layerKey = [];
+    this.layerPoints = null;
     this.width = 0;
     this.height = 0;
     this.ratio = 1;
@@ -84,8 +89,9 @@ export class Plot {
   draw({ image, contour, bounds, points, labels, font }) {
     const ctx = this.context;
     const { left, top, size } = this.mapRect;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
     ctx.setTransform(this.ratio, 0, 0, this.ratio, 0, 0);
-    ctx.clearRect(0, 0, this.width, this.height);
 
     if (image) {
       if (this.cells.width !== image.width || this.cells.height !== image.height) {
@@ -94,24 +100,50 @@ export class Plot {
       }
       this.cellsContext.putImageData(image, 0, 0);
       ctx.imageSmoothingEnabled = true;
-      ctx.imageSmoothingQuality = "high";
+      ctx.imageSmoothingQuality = "low";
       ctx.drawImage(this.cells, left, top, size, size);
+      if (contour) this.drawContour(contour, image.width, image.height);
     }
-
-    const toX = (x) => left + ((x - bounds.xMin) / (bounds.xMax - bounds.xMin)) * size;
-    const toY = (y) => top + ((bounds.yMax - y) / (bounds.yMax - bounds.yMin)) * size;
-
-    ctx.save();
-    ctx.beginPath();
-    ctx.rect(left, top, size, size);
-    ctx.clip();
-    if (contour && image) this.drawContour(contour, image.width, image.height);
-    if (points) this.drawPoints(points, toX, toY);
-    ctx.restore();
-
-    this.drawAxes(bounds, toX, toY, labels, font);
+    // Points and axes change far less often than the map: they are drawn
+    // into a layer of their own, and only that layer is copied each frame.
+    const layer = this.#pointsAndAxes(bounds, points, labels, font);
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.drawImage(layer, 0, 0);
   }
 
+  /** The layer of points and axes for these inputs, redrawn when one changed. */
+  #pointsAndAxes(bounds, points, labels, font) {
+    const key = [this.width, this.height, this.ratio, bounds.xMin, bounds.xMax, bounds.yMin, bounds.yMax, labels.x, labels.y, font];
+    if (this.layer.width === this.canvas.width && this.layer.height === this.canvas.height && this.layerPoints === points && key.every((v, i) => v === this.layerKey[i])) {
+      return this.layer;
+    }
+    this.layerKey = key;
+    this.layerPoints = points;
+    this.layer.width = this.canvas.width;
+    this.layer.height = this.canvas.height;
+    const ctx = this.layerContext;
+    ctx.setTransform(this.ratio, 0, 0, this.ratio, 0, 0);
+    ctx.clearRect(0, 0, this.width, this.height);
+    const { left, top, size } = this.mapRect;
+    const toX = (x) => left + ((x - bounds.xMin) / (bounds.xMax - bounds.xMin)) * size;
+    const toY = (y) => top + ((bounds.yMax - y) / (bounds.yMax - bounds.yMin)) * size;
+    if (points) {
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(left, top, size, size);
+      ctx.clip();
+      drawPoints(ctx, points, toX, toY);
+      ctx.restore();
+    }
+    drawAxes(ctx, this.mapRect, this.height, bounds, toX, toY, labels, font);
+    return this.layer;
+  }
+
+  /**
+   * The 0.5 contour: one dark stroke. It runs where the map is palest, so
+   * it needs no halo; its segments are separate subpaths, whose round caps
+   * close the corners between them.
+   */
   drawContour(segments, columns, rows) {
     const ctx = this.context;
     const { left, top, size } = this.mapRect;
@@ -123,87 +155,80 @@ export class Plot {
       ctx.lineTo(left + segments[i + 2] * sx, top + segments[i + 3] * sy);
     }
     ctx.lineCap = "round";
-    ctx.lineJoin = "round";
-    ctx.strokeStyle = "rgba(255, 255, 255, 0.7)";
-    ctx.lineWidth = 4.5;
-    ctx.stroke();
     ctx.strokeStyle = CONTOUR;
     ctx.lineWidth = 2.25;
     ctx.stroke();
   }
+}
 
-  drawPoints({ train, test }, toX, toY) {
-    const ctx = this.context;
-    const path = (list, label) => {
-      ctx.beginPath();
-      for (const [x, y, l] of list) {
-        if (l !== label) continue;
-        const px = toX(x);
-        const py = toY(y);
-        ctx.moveTo(px + POINT_RADIUS, py);
-        ctx.arc(px, py, POINT_RADIUS, 0, 2 * Math.PI);
-      }
-    };
-    ctx.lineWidth = 1;
-    for (const label of [0, 1]) {
-      path(train, label);
-      ctx.fillStyle = CLASS_COLORS[label];
-      ctx.fill();
-      ctx.strokeStyle = "rgba(20, 20, 20, 0.85)";
-      ctx.stroke();
-    }
-    if (!test || test.length === 0) return;
-    ctx.lineWidth = 2;
-    for (const label of [0, 1]) {
-      path(test, label);
-      ctx.fillStyle = "#ffffff";
-      ctx.fill();
-      ctx.strokeStyle = CLASS_COLORS[label];
-      ctx.stroke();
-    }
-  }
-
-  drawAxes(bounds, toX, toY, labels, font) {
-    const ctx = this.context;
-    const { left, top, size } = this.mapRect;
-    const bottom = top + size;
-    const right = left + size;
-    const count = Math.max(3, Math.round(size / 70));
-
-    ctx.strokeStyle = INK;
-    ctx.lineWidth = 1;
-    ctx.strokeRect(left - 0.5, top - 0.5, size + 1, size + 1);
-
-    ctx.font = `13px ${font}`;
-    ctx.fillStyle = MUTED;
+function drawPoints(ctx, { train, test }, toX, toY) {
+  const path = (list, label) => {
     ctx.beginPath();
-    const x = ticks(bounds.xMin, bounds.xMax, count);
-    ctx.textAlign = "center";
-    ctx.textBaseline = "top";
-    for (const value of x.values) {
-      const px = Math.round(toX(value)) + 0.5;
-      ctx.moveTo(px, bottom);
-      ctx.lineTo(px, bottom + 5);
-      ctx.fillText(formatTick(value, x.step), px, bottom + 7);
+    for (const [x, y, l] of list) {
+      if (l !== label) continue;
+      const px = toX(x);
+      const py = toY(y);
+      ctx.moveTo(px + POINT_RADIUS, py);
+      ctx.arc(px, py, POINT_RADIUS, 0, 2 * Math.PI);
     }
-    const y = ticks(bounds.yMin, bounds.yMax, count);
-    ctx.textAlign = "right";
-    ctx.textBaseline = "middle";
-    for (const value of y.values) {
-      const py = Math.round(toY(value)) + 0.5;
-      ctx.moveTo(left, py);
-      ctx.lineTo(left - 5, py);
-      ctx.fillText(formatTick(value, y.step), left - 7, py);
-    }
+  };
+  ctx.lineWidth = 1;
+  for (const label of [0, 1]) {
+    path(train, label);
+    ctx.fillStyle = CLASS_COLORS[label];
+    ctx.fill();
+    ctx.strokeStyle = "rgba(20, 20, 20, 0.85)";
     ctx.stroke();
-
-    ctx.font = `italic 15px ${font}`;
-    ctx.fillStyle = INK;
-    ctx.textAlign = "center";
-    ctx.textBaseline = "bottom";
-    ctx.fillText(labels.x, (left + right) / 2, this.height - 2);
-    ctx.textAlign = "left";
-    ctx.textBaseline = "middle";
-    ctx.fillText(labels.y, 2, (top + bottom) / 2);
   }
+  if (!test || test.length === 0) return;
+  ctx.lineWidth = 2;
+  for (const label of [0, 1]) {
+    path(test, label);
+    ctx.fillStyle = "#ffffff";
+    ctx.fill();
+    ctx.strokeStyle = CLASS_COLORS[label];
+    ctx.stroke();
+  }
+}
+
+function drawAxes(ctx, { left, top, size }, height, bounds, toX, toY, labels, font) {
+  const bottom = top + size;
+  const right = left + size;
+  const count = Math.max(3, Math.round(size / 70));
+
+  ctx.strokeStyle = INK;
+  ctx.lineWidth = 1;
+  ctx.strokeRect(left - 0.5, top - 0.5, size + 1, size + 1);
+
+  ctx.font = `13px ${font}`;
+  ctx.fillStyle = MUTED;
+  ctx.beginPath();
+  const x = ticks(bounds.xMin, bounds.xMax, count);
+  ctx.textAlign = "center";
+  ctx.textBaseline = "top";
+  for (const value of x.values) {
+    const px = Math.round(toX(value)) + 0.5;
+    ctx.moveTo(px, bottom);
+    ctx.lineTo(px, bottom + 5);
+    ctx.fillText(formatTick(value, x.step), px, bottom + 7);
+  }
+  const y = ticks(bounds.yMin, bounds.yMax, count);
+  ctx.textAlign = "right";
+  ctx.textBaseline = "middle";
+  for (const value of y.values) {
+    const py = Math.round(toY(value)) + 0.5;
+    ctx.moveTo(left, py);
+    ctx.lineTo(left - 5, py);
+    ctx.fillText(formatTick(value, y.step), left - 7, py);
+  }
+  ctx.stroke();
+
+  ctx.font = `italic 15px ${font}`;
+  ctx.fillStyle = INK;
+  ctx.textAlign = "center";
+  ctx.textBaseline = "bottom";
+  ctx.fillText(labels.x, (left + right) / 2, height - 2);
+  ctx.textAlign = "left";
+  ctx.textBaseline = "middle";
+  ctx.fillText(labels.y, 2, (top + bottom) / 2);
 }
