@@ -1,7 +1,13 @@
 // How much work one animation frame may do. A frame must stay under 16 ms,
 // so it trains for what the drawing leaves of a FRAME_MS budget: speed ×
-// elapsed time at a finite speed (at most TRAIN_MS), or chunks until
-// MAX_SPEED_MS at `max`. Both costs are measured as the run goes.
+// elapsed time at a finite speed (at most TRAIN_MS), or, at `max`, for a
+// training budget found by feedback. Both costs are measured as the run goes.
+//
+// At `max` the script's own drawing is only part of a frame: the browser
+// then lays out, paints and rasterises the canvases, which no timer in the
+// page sees. So the budget follows the frame interval itself: it grows a
+// little after every frame that came on time (MAX_FRAME_INTERVAL_MS) and
+// shrinks by a share after every late one, settling where frames just fit.
 //
 // The decision map is drawn at FULL_CELLS² cells, except while animating a
 // network so large that evaluating that many cells alone would overrun the
@@ -16,8 +22,16 @@ const CELL_LADDER = [160, 128, 100, 80, 64, 48];
 const FRAME_MS = 14;
 /** Training per frame at a finite speed, at most (ms). */
 const TRAIN_MS = 10;
-/** Training per frame at `speed=max` (ms). */
-const MAX_SPEED_MS = 8;
+/** Training per frame at `speed=max`: at first, at least and at most (ms). */
+const MAX_SPEED_START_MS = 4;
+const MAX_SPEED_MIN_MS = 1;
+const MAX_SPEED_MS = 12;
+/** A frame at most this long after the last one came on time (60 Hz, ms). */
+const MAX_FRAME_INTERVAL_MS = 17;
+/** After a frame on time the budget grows by this much (ms)… */
+const BUDGET_STEP_MS = 0.04;
+/** …and after a late one it shrinks to this share. */
+const BUDGET_BACKOFF = 0.9;
 /** Rendering the map per animation frame, at most (ms). */
 const RENDER_MS = 10;
 /** Iterations per wasm call at `speed=max`, at most. */
@@ -34,6 +48,8 @@ export class Pacer {
   #animationCells = FULL_CELLS;
   #lastFrame = null;
   #carry = 0;
+  #maxSpeedMs = MAX_SPEED_START_MS;
+  #lastFrameWasMax = false; // whether the interval since then was a frame at max
 
   /** A new network: its costs are unknown again. */
   forget() {
@@ -41,11 +57,13 @@ export class Pacer {
     this.#drawMs = null;
     this.#renderMsPerCell = null;
     this.#animationCells = FULL_CELLS;
+    this.#maxSpeedMs = MAX_SPEED_START_MS;
   }
 
   /** Play was pressed: the first frame shows one iteration at once. */
   start() {
     this.#lastFrame = null;
+    this.#lastFrameWasMax = false;
     this.#carry = 1;
     this.#animationCells = this.#fittingCells();
   }
@@ -80,7 +98,13 @@ export class Pacer {
     const started = performance.now();
     let ran = 0;
     if (speed === "max") {
-      const budget = Math.max(1, Math.min(MAX_SPEED_MS, left));
+      if (this.#lastFrameWasMax && elapsed > 0) {
+        this.#maxSpeedMs =
+          elapsed <= MAX_FRAME_INTERVAL_MS
+            ? Math.min(MAX_SPEED_MS, this.#maxSpeedMs + BUDGET_STEP_MS)
+            : Math.max(MAX_SPEED_MIN_MS, this.#maxSpeedMs * BUDGET_BACKOFF);
+      }
+      const budget = Math.max(1, Math.min(this.#maxSpeedMs, left));
       const chunk = Math.max(1, Math.min(MAX_CHUNK, Math.floor(budget / 4 / perIteration)));
       for (;;) {
         const done = step(chunk);
@@ -99,6 +123,7 @@ export class Pacer {
       }
       if (n > 0) ran = step(n);
     }
+    this.#lastFrameWasMax = speed === "max";
     const spent = performance.now() - started;
     // performance.now() is coarse (0.1 ms); short samples say little.
     if (ran > 0 && spent >= 0.5) this.#msPerIteration = blend(this.#msPerIteration, spent / ran);

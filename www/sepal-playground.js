@@ -154,6 +154,9 @@ export class SepalPlayground extends HTMLElement {
   #valuesAt = -Infinity; // when the values under the formulas were last shown
   #insideAt = -Infinity; // when the network view was last drawn
   #insideMs = 0; // how long that took
+  #insideOnScreen = true; // whether the network view is in the viewport
+  #insideStale = false; // whether it missed a redraw while off screen
+  #visibilityObserver = null;
 
   #running = false;
   #wantPlay = false; // play() before the wasm was loaded
@@ -443,6 +446,7 @@ export class SepalPlayground extends HTMLElement {
     }
     globalThis.addEventListener("resize", this.#onResize);
     this.#resizeObserver ??= new ResizeObserver(this.#onResize);
+    this.#visibilityObserver ??= new IntersectionObserver(this.#onVisibility);
     this.#observe();
     if (!this.#started) {
       this.#started = true;
@@ -456,6 +460,7 @@ export class SepalPlayground extends HTMLElement {
     globalThis.removeEventListener("hashchange", this.#onHashChange);
     globalThis.removeEventListener("resize", this.#onResize);
     this.#resizeObserver?.disconnect();
+    this.#visibilityObserver?.disconnect();
   }
 
   async #start() {
@@ -1063,7 +1068,19 @@ export class SepalPlayground extends HTMLElement {
     this.#resizeObserver.observe(this.#dom.stage);
     this.#resizeObserver.observe(this.#chart.box);
     this.#resizeObserver.observe(this.#network.root);
+    this.#visibilityObserver.disconnect();
+    this.#visibilityObserver.observe(this.#network.root);
   }
+
+  /**
+   * While training, the network view is redrawn only while on screen (its
+   * canvases cost the browser raster time every frame they change); one
+   * that missed redraws is brought up to date as it scrolls into view.
+   */
+  #onVisibility = (entries) => {
+    this.#insideOnScreen = entries.at(-1).isIntersecting;
+    if (this.#insideOnScreen && this.#insideStale && this.#pg && this.#shown.shows("network")) this.#drawInside();
+  };
 
   /** The data's pictures and the drawing tools, for the settings in effect. */
   #showData() {
@@ -1213,7 +1230,8 @@ export class SepalPlayground extends HTMLElement {
     const inside = this.#shown.shows("network");
     if (inside && (!this.#running || now - this.#insideAt >= Math.max(INSIDE_MS, INSIDE_SHARE * this.#insideMs))) {
       this.#insideAt = now;
-      this.#drawInside();
+      if (this.#running && !this.#insideOnScreen) this.#insideStale = true;
+      else this.#drawInside();
     }
     this.#drawnCells = cells;
     this.#pacer.drew(performance.now() - started, renderMs, cells);
@@ -1221,6 +1239,7 @@ export class SepalPlayground extends HTMLElement {
 
   /** The network diagram, the hidden units' views and the weights. */
   #drawInside() {
+    this.#insideStale = false;
     const started = performance.now();
     this.#call(() => this.#network.update(this.#pg, this.#api.memory, this.#plot.cells, this.#bounds));
     this.#insideMs = performance.now() - started;
