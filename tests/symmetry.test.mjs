@@ -12,9 +12,14 @@ before(async () => {
 });
 after(() => browser?.close());
 
-/** W1's rows, the neuron views' pixels (hashed), and whether the note shows. */
-const inside = (page) =>
-  page.evaluate(() => {
+/**
+ * W1's rows, the neuron views' pixels (hashed), and whether the note shows,
+ * once the network view is scrolled into sight: it is drawn only there.
+ */
+async function inside(page) {
+  await page.locator("sepal-playground").locator('[part="network"]').scrollIntoViewIfNeeded();
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  return page.evaluate(() => {
     const el = document.querySelector("sepal-playground");
     const root = el.shadowRoot;
     const hash = (canvas) => {
@@ -30,6 +35,7 @@ const inside = (page) =>
       note: note.hidden ? "" : note.textContent,
     };
   });
+}
 
 for (const activation of ["sigmoid", "tanh"]) {
   test(`init=zeros with ${activation}: all rows of W1 stay equal and the page says so`, async () => {
@@ -56,6 +62,12 @@ test("small random weights break the symmetry", async () => {
   const { page, problems, close } = await openPage(browser);
   try {
     await page.evaluate(() => document.querySelector("sepal-playground").step(2000));
+    const blank = await page.evaluate(() =>
+      [...document.querySelector("sepal-playground").shadowRoot.querySelectorAll('[part="neuron"]')].every((canvas) =>
+        canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data.every((v) => v === 0),
+      ),
+    );
+    assert.ok(blank, "below the fold, the unit views are not drawn yet");
     const seen = await inside(page);
     assert.notDeepEqual(seen.W1[0], seen.W1[1]);
     assert.equal(new Set(seen.views).size, 4, "four different unit views");

@@ -92,23 +92,33 @@ export class NetworkView {
    * here, and its packed weights, views over `memory`) and draws it, with
    * `output` (a canvas of the decision map) as the output node.
    */
-  update(pg, memory, output, bounds) {
-    pg.renderUnits(UNIT_CELLS, MAX_UNIT_LAYERS, MAX_UNIT_VIEWS);
-    pg.packWeights();
+  update(pg, memory, output, bounds, pictures = true) {
     const sizes = [...pg.layerSizes()];
-    const shown = [...pg.unitLayers()];
+    // Which units have a view comes with the unit maps: a new Playground
+    // has none yet (and logistic regression never has any).
+    let shown = [...pg.unitLayers()];
+    if (pictures || shown.length === 0) {
+      pg.renderUnits(UNIT_CELLS, MAX_UNIT_LAYERS, MAX_UNIT_VIEWS);
+      shown = [...pg.unitLayers()];
+    }
+    pg.packWeights();
     if (this.setShape(sizes, shown)) this.layout(this.scroller.clientWidth, globalThis.devicePixelRatio || 1);
     const identical = pg.identicalUnits();
     const units = shown.reduce((sum, n) => sum + n, 0);
     const pixels = pg.unitPixelsLen();
     // Views over wasm memory, made after the last call that could grow it.
     const buffer = memory.buffer;
-    this.draw({
-      units: pixels > 0 ? new ImageData(new Uint8ClampedArray(buffer, pg.unitPixelsPtr(), pixels), units * UNIT_CELLS, UNIT_CELLS) : null,
-      weights: new Float64Array(buffer, pg.weightsPtr(), pg.weightsLen()),
-      output,
-      bounds,
-    });
+    const weights = new Float64Array(buffer, pg.weightsPtr(), pg.weightsLen());
+    if (pictures) {
+      this.draw({
+        units: pixels > 0 ? new ImageData(new Uint8ClampedArray(buffer, pg.unitPixelsPtr(), pixels), units * UNIT_CELLS, UNIT_CELLS) : null,
+        weights,
+        output,
+        bounds,
+      });
+    } else {
+      this.#keepWeights(weights);
+    }
     this.showSymmetry(identical, sizes[1]);
   }
 
@@ -226,9 +236,7 @@ export class NetworkView {
    */
   draw({ units, weights, output, bounds }) {
     if (this.#nodes.length === 0 || !this.#width) return;
-    // A copy (the view over wasm memory goes stale), reused while the size holds.
-    if (this.#weights?.length !== weights.length) this.#weights = new Float64Array(weights.length);
-    this.#weights.set(weights);
+    this.#keepWeights(weights);
     this.#drawInputs(bounds);
     if (units) this.#drawUnits(units);
     const out = this.#nodes.at(-1)[0];
@@ -238,6 +246,13 @@ export class NetworkView {
       ctx.drawImage(output, 0, 0, out.element.width, out.element.height);
     }
     this.#drawLinks();
+    this.#refreshTooltip();
+  }
+
+  /** A copy of the weights for hovering (the view over wasm memory goes stale), reused while the size holds. */
+  #keepWeights(weights) {
+    if (this.#weights?.length !== weights.length) this.#weights = new Float64Array(weights.length);
+    this.#weights.set(weights);
     this.#refreshTooltip();
   }
 

@@ -154,7 +154,7 @@ export class SepalPlayground extends HTMLElement {
   #valuesAt = -Infinity; // when the values under the formulas were last shown
   #insideAt = -Infinity; // when the network view was last drawn
   #insideMs = 0; // how long that took
-  #insideOnScreen = true; // whether the network view is in the viewport
+  #insideOnScreen = false; // whether the network view is in the viewport (the observer says)
   #insideStale = false; // whether it missed a redraw while off screen
   #visibilityObserver = null;
 
@@ -1073,9 +1073,11 @@ export class SepalPlayground extends HTMLElement {
   }
 
   /**
-   * While training, the network view is redrawn only while on screen (its
-   * canvases cost the browser raster time every frame they change); one
-   * that missed redraws is brought up to date as it scrolls into view.
+   * The network view's pictures are drawn only while on screen: its
+   * canvases cost the browser raster time every frame they change, and the
+   * first frame comes sooner without them. Its units, weights and notes
+   * stay current anyway; pictures that missed redraws are brought up to
+   * date as the view scrolls into sight.
    */
   #onVisibility = (entries) => {
     this.#insideOnScreen = entries.at(-1).isIntersecting;
@@ -1230,8 +1232,7 @@ export class SepalPlayground extends HTMLElement {
     const inside = this.#shown.shows("network");
     if (inside && (!this.#running || now - this.#insideAt >= Math.max(INSIDE_MS, INSIDE_SHARE * this.#insideMs))) {
       this.#insideAt = now;
-      if (this.#running && !this.#insideOnScreen) this.#insideStale = true;
-      else this.#drawInside();
+      this.#drawInside();
     }
     this.#drawnCells = cells;
     this.#pacer.drew(performance.now() - started, renderMs, cells);
@@ -1239,10 +1240,11 @@ export class SepalPlayground extends HTMLElement {
 
   /** The network diagram, the hidden units' views and the weights. */
   #drawInside() {
-    this.#insideStale = false;
+    const pictures = this.#insideOnScreen;
+    this.#insideStale = !pictures;
     const started = performance.now();
-    this.#call(() => this.#network.update(this.#pg, this.#api.memory, this.#plot.cells, this.#bounds));
-    this.#insideMs = performance.now() - started;
+    this.#call(() => this.#network.update(this.#pg, this.#api.memory, this.#plot.cells, this.#bounds, pictures));
+    if (pictures) this.#insideMs = performance.now() - started;
   }
 
   #showRunning() {

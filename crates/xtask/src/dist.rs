@@ -84,7 +84,10 @@ fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
 fn single_file(www: &Path, wasm: &[u8]) -> Result<String> {
     let mut html = read(&www.join("index.html"))?;
     for tag in find_tags(&html, "link").into_iter().rev() {
-        if tag.attr("rel") == Some("stylesheet") {
+        // The wasm travels inside the page; a preload would ask for a file.
+        if tag.attr("rel") == Some("preload") && tag.attr("href").is_some_and(is_local) {
+            html.replace_range(tag.range, "");
+        } else if tag.attr("rel") == Some("stylesheet") {
             if let Some(href) = tag.attr("href").filter(|href| is_local(href)) {
                 let css = read(&www.join(href))?.replace("</style", "<\\/style");
                 html.replace_range(tag.range, &format!("<style>\n{css}</style>"));
@@ -863,7 +866,8 @@ mod tests {
         let files = [
             (
                 "index.html",
-                "<!doctype html>\n<link rel=\"stylesheet\" href=\"styles.css\">\n<script type=\"module\" src=\"sepal-playground.js\"></script>\n",
+                "<!doctype html>\n<link rel=\"stylesheet\" href=\"styles.css\">\n<script type=\"module\" src=\"sepal-playground.js\"></script>\n\
+                 <link rel=\"preload\" href=\"pkg/sepal_bg.wasm\" as=\"fetch\" crossorigin>\n",
             ),
             ("styles.css", "body { color: red }\n"),
             (
@@ -907,6 +911,7 @@ mod tests {
         assert!(page.contains("<style>\nbody { color: red }\n</style>"), "{page}");
         assert!(page.contains("globalThis.SEPAL_WASM_BASE64 = \"d2FzbQ==\";"));
         assert!(!page.contains(" src=") && !page.contains("`hi ${name} </script>"));
+        assert!(!page.contains("preload"), "the wasm is in the page, not fetched: {page}");
         let modules = [
             "pkg/sepal.js",
             "util/math.js",
