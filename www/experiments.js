@@ -14,7 +14,7 @@
 import { h } from "./dom.js";
 import { format } from "./strings.js";
 import { LineChart } from "./line-chart.js";
-import { CLASS_COLORS } from "./plot.js";
+import { CLASS_COLORS, contourPath } from "./plot.js";
 
 const FRAME_BUDGET_MS = 12;
 /** One wasm call should take about this long (the chunk adapts to it). */
@@ -316,10 +316,8 @@ export class Experiments {
     ctx.drawImage(this.cells, 0, 0, MULTIPLE_SIZE, MULTIPLE_SIZE);
     const cell = MULTIPLE_SIZE / MULTIPLE_CELLS;
     ctx.beginPath();
-    for (let i = 0; i + 3 < contour.length; i += 4) {
-      ctx.moveTo(contour[i] * cell, contour[i + 1] * cell);
-      ctx.lineTo(contour[i + 2] * cell, contour[i + 3] * cell);
-    }
+    contourPath(ctx, contour, 0, 0, cell, cell);
+    ctx.lineJoin = "round";
     ctx.strokeStyle = "#16191d";
     ctx.lineWidth = 1.5;
     ctx.stroke();

@@ -141,23 +141,38 @@ export class Plot {
 
   /**
    * The 0.5 contour: one dark stroke. It runs where the map is palest, so
-   * it needs no halo; its segments are separate subpaths, whose round caps
-   * close the corners between them.
+   * it needs no halo.
    */
-  drawContour(segments, columns, rows) {
+  drawContour(lines, columns, rows) {
     const ctx = this.context;
     const { left, top, size } = this.mapRect;
-    const sx = size / columns;
-    const sy = size / rows;
     ctx.beginPath();
-    for (let i = 0; i + 3 < segments.length; i += 4) {
-      ctx.moveTo(left + segments[i] * sx, top + segments[i + 1] * sy);
-      ctx.lineTo(left + segments[i + 2] * sx, top + segments[i + 3] * sy);
-    }
+    contourPath(ctx, lines, left, top, size / columns, size / rows);
     ctx.lineCap = "round";
+    ctx.lineJoin = "round";
     ctx.strokeStyle = CONTOUR;
     ctx.lineWidth = 2.25;
     ctx.stroke();
+  }
+}
+
+/**
+ * Adds the contour's polylines (x, y pairs in cell units, each ended by a
+ * NaN pair, as the wasm writes them) to the current path, each point at
+ * (left + x·sx, top + y·sy).
+ */
+export function contourPath(ctx, lines, left, top, sx, sy) {
+  let drawing = false;
+  for (let i = 0; i + 1 < lines.length; i += 2) {
+    const x = lines[i];
+    if (Number.isNaN(x)) {
+      drawing = false;
+    } else if (drawing) {
+      ctx.lineTo(left + x * sx, top + lines[i + 1] * sy);
+    } else {
+      ctx.moveTo(left + x * sx, top + lines[i + 1] * sy);
+      drawing = true;
+    }
   }
 }
 

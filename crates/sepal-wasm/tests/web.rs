@@ -78,7 +78,8 @@ fn the_map_and_the_curve_are_readable_from_memory() {
     pg.step(500);
     pg.render(200, 200);
     assert_eq!(pg.pixels_len(), 200 * 200 * 4);
-    assert!(pg.contour_len() > 0 && pg.contour_len() % 4 == 0);
+    // Polylines of x, y pairs, each ended by a NaN pair.
+    assert!(pg.contour_len() > 0 && pg.contour_len() % 2 == 0);
     assert_eq!(pg.history_len(), 501);
     let points = pg.points().unwrap();
     assert_eq!(Array::from(&get(&points, "train")).length(), 400);

@@ -14,6 +14,7 @@
 use alloc::vec::Vec;
 
 use crate::activation::{Activation, LEAKY_SLOPE};
+use crate::contour::Contour;
 use crate::fastmath::single;
 use crate::network::Network;
 
@@ -63,9 +64,7 @@ pub struct DecisionMap {
     probabilities: Vec<f32>,
     pixels: Vec<u8>,
     palette: [[u8; 4]; 256],
-    contour: Vec<f32>,
-    /// Which cells of two adjacent rows are above 0.5.
-    above: [Vec<bool>; 2],
+    contour: Contour,
 }
 
 impl DecisionMap {
@@ -103,9 +102,7 @@ impl DecisionMap {
             probabilities: alloc::vec![0.0; width * height],
             pixels: alloc::vec![0; width * height * 4],
             palette: palette(),
-            // At most two segments of four coordinates per cell.
-            contour: Vec::with_capacity(width * height * 8),
-            above: [alloc::vec![false; width], alloc::vec![false; width]],
+            contour: Contour::new(width, height),
         }
     }
 
@@ -153,7 +150,7 @@ impl DecisionMap {
             }
         }
         self.colour();
-        self.trace_contour();
+        self.contour.trace(&self.probabilities);
     }
 
     /// The probability of class 1 per cell, row by row.
@@ -166,11 +163,11 @@ impl DecisionMap {
         &self.pixels
     }
 
-    /// The 0.5 contour as line segments (x0, y0, x1, y1) in cell units:
+    /// The 0.5 contour as polylines in cell units (see [`Contour::lines`]):
     /// (0, 0) is the top-left corner of the map, (width, height) the
     /// bottom-right.
     pub fn contour(&self) -> &[f32] {
-        &self.contour
+        self.contour.lines()
     }
 
     /// Copies the network's parameters (f64 into `shown`, f32 into
@@ -241,58 +238,6 @@ impl DecisionMap {
     fn colour(&mut self) {
         for (px, &p) in self.pixels.chunks_exact_mut(4).zip(&self.probabilities) {
             px.copy_from_slice(&self.palette[(p * 255.0 + 0.5) as usize]);
-        }
-    }
-
-    /// Marching squares over cell centres at level 0.5, with the crossing
-    /// placed by linear interpolation along each cell edge; squares whose
-    /// four corners are on one side are skipped.
-    fn trace_contour(&mut self) {
-        self.contour.clear();
-        let (w, p) = (self.width, &self.probabilities);
-        if self.height == 0 || w == 0 {
-            return;
-        }
-        for (above, &v) in self.above[1].iter_mut().zip(&p[..w]) {
-            *above = v > 0.5;
-        }
-        for r in 0..self.height - 1 {
-            self.above.swap(0, 1);
-            for (above, &v) in self.above[1].iter_mut().zip(&p[(r + 1) * w..(r + 2) * w]) {
-                *above = v > 0.5;
-            }
-            let (top, bottom) = (&self.above[0], &self.above[1]);
-            for c in 0..w - 1 {
-                let corners = [top[c], top[c + 1], bottom[c + 1], bottom[c]];
-                if corners == [false; 4] || corners == [true; 4] {
-                    continue;
-                }
-                // Corners clockwise from top-left, at cell centres.
-                let v = [
-                    p[r * w + c],
-                    p[r * w + c + 1],
-                    p[(r + 1) * w + c + 1],
-                    p[(r + 1) * w + c],
-                ];
-                let (x, y) = (c as f32 + 0.5, r as f32 + 0.5);
-                let corner = [(x, y), (x + 1.0, y), (x + 1.0, y + 1.0), (x, y + 1.0)];
-                let mut crossings = [(0.0f32, 0.0f32); 4];
-                let mut n = 0;
-                for e in 0..4 {
-                    let (a, b) = (v[e] - 0.5, v[(e + 1) % 4] - 0.5);
-                    if (a > 0.0) != (b > 0.0) {
-                        let t = a / (a - b);
-                        let (p0, p1) = (corner[e], corner[(e + 1) % 4]);
-                        crossings[n] = (p0.0 + t * (p1.0 - p0.0), p0.1 + t * (p1.1 - p0.1));
-                        n += 1;
-                    }
-                }
-                // Two crossings give one segment; four (a saddle) give two.
-                for pair in crossings[..n].chunks_exact(2) {
-                    self.contour
-                        .extend_from_slice(&[pair[0].0, pair[0].1, pair[1].0, pair[1].1]);
-                }
-            }
         }
     }
 }
@@ -459,10 +404,14 @@ mod tests {
                 y_max: 1.0,
             },
         );
-        let segments = map.contour();
-        assert_eq!(segments.len(), 9 * 4, "one segment per row of cell squares");
-        for s in segments.chunks_exact(4) {
-            assert!((s[0] - 5.0).abs() < 1e-6 && (s[2] - 5.0).abs() < 1e-6, "{s:?}");
+        let line = map.contour();
+        assert_eq!(
+            line.len(),
+            2 * 10 + 2,
+            "one polyline through ten rows of squares' edges"
+        );
+        for xy in line[..20].chunks_exact(2) {
+            assert!((xy[0] - 5.0).abs() < 1e-6, "{line:?}");
         }
         // Orange-ish on the left (class 0), blue-ish on the right.
         let left = &map.pixels()[..4];

@@ -11,6 +11,7 @@
 extern crate alloc;
 
 pub mod activation;
+pub mod contour;
 pub mod dataset;
 pub mod fastmath;
 pub mod generators;

@@ -911,7 +911,10 @@ mod tests {
         assert!(page.contains("<style>\nbody { color: red }\n</style>"), "{page}");
         assert!(page.contains("globalThis.SEPAL_WASM_BASE64 = \"d2FzbQ==\";"));
         assert!(!page.contains(" src=") && !page.contains("`hi ${name} </script>"));
-        assert!(!page.contains("preload"), "the wasm is in the page, not fetched: {page}");
+        assert!(
+            !page.contains("preload"),
+            "the wasm is in the page, not fetched: {page}"
+        );
         let modules = [
             "pkg/sepal.js",
             "util/math.js",
