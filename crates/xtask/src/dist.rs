@@ -84,8 +84,10 @@ fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
 fn single_file(www: &Path, wasm: &[u8]) -> Result<String> {
     let mut html = read(&www.join("index.html"))?;
     for tag in find_tags(&html, "link").into_iter().rev() {
-        // The wasm travels inside the page; a preload would ask for a file.
-        if tag.attr("rel") == Some("preload") && tag.attr("href").is_some_and(is_local) {
+        // The modules and the wasm travel inside the page; a preload would
+        // ask for a file.
+        let preload = matches!(tag.attr("rel"), Some("preload" | "modulepreload"));
+        if preload && tag.attr("href").is_some_and(is_local) {
             html.replace_range(tag.range, "");
         } else if tag.attr("rel") == Some("stylesheet") {
             if let Some(href) = tag.attr("href").filter(|href| is_local(href)) {
@@ -867,6 +869,7 @@ mod tests {
             (
                 "index.html",
                 "<!doctype html>\n<link rel=\"stylesheet\" href=\"styles.css\">\n<script type=\"module\" src=\"sepal-playground.js\"></script>\n\
+                 <link rel=\"modulepreload\" href=\"strings.js\">\n\
                  <link rel=\"preload\" href=\"pkg/sepal_bg.wasm\" as=\"fetch\" crossorigin>\n",
             ),
             ("styles.css", "body { color: red }\n"),
@@ -913,7 +916,7 @@ mod tests {
         assert!(!page.contains(" src=") && !page.contains("`hi ${name} </script>"));
         assert!(
             !page.contains("preload"),
-            "the wasm is in the page, not fetched: {page}"
+            "the modules and the wasm are in the page, not fetched: {page}"
         );
         let modules = [
             "pkg/sepal.js",
