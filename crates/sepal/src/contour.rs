@@ -39,9 +39,9 @@ impl Contour {
             at_edge: alloc::vec![[NONE; 2]; edges],
             used: Vec::with_capacity(2 * squares),
             above: [alloc::vec![false; width], alloc::vec![false; width]],
-            // Each segment adds one point, and each polyline one more and
-            // a separator: at most four numbers per segment.
-            lines: Vec::with_capacity(8 * squares),
+            // A polyline of s segments takes 2(s + 1) numbers and a NaN
+            // pair: at most six per segment, when every one stands alone.
+            lines: Vec::with_capacity(12 * squares),
         }
     }
 
@@ -288,6 +288,18 @@ mod tests {
             contour.ends.len(),
             "each segment adds one point to its polyline"
         );
+    }
+
+    #[test]
+    fn the_most_pieces_fit_the_buffers_made_at_the_start() {
+        // One square, a saddle: two segments, each cutting a corner off on
+        // its own — six numbers per segment, the most there can be.
+        let mut contour = Contour::new(2, 2);
+        let capacity = (contour.lines.capacity(), contour.ends.capacity());
+        contour.trace(&[0.9, 0.1, 0.1, 0.9]);
+        assert_eq!(polylines(contour.lines()).len(), 2);
+        assert_eq!(contour.lines().len(), 12);
+        assert_eq!((contour.lines.capacity(), contour.ends.capacity()), capacity);
     }
 
     #[test]
