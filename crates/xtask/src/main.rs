@@ -5,6 +5,7 @@
 mod bench;
 mod cmd;
 mod dist;
+mod profile;
 mod serve;
 mod test;
 mod tools;
@@ -25,7 +26,8 @@ commands:
   serve [--port N]  build, then serve www/ at http://127.0.0.1:N/ (default 8000)
   test              every test: native, no_std build, wasm in headless Chromium, browser end-to-end
   dist              build dist/ (the static site) and dist/sepal-playground.html (one self-contained file)
-  bench             the benchmarks";
+  bench             the benchmarks
+  profile           where the wasm's bytes and the time of an iteration, a frame and the page load go";
 
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
@@ -45,6 +47,7 @@ fn main() -> ExitCode {
         ["test"] => test::test(),
         ["dist"] => dist::dist(),
         ["bench"] => bench::bench(),
+        ["profile"] => profile::profile(),
         ["help" | "--help" | "-h"] => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
