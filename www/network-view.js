@@ -258,8 +258,10 @@ export class NetworkView {
 
   /** Says (or stops saying) that every hidden unit is the same. */
   showSymmetry(identical, count) {
-    this.symmetry.hidden = !identical;
-    if (identical) this.symmetry.textContent = format(this.text.symmetryNote, { count });
+    // Written only when changed: this runs with every redraw while training.
+    if (this.symmetry.hidden === identical) this.symmetry.hidden = !identical;
+    const note = format(this.text.symmetryNote, { count });
+    if (identical && this.symmetry.textContent !== note) this.symmetry.textContent = note;
   }
 
   #drawInputs(bounds) {
@@ -407,7 +409,7 @@ export class NetworkView {
     const hover = this.#hover;
     const weights = this.#weights;
     if (!hover || !weights) {
-      this.tooltip.hidden = true;
+      if (!this.tooltip.hidden) this.tooltip.hidden = true;
       return;
     }
     const text = this.text;

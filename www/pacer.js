@@ -23,7 +23,7 @@ const FRAME_MS = 14;
 /** Training per frame at a finite speed, at most (ms). */
 const TRAIN_MS = 10;
 /** Training per frame at `speed=max`: at first, at least and at most (ms). */
-const MAX_SPEED_START_MS = 4;
+const MAX_SPEED_START_MS = 6;
 const MAX_SPEED_MIN_MS = 1;
 const MAX_SPEED_MS = 12;
 /** A frame at most this long after the last one came on time (60 Hz, ms). */

@@ -28,17 +28,25 @@ export class Readouts {
       : this.text.notANumber;
   }
 
-  /** Shows `state` ({iteration, cost, trainAccuracy, testAccuracy}). */
+  /**
+   * Shows `state` ({iteration, cost, trainAccuracy, testAccuracy}). Called
+   * every frame: it changes only what differs, and text in place (a new
+   * text node or even an unchanged attribute written again makes the
+   * browser recompute styles that depend on it, `:has()` rules included).
+   */
   show(state) {
     const set = (item, text) => {
-      if (item.value.textContent !== text) item.value.textContent = text;
+      const node = item.value.firstChild;
+      if (node?.data !== text) node.data = text;
     };
     set(this.iteration, String(state.iteration));
     set(this.cost, Number.isFinite(state.cost) ? state.cost.toFixed(6) : String(state.cost));
     set(this.train, this.percent(state.trainAccuracy));
     const held = Number.isFinite(state.testAccuracy);
-    this.test.row.hidden = !held;
-    this.testCost.row.hidden = !held;
+    if (this.test.row.hidden === held) {
+      this.test.row.hidden = !held;
+      this.testCost.row.hidden = !held;
+    }
     set(this.test, this.percent(state.testAccuracy));
     set(this.testCost, Number.isFinite(state.testCost) ? state.testCost.toFixed(6) : this.text.notANumber);
   }

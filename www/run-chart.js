@@ -64,7 +64,7 @@ export class RunChart {
     const test = accuracy ? history.testAccuracies : history.testCosts;
     const series = [{ x: iterations, y: train, color: TRAIN_COLOR }];
     if (hasTest) series.push({ x: iterations, y: test, color: TEST_COLOR, dash: TEST_DASH });
-    this.testKey.hidden = !hasTest;
+    if (this.testKey.hidden === hasTest) this.testKey.hidden = !hasTest;
     this.chart.draw({ series, percent: accuracy, labels: this.text, font: this.font });
   }
 

@@ -1223,7 +1223,8 @@ export class SepalPlayground extends HTMLElement {
         hasTest: this.#points?.test?.length > 0,
       });
     });
-    this.#dom.testNote.hidden = !(this.#points?.test?.length > 0);
+    const noTest = !(this.#points?.test?.length > 0);
+    if (this.#dom.testNote.hidden !== noTest) this.#dom.testNote.hidden = noTest;
     this.#readouts.show(this.#state);
     const summary = this.#plotSummary();
     if (this.#plot.canvas.getAttribute("aria-label") !== summary) this.#plot.canvas.setAttribute("aria-label", summary);
