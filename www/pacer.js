@@ -26,7 +26,10 @@ const TRAIN_MS = 10;
 const MAX_SPEED_START_MS = 6;
 const MAX_SPEED_MIN_MS = 1;
 const MAX_SPEED_MS = 12;
-/** A frame at most this long after the last one came on time (60 Hz, ms). */
+/**
+ * A frame at most this long after the last one came on time (ms): training
+ * at max aims at 60 frames a second, on displays of 60 Hz and faster alike.
+ */
 const MAX_FRAME_INTERVAL_MS = 17;
 /** After a frame on time the budget grows by this much (ms)… */
 const BUDGET_STEP_MS = 0.04;
