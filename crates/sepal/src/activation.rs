@@ -1,4 +1,5 @@
-//! Hidden-layer activations g and their derivatives g′, as the course writes them.
+//! Hidden-layer activations g, as the course writes them (their derivatives
+//! g′ are in `Network::backward`, next to the products they multiply).
 
 use crate::fastmath;
 
@@ -32,33 +33,6 @@ impl Activation {
             Self::Relu => zip_map(z, a, |z| if z > 0.0 { z } else { 0.0 }),
             Self::LeakyRelu => zip_map(z, a, |z| if z > 0.0 { z } else { LEAKY_SLOPE * z }),
             Self::Sigmoid => fastmath::sigmoid_slice(z, a),
-        }
-    }
-
-    /// d ⊙= g′(z), using a = g(z) where the course does: 1 − a² for tanh,
-    /// a(1 − a) for sigmoid.
-    pub fn multiply_derivative(self, z: &[f64], a: &[f64], d: &mut [f64]) {
-        match self {
-            Self::Tanh => {
-                for (d, &a) in d.iter_mut().zip(a) {
-                    *d *= 1.0 - a * a;
-                }
-            }
-            Self::Sigmoid => {
-                for (d, &a) in d.iter_mut().zip(a) {
-                    *d *= a * (1.0 - a);
-                }
-            }
-            Self::Relu => {
-                for (d, &z) in d.iter_mut().zip(z) {
-                    *d *= if z > 0.0 { 1.0 } else { 0.0 };
-                }
-            }
-            Self::LeakyRelu => {
-                for (d, &z) in d.iter_mut().zip(z) {
-                    *d *= if z > 0.0 { 1.0 } else { LEAKY_SLOPE };
-                }
-            }
         }
     }
 }
