@@ -112,7 +112,7 @@ export class DataPanel {
 
   /** Your own points' picture. */
   showPoints(own) {
-    this.thumbnails.draw("custom", own, globalThis.devicePixelRatio || 1);
+    this.thumbnails.draw("custom", own.flat(), globalThis.devicePixelRatio || 1);
   }
 
   /** Puts the field that shows `param` back to what `settings` says. */

@@ -37,7 +37,10 @@ export class Thumbnails {
     for (const [name, { button }] of this.buttons) button.setAttribute("aria-pressed", String(name === dataset));
   }
 
-  /** Draws `points` ([[x1, x2, label], …]) into the picture of `name`. */
+  /**
+   * Draws `points` into the picture of `name`: x1, x2, label of each point
+   * in turn, in one flat array (what the wasm's `datasetPoints` returns).
+   */
   draw(name, points, ratio = 1) {
     const entry = this.buttons.get(name);
     if (!entry) return;
@@ -64,23 +67,24 @@ export class Thumbnails {
       ctx.stroke();
       return;
     }
-    let lo = [Infinity, Infinity];
-    let hi = [-Infinity, -Infinity];
-    for (const [x, y] of points) {
-      lo = [Math.min(lo[0], x), Math.min(lo[1], y)];
-      hi = [Math.max(hi[0], x), Math.max(hi[1], y)];
+    let [xMin, xMax, yMin, yMax] = [Infinity, -Infinity, Infinity, -Infinity];
+    for (let i = 0; i < points.length; i += 3) {
+      xMin = Math.min(xMin, points[i]);
+      xMax = Math.max(xMax, points[i]);
+      yMin = Math.min(yMin, points[i + 1]);
+      yMax = Math.max(yMax, points[i + 1]);
     }
-    const half = Math.max(hi[0] - lo[0], hi[1] - lo[1], 1e-9) / 2;
-    const centre = [(lo[0] + hi[0]) / 2, (lo[1] + hi[1]) / 2];
+    const half = Math.max(xMax - xMin, yMax - yMin, 1e-9) / 2;
+    const [cx, cy] = [(xMin + xMax) / 2, (yMin + yMax) / 2];
     const scale = (SIZE / 2 - 4) / half;
-    const radius = points.length > 150 ? 1.3 : 2;
+    const radius = points.length > 3 * 150 ? 1.3 : 2;
     for (const label of [0, 1]) {
       ctx.fillStyle = CLASS_COLORS[label];
       ctx.beginPath();
-      for (const [x, y, l] of points) {
-        if (l !== label) continue;
-        const px = SIZE / 2 + (x - centre[0]) * scale;
-        const py = SIZE / 2 - (y - centre[1]) * scale;
+      for (let i = 0; i < points.length; i += 3) {
+        if (points[i + 2] !== label) continue;
+        const px = SIZE / 2 + (points[i] - cx) * scale;
+        const py = SIZE / 2 - (points[i + 1] - cy) * scale;
         ctx.moveTo(px + radius, py);
         ctx.arc(px, py, radius, 0, 2 * Math.PI);
       }

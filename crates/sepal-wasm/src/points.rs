@@ -123,11 +123,13 @@ impl Playground {
 }
 
 /// The points of the dataset a settings object describes, without a
-/// network: `[[x1, x2, label], …]` (for thumbnails).
+/// network, for thumbnails: x1, x2, label of each point in turn, one
+/// Float64Array (a copy, made at once, not a JS array per point).
 #[wasm_bindgen(js_name = datasetPoints)]
-pub fn dataset_points(settings: JsValue) -> Result<JsValue, JsError> {
+pub fn dataset_points(settings: JsValue) -> Result<Vec<f64>, JsError> {
     let s = convert::settings_from_js(settings)?;
-    convert::to_js(&rows(&s.dataset.generate(s.dataset_seed, s.points, s.noise())))
+    let data = s.dataset.generate(s.dataset_seed, s.points, s.noise());
+    Ok((0..data.len()).flat_map(|k| data.point(k)).collect())
 }
 
 #[cfg(test)]

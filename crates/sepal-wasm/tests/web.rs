@@ -155,11 +155,9 @@ fn test_curves_and_unit_views_are_readable_from_memory() {
     pg.pack_weights();
     assert_eq!(pg.weights_len(), (3 * 2 + 3) + (2 * 3 + 2) + (2 + 1));
     assert!(!pg.identical_units());
-    assert_eq!(
-        Array::from(&dataset_points(settings_with(&[("dataset", "moons".into()), ("points", 30.into())])).unwrap())
-            .length(),
-        30
-    );
+    let moons = dataset_points(settings_with(&[("dataset", "moons".into()), ("points", 30.into())])).unwrap();
+    assert_eq!(moons.len(), 30 * 3, "x1, x2, label per point");
+    assert!(moons.chunks_exact(3).all(|p| p[2] == 0.0 || p[2] == 1.0));
 }
 
 #[wasm_bindgen_test]
