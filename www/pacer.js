@@ -6,8 +6,11 @@
 // At `max` the script's own drawing is only part of a frame: the browser
 // then lays out, paints and rasterises the canvases, which no timer in the
 // page sees. So the budget follows the frame interval itself: it grows a
-// little after every frame that came on time (MAX_FRAME_INTERVAL_MS) and
-// shrinks by a share after every late one, settling where frames just fit.
+// little after every frame that came on time and shrinks by a share after
+// every late one, settling where frames just fit. "On time" means 60
+// frames a second, on any display of 60 Hz or faster; a machine whose
+// frames are late even with almost no training is aimed at 30 (then 15)
+// frames a second instead, so that it still trains for most of each frame.
 //
 // The decision map is drawn at FULL_CELLS² cells, except while animating a
 // network so large that evaluating that many cells alone would overrun the
@@ -22,19 +25,19 @@ const CELL_LADDER = [160, 128, 100, 80, 64, 48];
 const FRAME_MS = 14;
 /** Training per frame at a finite speed, at most (ms). */
 const TRAIN_MS = 10;
-/** Training per frame at `speed=max`: at first, at least and at most (ms). */
+/** Training per frame at `speed=max`: at first, and at least (ms). */
 const MAX_SPEED_START_MS = 6;
 const MAX_SPEED_MIN_MS = 1;
-const MAX_SPEED_MS = 12;
-/**
- * A frame at most this long after the last one came on time (ms): training
- * at max aims at 60 frames a second, on displays of 60 Hz and faster alike.
- */
-const MAX_FRAME_INTERVAL_MS = 17;
-/** After a frame on time the budget grows by this much (ms)… */
-const BUDGET_STEP_MS = 0.04;
+/** The frame intervals `max` aims at, in turn: 60, 30, 15 frames a second (ms). */
+const CADENCES_MS = [17, 34, 68];
+/** Of each, what the browser keeps for compositing (ms). */
+const FRAME_SLACK_MS = 3;
+/** After a frame on time the budget grows by this share of the cadence… */
+const BUDGET_STEP = 0.0025;
 /** …and after a late one it shrinks to this share. */
 const BUDGET_BACKOFF = 0.9;
+/** Frames in a row late at the smallest budget before aiming at the next cadence. */
+const LATE_AT_MINIMUM = 20;
 /** Rendering the map per animation frame, at most (ms). */
 const RENDER_MS = 10;
 /** Iterations per wasm call at `speed=max`, at most. */
@@ -52,6 +55,8 @@ export class Pacer {
   #lastFrame = null;
   #carry = 0;
   #maxSpeedMs = MAX_SPEED_START_MS;
+  #cadence = 0; // index into CADENCES_MS
+  #lateAtMinimum = 0;
   #lastFrameWasMax = false; // whether the interval since then was a frame at max
 
   /** A new network: its costs are unknown again. */
@@ -61,12 +66,15 @@ export class Pacer {
     this.#renderMsPerCell = null;
     this.#animationCells = FULL_CELLS;
     this.#maxSpeedMs = MAX_SPEED_START_MS;
+    this.#cadence = 0;
   }
 
   /** Play was pressed: the first frame shows one iteration at once. */
   start() {
     this.#lastFrame = null;
     this.#lastFrameWasMax = false;
+    this.#cadence = 0;
+    this.#lateAtMinimum = 0;
     this.#carry = 1;
     this.#animationCells = this.#fittingCells();
   }
@@ -97,17 +105,12 @@ export class Pacer {
     const elapsed = this.#lastFrame === null ? 0 : Math.min(now - this.#lastFrame, MAX_FRAME_GAP_MS);
     this.#lastFrame = now;
     const perIteration = this.#msPerIteration ?? 0.2;
-    const left = FRAME_MS - (this.#drawMs ?? 8);
     const started = performance.now();
     let ran = 0;
     if (speed === "max") {
-      if (this.#lastFrameWasMax && elapsed > 0) {
-        this.#maxSpeedMs =
-          elapsed <= MAX_FRAME_INTERVAL_MS
-            ? Math.min(MAX_SPEED_MS, this.#maxSpeedMs + BUDGET_STEP_MS)
-            : Math.max(MAX_SPEED_MIN_MS, this.#maxSpeedMs * BUDGET_BACKOFF);
-      }
-      const budget = Math.max(1, Math.min(this.#maxSpeedMs, left));
+      if (this.#lastFrameWasMax && elapsed > 0) this.#steer(elapsed);
+      const room = CADENCES_MS[this.#cadence] - FRAME_SLACK_MS - (this.#drawMs ?? 8);
+      const budget = Math.max(MAX_SPEED_MIN_MS, Math.min(this.#maxSpeedMs, room));
       const chunk = Math.max(1, Math.min(MAX_CHUNK, Math.floor(budget / 4 / perIteration)));
       for (;;) {
         const done = step(chunk);
@@ -115,6 +118,7 @@ export class Pacer {
         if (done < chunk || performance.now() - started + chunk * perIteration > budget) break;
       }
     } else {
+      const left = FRAME_MS - (this.#drawMs ?? 8);
       this.#carry += (speed * elapsed) / 1000;
       let n = Math.floor(this.#carry);
       this.#carry -= n;
@@ -131,6 +135,25 @@ export class Pacer {
     // performance.now() is coarse (0.1 ms); short samples say little.
     if (ran > 0 && spent >= 0.5) this.#msPerIteration = blend(this.#msPerIteration, spent / ran);
     return ran;
+  }
+
+  /** The training budget at `max`, after a frame `elapsed` ms after the last. */
+  #steer(elapsed) {
+    const cadence = CADENCES_MS[this.#cadence];
+    if (elapsed <= cadence) {
+      this.#lateAtMinimum = 0;
+      this.#maxSpeedMs = Math.min(cadence, this.#maxSpeedMs + BUDGET_STEP * cadence);
+      return;
+    }
+    this.#maxSpeedMs = Math.max(MAX_SPEED_MIN_MS, this.#maxSpeedMs * BUDGET_BACKOFF);
+    if (this.#maxSpeedMs > MAX_SPEED_MIN_MS || this.#cadence === CADENCES_MS.length - 1) return;
+    this.#lateAtMinimum += 1;
+    if (this.#lateAtMinimum < LATE_AT_MINIMUM) return;
+    // Late even with almost no training: the browser's own work fills the
+    // frame. Aim at the next cadence, training for half of what it adds.
+    this.#cadence += 1;
+    this.#lateAtMinimum = 0;
+    this.#maxSpeedMs = Math.max(MAX_SPEED_MIN_MS, (CADENCES_MS[this.#cadence] - cadence) / 2);
   }
 
   /** One frame's drawing took `ms`, of which `renderMs` evaluating `cells`². */
