@@ -122,14 +122,16 @@ impl Dataset {
         for i in (1..m).rev() {
             order.swap(i, rng.below(i + 1));
         }
-        let (test, train) = order.split_at(held_out);
-        let pick = |ix: &[usize]| {
-            let mut ix = ix.to_vec();
-            ix.sort_unstable();
-            let points: Vec<[f64; 3]> = ix.iter().map(|&k| self.point(k)).collect();
+        // Both sets keep the points' order.
+        let mut held = alloc::vec![false; m];
+        for &k in &order[..held_out] {
+            held[k] = true;
+        }
+        let pick = |test: bool| {
+            let points: Vec<[f64; 3]> = (0..m).filter(|&k| held[k] == test).map(|k| self.point(k)).collect();
             Dataset::from_points(&points)
         };
-        (pick(train), pick(test))
+        (pick(false), pick(true))
     }
 }
 
@@ -179,6 +181,17 @@ mod tests {
         let data = DatasetKind::Flower.generate(1, 400, 0.2);
         let (train, test) = data.split(0.25, 1);
         assert_eq!((train.len(), test.len()), (300, 100));
+        // Every point in exactly one set, each set in the data's order.
+        let (mut a, mut b) = (0, 0);
+        for k in 0..data.len() {
+            if a < train.len() && train.point(a) == data.point(k) {
+                a += 1;
+            } else {
+                assert_eq!(test.point(b), data.point(k), "point {k}");
+                b += 1;
+            }
+        }
+        assert_eq!((a, b), (300, 100));
         let (same, none) = data.split(0.0, 1);
         assert_eq!((same, none.len()), (data, 0));
     }
