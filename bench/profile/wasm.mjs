@@ -120,10 +120,19 @@ function codeSizes() {
   return { functions, data, total: bytes.length - (nameSection ? nameSection.size : 0) };
 }
 
-/** The crate a Rust symbol belongs to: its first path segment. */
+/**
+ * The crate a function belongs to: its path's first segment, or for an
+ * impl of a trait for a type without a path (`<f64 as core::…>`), the
+ * trait's; the exports and imports wasm-bindgen generates count as theirs.
+ */
 function crateOf(name) {
-  const match = /^<?(?:&(?:mut )?)?([A-Za-z_][A-Za-z0-9_]*)(?:\[[0-9a-f]+\])?::/.exec(name);
-  return match ? match[1] : "(other)";
+  const segment = "([A-Za-z_][A-Za-z0-9_]*)(?:\\[[0-9a-f]+\\])?::";
+  const path = new RegExp(`^<?(?:&(?:mut )?)?${segment}`).exec(name);
+  if (path) return path[1];
+  const trait = new RegExp(` as <?${segment}`).exec(name);
+  if (trait) return trait[1];
+  if (/^(playground_|__wbg|__wbindgen|__externref)/.test(name)) return "(wasm-bindgen glue)";
+  return "(other)";
 }
 
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
