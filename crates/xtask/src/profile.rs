@@ -7,17 +7,14 @@
 //! frame).
 
 use crate::cmd::{self, command};
-use crate::tools::{self, WASM_TARGET};
+use crate::tools;
 use crate::{serve, wasm_build, Result};
-use std::env;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 const NAMED_PKG: &str = "target/profile/pkg";
 
 pub fn profile() -> Result<()> {
     wasm_build::build()?;
-    let target_dir = env::var_os("CARGO_TARGET_DIR").map_or_else(|| PathBuf::from("target"), PathBuf::from);
-    let raw = target_dir.join(WASM_TARGET).join("release/sepal_wasm.wasm");
     // The same module as www/pkg, before wasm-opt, with its name section.
     cmd::run(
         command("wasm-bindgen")
@@ -30,7 +27,7 @@ pub fn profile() -> Result<()> {
                 NAMED_PKG,
             ])
             .args(["--out-name", "sepal"])
-            .arg(raw),
+            .arg(wasm_build::raw_wasm()),
     )?;
     println!("\n==> bench/profile/wasm.mjs");
     cmd::run(command("node").args(["bench/profile/wasm.mjs", NAMED_PKG]))?;

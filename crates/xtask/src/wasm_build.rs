@@ -22,8 +22,7 @@ pub fn build() -> Result<()> {
         WASM_TARGET,
         "--release",
     ]))?;
-    let target_dir = env::var_os("CARGO_TARGET_DIR").map_or_else(|| PathBuf::from("target"), PathBuf::from);
-    let raw = target_dir.join(WASM_TARGET).join("release/sepal_wasm.wasm");
+    let raw = raw_wasm();
     cmd::run(
         command("wasm-bindgen")
             .args([
@@ -48,6 +47,12 @@ pub fn build() -> Result<()> {
         println!("{WASM}: {size} bytes ({unoptimised} before wasm-opt)");
     }
     Ok(())
+}
+
+/// What cargo builds, before wasm-bindgen and wasm-opt.
+pub fn raw_wasm() -> PathBuf {
+    let target_dir = env::var_os("CARGO_TARGET_DIR").map_or_else(|| PathBuf::from("target"), PathBuf::from);
+    target_dir.join(WASM_TARGET).join("release/sepal_wasm.wasm")
 }
 
 /// Runs wasm-opt on the wasm in place. Its output goes to a temporary file
