@@ -11,6 +11,7 @@
 // fails or times out is reported as {"error": "..."} and the rest go on.
 
 import { chromium } from "playwright-core";
+import { chromiumOptions } from "../tests/chromium.mjs";
 
 const BASE = process.env.SEPAL_URL || "http://127.0.0.1:8000/";
 const ONLY = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(",") : null;
@@ -169,18 +170,7 @@ const out = { base: BASE };
 let browser;
 try {
   browser = await withTimeout(
-    chromium.launch({
-      executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    }),
+    chromium.launch(chromiumOptions()),
     60000,
     "launching Chromium",
   );

@@ -7,22 +7,12 @@
 
 import { chromium } from "playwright-core";
 import assert from "node:assert/strict";
+import { chromiumOptions } from "./chromium.mjs";
 
 export const BASE_URL = process.env.SEPAL_URL || "http://127.0.0.1:8000/";
 
 export function launchBrowser() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  return chromium.launch(chromiumOptions());
 }
 
 /**

@@ -11,6 +11,7 @@
 // (`cargo xtask profile` serves www/ and runs it.)
 
 import { chromium } from "playwright-core";
+import { chromiumOptions } from "../../tests/chromium.mjs";
 
 const BASE = process.env.SEPAL_URL || "http://127.0.0.1:8000/";
 const CATEGORIES = ["devtools.timeline", "disabled-by-default-devtools.timeline", "toplevel", "blink", "cc", "v8.execute"];
@@ -116,10 +117,7 @@ async function firstFrame(browser) {
   }
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+const browser = await chromium.launch(chromiumOptions());
 try {
   await speedMax(browser);
   await firstFrame(browser);
