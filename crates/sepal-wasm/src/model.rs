@@ -605,9 +605,7 @@ mod tests {
 
     fn playground(pairs: &[(&str, &str)]) -> Playground {
         let mut settings = Settings::default();
-        for (k, v) in pairs {
-            settings.set(k, v).unwrap();
-        }
+        assert_eq!(settings.apply(pairs.iter().copied()), []);
         Playground::from_settings(settings)
     }
 

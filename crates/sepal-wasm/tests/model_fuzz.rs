@@ -91,9 +91,7 @@ fn export(which: usize) -> Json {
         _ => &[("dataset", "xor"), ("hidden-units", "2"), ("points", "40")],
     };
     let mut settings = Settings::default();
-    for (k, v) in pairs {
-        settings.set(k, v).unwrap();
-    }
+    assert_eq!(settings.apply(pairs.iter().copied()), []);
     let mut pg = Playground::from_settings(settings);
     pg.step(3);
     pg.model_json()

@@ -18,11 +18,7 @@ const BATCHES: usize = 7;
 
 fn settings(pairs: &[(&str, &str)]) -> Settings {
     let mut settings = Settings::default();
-    for &(name, value) in pairs {
-        settings
-            .set(name, value)
-            .unwrap_or_else(|e| panic!("{name}={value}: {e:?}"));
-    }
+    assert_eq!(settings.apply(pairs.iter().copied()), []);
     settings
 }
 

@@ -311,9 +311,7 @@ mod tests {
 
     fn run_with(pairs: &[(&str, &str)]) -> Trainer {
         let mut settings = Settings::default();
-        for (name, value) in pairs {
-            settings.set(name, value).unwrap();
-        }
+        assert_eq!(settings.apply(pairs.iter().copied()), []);
         Trainer::new(&settings)
     }
 
