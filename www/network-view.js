@@ -260,8 +260,9 @@ export class NetworkView {
   showSymmetry(identical, count) {
     // Written only when changed: this runs with every redraw while training.
     if (this.symmetry.hidden === identical) this.symmetry.hidden = !identical;
+    if (!identical) return;
     const note = format(this.text.symmetryNote, { count });
-    if (identical && this.symmetry.textContent !== note) this.symmetry.textContent = note;
+    if (this.symmetry.textContent !== note) this.symmetry.textContent = note;
   }
 
   #drawInputs(bounds) {
