@@ -6,17 +6,19 @@
 use std::ffi::OsString;
 use std::fmt::Write;
 
-use sepal::settings::{Problem, SPECS};
+use sepal::settings::{Effect, Kind, Value, SPECS};
 use sepal::{DatasetKind, SettingError, Settings};
 
 /// Most iterations one command will run (about an hour at n_h = 4).
 pub const MAX_ITERATIONS: u64 = 100_000_000;
-const ITERATIONS_ALLOWED: &str = "an integer from 0 to 100000000";
-const LOG_EVERY_ALLOWED: &str = "an integer from 1 to 100000000";
-
-/// Settings that only mean something on the page; accepted and checked so a
-/// page's link can be pasted as options, but they change nothing here.
-const PAGE_ONLY: [&str; 3] = ["speed", "autoplay", "lang"];
+const ITERATIONS: Kind = Kind::Integer {
+    min: 0,
+    max: MAX_ITERATIONS,
+};
+const LOG_EVERY: Kind = Kind::Integer {
+    min: 1,
+    max: MAX_ITERATIONS,
+};
 
 /// What a subcommand accepts beyond the settings.
 pub struct Command {
@@ -113,8 +115,8 @@ pub fn parse(command: &Command, argv: impl IntoIterator<Item = OsString>) -> Res
             },
         };
         match name {
-            "iterations" => options.iterations = whole(name, ITERATIONS_ALLOWED, &value, 0, MAX_ITERATIONS)?,
-            "log-every" => options.log_every = whole(name, LOG_EVERY_ALLOWED, &value, 1, MAX_ITERATIONS)?,
+            "iterations" => options.iterations = whole(name, &ITERATIONS, &value)?,
+            "log-every" => options.log_every = whole(name, &LOG_EVERY, &value)?,
             _ => options.settings.set(name, &value).map_err(|e| e.to_string())?,
         }
     }
@@ -129,7 +131,7 @@ pub fn parse(command: &Command, argv: impl IntoIterator<Item = OsString>) -> Res
 }
 
 /// What values `--name` takes, or why it is not an option of `command`.
-fn allowed(command: &Command, name: &str) -> Result<&'static str, String> {
+fn allowed(command: &Command, name: &str) -> Result<String, String> {
     let unknown = || {
         format!(
             "--{name} is not an option of sepal-cli {} (see sepal-cli {} --help)",
@@ -137,8 +139,8 @@ fn allowed(command: &Command, name: &str) -> Result<&'static str, String> {
         )
     };
     match name {
-        "iterations" => Ok(ITERATIONS_ALLOWED),
-        "log-every" if command.logs => Ok(LOG_EVERY_ALLOWED),
+        "iterations" => Ok(ITERATIONS.allowed()),
+        "log-every" if command.logs => Ok(LOG_EVERY.allowed()),
         _ if command.fixed.contains(&name) => Err(format!(
             "--{name} can't be set for sepal-cli {}: {}",
             command.name, command.fixed_reason
@@ -147,38 +149,19 @@ fn allowed(command: &Command, name: &str) -> Result<&'static str, String> {
         _ => SPECS
             .iter()
             .find(|s| s.param == name)
-            .map(|s| s.allowed)
+            .map(|s| s.kind.allowed())
             .ok_or_else(unknown),
     }
 }
 
-/// A whole number in min..=max, read the way the settings read theirs
-/// (`1e4` and `10000.0` are 10000), with the settings' messages.
-fn whole(name: &str, allowed: &'static str, text: &str, min: u64, max: u64) -> Result<u64, String> {
-    let fail = |problem| {
-        SettingError {
-            setting: name.to_string(),
-            value: text.to_string(),
-            problem,
-            allowed,
-        }
-        .to_string()
-    };
-    let trimmed = text.trim();
-    if trimmed.is_empty() {
-        return Err(fail(Problem::Empty));
+/// A whole number of `kind`, read the way the settings read theirs (`1e4`
+/// and `10000.0` are 10000), with the settings' messages.
+fn whole(name: &str, kind: &Kind, text: &str) -> Result<u64, String> {
+    match kind.parse(text) {
+        Ok(Value::Integer(n)) => Ok(n),
+        Ok(_) => unreachable!("an integer kind gives integers"),
+        Err(problem) => Err(SettingError::new(name, kind, text, problem).to_string()),
     }
-    let v: f64 = trimmed.parse().map_err(|_| fail(Problem::NotANumber))?;
-    if !v.is_finite() {
-        return Err(fail(Problem::NotANumber));
-    }
-    if v.trunc() != v {
-        return Err(fail(Problem::NotAnInteger));
-    }
-    if v < min as f64 || v > max as f64 {
-        return Err(fail(Problem::OutOfRange));
-    }
-    Ok(v as u64)
 }
 
 /// `--help`: the command's own options, then every setting with its values
@@ -191,13 +174,15 @@ pub fn help(command: &Command) -> String {
     let _ = writeln!(text, "Options:");
     let _ = writeln!(
         text,
-        "  --iterations N      gradient-descent updates per run: {ITERATIONS_ALLOWED} (default {})",
+        "  --iterations N      gradient-descent updates per run: {} (default {})",
+        ITERATIONS.allowed(),
         command.default_iterations
     );
     if command.logs {
         let _ = writeln!(
             text,
-            "  --log-every K       print the cost after iterations 0, K, 2K, ... below N: {LOG_EVERY_ALLOWED} (default 1000)"
+            "  --log-every K       print the cost after iterations 0, K, 2K, ... below N: {} (default 1000)",
+            LOG_EVERY.allowed()
         );
     }
     let _ = writeln!(text, "  --json              print one JSON object instead of text");
@@ -207,17 +192,20 @@ pub fn help(command: &Command) -> String {
         "Settings (as on the page; --name value or --name=value; the last one given wins):"
     );
     for spec in SPECS.iter().filter(|s| !command.fixed.contains(&s.param)) {
-        let note = if PAGE_ONLY.contains(&spec.param) {
+        let note = if spec.effect == Effect::Page {
             "; page only, no effect here"
         } else {
             ""
         };
+        let default = match defaults.get(spec) {
+            Value::Unset => "unset".to_string(),
+            value => value.text(),
+        };
         let _ = writeln!(
             text,
-            "  --{:<18}{} (default {}{note})",
+            "  --{:<18}{} (default {default}{note})",
             spec.param,
-            spec.allowed,
-            defaults.get(spec)
+            spec.kind.allowed(),
         );
     }
     if !command.fixed.is_empty() {
@@ -263,10 +251,10 @@ mod tests {
     fn messages_name_the_option_value_and_range() {
         let cases = [
             (&["--learning-rate", "abc"][..], "learning-rate = \"abc\" is not a number: use a number above 0 and at most 10000"),
-            (&["--iterations", "-5"], "iterations = \"-5\" is out of range: use an integer from 0 to 100000000"),
-            (&["--log-every=0"], "log-every = \"0\" is out of range: use an integer from 1 to 100000000"),
-            (&["--seed"], "--seed needs a value: use an integer from 0 to 4294967295"),
-            (&["--seed", "--json"], "--seed needs a value: use an integer from 0 to 4294967295"),
+            (&["--iterations", "-5"], "iterations = \"-5\" is out of range: use a whole number from 0 to 100000000"),
+            (&["--log-every=0"], "log-every = \"0\" is out of range: use a whole number from 1 to 100000000"),
+            (&["--seed"], "--seed needs a value: use a whole number from 0 to 4294967295"),
+            (&["--seed", "--json"], "--seed needs a value: use a whole number from 0 to 4294967295"),
             (&["--bogus", "1"], "--bogus is not an option of sepal-cli train (see sepal-cli train --help)"),
             (&["--learningRate", "1"], "--learningRate is not an option of sepal-cli train (see sepal-cli train --help)"),
             (&["--json=yes"], "--json takes no value (got \"yes\")"),

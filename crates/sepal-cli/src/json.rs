@@ -5,7 +5,7 @@
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde::Serialize as Derive;
 
-use sepal::settings::SPECS;
+use sepal::settings::{Plain, SPECS};
 use sepal::{Parameters, Settings};
 
 /// `train --json`.
@@ -54,12 +54,12 @@ impl Serialize for SettingsJson<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(SPECS.len()))?;
         for spec in &SPECS {
-            let text = self.0.get(spec);
             // Integers stay integers (`400`, not `400.0`).
-            match (spec.numeric, text.parse::<u64>(), text.parse::<f64>()) {
-                (true, Ok(n), _) => map.serialize_entry(spec.key, &n)?,
-                (true, _, Ok(x)) => map.serialize_entry(spec.key, &x)?,
-                _ => map.serialize_entry(spec.key, &text)?,
+            match self.0.get(spec).plain() {
+                Plain::Integer(n) => map.serialize_entry(spec.key, &n)?,
+                Plain::Number(v) => map.serialize_entry(spec.key, &v)?,
+                Plain::Text(text) => map.serialize_entry(spec.key, &text)?,
+                Plain::Null => map.serialize_entry(spec.key, &())?,
             }
         }
         map.end()

@@ -160,7 +160,7 @@ fn bad_options_name_the_option_and_value_and_exit_2() {
         ),
         (
             &["train", "--hidden-units", "0"],
-            "hidden-units = \"0\" is out of range: use an integer from 1 to 64",
+            "hidden-units = \"0\" is out of range: use a whole number from 1 to 64",
         ),
         (
             &["train", "--points", "99999999"],
@@ -170,7 +170,7 @@ fn bad_options_name_the_option_and_value_and_exit_2() {
         (&["train", "--seed"], "--seed needs a value"),
         (
             &["train", "--iterations", "-5"],
-            "iterations = \"-5\" is out of range: use an integer from 0 to 100000000",
+            "iterations = \"-5\" is out of range: use a whole number from 0 to 100000000",
         ),
         (&["train", "--log-every", "0"], "log-every = \"0\" is out of range"),
         (&["train", "--json=1"], "--json takes no value"),

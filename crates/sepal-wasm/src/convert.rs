@@ -1,13 +1,13 @@
 //! Between Rust values and plain JS objects (serde-wasm-bindgen), in the
 //! shapes CONTRACT.md names: JS keys, numbers as numbers.
 
-use std::collections::BTreeMap;
-
 use sepal::grid::Bounds;
-use sepal::settings::{SettingError, Settings, SPECS};
+use sepal::settings::{Input, Plain, Settings, SPECS};
 use sepal::Trainer;
-use serde::{Deserialize, Serialize};
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Plain objects rather than `Map`s, so JS reads `value.key`.
 pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
@@ -16,105 +16,57 @@ pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&e.to_string()))
 }
 
-/// A setting's value as JS holds it: a number or a string.
-#[derive(Serialize, Deserialize)]
-#[serde(untagged)]
-pub enum Value {
-    Number(f64),
-    Text(String),
-}
+/// Why a settings object was refused before any value was looked at.
+const NOT_AN_OBJECT: &str = "settings must be an object of numbers, strings and nulls";
 
-impl Value {
-    fn text(&self) -> String {
-        match self {
-            Value::Number(n) => n.to_string(),
-            Value::Text(s) => s.clone(),
-        }
-    }
-}
-
-/// A settings object (JS keys or kebab names) applied to the defaults;
-/// any rejected value makes the whole object an error, so a `Playground`
-/// is only ever built from valid settings.
-pub fn settings_from_js(object: JsValue) -> Result<Settings, JsError> {
-    let map: BTreeMap<String, Value> = serde_wasm_bindgen::from_value(object)
-        .map_err(|e| JsError::new(&format!("settings must be an object of numbers and strings: {e}")))?;
-    let pairs: Vec<(&str, String)> = map.iter().map(|(k, v)| (k.as_str(), v.text())).collect();
+/// A settings object (JS keys or kebab names) applied to the defaults:
+/// numbers are checked as numbers, strings parsed, `null` unsets. Any
+/// rejected value makes the whole object an error, so a `Playground` is
+/// only ever built from valid settings.
+pub fn settings_from_js(object: &JsValue) -> Result<Settings, JsError> {
+    let object: &js_sys::Object = object.dyn_ref().ok_or_else(|| JsError::new(NOT_AN_OBJECT))?;
     let mut settings = Settings::default();
-    let errors = settings.apply(pairs.iter().map(|(k, v)| (*k, v.as_str())));
-    match errors.first() {
-        Some(e) => Err(JsError::new(&e.to_string())),
-        None => Ok(settings),
+    for entry in js_sys::Object::entries(object).iter() {
+        let entry: js_sys::Array = entry.unchecked_into();
+        let (name, value) = (entry.get(0).as_string().unwrap_or_default(), entry.get(1));
+        let text = value.as_string();
+        let input = match (value.as_f64(), &text) {
+            (Some(v), _) => Input::Number(v),
+            (None, Some(text)) => Input::Text(text),
+            _ if value.is_null() || value.is_undefined() => Input::Unset,
+            _ => return Err(JsError::new(NOT_AN_OBJECT)),
+        };
+        settings
+            .set_input(&name, input)
+            .map_err(|e| JsError::new(&e.to_string()))?;
+    }
+    Ok(settings)
+}
+
+/// The settings as `{key: value}` in the table's order: numbers as
+/// numbers, layer sizes as text, an unset `lang` as `null`.
+pub struct SettingsObject<'a>(pub &'a Settings);
+
+impl Serialize for SettingsObject<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(SPECS.len()))?;
+        for spec in &SPECS {
+            map.serialize_entry(spec.key, &PlainJs(self.0.get(spec).plain()))?;
+        }
+        map.end()
     }
 }
 
-/// The settings as `{key: value}`, numbers as numbers.
-pub fn settings_object(settings: &Settings) -> BTreeMap<&'static str, Value> {
-    SPECS
-        .iter()
-        .map(|spec| {
-            let text = settings.get(spec);
-            let value = match text.parse::<f64>() {
-                Ok(n) if spec.numeric => Value::Number(n),
-                _ => Value::Text(text),
-            };
-            (spec.key, value)
-        })
-        .collect()
-}
+/// A [`Plain`] value as JS holds it.
+pub struct PlainJs(pub Plain);
 
-#[derive(Serialize)]
-pub struct SpecRow {
-    key: &'static str,
-    param: &'static str,
-    allowed: &'static str,
-    numeric: bool,
-    default: Value,
-}
-
-pub fn table() -> Vec<SpecRow> {
-    let mut defaults = settings_object(&Settings::default());
-    SPECS
-        .iter()
-        .map(|spec| SpecRow {
-            key: spec.key,
-            param: spec.param,
-            allowed: spec.allowed,
-            numeric: spec.numeric,
-            default: defaults.remove(spec.key).expect("every spec has a value"),
-        })
-        .collect()
-}
-
-#[derive(Serialize)]
-pub struct Rejection {
-    setting: String,
-    value: String,
-    problem: &'static str,
-    allowed: &'static str,
-    message: String,
-}
-
-#[derive(Serialize)]
-pub struct Parsed {
-    settings: BTreeMap<&'static str, Value>,
-    errors: Vec<Rejection>,
-}
-
-impl Parsed {
-    pub fn new(settings: &Settings, errors: &[SettingError]) -> Self {
-        Self {
-            settings: settings_object(settings),
-            errors: errors
-                .iter()
-                .map(|e| Rejection {
-                    setting: e.setting.clone(),
-                    value: e.value.clone(),
-                    problem: e.problem.code(),
-                    allowed: e.allowed,
-                    message: e.to_string(),
-                })
-                .collect(),
+impl Serialize for PlainJs {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match &self.0 {
+            Plain::Text(text) => serializer.serialize_str(text),
+            Plain::Integer(n) => serializer.serialize_u64(*n),
+            Plain::Number(v) => serializer.serialize_f64(*v),
+            Plain::Null => serializer.serialize_none(),
         }
     }
 }

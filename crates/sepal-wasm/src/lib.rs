@@ -11,11 +11,12 @@ pub mod json;
 pub mod model;
 mod panic;
 mod points;
+mod settings;
 
 pub use points::dataset_points;
 
 use sepal::grid::Bounds;
-use sepal::settings::Settings;
+use sepal::settings::{Effect, Settings, SPECS};
 use sepal::unit_maps::UnitMaps;
 use sepal::{Dataset, DecisionMap, Divergence, Parameters, Trainer};
 use wasm_bindgen::prelude::*;
@@ -23,23 +24,6 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(start)]
 fn start() {
     panic::install_hook();
-}
-
-/// The settings table: `[{key, param, allowed, numeric, default}, …]`.
-#[wasm_bindgen(js_name = settingsTable)]
-pub fn settings_table() -> Result<JsValue, JsError> {
-    convert::to_js(&convert::table())
-}
-
-/// Applies `[[name, value], …]` to the defaults, in order:
-/// `{settings, errors: [{setting, value, problem, allowed, message}]}`.
-#[wasm_bindgen(js_name = parseSettings)]
-pub fn parse_settings(pairs: JsValue) -> Result<JsValue, JsError> {
-    let pairs: Vec<(String, String)> = serde_wasm_bindgen::from_value(pairs)
-        .map_err(|e| JsError::new(&format!("parseSettings expects [[name, value], …]: {e}")))?;
-    let mut settings = Settings::default();
-    let errors = settings.apply(pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())));
-    convert::to_js(&convert::Parsed::new(&settings, &errors))
 }
 
 /// A random seed from the browser's crypto, for "new seed".
@@ -71,7 +55,7 @@ impl Playground {
     /// throws on an unknown key or an invalid value.
     #[wasm_bindgen(constructor)]
     pub fn new(settings: JsValue) -> Result<Playground, JsError> {
-        let settings = convert::settings_from_js(settings)?;
+        let settings = convert::settings_from_js(&settings)?;
         Ok(Self::from_settings(settings))
     }
 
@@ -84,12 +68,15 @@ impl Playground {
         self.trainer.reset();
     }
 
-    #[wasm_bindgen(js_name = setLearningRate)]
-    pub fn set_learning_rate(&mut self, rate: f64) -> Result<(), JsError> {
-        self.settings
-            .set("learning-rate", &rate.to_string())
-            .map_err(|e| JsError::new(&e.to_string()))?;
-        self.trainer.set_learning_rate(self.settings.learning_rate);
+    /// Takes from a settings object the settings that change a run in
+    /// place (the learning rate: `effect` "retune" in the table); the run
+    /// goes on. Throws on an invalid value, changing nothing.
+    pub fn retune(&mut self, settings: JsValue) -> Result<(), JsError> {
+        let given = convert::settings_from_js(&settings)?;
+        for spec in SPECS.iter().filter(|spec| spec.effect == Effect::Retune) {
+            self.settings.copy_from(spec, &given);
+        }
+        self.trainer.retune(&self.settings);
         Ok(())
     }
 
@@ -140,7 +127,7 @@ impl Playground {
     /// The current settings as a plain object (JS keys).
     #[wasm_bindgen(getter)]
     pub fn settings(&self) -> Result<JsValue, JsError> {
-        convert::to_js(&convert::settings_object(&self.settings))
+        convert::to_js(&convert::SettingsObject(&self.settings))
     }
 
     pub fn parameters(&self) -> Result<JsValue, JsError> {

@@ -22,10 +22,9 @@
 use core::fmt;
 
 use sepal::parameters::ImportError;
-use sepal::settings::{SettingError, Settings, MAX_POINTS, SPECS};
+use sepal::settings::{Effect, Input, Plain, SettingError, Settings, MAX_POINTS, SPECS};
 use sepal::{Dataset, Model, Parameters, Trainer};
 
-use crate::convert::{self, Value};
 use crate::json::Json;
 use crate::points::{check_point, BadPoint, MAX_COORDINATE};
 use crate::Playground;
@@ -34,8 +33,6 @@ pub const FORMAT: &str = "sepal-model";
 pub const VERSION: f64 = 1.0;
 /// The largest iteration count a JS number holds exactly (2^53 − 1).
 pub const MAX_ITERATION: f64 = 9_007_199_254_740_991.0;
-/// Settings that belong to the page showing a model, not to the model.
-pub const PAGE_SETTINGS: [&str; 3] = ["speed", "autoplay", "lang"];
 
 /// What a value should have been.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -177,7 +174,7 @@ impl ModelError {
                 ("setting", e.setting.clone()),
                 ("value", e.value.clone()),
                 ("problem", e.problem.code().into()),
-                ("allowed", e.allowed.into()),
+                ("allowed", e.allowed.clone()),
             ],
             Self::TooManyPoints { count } => vec![("count", count.to_string()), ("max", MAX_POINTS.to_string())],
             Self::PointValues { list, n, count } => {
@@ -372,9 +369,9 @@ fn read_settings(value: Option<&Json>) -> Result<Settings, ModelError> {
         });
     };
     for (key, value) in pairs {
-        let text = match value {
-            Json::Number(n) => n.to_string(),
-            Json::Text(t) => t.clone(),
+        let input = match value {
+            Json::Number(n) => Input::Number(*n),
+            Json::Text(t) => Input::Text(t),
             _ => {
                 return Err(ModelError::WrongType {
                     field: format!("settings.{key}"),
@@ -382,7 +379,7 @@ fn read_settings(value: Option<&Json>) -> Result<Settings, ModelError> {
                 })
             }
         };
-        settings.set(key, &text).map_err(ModelError::Setting)?;
+        settings.set_input(key, input).map_err(ModelError::Setting)?;
     }
     Ok(settings)
 }
@@ -540,17 +537,15 @@ impl Playground {
     /// This run as a model file (see the module's documentation).
     pub fn model_json(&self) -> Json {
         // In the settings table's order, as links list them.
-        let mut values = convert::settings_object(&self.settings);
-        let settings = SPECS
-            .iter()
-            .filter(|spec| !PAGE_SETTINGS.contains(&spec.key))
-            .filter_map(|spec| {
-                let value = match values.remove(spec.key)? {
-                    Value::Number(n) => Json::Number(n),
-                    Value::Text(t) => Json::Text(t),
-                };
-                Some((spec.key, value))
-            });
+        let settings = SPECS.iter().filter(|spec| spec.effect != Effect::Page).map(|spec| {
+            let value = match self.settings.get(spec).plain() {
+                Plain::Integer(n) => Json::Number(n as f64),
+                Plain::Number(v) => Json::Number(v),
+                Plain::Text(text) => Json::Text(text),
+                Plain::Null => Json::Null,
+            };
+            (spec.key, value)
+        });
         let trainer = &self.trainer;
         Json::object([
             ("format", Json::Text(FORMAT.into())),
@@ -678,8 +673,8 @@ mod tests {
     fn page_settings_stay_out_of_the_file() {
         let json = playground(&[("speed", "5"), ("lang", "zh")]).model_json();
         let settings = json.get("settings").unwrap();
-        for key in PAGE_SETTINGS {
-            assert!(settings.get(key).is_none(), "{key}");
+        for spec in SPECS.iter().filter(|spec| spec.effect == Effect::Page) {
+            assert!(settings.get(spec.key).is_none(), "{}", spec.key);
         }
         assert_eq!(settings.get("hiddenUnits"), Some(&Json::Number(4.0)));
         assert_eq!(settings.get("layers"), Some(&Json::Text("8,8".into())));

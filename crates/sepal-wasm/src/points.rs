@@ -115,7 +115,7 @@ impl Playground {
     /// settings, points or bounds.
     #[wasm_bindgen(js_name = withPoints)]
     pub fn with_points(settings: JsValue, points: JsValue, bounds: JsValue) -> Result<Playground, JsError> {
-        let settings = convert::settings_from_js(settings)?;
+        let settings = convert::settings_from_js(&settings)?;
         let data = parse_points(points)?;
         let bounds = parse_bounds(bounds)?;
         Ok(Self::from_data(settings, data, bounds))
@@ -127,7 +127,7 @@ impl Playground {
 /// Float64Array (a copy, made at once, not a JS array per point).
 #[wasm_bindgen(js_name = datasetPoints)]
 pub fn dataset_points(settings: JsValue) -> Result<Vec<f64>, JsError> {
-    let s = convert::settings_from_js(settings)?;
+    let s = convert::settings_from_js(&settings)?;
     let data = s.dataset.generate(s.dataset_seed, s.points, s.noise());
     Ok((0..data.len()).flat_map(|k| data.point(k)).collect())
 }

@@ -173,9 +173,11 @@ impl Trainer {
         n
     }
 
-    /// Takes effect from the next update; the run goes on.
-    pub fn set_learning_rate(&mut self, learning_rate: f64) {
-        self.learning_rate = learning_rate;
+    /// Takes the settings a run can change in place (the table's
+    /// `Effect::Retune` rows) from `settings`; they apply from the next
+    /// update, and the run goes on.
+    pub fn retune(&mut self, settings: &Settings) {
+        self.learning_rate = settings.learning_rate;
     }
 
     pub fn iteration(&self) -> u64 {

@@ -50,7 +50,7 @@ proptest! {
                 // The accepted value's text form means the same thing.
                 let spec = sepal::settings::find_spec(&name).unwrap();
                 let mut again = Settings::default();
-                again.set(spec.param, &settings.get(spec)).unwrap();
+                again.set(spec.param, &settings.text(spec)).unwrap();
                 prop_assert_eq!(again.get(spec), settings.get(spec));
             }
             Err(error) => {

@@ -1,0 +1,167 @@
+//! The settings table and parser for the page: `settingsTable()` hands the
+//! page every row as data (it builds its controls, URL names and "allowed"
+//! texts from it), and `parseSettings` is the one place a change is parsed.
+
+use sepal::settings::{Bound, Kind, SettingError, Settings, Spec, SPECS};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::convert::{self, PlainJs, SettingsObject};
+
+/// A row of the table as the page reads it.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Row {
+    key: &'static str,
+    param: &'static str,
+    /// "choice", "integer", "integer-or-word", "number", "sizes", "flag".
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    choices: Vec<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    min: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    max: Option<f64>,
+    /// For numbers: whether `min` and `max` themselves are allowed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    min_inclusive: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    max_inclusive: Option<bool>,
+    /// `max` for `speed`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    word: Option<&'static str>,
+    /// For sizes: how many at most, and an example.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    max_count: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    example: Option<&'static str>,
+    /// "page", "retune", "network" or "data": what a change does.
+    effect: &'static str,
+    /// "data", "controls" or "nowhere": where its control is.
+    place: &'static str,
+    default: PlainJs,
+    /// What is allowed, in English (the page words it from `kind`).
+    allowed: String,
+}
+
+impl Row {
+    fn of(spec: &Spec, defaults: &Settings) -> Self {
+        let mut row = Row {
+            key: spec.key,
+            param: spec.param,
+            kind: spec.kind.name(),
+            choices: spec.kind.choices().collect(),
+            min: None,
+            max: None,
+            min_inclusive: None,
+            max_inclusive: None,
+            word: None,
+            max_count: None,
+            example: None,
+            effect: spec.effect.name(),
+            place: spec.place.name(),
+            default: PlainJs(defaults.get(spec).plain()),
+            allowed: spec.kind.allowed(),
+        };
+        let mut range = |min: f64, max: f64| {
+            row.min = Some(min);
+            row.max = Some(max);
+        };
+        match spec.kind {
+            Kind::Integer { min, max } => range(min as f64, max as f64),
+            Kind::IntegerOrWord { min, max, word } => {
+                range(min as f64, max as f64);
+                row.word = Some(word);
+            }
+            Kind::Number { min, max } => {
+                let Bound { value: lo, inclusive: lo_in } = min;
+                let Bound { value: hi, inclusive: hi_in } = max;
+                range(lo, hi);
+                (row.min_inclusive, row.max_inclusive) = (Some(lo_in), Some(hi_in));
+            }
+            Kind::Sizes {
+                min,
+                max,
+                max_count,
+                example,
+            } => {
+                range(min as f64, max as f64);
+                (row.max_count, row.example) = (Some(max_count), Some(example));
+            }
+            Kind::Choice(_) | Kind::Flag => {}
+        }
+        row
+    }
+}
+
+/// The settings table: one object per row, in the table's order.
+#[wasm_bindgen(js_name = settingsTable)]
+pub fn settings_table() -> Result<JsValue, JsError> {
+    let defaults = Settings::default();
+    let rows: Vec<Row> = SPECS.iter().map(|spec| Row::of(spec, &defaults)).collect();
+    convert::to_js(&rows)
+}
+
+#[derive(Serialize)]
+struct Rejection {
+    setting: String,
+    value: String,
+    problem: &'static str,
+    allowed: String,
+    message: String,
+}
+
+impl From<&SettingError> for Rejection {
+    fn from(e: &SettingError) -> Self {
+        Rejection {
+            setting: e.setting.clone(),
+            value: e.value.clone(),
+            problem: e.problem.code(),
+            allowed: e.allowed.clone(),
+            message: e.to_string(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Parsed<'a> {
+    settings: SettingsObject<'a>,
+    errors: Vec<Rejection>,
+    /// The JS keys whose value differs from `current`'s.
+    changed: Vec<&'static str>,
+    /// The largest effect among them, or null when nothing changed.
+    effect: Option<&'static str>,
+    /// The JS keys that mean nothing with these settings.
+    unused: Vec<&'static str>,
+    /// `[param, text]` of every setting that differs from its default: the
+    /// link's hash.
+    link: Vec<(&'static str, String)>,
+}
+
+/// Applies `[[name, text], …]` to the defaults, in order, and compares the
+/// result with `current` (a settings object, or nothing for the first
+/// parse): `{settings, errors: [{setting, value, problem, allowed,
+/// message}], changed, effect, unused, link}`.
+#[wasm_bindgen(js_name = parseSettings)]
+pub fn parse_settings(pairs: JsValue, current: JsValue) -> Result<JsValue, JsError> {
+    let pairs: Vec<(String, String)> = serde_wasm_bindgen::from_value(pairs)
+        .map_err(|e| JsError::new(&format!("parseSettings expects [[name, value], …]: {e}")))?;
+    let current = match current.is_undefined() || current.is_null() {
+        true => None,
+        false => Some(convert::settings_from_js(&current)?),
+    };
+    let mut settings = Settings::default();
+    let errors = settings.apply(pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())));
+    let changed: Vec<&Spec> = match &current {
+        Some(current) => settings.differences(current).collect(),
+        None => SPECS.iter().collect(),
+    };
+    convert::to_js(&Parsed {
+        settings: SettingsObject(&settings),
+        errors: errors.iter().map(Rejection::from).collect(),
+        changed: changed.iter().map(|spec| spec.key).collect(),
+        effect: changed.iter().map(|spec| spec.effect).max().map(|e| e.name()),
+        unused: SPECS.iter().filter(|s| !(s.applies)(&settings)).map(|s| s.key).collect(),
+        link: settings.changed(),
+    })
+}

@@ -1,0 +1,285 @@
+//! What values a setting takes — its [`Kind`] and limits — and the one
+//! parser and printer for each kind. Text (a URL, an attribute, a CLI
+//! option) goes through [`Kind::parse`]; a number that is already a number
+//! (a JS settings object, a model file) through [`Kind::check_number`], so
+//! nothing is printed only to be parsed again.
+
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+
+/// A setting's value, checked against its kind.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    /// One of a [`Kind::Choice`]'s names, or an [`Kind::IntegerOrWord`]'s word.
+    Name(&'static str),
+    Integer(u64),
+    Number(f64),
+    Sizes(Vec<usize>),
+    Flag(bool),
+    /// Not set: the setting follows something else (`lang`: the browser's).
+    Unset,
+}
+
+/// A value as a JS settings object and the CLI's JSON hold it: numbers as
+/// numbers, layer sizes as their text, unset as `null`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Plain {
+    Text(String),
+    Integer(u64),
+    Number(f64),
+    Null,
+}
+
+/// One end of a number range.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Bound {
+    pub value: f64,
+    pub inclusive: bool,
+}
+
+/// The values a setting takes, with its limits, as data: the page builds
+/// its controls and "allowed" texts from this, the parser checks against it.
+#[derive(Clone, Copy, Debug)]
+pub enum Kind {
+    /// One name of a list: the n-th name, `None` past the end.
+    Choice(fn(usize) -> Option<&'static str>),
+    /// A whole number in `min..=max`.
+    Integer { min: u64, max: u64 },
+    /// A whole number in `min..=max`, or one word (`speed=max`).
+    IntegerOrWord { min: u64, max: u64, word: &'static str },
+    /// A finite number between two bounds.
+    Number { min: Bound, max: Bound },
+    /// 1 to `max_count` comma-separated whole numbers in `min..=max`.
+    Sizes {
+        min: u64,
+        max: u64,
+        max_count: usize,
+        example: &'static str,
+    },
+    /// `0` or `1`.
+    Flag,
+}
+
+/// What was wrong with a value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Problem {
+    UnknownSetting,
+    Empty,
+    NotANumber,
+    NotAnInteger,
+    OutOfRange,
+    UnknownChoice,
+}
+
+impl Problem {
+    /// A stable code for the page's string tables.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::UnknownSetting => "unknown-setting",
+            Self::Empty => "empty",
+            Self::NotANumber => "not-a-number",
+            Self::NotAnInteger => "not-an-integer",
+            Self::OutOfRange => "out-of-range",
+            Self::UnknownChoice => "unknown-choice",
+        }
+    }
+
+    pub(super) fn describe(self) -> &'static str {
+        match self {
+            Self::UnknownSetting => "is not a setting",
+            Self::Empty => "is empty",
+            Self::NotANumber => "is not a number",
+            Self::NotAnInteger => "is not a whole number",
+            Self::OutOfRange => "is out of range",
+            Self::UnknownChoice => "is not one of the choices",
+        }
+    }
+}
+
+impl Kind {
+    /// The names of a choice (empty for other kinds).
+    pub fn choices(&self) -> impl Iterator<Item = &'static str> + '_ {
+        let nth = match self {
+            Kind::Choice(nth) => Some(*nth),
+            _ => None,
+        };
+        (0..).map_while(move |i| nth.and_then(|nth| nth(i)))
+    }
+
+    /// A kebab-case name of the kind, for the page.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Kind::Choice(_) => "choice",
+            Kind::Integer { .. } => "integer",
+            Kind::IntegerOrWord { .. } => "integer-or-word",
+            Kind::Number { .. } => "number",
+            Kind::Sizes { .. } => "sizes",
+            Kind::Flag => "flag",
+        }
+    }
+
+    /// Reads a value from its text form (surrounding spaces ignored).
+    pub fn parse(&self, text: &str) -> Result<Value, Problem> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(Problem::Empty);
+        }
+        match *self {
+            Kind::Choice(_) => self.choices().find(|&c| c == text).map(Value::Name).ok_or(Problem::UnknownChoice),
+            Kind::IntegerOrWord { word, .. } if text == word => Ok(Value::Name(word)),
+            Kind::Sizes { min, max, max_count, .. } => {
+                let sizes = text
+                    .split(',')
+                    .map(|part| whole(number(part.trim())?, min, max).map(|n| n as usize))
+                    .collect::<Result<Vec<_>, _>>()?;
+                if sizes.len() > max_count {
+                    return Err(Problem::OutOfRange);
+                }
+                Ok(Value::Sizes(sizes))
+            }
+            _ => self.check_number(number(text)?),
+        }
+    }
+
+    /// Checks a value that is already a number.
+    pub fn check_number(&self, v: f64) -> Result<Value, Problem> {
+        if !v.is_finite() {
+            return Err(Problem::NotANumber);
+        }
+        match *self {
+            Kind::Choice(_) => Err(Problem::UnknownChoice),
+            Kind::Integer { min, max } | Kind::IntegerOrWord { min, max, .. } => whole(v, min, max).map(Value::Integer),
+            Kind::Number { min, max } => {
+                let above = if min.inclusive { v >= min.value } else { v > min.value };
+                let below = if max.inclusive { v <= max.value } else { v < max.value };
+                if above && below {
+                    Ok(Value::Number(v))
+                } else {
+                    Err(Problem::OutOfRange)
+                }
+            }
+            Kind::Sizes { min, max, .. } => Ok(Value::Sizes(alloc::vec![whole(v, min, max)? as usize])),
+            Kind::Flag => match whole(v, 0, 1)? {
+                0 => Ok(Value::Flag(false)),
+                _ => Ok(Value::Flag(true)),
+            },
+        }
+    }
+
+    /// What values are allowed, in English (the page has its own words for
+    /// each kind, in every language).
+    pub fn allowed(&self) -> String {
+        match *self {
+            Kind::Choice(_) => {
+                let names: Vec<&str> = self.choices().collect();
+                match names.split_last() {
+                    Some((last, [])) => last.to_string(),
+                    Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+                    None => String::new(),
+                }
+            }
+            Kind::Integer { min, max } => format!("a whole number from {min} to {max}"),
+            Kind::IntegerOrWord { min, max, word } => format!("a whole number from {min} to {max}, or {word}"),
+            Kind::Number { min, max } => {
+                let (lo, hi) = (number_text(min.value), number_text(max.value));
+                match (min.inclusive, max.inclusive) {
+                    (true, true) => format!("a number from {lo} to {hi}"),
+                    (true, false) => format!("a number from {lo} up to (not including) {hi}"),
+                    (false, true) => format!("a number above {lo} and at most {hi}"),
+                    (false, false) => format!("a number above {lo} and below {hi}"),
+                }
+            }
+            Kind::Sizes {
+                min,
+                max,
+                max_count,
+                example,
+            } => format!("1 to {max_count} comma-separated whole numbers from {min} to {max}, e.g. {example}"),
+            Kind::Flag => "0 or 1".to_string(),
+        }
+    }
+}
+
+impl Value {
+    /// The text form, which [`Kind::parse`] reads back to the same value.
+    pub fn text(&self) -> String {
+        match self {
+            Value::Name(name) => name.to_string(),
+            Value::Integer(n) => n.to_string(),
+            Value::Number(v) => number_text(*v),
+            Value::Sizes(sizes) => {
+                let parts: Vec<String> = sizes.iter().map(|n| n.to_string()).collect();
+                parts.join(",")
+            }
+            Value::Flag(on) => (if *on { "1" } else { "0" }).to_string(),
+            Value::Unset => String::new(),
+        }
+    }
+}
+
+impl Value {
+    pub fn plain(&self) -> Plain {
+        match self {
+            Value::Integer(n) => Plain::Integer(*n),
+            Value::Number(v) => Plain::Number(*v),
+            Value::Flag(on) => Plain::Integer(*on as u64),
+            Value::Unset => Plain::Null,
+            Value::Name(_) | Value::Sizes(_) => Plain::Text(self.text()),
+        }
+    }
+}
+
+/// A number as a person writes it and as JavaScript prints it for the usual
+/// values: `1.2`, `400`, `1e-8`; it reads back to the same bits.
+pub fn number_text(v: f64) -> String {
+    let text = format!("{v:?}");
+    match text.strip_suffix(".0") {
+        Some(whole) => whole.to_string(),
+        None => text,
+    }
+}
+
+/// A finite number in any spelling Rust reads (`1e3`, ` 0.5`, `-0`).
+fn number(text: &str) -> Result<f64, Problem> {
+    let v: f64 = text.parse().map_err(|_| Problem::NotANumber)?;
+    if v.is_finite() {
+        Ok(v)
+    } else {
+        Err(Problem::NotANumber)
+    }
+}
+
+/// A whole number in min..=max; `1e3` and `1000.0` count as whole numbers.
+fn whole(v: f64, min: u64, max: u64) -> Result<u64, Problem> {
+    if libm::trunc(v) != v {
+        return Err(Problem::NotAnInteger);
+    }
+    if v < min as f64 || v > max as f64 {
+        return Err(Problem::OutOfRange);
+    }
+    Ok(v as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_print_as_people_write_them_and_read_back() {
+        for (v, text) in [(1.2, "1.2"), (400.0, "400"), (1e-8, "1e-8"), (0.0, "0"), (4294967295.0, "4294967295")] {
+            assert_eq!(number_text(v), text);
+            assert_eq!(text.parse::<f64>().unwrap().to_bits(), v.to_bits());
+        }
+    }
+
+    #[test]
+    fn allowed_texts_follow_the_limits() {
+        let open = Kind::Number {
+            min: Bound { value: 0.0, inclusive: false },
+            max: Bound { value: 10000.0, inclusive: true },
+        };
+        assert_eq!(open.allowed(), "a number above 0 and at most 10000");
+        assert_eq!(Kind::Integer { min: 1, max: 64 }.allowed(), "a whole number from 1 to 64");
+    }
+}

@@ -1,0 +1,409 @@
+//! The one table of settings behind the URL, the element's attributes, the
+//! CLI's options and the JSON export: names, defaults, limits, parsing.
+//!
+//! Every value is validated here; a rejected value leaves the setting as it
+//! was and comes back as a [`SettingError`] that says what was wrong.
+
+mod kind;
+mod table;
+
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+use core::fmt;
+
+pub use kind::{number_text, Bound, Kind, Plain, Problem, Value};
+pub use table::{Effect, Place, Spec, SPECS};
+
+use crate::activation::Activation;
+use crate::dataset::DatasetKind;
+use crate::network::Init;
+
+/// Largest number of points a dataset may have.
+pub const MAX_POINTS: usize = 10_000;
+/// Fewest points a dataset may have (one per class).
+pub const MIN_POINTS: usize = 2;
+/// Largest hidden layer.
+pub const MAX_UNITS: usize = 64;
+/// Most hidden layers of a deep network.
+pub const MAX_LAYERS: usize = 6;
+/// Largest noise scale.
+pub const MAX_NOISE: f64 = 10.0;
+/// Largest learning rate.
+pub const MAX_LEARNING_RATE: f64 = 10_000.0;
+/// Fastest finite playing speed, in iterations per second.
+pub const MAX_SPEED: u32 = 1_000_000;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Model {
+    Logistic,
+    Shallow,
+    Deep,
+}
+
+impl Model {
+    pub const ALL: [Model; 3] = [Self::Logistic, Self::Shallow, Self::Deep];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Logistic => "logistic",
+            Self::Shallow => "shallow",
+            Self::Deep => "deep",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Speed {
+    PerSecond(u32),
+    Max,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    Zh,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Self::En, Self::Zh];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::En => "en",
+            Self::Zh => "zh",
+        }
+    }
+}
+
+/// Every setting, with the course's defaults.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Settings {
+    pub dataset: DatasetKind,
+    pub dataset_seed: u32,
+    pub points: usize,
+    /// `None` means the dataset's own noise.
+    pub noise: Option<f64>,
+    pub test_fraction: f64,
+    pub model: Model,
+    pub hidden_units: usize,
+    pub layers: Vec<usize>,
+    pub activation: Activation,
+    pub init: Init,
+    pub learning_rate: f64,
+    pub seed: u32,
+    pub speed: Speed,
+    pub autoplay: bool,
+    /// `None` means the browser's language (the page decides).
+    pub lang: Option<Lang>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            dataset: DatasetKind::Flower,
+            dataset_seed: 1,
+            points: 400,
+            noise: None,
+            test_fraction: 0.0,
+            model: Model::Shallow,
+            hidden_units: 4,
+            layers: alloc::vec![8, 8],
+            activation: Activation::Tanh,
+            init: Init::Small,
+            learning_rate: 1.2,
+            seed: 3,
+            speed: Speed::PerSecond(1000),
+            autoplay: false,
+            lang: None,
+        }
+    }
+}
+
+/// A closed list of named values, what a [`Kind::Choice`] chooses from.
+pub trait Named: Copy + 'static {
+    const ALL: &'static [Self];
+    fn name(self) -> &'static str;
+}
+
+macro_rules! named {
+    ($($t:ty),*) => {$(
+        impl Named for $t {
+            const ALL: &'static [Self] = &<$t>::ALL;
+            fn name(self) -> &'static str {
+                <$t>::name(self)
+            }
+        }
+    )*};
+}
+named!(DatasetKind, Model, Activation, Init, Lang);
+
+/// The n-th name of `T`, the function a [`Kind::Choice`] holds.
+fn names<T: Named>(i: usize) -> Option<&'static str> {
+    T::ALL.get(i).map(|v| v.name())
+}
+
+/// The `T` a checked [`Value::Name`] names.
+fn find<T: Named>(value: Value) -> Option<T> {
+    match value {
+        Value::Name(wanted) => T::ALL.iter().copied().find(|v| v.name() == wanted),
+        _ => None,
+    }
+}
+
+fn pick<T: Named>(field: &mut T, value: Value) {
+    if let Some(v) = find(value) {
+        *field = v;
+    }
+}
+
+/// Finds a setting by its JS key or its kebab-case name.
+pub fn find_spec(name: &str) -> Option<&'static Spec> {
+    SPECS.iter().find(|s| s.key == name || s.param == name)
+}
+
+/// A rejected value: which setting, the value as given, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SettingError {
+    /// The kebab-case name, or the name as given for an unknown setting.
+    pub setting: String,
+    pub value: String,
+    pub problem: Problem,
+    /// What is allowed, in English (empty for an unknown setting).
+    pub allowed: String,
+}
+
+impl SettingError {
+    /// `value` rejected by `kind` for the setting or option `setting`.
+    pub fn new(setting: &str, kind: &Kind, value: &str, problem: Problem) -> Self {
+        Self {
+            setting: setting.to_string(),
+            value: value.to_string(),
+            problem,
+            allowed: kind.allowed(),
+        }
+    }
+}
+
+impl fmt::Display for SettingError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.problem == Problem::UnknownSetting {
+            return write!(f, "\"{}\" is not a setting", self.setting);
+        }
+        write!(
+            f,
+            "{} = \"{}\" {}: use {}",
+            self.setting,
+            self.value,
+            self.problem.describe(),
+            self.allowed
+        )
+    }
+}
+
+#[cfg(feature = "std")]
+extern crate std;
+#[cfg(feature = "std")]
+impl std::error::Error for SettingError {}
+
+/// A value as it comes in: text (a URL, an attribute, an option), a number
+/// that is already one (a JS object, a model file), or nothing (`null`).
+#[derive(Clone, Copy, Debug)]
+pub enum Input<'a> {
+    Text(&'a str),
+    Number(f64),
+    Unset,
+}
+
+impl Settings {
+    /// Sets one setting from its text form; on error nothing changes.
+    pub fn set(&mut self, name: &str, value: &str) -> Result<(), SettingError> {
+        self.set_input(name, Input::Text(value))
+    }
+
+    /// Sets one setting from text, a number or nothing; on error nothing
+    /// changes. Only a setting whose default is unset (`lang`, which then
+    /// follows the browser) may be unset.
+    pub fn set_input(&mut self, name: &str, input: Input) -> Result<(), SettingError> {
+        let shown = match input {
+            Input::Text(text) => text.to_string(),
+            Input::Number(v) => number_text(v),
+            Input::Unset => String::new(),
+        };
+        let spec = find_spec(name).ok_or_else(|| SettingError {
+            setting: name.to_string(),
+            value: shown.clone(),
+            problem: Problem::UnknownSetting,
+            allowed: String::new(),
+        })?;
+        let value = match input {
+            Input::Text(text) => spec.kind.parse(text),
+            Input::Number(v) => spec.kind.check_number(v),
+            Input::Unset if Settings::default().get(spec) == Value::Unset => Ok(Value::Unset),
+            Input::Unset => Err(Problem::Empty),
+        }
+        .map_err(|problem| SettingError::new(spec.param, &spec.kind, &shown, problem))?;
+        (spec.put)(self, value);
+        Ok(())
+    }
+
+    /// Applies `(name, value)` pairs in order, keeping each good value and
+    /// collecting every rejection.
+    pub fn apply<'a>(&mut self, pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Vec<SettingError> {
+        pairs
+            .into_iter()
+            .filter_map(|(name, value)| self.set(name, value).err())
+            .collect()
+    }
+
+    /// A setting's value.
+    pub fn get(&self, spec: &Spec) -> Value {
+        (spec.get)(self)
+    }
+
+    /// Takes one setting's value from `other`.
+    pub fn copy_from(&mut self, spec: &Spec, other: &Settings) {
+        (spec.put)(self, other.get(spec));
+    }
+
+    /// A setting's text form (what a link or attribute would hold).
+    pub fn text(&self, spec: &Spec) -> String {
+        self.get(spec).text()
+    }
+
+    /// The settings that differ from the defaults, as (param, text) pairs:
+    /// what a link needs to reproduce this state. The default noise is the
+    /// dataset's own.
+    pub fn changed(&self) -> Vec<(&'static str, String)> {
+        let defaults = Settings {
+            noise: Some(self.dataset.default_noise()),
+            ..Settings::default()
+        };
+        SPECS
+            .iter()
+            .filter(|spec| self.get(spec) != defaults.get(spec))
+            .map(|spec| (spec.param, self.text(spec)))
+            .collect()
+    }
+
+    /// The rows whose value differs from `other`'s.
+    pub fn differences<'a>(&'a self, other: &'a Settings) -> impl Iterator<Item = &'static Spec> + 'a {
+        SPECS.iter().filter(move |spec| self.get(spec) != other.get(spec))
+    }
+
+    /// The noise scale in effect.
+    pub fn noise(&self) -> f64 {
+        self.noise.unwrap_or_else(|| self.dataset.default_noise())
+    }
+
+    /// [n_x, hidden sizes…, 1] of the chosen model.
+    pub fn layer_sizes(&self) -> Vec<usize> {
+        let mut sizes = alloc::vec![2];
+        match self.model {
+            Model::Logistic => {}
+            Model::Shallow => sizes.push(self.hidden_units),
+            Model::Deep => sizes.extend_from_slice(&self.layers),
+        }
+        sizes.push(1);
+        sizes
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_round_trip_through_text() {
+        let defaults = Settings::default();
+        let mut copy = Settings::default();
+        for spec in SPECS.iter().filter(|spec| defaults.get(spec) != Value::Unset) {
+            copy.set(spec.param, &defaults.text(spec)).unwrap();
+        }
+        copy.noise = None;
+        assert_eq!(copy, defaults);
+        assert!(defaults.changed().is_empty());
+    }
+
+    #[test]
+    fn bad_values_are_rejected_and_change_nothing() {
+        let mut s = Settings::default();
+        for (name, value, problem) in [
+            ("learning-rate", "abc", Problem::NotANumber),
+            ("learning-rate", "0", Problem::OutOfRange),
+            ("learning-rate", "1e400", Problem::NotANumber),
+            ("learningRate", "NaN", Problem::NotANumber),
+            ("hidden-units", "2.5", Problem::NotAnInteger),
+            ("hidden-units", "1e9", Problem::OutOfRange),
+            ("points", "", Problem::Empty),
+            ("activation", "__proto__", Problem::UnknownChoice),
+            ("layers", "8,,8", Problem::NotANumber),
+            ("layers", "1,1,1,1,1,1,1", Problem::OutOfRange),
+            ("nope", "1", Problem::UnknownSetting),
+        ] {
+            let err = s.set(name, value).unwrap_err();
+            assert_eq!(err.problem, problem, "{name}={value}");
+        }
+        assert_eq!(s, Settings::default());
+    }
+
+    #[test]
+    fn messages_name_the_setting_value_and_range() {
+        let err = Settings::default().set("learning-rate", "-3").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "learning-rate = \"-3\" is out of range: use a number above 0 and at most 10000"
+        );
+    }
+
+    #[test]
+    fn changed_lists_only_what_differs() {
+        let mut s = Settings::default();
+        s.set("hidden-units", "7").unwrap();
+        s.set("speed", "max").unwrap();
+        assert_eq!(s.changed(), [("hidden-units", "7".into()), ("speed", "max".into())]);
+    }
+
+    #[test]
+    fn every_choice_of_every_row_round_trips_through_its_row() {
+        for spec in &SPECS {
+            for name in spec.kind.choices() {
+                let mut s = Settings::default();
+                s.set(spec.param, name).unwrap();
+                assert_eq!(s.get(spec), Value::Name(name), "{}", spec.param);
+            }
+        }
+    }
+
+    #[test]
+    fn numbers_that_are_numbers_are_checked_without_text() {
+        let mut s = Settings::default();
+        s.set_input("learningRate", Input::Number(0.1 + 0.2)).unwrap();
+        assert_eq!(s.learning_rate.to_bits(), (0.1f64 + 0.2).to_bits());
+        let err = s.set_input("hiddenUnits", Input::Number(2.5)).unwrap_err();
+        assert_eq!((err.problem, err.value.as_str()), (Problem::NotAnInteger, "2.5"));
+        assert_eq!(s.set_input("lang", Input::Unset), Ok(()));
+        assert_eq!(s.set_input("seed", Input::Unset).unwrap_err().problem, Problem::Empty);
+    }
+
+    #[test]
+    fn the_default_noise_is_the_datasets_own() {
+        let mut s = Settings::default();
+        s.set("dataset", "blobs").unwrap();
+        s.set("noise", "1").unwrap();
+        assert_eq!(s.changed(), [("dataset", "blobs".into())]);
+        s.set("lang", "en").unwrap();
+        assert_eq!(s.changed().last(), Some(&("lang", "en".into())));
+    }
+
+    #[test]
+    fn differences_say_what_a_change_does() {
+        let mut s = Settings::default();
+        s.set("learning-rate", "0.5").unwrap();
+        s.set("speed", "max").unwrap();
+        let effect = s.differences(&Settings::default()).map(|spec| spec.effect).max();
+        assert_eq!(effect, Some(Effect::Retune));
+        s.set("points", "100").unwrap();
+        let effect = s.differences(&Settings::default()).map(|spec| spec.effect).max();
+        assert_eq!(effect, Some(Effect::Data));
+    }
+}
