@@ -1,10 +1,18 @@
-// The element must know its attributes before the wasm loads, so
-// settings-url.js lists the settings' names; they must be exactly the Rust
-// table's (sepal::settings::SPECS), in the same order.
+// The settings table drives the page: these tests walk it, row by row.
+// www/settings-table.js (the page's copy, which the element needs before
+// its wasm loads) must be the Rust table as the wasm gives it; every row
+// placed on the page has a control, words in every language and a URL round
+// trip. (Each row's CLI option and model-file round trip are walked in
+// crates/sepal-cli/src/args.rs and crates/sepal-wasm/src/model.rs.)
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { launchBrowser, openPage, assertNoProblems } from "./helpers.mjs";
+import { SETTINGS } from "../www/settings-table.js";
+import { TABLES } from "../www/strings.js";
+import { allowedText } from "../www/setting-fields.js";
+import { wasmTable, tableModule, TABLE_MODULE } from "../scripts/settings-table.mjs";
+import { readFile } from "node:fs/promises";
 
 let browser;
 before(async () => {
@@ -12,22 +20,65 @@ before(async () => {
 });
 after(() => browser?.close());
 
-test("the element's attribute names are the settings table's", async () => {
+test("www/settings-table.js is the Rust table (else: node scripts/settings-table.mjs)", async () => {
+  const table = await wasmTable();
+  assert.equal(await readFile(TABLE_MODULE, "utf8"), tableModule(table));
+});
+
+test("every row has words in every language", () => {
+  for (const [lang, text] of Object.entries(TABLES)) {
+    const all = { ...TABLES.en, ...text };
+    for (const row of SETTINGS) {
+      const allowed = allowedText(row, all);
+      assert.ok(allowed && !/[{}]/.test(allowed), `${lang}: what ${row.param} allows: ${allowed}`);
+      if (row.place === "nowhere") continue;
+      assert.equal(typeof text[row.key], "string", `${lang}: the label of ${row.param}`);
+      for (const choice of row.choices ?? []) {
+        assert.equal(typeof all[`${row.param}.${choice}`], "string", `${lang}: the name of ${row.param}=${choice}`);
+      }
+    }
+  }
+});
+
+test("every row placed on the page has a control, and every row a URL round trip", async () => {
+  // One link with every setting at a value other than its default.
+  const hash = SETTINGS.map((row) => `${row.param}=${encodeURIComponent(row.example)}`).join("&");
+  const { page, problems, close } = await openPage(browser, `#${hash}&autoplay=0`);
+  try {
+    const seen = await page.evaluate(async () => {
+      const el = document.querySelector("sepal-playground");
+      await new Promise((resolve) => setTimeout(resolve, 400)); // the hash is written after a pause
+      const controls = {};
+      for (const control of el.shadowRoot.querySelectorAll("[name]")) controls[control.name] = control.closest("[part]").getAttribute("part");
+      return { settings: el.settings, hash: location.hash, controls, pictures: el.shadowRoot.querySelectorAll("[data-dataset]").length };
+    });
+    const written = new URLSearchParams(seen.hash.slice(1));
+    for (const row of SETTINGS) {
+      const expected = row.key === "autoplay" ? 0 : row.example;
+      assert.equal(seen.settings[row.key], expected, `${row.param} from the link`);
+      if (row.key !== "autoplay") assert.equal(written.get(row.param), String(expected), `${row.param} back in the hash`);
+      if (row.key === "dataset") {
+        assert.equal(seen.pictures, row.choices.length, "a picture per dataset");
+      } else if (row.place === "nowhere") {
+        assert.equal(seen.controls[row.param], undefined, `${row.param} has no control`);
+      } else {
+        assert.equal(seen.controls[row.param], row.place, `${row.param}'s control is in part="${row.place}"`);
+      }
+    }
+    assertNoProblems(problems);
+  } finally {
+    await close();
+  }
+});
+
+test("the element's attributes are the table's settings", async () => {
   const { page, problems, close } = await openPage(browser);
   try {
-    const names = await page.evaluate(async () => {
-      const base = document.baseURI;
-      const wasm = await import(new URL("pkg/sepal.js", base).href);
-      await wasm.default();
-      const { SETTING_PARAMS } = await import(new URL("settings-url.js", base).href);
-      return {
-        table: wasm.settingsTable().map((row) => row.param),
-        element: SETTING_PARAMS,
-        observed: customElements.get("sepal-playground").observedAttributes.filter((n) => SETTING_PARAMS.includes(n)),
-      };
-    });
-    assert.deepEqual(names.element, names.table);
-    assert.deepEqual(names.observed, names.table);
+    const observed = await page.evaluate(() => customElements.get("sepal-playground").observedAttributes);
+    assert.deepEqual(
+      observed.filter((name) => name !== "controls"),
+      SETTINGS.map((row) => row.param),
+    );
     assertNoProblems(problems);
   } finally {
     await close();

@@ -1,38 +1,16 @@
 // The control panel: buttons that act (play/pause, step, reset, new
 // weights, copy link, save and load the model, save the plot, copy the
-// costs) and fields that change the model and the training (the data's
-// settings are in data-panel.js). It holds no state of its own:
+// costs) and a field for each setting the settings table places here
+// (setting-fields.js builds them; the data's settings are in
+// data-panel.js). It holds no state of its own:
 // `showSettings` and `showRunning` put the element's state on screen, and
 // what the person does comes back through `onAction(name)`,
 // `onSetting(param, text)` and `onLoadModel(file)`. `showOnly` hides the
 // controls a page's `controls` attribute leaves out (shown.js).
 
 import { h } from "./dom.js";
-import { format } from "./strings.js";
-
-const MODELS = ["logistic", "shallow", "deep"];
-const ACTIVATIONS = ["tanh", "relu", "leaky-relu", "sigmoid"];
-const INITS = ["zeros", "small", "xavier", "he"];
-const SPEEDS = [1, 2, 5, 10, 100, 1000, 10000, "max"];
-const MAX_HIDDEN_UNITS = 64;
-
-let nextId = 0;
-
-/** A labelled field: `<label for>` + the control, in one grid cell. */
-export function field(labelText, control, extra = [], className = "") {
-  nextId += 1;
-  control.id = `sepal-field-${nextId}`;
-  const label = h("label", { for: control.id }, [labelText, ...extra]);
-  return h("div", { class: `field ${className}`.trim() }, [label, control]);
-}
-
-function select(name, options) {
-  return h(
-    "select",
-    { name },
-    options.map(([value, text]) => h("option", { value }, [text])),
-  );
-}
+import { SETTINGS } from "./settings-table.js";
+import { SettingField } from "./setting-fields.js";
 
 export class Controls {
   /** Fills `root` (the `part="controls"` element) with the controls. */
@@ -62,60 +40,12 @@ export class Controls {
     this.savePlot = button("save-plot", text.savePlot, text.savePlotTitle);
     this.copyCosts = button("copy-costs", text.copyCosts, text.copyCostsTitle);
     this.linkStatus = h("div", { class: "link-status", role: "status" });
-    this.model = select("model", MODELS.map((m) => [m, text[`model.${m}`]]));
-    this.hiddenUnits = h("input", {
-      name: "hidden-units",
-      type: "range",
-      min: 1,
-      max: MAX_HIDDEN_UNITS,
-      step: 1,
-    });
-    this.hiddenUnitsValue = h("output", { class: "value", "aria-hidden": "true" });
-    this.layers = h("input", {
-      name: "layers",
-      type: "text",
-      inputmode: "numeric",
-      spellcheck: "false",
-      autocomplete: "off",
-      placeholder: "8,8",
-      title: text.layersHint,
-    });
-    this.activation = select("activation", ACTIVATIONS.map((a) => [a, text[`activation.${a}`]]));
-    this.init = select("init", INITS.map((i) => [i, text[`init.${i}`]]));
-    this.seed = h("input", { name: "seed", type: "number", min: 0, max: 4294967295, step: 1, inputmode: "numeric" });
-    this.learningRate = h("input", {
-      name: "learning-rate",
-      type: "number",
-      min: 0,
-      max: 10000,
-      step: "any",
-      inputmode: "decimal",
-    });
-    this.speed = select("speed", SPEEDS.map((s) => [String(s), this.speedText(s)]));
-    this.speed.title = text.speedTitle;
-
-    this.hiddenUnitsField = field(text.hiddenUnits, this.hiddenUnits, [this.hiddenUnitsValue]);
-    this.layersField = field(text.layers, this.layers);
-    this.activationField = field(text.activation, this.activation);
-
-    this.initField = field(text.init, this.init);
-    this.modelField = field(text.model, this.model, [], "choice");
-    this.learningRateField = field(text.learningRate, this.learningRate);
-    this.seedField = field(text.seed, this.seed);
-    this.speedField = field(text.speed, this.speed);
+    /** A field per setting the table places here, in the table's order. */
+    this.fields = SETTINGS.filter((row) => row.place === "controls").map((row) => new SettingField(row, text, onSetting));
 
     this.rows = [
       h("div", { class: "buttons training" }, [this.play, this.stepButton, this.step100, this.reset]),
-      h("div", { class: "fields" }, [
-        this.modelField,
-        this.hiddenUnitsField,
-        this.layersField,
-        this.activationField,
-        this.initField,
-        this.learningRateField,
-        this.seedField,
-        this.speedField,
-      ]),
+      h("div", { class: "fields" }, this.fields.map((f) => f.root)),
       h("div", { class: "buttons" }, [this.newSeed, this.copyLink]),
     ];
     root.append(...this.rows, this.linkStatus);
@@ -132,37 +62,17 @@ export class Controls {
       this.filesStatus,
     ]);
     this.rows.push(this.files);
-    /** What each name of the `controls` attribute shows. */
+    /** What each name of the `controls` attribute shows: its buttons, and each setting its field. */
     this.named = {
       play: [this.play],
       step: [this.stepButton, this.step100],
       reset: [this.reset],
-      model: [this.modelField],
-      "hidden-units": [this.hiddenUnitsField],
-      layers: [this.layersField],
-      activation: [this.activationField],
-      init: [this.initField],
-      "learning-rate": [this.learningRateField],
-      seed: [this.seedField, this.newSeed],
-      speed: [this.speedField],
+      seed: [this.newSeed],
       link: [this.copyLink],
       save: [this.saveModel, this.savePlot, this.copyCosts],
       load: [this.loadModel],
     };
-
-    const commit = (param, control) => () => onSetting(param, control.value.trim());
-    this.model.addEventListener("change", commit("model", this.model));
-    this.activation.addEventListener("change", commit("activation", this.activation));
-    this.init.addEventListener("change", commit("init", this.init));
-    this.seed.addEventListener("change", commit("seed", this.seed));
-    this.speed.addEventListener("change", commit("speed", this.speed));
-    this.layers.addEventListener("change", commit("layers", this.layers));
-    this.learningRate.addEventListener("change", commit("learning-rate", this.learningRate));
-    // The slider retrains as it moves, so that one sees the network change.
-    this.hiddenUnits.addEventListener("input", () => {
-      this.hiddenUnitsValue.value = this.hiddenUnits.value;
-      onSetting("hidden-units", this.hiddenUnits.value);
-    });
+    for (const f of this.fields) this.named[f.row.param] = [f.root, ...(this.named[f.row.param] ?? [])];
   }
 
   /** Hides what `shows(name)` leaves out; rows left empty go too. */
@@ -179,38 +89,12 @@ export class Controls {
     this.root.classList.toggle("off", this.rows.every((r) => r === this.files || r.classList.contains("off")));
   }
 
-  speedText(speed) {
-    return speed === "max" ? this.text.speedMax : format(this.text.speedPerSecond, { speed });
-  }
-
-  /** Puts `settings` into the fields (without firing their events). */
-  showSettings(settings) {
-    const shallow = settings.model === "shallow";
-    const deep = settings.model === "deep";
-    this.model.value = settings.model;
-    this.hiddenUnits.value = String(settings.hiddenUnits);
-    this.hiddenUnitsValue.value = String(settings.hiddenUnits);
-    this.hiddenUnits.disabled = !shallow;
-    this.hiddenUnitsField.classList.toggle("disabled", !shallow);
-    this.hiddenUnitsField.hidden = deep;
-    this.layersField.hidden = !deep;
-    if (this.layers !== this.layers.getRootNode().activeElement) this.layers.value = settings.layers;
-    this.activation.value = settings.activation;
-    this.activation.disabled = settings.model === "logistic";
-    this.activationField.classList.toggle("disabled", settings.model === "logistic");
-    this.init.value = settings.init;
-    if (this.seed !== this.seed.getRootNode().activeElement) this.seed.value = String(settings.seed);
-    if (this.learningRate !== this.learningRate.getRootNode().activeElement) {
-      this.learningRate.value = String(settings.learningRate);
-    }
-    const speed = String(settings.speed);
-    if (![...this.speed.options].some((o) => o.value === speed)) {
-      // A speed from the URL that is not in the list gets its own entry.
-      const option = h("option", { value: speed }, [this.speedText(settings.speed)]);
-      const after = [...this.speed.options].find((o) => o.value !== "max" && Number(o.value) > settings.speed);
-      this.speed.insertBefore(option, after ?? this.speed.options[this.speed.options.length - 1]);
-    }
-    this.speed.value = speed;
+  /**
+   * Puts `settings` into the fields (without firing their events); the
+   * settings in `unused` (keys) mean nothing now and are hidden.
+   */
+  showSettings(settings, unused = []) {
+    for (const f of this.fields) f.show(settings, unused);
   }
 
   /** The play button's label, and which buttons can be used now. */
@@ -252,8 +136,6 @@ export class Controls {
 
   /** Puts the field that shows `param` back to what `settings` says. */
   revert(param, settings) {
-    if (param === "learning-rate") this.learningRate.value = String(settings.learningRate);
-    if (param === "layers") this.layers.value = settings.layers;
-    if (param === "seed") this.seed.value = String(settings.seed);
+    this.fields.find((f) => f.row.param === param)?.revert(settings);
   }
 }

@@ -8,9 +8,9 @@ const PREVIEW_POINTS = 200;
 // does comes back through the callbacks.
 
 import { h } from "./dom.js";
-import { format } from "./strings.js";
 import { Thumbnails, GENERATED } from "./thumbnails.js";
-import { field } from "./controls.js";
+import { SETTINGS } from "./settings-table.js";
+import { SettingField } from "./setting-fields.js";
 
 export class DataPanel {
   /**
@@ -20,13 +20,11 @@ export class DataPanel {
   constructor(text, { onPick, onSetting, onAction, onImport }) {
     this.text = text;
     this.thumbnails = new Thumbnails(text, { onPick });
-    const number = (name, attributes) =>
-      h("input", { name, type: "number", inputmode: "decimal", ...attributes });
-    this.points = number("points", { min: 2, max: 10000, step: 1, inputmode: "numeric" });
-    this.noise = number("noise", { min: 0, max: 10, step: 0.05 });
-    this.datasetSeed = number("dataset-seed", { min: 0, max: 4294967295, step: 1, inputmode: "numeric" });
-    this.testFraction = h("input", { name: "test-fraction", type: "range", min: 0, max: 0.9, step: 0.05 });
-    this.testFractionValue = h("output", { class: "value", "aria-hidden": "true" });
+    /** A field per setting the table places here but the dataset, which the pictures choose. */
+    this.fields = SETTINGS.filter((row) => row.place === "data" && row.key !== "dataset").map(
+      (row) => new SettingField(row, text, onSetting),
+    );
+    for (const f of this.fields) if (f.output) f.root.classList.add("wide");
     const button = (action, label, title) => {
       const b = h("button", { type: "button", "data-action": action, title }, [label]);
       return b;
@@ -44,52 +42,24 @@ export class DataPanel {
       if (file) onImport(file);
     });
 
-    this.pointsField = field(text.points, this.points);
-    this.noiseField = field(text.noise, this.noise);
     this.root = h("section", { part: "data", class: "data", "aria-label": text.dataHeading }, [
       h("h2", {}, [text.dataHeading]),
       this.thumbnails.root,
-      h("div", { class: "fields" }, [
-        this.pointsField,
-        this.noiseField,
-        field(text.datasetSeed, this.datasetSeed),
-        h("div", { class: "field end" }, [this.newData]),
-        field(text.testFraction, this.testFraction, [this.testFractionValue], "wide"),
-      ]),
+      h("div", { class: "fields" }, this.fields.map((f) => f.root)),
       h("div", { class: "buttons" }, [this.importButton, this.exportButton, this.file]),
     ]);
-
-    const commit = (param, control) => () => onSetting(param, control.value.trim());
-    this.points.addEventListener("change", commit("points", this.points));
-    this.noise.addEventListener("change", commit("noise", this.noise));
-    this.datasetSeed.addEventListener("change", commit("dataset-seed", this.datasetSeed));
-    this.testFraction.addEventListener("input", () => {
-      this.#showFraction(Number(this.testFraction.value));
-      onSetting("test-fraction", this.testFraction.value);
-    });
+    // "New data" sits beside the data seed it draws anew.
+    const seed = this.fields.find((f) => f.row.key === "datasetSeed").root;
+    seed.after(h("div", { class: "field end" }, [this.newData]));
   }
 
-  #showFraction(fraction) {
-    this.testFractionValue.value = format(this.text.testFractionValue, { value: Math.round(fraction * 100) });
-  }
-
-  /** Puts `settings` into the fields (without firing their events). */
-  showSettings(settings) {
-    const custom = settings.dataset === "custom";
+  /**
+   * Puts `settings` into the fields (without firing their events); the
+   * settings in `unused` (keys) mean nothing now and are hidden.
+   */
+  showSettings(settings, unused = []) {
     this.thumbnails.show(settings.dataset);
-    const set = (control, value) => {
-      if (control !== control.getRootNode().activeElement) control.value = String(value);
-    };
-    set(this.points, settings.points);
-    set(this.noise, settings.noise);
-    set(this.datasetSeed, settings.datasetSeed);
-    this.testFraction.value = String(settings.testFraction);
-    this.#showFraction(settings.testFraction);
-    for (const [control, box] of [[this.points, this.pointsField], [this.noise, this.noiseField]]) {
-      control.disabled = custom;
-      box.classList.toggle("disabled", custom);
-      box.title = custom ? this.text.notUsedForCustom : "";
-    }
+    for (const f of this.fields) f.show(settings, unused);
   }
 
   /**
@@ -117,8 +87,6 @@ export class DataPanel {
 
   /** Puts the field that shows `param` back to what `settings` says. */
   revert(param, settings) {
-    const controls = { points: this.points, noise: this.noise, "dataset-seed": this.datasetSeed };
-    const key = { points: "points", noise: "noise", "dataset-seed": "datasetSeed" }[param];
-    if (controls[param]) controls[param].value = String(settings[key]);
+    this.fields.find((f) => f.row.param === param)?.revert(settings);
   }
 }

@@ -4,6 +4,8 @@
 // (crates/sepal-wasm/src/model.rs).
 
 import { format } from "./strings.js";
+import { SETTINGS } from "./settings-table.js";
+import { allowedText } from "./setting-fields.js";
 
 /**
  * `value` as JSON text laid out for reading: one key per line, a list of
@@ -37,7 +39,8 @@ export function modelErrorText(error, text) {
   const values = { ...(error.values ?? {}) };
   if (values.expected !== undefined && code === "wrong-type") values.expected = text[`modelType.${values.expected}`] ?? values.expected;
   if (values.problem !== undefined) values.problem = text[`problemShort.${values.problem}`] ?? values.problem;
-  if (values.setting !== undefined && values.allowed !== undefined) values.allowed = text[`allowed.${values.setting}`] ?? values.allowed;
+  const row = SETTINGS.find((r) => r.param === values.setting);
+  if (row && values.allowed !== undefined) values.allowed = allowedText(row, text);
   if (values.model !== undefined) values.model = text[`model.${values.model}`] ?? values.model;
   return format(template, values);
 }

@@ -61,6 +61,8 @@ import { Pacer } from "./pacer.js";
 import { FormulasPanel, HIGHLIGHT_MAX_SPEED } from "./formulas-panel.js";
 import { modelJson, modelErrorText, costsCsv } from "./model-file.js";
 import { parseControls } from "./shown.js";
+import { SETTINGS } from "./settings-table.js";
+import { allowedText } from "./setting-fields.js";
 
 /** The most iterations one `step(n)` may run. */
 const MAX_STEP = 100000;
@@ -73,23 +75,6 @@ const CHART_HEIGHT = 160;
  */
 const INSIDE_MS = 120;
 const INSIDE_SHARE = 20;
-/** Settings that change the data or the network: a new Playground. */
-const REBUILD_KEYS = [
-  "dataset",
-  "datasetSeed",
-  "points",
-  "noise",
-  "testFraction",
-  "model",
-  "hiddenUnits",
-  "layers",
-  "activation",
-  "init",
-  "seed",
-];
-
-/** Settings that belong to the page showing a model, not to the model: an import keeps the element's own. */
-const PAGE_KEYS = ["speed", "autoplay", "lang"];
 /** How often the values under the formulas are refreshed while training (ms). */
 const VALUES_MS = 200;
 
@@ -138,6 +123,7 @@ export class SepalPlayground extends HTMLElement {
   #pg = null; // the wasm Playground
   #explicit = new Map(); // param -> text, in the order they were set
   #settings = null; // the parsed settings in effect
+  #parsed = null; // what parseSettings said of them: {settings (as parsed, lang unset unless given), unused, link}
   #errors = []; // parseSettings' errors for #explicit
   #uiError = null; // a value typed into a control and rejected
   #buildError = null; // why the last Playground could not be built
@@ -421,7 +407,7 @@ export class SepalPlayground extends HTMLElement {
     const page = /^https?:$/.test(globalThis.location.protocol)
       ? new URL("index.html", import.meta.url)
       : new URL(globalThis.location.href);
-    page.hash = this.#changedPairs()
+    page.hash = this.#parsed.link
       .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value).replace(/%2C/gi, ",")}`)
       .join("&");
     return page.href;
@@ -473,8 +459,6 @@ export class SepalPlayground extends HTMLElement {
       this.#rejectReady(error);
       return;
     }
-    // Names given before the table was known may be JS keys: now unify them.
-    this.#explicit = new Map([...this.#explicit].map(([name, value]) => [this.#param(name), value]));
     this.#applySettings({ initial: true });
     this.#dom.loading.hidden = true;
     this.#layout();
@@ -498,7 +482,7 @@ export class SepalPlayground extends HTMLElement {
 
   /** The URL/attribute name of a setting given by either of its names. */
   #param(name) {
-    const row = this.#api?.table.find((r) => r.key === name || r.param === name);
+    const row = SETTINGS.find((r) => r.key === name || r.param === name);
     return row ? row.param : name;
   }
 
@@ -531,27 +515,28 @@ export class SepalPlayground extends HTMLElement {
    */
   #applySettings({ initial = false, playground = null } = {}) {
     const previous = this.#settings;
-    const { settings, errors } = this.#api.parseSettings([...this.#explicit]);
-    if (!this.#explicit.has("lang")) settings.lang = browserLang();
+    const parsed = this.#api.parseSettings([...this.#explicit], this.#parsed?.settings);
+    const settings = { ...parsed.settings, lang: parsed.settings.lang ?? browserLang() };
+    this.#parsed = parsed;
     this.#settings = settings;
-    this.#errors = errors;
+    this.#errors = parsed.errors;
     const relabel = previous?.lang !== settings.lang && strings(settings.lang) !== this.#text;
     if (relabel) {
       this.#text = strings(settings.lang);
       this.#buildDom();
       this.#layout();
     }
-    const rebuild = playground !== null || !previous || !this.#pg || REBUILD_KEYS.some((key) => previous[key] !== settings[key]);
+    const rebuild = playground !== null || !previous || !this.#pg || ["data", "network"].includes(parsed.effect);
     if (playground) {
       this.#install(playground);
     } else if (rebuild) {
       this.#build();
-    } else if (previous.learningRate !== settings.learningRate) {
-      this.#call(() => this.#pg.setLearningRate(settings.learningRate));
+    } else if (parsed.effect === "retune") {
+      this.#call(() => this.#pg.retune(parsed.settings));
     }
-    if (previous && previous.speed !== settings.speed) this.#pacer.changeSpeed();
-    this.#controls.showSettings(settings);
-    this.#data.showSettings(settings);
+    if (previous && parsed.changed.includes("speed")) this.#pacer.changeSpeed();
+    this.#controls.showSettings(settings, parsed.unused);
+    this.#data.showSettings(settings, parsed.unused);
     this.#showData();
     this.#refreshNotice();
     this.#showRunning();
@@ -770,22 +755,10 @@ export class SepalPlayground extends HTMLElement {
     this.#urlTimer = setTimeout(() => this.#writeUrl(), 150);
   }
 
-  /** Every setting that differs from its default, as [param, text]. */
-  #changedPairs() {
-    const settings = this.#settings;
-    const defaults = this.#api.parseSettings([]).settings;
-    // Noise is the dataset's own unless set.
-    defaults.noise = this.#api.parseSettings([["dataset", settings.dataset]]).settings.noise;
-    defaults.lang = browserLang();
-    return this.#api.table
-      .filter((row) => settings[row.key] !== defaults[row.key])
-      .map((row) => [row.param, String(settings[row.key])]);
-  }
-
   /** The hash: every setting that differs from its default. */
   #writeUrl() {
     const isSetting = (name) => SETTING_PARAMS.includes(this.#param(name));
-    writeUrlSettings(this.#changedPairs(), isSetting, globalThis.location, globalThis.history);
+    writeUrlSettings(this.#parsed.link, isSetting, globalThis.location, globalThis.history);
   }
 
   // ------------------------------------------------------------ the model
@@ -834,8 +807,8 @@ export class SepalPlayground extends HTMLElement {
     this.pause();
     const file = pg.settings;
     const explicit = new Map();
-    for (const row of this.#api.table) {
-      if (!PAGE_KEYS.includes(row.key)) explicit.set(row.param, String(file[row.key]));
+    for (const row of SETTINGS) {
+      if (row.effect !== "page") explicit.set(row.param, String(file[row.key]));
       else if (this.#explicit.has(row.param)) explicit.set(row.param, this.#explicit.get(row.param));
     }
     if (file.dataset === "custom") {
@@ -1053,8 +1026,8 @@ export class SepalPlayground extends HTMLElement {
     side.append(this.#controls.files);
     this.#applyControls();
     if (this.#settings) {
-      this.#controls.showSettings(this.#settings);
-      this.#data.showSettings(this.#settings);
+      this.#controls.showSettings(this.#settings, this.#parsed.unused);
+      this.#data.showSettings(this.#settings, this.#parsed.unused);
       this.#showData();
       this.#showModel();
     }
@@ -1299,9 +1272,9 @@ export class SepalPlayground extends HTMLElement {
   #describeRejection(error) {
     const text = this.#text;
     const template = text[`problem.${error.problem}`] ?? text.problemOther;
-    const row = this.#api?.table.find((r) => r.param === error.setting);
+    const row = SETTINGS.find((r) => r.param === error.setting);
     const current = row && this.#settings ? String(this.#settings[row.key]) : "";
-    const allowed = text[`allowed.${error.setting}`] ?? error.allowed;
+    const allowed = row ? allowedText(row, text) : error.allowed;
     return format(template, { ...error, allowed, current });
   }
 

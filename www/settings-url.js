@@ -9,24 +9,10 @@
 // the settings are taken out of the query (other parameters stay), with
 // `history.replaceState`: no new history entry, no reload, no `hashchange`.
 
-/** Every setting's URL parameter and attribute name, in the contract's order. */
-export const SETTING_PARAMS = [
-  "dataset",
-  "dataset-seed",
-  "points",
-  "noise",
-  "test-fraction",
-  "model",
-  "hidden-units",
-  "layers",
-  "activation",
-  "init",
-  "learning-rate",
-  "seed",
-  "speed",
-  "autoplay",
-  "lang",
-];
+import { SETTINGS } from "./settings-table.js";
+
+/** Every setting's URL parameter and attribute name, in the table's order. */
+export const SETTING_PARAMS = SETTINGS.map((row) => row.param);
 
 /** `name=value&...` pairs of a query string or hash (a leading ? or # is ignored). */
 function parsePairs(text) {

@@ -9,19 +9,20 @@
 // "experiments" shows all four experiments; "sweep", "learning-rates",
 // "activations" and "inits" show one each.
 
-/** Every name, in the order the element lays them out. */
+import { SETTINGS } from "./settings-table.js";
+
+const EXPERIMENT_NAMES = ["sweep", "learning-rates", "activations", "inits"];
+
+/**
+ * Every name, in the order the element lays them out: the buttons, a field
+ * per setting of the training controls (from the settings table), the
+ * panels and the experiments.
+ */
 export const CONTROL_NAMES = [
   "play",
   "step",
   "reset",
-  "model",
-  "hidden-units",
-  "layers",
-  "activation",
-  "init",
-  "learning-rate",
-  "seed",
-  "speed",
+  ...SETTINGS.filter((row) => row.place === "controls").map((row) => row.param),
   "link",
   "save",
   "load",
@@ -30,13 +31,8 @@ export const CONTROL_NAMES = [
   "formulas",
   "network",
   "experiments",
-  "sweep",
-  "learning-rates",
-  "activations",
-  "inits",
+  ...EXPERIMENT_NAMES,
 ];
-
-const EXPERIMENT_NAMES = ["sweep", "learning-rates", "activations", "inits"];
 
 /**
  * `{shows(name), unknown}` for an attribute value (null when there is no

@@ -10,6 +10,7 @@
 import { zh } from "./strings-zh.js";
 
 const en = {
+  locale: "en",
   // Loading and accessible names.
   loading: "Loading the model…",
   plotLabel: "The training points and the model's decision boundary",
@@ -137,8 +138,6 @@ const en = {
   newData: "New data",
   newDataTitle: "Draw the dataset again from a different random seed",
   testFraction: "Held out for testing",
-  testFractionValue: "{value}%",
-  notUsedForCustom: "not used for your own points",
   // Drawing your own points.
   drawHint: "Click the plot to add a point of the chosen class; shift-click adds the other class.",
   drawEmpty: "Click anywhere on the plot to add points.",
@@ -169,7 +168,7 @@ const en = {
   "model.deep": "Deep network",
   hiddenUnits: "Hidden units",
   layers: "Hidden layers",
-  layersHint: "sizes, comma-separated",
+  layersTitle: "sizes, comma-separated",
   init: "Initial weights",
   "init.zeros": "zeros",
   "init.small": "small (× 0.01)",
@@ -183,8 +182,8 @@ const en = {
   "activation.sigmoid": "sigmoid",
   learningRate: "Learning rate",
   speed: "Speed",
-  speedPerSecond: "{speed} / s",
-  speedMax: "maximum",
+  "speed.value": "{value} / s",
+  "speed.max": "maximum",
   speedTitle: "Iterations of gradient descent per second while playing",
 
   // Inside the network.
@@ -254,22 +253,17 @@ const en = {
   "problemShort.out-of-range": "is out of range",
   "problemShort.unknown-choice": "is not one of the choices",
   "problemShort.empty": "is empty",
-  // {allowed}: what each setting accepts.
-  "allowed.dataset": "flower, circles, moons, blobs, quantiles, xor, spiral or custom",
-  "allowed.dataset-seed": "a whole number from 0 to 4294967295",
-  "allowed.points": "a whole number from 2 to 10000",
-  "allowed.noise": "a number from 0 to 10",
-  "allowed.test-fraction": "a number from 0 up to (not including) 1",
-  "allowed.model": "logistic, shallow or deep",
-  "allowed.hidden-units": "a whole number from 1 to 64",
-  "allowed.layers": "1 to 6 comma-separated whole numbers from 1 to 64, e.g. 8,8,4",
-  "allowed.activation": "tanh, relu, leaky-relu or sigmoid",
-  "allowed.init": "zeros, small, xavier or he",
-  "allowed.learning-rate": "a number above 0 and at most 10000",
-  "allowed.seed": "a whole number from 0 to 4294967295",
-  "allowed.speed": "a whole number from 1 to 1000000 (iterations per second), or max",
-  "allowed.autoplay": "0 or 1",
-  "allowed.lang": "en or zh",
+  // {allowed}: what a setting accepts, one template per kind of value
+  // (setting-fields.js fills them in from the setting's row of the table).
+  "allowed.choice": "{choices}",
+  "allowed.integer": "a whole number from {min} to {max}",
+  "allowed.integer-or-word": "a whole number from {min} to {max}, or {word}",
+  "allowed.number.from-to": "a number from {min} to {max}",
+  "allowed.number.from-below": "a number from {min} up to (not including) {max}",
+  "allowed.number.above-to": "a number above {min} and at most {max}",
+  "allowed.number.above-below": "a number above {min} and below {max}",
+  "allowed.sizes": "1 to {maxCount} comma-separated whole numbers from {min} to {max}, e.g. {example}",
+  "allowed.flag": "0 or 1",
   "problem.unknown-setting": "\"{setting}\" is not a setting of this playground, so it was ignored.",
   dismiss: "Dismiss",
 

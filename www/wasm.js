@@ -4,7 +4,7 @@
 // single-file build (`cargo xtask dist`), from the base64 text the page puts
 // in `globalThis.SEPAL_WASM_BASE64` before any module runs.
 
-import init, { Playground, parseSettings, settingsTable, freshSeed, lastPanic, datasetPoints } from "./pkg/sepal.js";
+import init, { Playground, parseSettings, freshSeed, lastPanic, datasetPoints } from "./pkg/sepal.js";
 
 let loading = null;
 
@@ -17,9 +17,10 @@ function decodeBase64(text) {
 }
 
 /**
- * Resolves to the wasm API: `{memory, Playground, parseSettings, table,
- * freshSeed, lastPanic, datasetPoints}`, where `table` is `settingsTable()`. Every call
- * returns the same promise.
+ * Resolves to the wasm API: `{memory, Playground, parseSettings,
+ * freshSeed, lastPanic, datasetPoints}`. Every call returns the same
+ * promise. (The settings table is settings-table.js, generated from the
+ * wasm's `settingsTable()`.)
  */
 export function loadWasm() {
   loading ??= (async () => {
@@ -32,7 +33,6 @@ export function loadWasm() {
       memory: exports.memory,
       Playground,
       parseSettings,
-      table: settingsTable(),
       freshSeed,
       lastPanic,
       datasetPoints,

@@ -295,4 +295,14 @@ mod tests {
             Ok(Parsed::Help)
         ));
     }
+
+    #[test]
+    fn every_setting_of_the_table_is_an_option() {
+        let defaults = Settings::default();
+        for spec in &SPECS {
+            let example = spec.kind.example(&defaults.get(spec));
+            let o = parse_train(&[&format!("--{}", spec.param), &example.text()]).unwrap();
+            assert_eq!(o.settings.get(spec), example, "--{}", spec.param);
+        }
+    }
 }

@@ -681,6 +681,17 @@ mod tests {
     }
 
     #[test]
+    fn every_setting_that_shapes_the_model_round_trips_through_a_file() {
+        let defaults = Settings::default();
+        for spec in SPECS.iter().filter(|spec| spec.effect != Effect::Page) {
+            let example = spec.kind.example(&defaults.get(spec)).text();
+            let json = playground(&[(spec.param, &example)]).model_json();
+            let copy = Playground::from_model(&json).unwrap();
+            assert_eq!(copy.settings.text(spec), example, "{}", spec.param);
+        }
+    }
+
+    #[test]
     fn every_problem_is_named() {
         let good = playground(&[]).model_json();
         let cases: Vec<(Json, &str)> = vec![

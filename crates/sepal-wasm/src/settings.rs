@@ -30,16 +30,16 @@ struct Row {
     /// `max` for `speed`.
     #[serde(skip_serializing_if = "Option::is_none")]
     word: Option<&'static str>,
-    /// For sizes: how many at most, and an example.
+    /// For sizes: how many at most.
     #[serde(skip_serializing_if = "Option::is_none")]
     max_count: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    example: Option<&'static str>,
     /// "page", "retune", "network" or "data": what a change does.
     effect: &'static str,
     /// "data", "controls" or "nowhere": where its control is.
     place: &'static str,
     default: PlainJs,
+    /// A valid value other than the default.
+    example: PlainJs,
     /// What is allowed, in English (the page words it from `kind`).
     allowed: String,
 }
@@ -57,10 +57,10 @@ impl Row {
             max_inclusive: None,
             word: None,
             max_count: None,
-            example: None,
             effect: spec.effect.name(),
             place: spec.place.name(),
             default: PlainJs(defaults.get(spec).plain()),
+            example: PlainJs(spec.kind.example(&defaults.get(spec)).plain()),
             allowed: spec.kind.allowed(),
         };
         let mut range = |min: f64, max: f64| {
@@ -79,14 +79,9 @@ impl Row {
                 range(lo, hi);
                 (row.min_inclusive, row.max_inclusive) = (Some(lo_in), Some(hi_in));
             }
-            Kind::Sizes {
-                min,
-                max,
-                max_count,
-                example,
-            } => {
+            Kind::Sizes { min, max, max_count, .. } => {
                 range(min as f64, max as f64);
-                (row.max_count, row.example) = (Some(max_count), Some(example));
+                row.max_count = Some(max_count);
             }
             Kind::Choice(_) | Kind::Flag => {}
         }

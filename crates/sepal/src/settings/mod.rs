@@ -406,4 +406,16 @@ mod tests {
         let effect = s.differences(&Settings::default()).map(|spec| spec.effect).max();
         assert_eq!(effect, Some(Effect::Data));
     }
+
+    #[test]
+    fn every_row_has_a_valid_example_other_than_its_default() {
+        let defaults = Settings::default();
+        for spec in &SPECS {
+            let example = spec.kind.example(&defaults.get(spec));
+            assert_ne!(example, defaults.get(spec), "{}", spec.param);
+            let mut s = Settings::default();
+            s.set(spec.param, &example.text()).unwrap();
+            assert_eq!(s.get(spec), example, "{}", spec.param);
+        }
+    }
 }

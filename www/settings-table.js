@@ -1,0 +1,22 @@
+// The settings table, one row per setting, generated from the Rust table
+// (crates/sepal/src/settings/table.rs) by `node scripts/settings-table.mjs`.
+// Do not edit: change the Rust row and run the script again
+// (tests/settings-table.test.mjs checks this copy is current).
+
+export const SETTINGS = Object.freeze([
+  {"key":"dataset","param":"dataset","kind":"choice","choices":["flower","circles","moons","blobs","quantiles","xor","spiral","custom"],"effect":"data","place":"data","default":"flower","example":"circles","allowed":"flower, circles, moons, blobs, quantiles, xor, spiral or custom"},
+  {"key":"datasetSeed","param":"dataset-seed","kind":"integer","min":0,"max":4294967295,"effect":"data","place":"data","default":1,"example":4294967295,"allowed":"a whole number from 0 to 4294967295"},
+  {"key":"points","param":"points","kind":"integer","min":2,"max":10000,"effect":"data","place":"data","default":400,"example":10000,"allowed":"a whole number from 2 to 10000"},
+  {"key":"noise","param":"noise","kind":"number","min":0,"max":10,"minInclusive":true,"maxInclusive":true,"effect":"data","place":"data","default":0.2,"example":5,"allowed":"a number from 0 to 10"},
+  {"key":"testFraction","param":"test-fraction","kind":"number","min":0,"max":1,"minInclusive":true,"maxInclusive":false,"effect":"data","place":"data","default":0,"example":0.5,"allowed":"a number from 0 up to (not including) 1"},
+  {"key":"model","param":"model","kind":"choice","choices":["logistic","shallow","deep"],"effect":"network","place":"controls","default":"shallow","example":"logistic","allowed":"logistic, shallow or deep"},
+  {"key":"hiddenUnits","param":"hidden-units","kind":"integer","min":1,"max":64,"effect":"network","place":"controls","default":4,"example":64,"allowed":"a whole number from 1 to 64"},
+  {"key":"layers","param":"layers","kind":"sizes","min":1,"max":64,"maxCount":6,"effect":"network","place":"controls","default":"8,8","example":"8,8,4","allowed":"1 to 6 comma-separated whole numbers from 1 to 64, e.g. 8,8,4"},
+  {"key":"activation","param":"activation","kind":"choice","choices":["tanh","relu","leaky-relu","sigmoid"],"effect":"network","place":"controls","default":"tanh","example":"relu","allowed":"tanh, relu, leaky-relu or sigmoid"},
+  {"key":"init","param":"init","kind":"choice","choices":["zeros","small","xavier","he"],"effect":"network","place":"controls","default":"small","example":"zeros","allowed":"zeros, small, xavier or he"},
+  {"key":"learningRate","param":"learning-rate","kind":"number","min":0,"max":10000,"minInclusive":false,"maxInclusive":true,"effect":"retune","place":"controls","default":1.2,"example":5000,"allowed":"a number above 0 and at most 10000"},
+  {"key":"seed","param":"seed","kind":"integer","min":0,"max":4294967295,"effect":"network","place":"controls","default":3,"example":4294967295,"allowed":"a whole number from 0 to 4294967295"},
+  {"key":"speed","param":"speed","kind":"integer-or-word","min":1,"max":1000000,"word":"max","effect":"page","place":"controls","default":1000,"example":"max","allowed":"a whole number from 1 to 1000000, or max"},
+  {"key":"autoplay","param":"autoplay","kind":"flag","effect":"page","place":"nowhere","default":0,"example":1,"allowed":"0 or 1"},
+  {"key":"lang","param":"lang","kind":"choice","choices":["en","zh"],"effect":"page","place":"nowhere","default":null,"example":"en","allowed":"en or zh"},
+]);
