@@ -94,7 +94,7 @@ export class SettingField {
     this.control = control(row, text);
     const slider = SLIDERS[row.param];
     this.output = slider ? h("output", { class: "value", "aria-hidden": "true" }) : null;
-    this.root = field(text[row.key] ?? row.param, this.control, this.output ? [this.output] : [], row.kind === "choice" ? "choice" : "");
+    this.root = field(text[row.key] ?? row.param, this.control, this.output ? [this.output] : []);
     const title = text[`${row.key}Title`];
     if (title) this.control.title = title;
     const value = () => (this.control.type === "checkbox" ? (this.control.checked ? "1" : "0") : this.control.value.trim());
