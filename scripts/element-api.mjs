@@ -2,19 +2,19 @@
 // declarations) and www/custom-elements.json (a Custom Elements Manifest,
 // schema 2.1.0, the format editors and documentation tools read).
 //
-//   node scripts/element-api.mjs          (after `cargo xtask build`)
+//   node scripts/generate.mjs          (after `cargo xtask build`)
 //
 // The attributes and the settings' types come from the settings table, the
-// wasm's `settingsTable()`, loaded here without a browser; the members,
+// wasm's `settingsTable()`, loaded here without a browser, and what each
+// setting does from its help string in www/strings.js; the members,
 // events and parts are described once, in the lists below, and
 // tests/element-api.test.mjs checks them against the element in a page (and
 // that the committed files are what this script writes).
 
-import { readFile, writeFile } from "node:fs/promises";
-import { pathToFileURL } from "node:url";
 import { CONTROL_NAMES } from "../www/shown.js";
+import { TABLES } from "../www/strings.js";
+import { loadWasm, WWW } from "./wasm-in-node.mjs";
 
-const WWW = new URL("../www/", import.meta.url);
 export const DTS_FILE = new URL("sepal-playground.d.ts", WWW);
 export const MANIFEST_FILE = new URL("custom-elements.json", WWW);
 
@@ -23,25 +23,6 @@ const CLASS = "SepalPlayground";
 const MODULE = "sepal-playground.js";
 
 // ------------------------------------------------------------ the settings
-
-/** What each setting means, by its param; the table says what it takes. */
-const MEANINGS = {
-  dataset: "The data set",
-  "dataset-seed": "Seeds the data set's points (and its train/test split)",
-  points: "How many points, m",
-  noise: "The data set's noise scale",
-  "test-fraction": "The share of the points held out for testing",
-  model: "The model: logistic regression, a shallow network (one hidden layer) or a deep network",
-  "hidden-units": "The units of the shallow model's hidden layer",
-  layers: "The deep model's hidden layer sizes",
-  activation: "The hidden layers' activation",
-  init: "How the weights start (small: randn·0.01)",
-  "learning-rate": "The learning rate α",
-  seed: "Seeds the initial weights",
-  speed: "Iterations per second while playing, or max (as many as a frame has time for)",
-  autoplay: "Whether training starts once loaded (1), unless the system asks for reduced motion",
-  lang: "The interface's language",
-};
 
 /** What the element does for a setting whose table default is null (unset). */
 const UNSET_DEFAULTS = {
@@ -99,8 +80,9 @@ function defaultText(row, table, perDataset) {
 }
 
 function meaning(row) {
-  const text = MEANINGS[row.param];
-  if (!text) throw new Error(`setting ${row.param} is new: say what it means in MEANINGS in scripts/element-api.mjs`);
+  // What it does is its help string, the tooltip of its control.
+  const text = TABLES.en[`${row.key}Title`];
+  if (!text) throw new Error(`setting ${row.param} is new: say what it does in www/strings.js (${row.key}Title) and www/strings-zh.js`);
   return text;
 }
 
@@ -496,13 +478,7 @@ declare global {
 
 /** The settings table, and the defaults under each data set, from the wasm in www/pkg. */
 export async function loadTable() {
-  let wasm;
-  try {
-    wasm = await import(new URL("pkg/sepal.js", WWW).href);
-  } catch (error) {
-    throw new Error(`www/pkg/sepal.js cannot be loaded (run \`cargo xtask build\` first): ${error.message}`);
-  }
-  await wasm.default({ module_or_path: await readFile(new URL("pkg/sepal_bg.wasm", WWW)) });
+  const wasm = await loadWasm();
   const table = wasm.settingsTable();
   const datasets = table.find((row) => row.key === "dataset").choices;
   const perDataset = Object.fromEntries(datasets.map((name) => [name, wasm.parseSettings([["dataset", name]]).settings]));
@@ -516,11 +492,4 @@ export async function elementApi() {
     dts: dtsOf(table, perDataset),
     manifest: `${JSON.stringify(manifestOf(table, perDataset), null, 2)}\n`,
   };
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { dts, manifest } = await elementApi();
-  await writeFile(DTS_FILE, dts);
-  await writeFile(MANIFEST_FILE, manifest);
-  console.log("wrote www/sepal-playground.d.ts and www/custom-elements.json");
 }

@@ -25,7 +25,7 @@ import {
   PARAMETERS,
 } from "../scripts/element-api.mjs";
 
-const REGENERATE = "run `node scripts/element-api.mjs` (after `cargo xtask build`) and commit the result";
+const REGENERATE = "run `node scripts/generate.mjs` (after `cargo xtask build`) and commit the result";
 /** The custom-element callbacks: the browser's protocol, not the element's API. */
 const LIFECYCLE = ["constructor", "connectedCallback", "disconnectedCallback", "adoptedCallback", "attributeChangedCallback"];
 

@@ -20,7 +20,7 @@ before(async () => {
 });
 after(() => browser?.close());
 
-test("www/settings-table.js is the Rust table (else: node scripts/settings-table.mjs)", async () => {
+test("www/settings-table.js is the Rust table (else: node scripts/generate.mjs)", async () => {
   const table = await wasmTable();
   assert.equal(await readFile(TABLE_MODULE, "utf8"), tableModule(table));
 });
@@ -31,6 +31,7 @@ test("every row has words in every language", () => {
     for (const row of SETTINGS) {
       const allowed = allowedText(row, all);
       assert.ok(allowed && !/[{}]/.test(allowed), `${lang}: what ${row.param} allows: ${allowed}`);
+      assert.equal(typeof text[`${row.key}Title`], "string", `${lang}: what ${row.param} does (${row.key}Title)`);
       if (row.place === "nowhere") continue;
       assert.equal(typeof text[row.key], "string", `${lang}: the label of ${row.param}`);
       for (const choice of row.choices ?? []) {

@@ -6,8 +6,9 @@
 /** The settings in effect, by JS key (`el.settings`); each is also an attribute (kebab-case). */
 export interface SepalPlaygroundSettings {
   /**
-   * The data set. Values: flower, circles, moons, blobs, quantiles, xor, spiral or custom. Default:
-   * flower. A change makes new data and a new network. Attribute and URL parameter: `dataset`.
+   * The data set to classify. Values: flower, circles, moons, blobs, quantiles, xor, spiral or
+   * custom. Default: flower. A change makes new data and a new network. Attribute and URL
+   * parameter: `dataset`.
    */
   dataset: "flower" | "circles" | "moons" | "blobs" | "quantiles" | "xor" | "spiral" | "custom";
   /**
@@ -45,9 +46,9 @@ export interface SepalPlaygroundSettings {
    */
   hiddenUnits: number;
   /**
-   * The deep model's hidden layer sizes. Values: 1 to 6 comma-separated whole numbers from 1 to 64,
-   * e.g. 8,8,4. Default: 8,8. A change starts a new network on the same data. Attribute and URL
-   * parameter: `layers`.
+   * The deep model's hidden layer sizes, comma-separated. Values: 1 to 6 comma-separated whole
+   * numbers from 1 to 64, e.g. 8,8,4. Default: 8,8. A change starts a new network on the same data.
+   * Attribute and URL parameter: `layers`.
    */
   layers: string;
   /**
@@ -71,9 +72,9 @@ export interface SepalPlaygroundSettings {
    */
   seed: number;
   /**
-   * Iterations per second while playing, or max (as many as a frame has time for). Values: a whole
-   * number from 1 to 1000000, or max. Default: 1000. A change leaves the model as it is. Attribute
-   * and URL parameter: `speed`.
+   * Iterations of gradient descent per second while playing. Values: a whole number from 1 to
+   * 1000000, or max. Default: 1000. A change leaves the model as it is. Attribute and URL
+   * parameter: `speed`.
    */
   speed: number | "max";
   /**

@@ -1,5 +1,5 @@
 // The settings table, one row per setting, generated from the Rust table
-// (crates/sepal/src/settings/table.rs) by `node scripts/settings-table.mjs`.
+// (crates/sepal/src/settings/table.rs) by `node scripts/generate.mjs`.
 // Do not edit: change the Rust row and run the script again
 // (tests/settings-table.test.mjs checks this copy is current).
 
