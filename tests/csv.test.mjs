@@ -4,18 +4,14 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { withPage, noticeText } from "./helpers.mjs";
+import { withPage, noticeText, readDownload } from "./helpers.mjs";
 
 test("export, then import through the file picker, gives back the same points", () =>
   withPage("#dataset=moons&points=60&test-fraction=0.25", async ({ page, element }) => {
     const before = await element.evaluate((el) => el.points);
     const [download] = await Promise.all([page.waitForEvent("download"), element.locator('button[data-action="export-csv"]').click()]);
     assert.equal(download.suggestedFilename(), "sepal-points.csv");
-    const csv = await (async () => {
-      const chunks = [];
-      for await (const chunk of await download.createReadStream()) chunks.push(chunk);
-      return Buffer.concat(chunks).toString("utf8");
-    })();
+    const csv = (await readDownload(download)).toString("utf8");
     const lines = csv.trim().split("\n");
     assert.equal(lines[0], "x1,x2,label");
     assert.equal(lines.length, 61);

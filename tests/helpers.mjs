@@ -102,6 +102,13 @@ export function plotHash(page) {
   });
 }
 
+/** The bytes of a finished download. */
+export async function readDownload(download) {
+  const chunks = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
 /** The text of the element's notice ("" when it is hidden). */
 export function noticeText(page) {
   return page.evaluate(() => {

@@ -6,16 +6,10 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { withPage, noticeText } from "./helpers.mjs";
+import { withPage, noticeText, readDownload } from "./helpers.mjs";
 
 /** The bits of a double, as hex, so that assert shows them. */
 const BITS = `(x) => { const v = new DataView(new ArrayBuffer(8)); v.setFloat64(0, x); return v.getBigUint64(0).toString(16); }`;
-
-async function readDownload(download) {
-  const chunks = [];
-  for await (const chunk of await download.createReadStream()) chunks.push(chunk);
-  return Buffer.concat(chunks);
-}
 
 test("export → import gives the same cost bits, and training goes on identically", () =>
   withPage("#hidden-units=5&test-fraction=0.2&learning-rate=0.9", async ({ element }) => {
