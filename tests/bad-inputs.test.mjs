@@ -3,9 +3,9 @@
 // setting and the value, the setting keeps its default, and the course's
 // run still works afterwards.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, openPage, assertNoProblems, noticeText } from "./helpers.mjs";
+import { withPage, noticeText } from "./helpers.mjs";
 
 // [setting, value as the person typed it, JS key]
 const BAD = [
@@ -54,15 +54,14 @@ function assertNamed(notice, setting, value) {
 }
 
 /** Every setting is back at its default (lang is the browser's, not checked). */
-async function assertDefaults(page) {
-  const settings = await page.evaluate(() => document.querySelector("sepal-playground").settings);
+async function assertDefaults(element) {
+  const settings = await element.evaluate((el) => el.settings);
   for (const [key, value] of Object.entries(DEFAULTS)) assert.equal(settings[key], value, key);
 }
 
 /** The course's run, start to end, still gives the course's numbers. */
-async function assertCourseRun(page) {
-  const state = await page.evaluate(() => {
-    const el = document.querySelector("sepal-playground");
+async function assertCourseRun(element) {
+  const state = await element.evaluate((el) => {
     el.reset();
     el.step(10000);
     return { iteration: el.iteration, accuracy: el.trainAccuracy };
@@ -72,48 +71,31 @@ async function assertCourseRun(page) {
   assert.ok(Math.abs(state.accuracy - 0.9075) <= 0.0026, `accuracy ${state.accuracy}`);
 }
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(() => browser?.close());
-
 test(`at least 40 bad values (${BAD.length})`, () => assert.ok(BAD.length >= 40));
 
 test("bad values in the URL fall back to the defaults and are named", async () => {
   for (const [i, group] of batches().entries()) {
     // Alternate query and hash; encode as a browser's address bar would.
     const text = group.map(([s, v]) => `${s}=${encodeURIComponent(v).replace("%25ZZ", "%ZZ")}`).join("&");
-    const { page, problems, close } = await openPage(browser, i % 2 ? `?${text}` : `#${text}`);
-    try {
+    await withPage(i % 2 ? `?${text}` : `#${text}`, async ({ page, element }) => {
       const notice = await noticeText(page);
       for (const [setting, value] of group) assertNamed(notice, setting, value === "%ZZ" ? "%ZZ" : value);
-      await assertDefaults(page);
-      if (i === 0) await assertCourseRun(page);
-      assertNoProblems(problems);
-    } finally {
-      await close();
-    }
+      await assertDefaults(element);
+      if (i === 0) await assertCourseRun(element);
+    });
   }
 });
 
-test("a duplicated key in the URL: the last one counts, like a later attribute", async () => {
-  const { page, problems, close } = await openPage(browser, "?hidden-units=abc&hidden-units=7#hidden-units=9&hidden-units=3");
-  try {
-    const settings = await page.evaluate(() => document.querySelector("sepal-playground").settings);
+test("a duplicated key in the URL: the last one counts, like a later attribute", () =>
+  withPage("?hidden-units=abc&hidden-units=7#hidden-units=9&hidden-units=3", async ({ element }) => {
+    const settings = await element.evaluate((el) => el.settings);
     assert.equal(settings.hiddenUnits, 3);
-    assertNoProblems(problems);
-  } finally {
-    await close();
-  }
-});
+  }));
 
-test("bad attribute values fall back to the defaults and are named", async () => {
-  const { page, problems, close } = await openPage(browser);
-  try {
+test("bad attribute values fall back to the defaults and are named", () =>
+  withPage("", async ({ element }) => {
     for (const [setting, value] of BAD) {
-      const notice = await page.evaluate(([s, v]) => {
-        const el = document.querySelector("sepal-playground");
+      const notice = await element.evaluate((el, [s, v]) => {
         el.setAttribute(s, v);
         const part = el.shadowRoot.querySelector('[part="notice"]');
         const text = part.hidden ? "" : part.textContent;
@@ -122,19 +104,13 @@ test("bad attribute values fall back to the defaults and are named", async () =>
       }, [setting, value]);
       assertNamed(notice, setting, value);
     }
-    await assertDefaults(page);
-    await assertCourseRun(page);
-    assertNoProblems(problems);
-  } finally {
-    await close();
-  }
-});
+    await assertDefaults(element);
+    await assertCourseRun(element);
+  }));
 
-test("bad arguments to the API throw and change nothing", async () => {
-  const { page, problems, close } = await openPage(browser);
-  try {
-    const outcomes = await page.evaluate(() => {
-      const el = document.querySelector("sepal-playground");
+test("bad arguments to the API throw and change nothing", () =>
+  withPage("", async ({ element }) => {
+    const outcomes = await element.evaluate((el) => {
       el.step(10);
       const calls = [-1, NaN, "x", 1e12, 100001, 2.5, Infinity, null, {}, [], 10n];
       return calls.map((arg) => {
@@ -147,9 +123,5 @@ test("bad arguments to the API throw and change nothing", async () => {
       });
     });
     for (const outcome of outcomes) assert.match(outcome, /^(TypeError|RangeError)@10$/);
-    await assertCourseRun(page);
-    assertNoProblems(problems);
-  } finally {
-    await close();
-  }
-});
+    await assertCourseRun(element);
+  }));

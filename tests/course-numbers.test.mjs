@@ -2,21 +2,13 @@
 // (REFERENCE.md: "Cost after iteration 1000: 0.258625", final training
 // accuracy 90.75%; logistic regression about 47%).
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, openPage, assertNoProblems } from "./helpers.mjs";
+import { withPage } from "./helpers.mjs";
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(() => browser?.close());
-
-test("one hidden layer reaches the course's accuracy and cost", async () => {
-  const { page, problems, close } = await openPage(browser);
-  try {
-    const result = await page.evaluate(() => {
-      const el = document.querySelector("sepal-playground");
+test("one hidden layer reaches the course's accuracy and cost", () =>
+  withPage("", async ({ element }) => {
+    const result = await element.evaluate((el) => {
       el.step(10000);
       const after10000 = { iteration: el.iteration, trainAccuracy: el.trainAccuracy, diverged: el.diverged };
       el.reset();
@@ -36,24 +28,16 @@ test("one hidden layer reaches the course's accuracy and cost", async () => {
     assert.equal(result.after1000.iteration, 1000);
     assert.ok(Math.abs(result.after1000.cost - 0.258625) < 1e-6, `cost at 1000: ${result.after1000.cost}`);
     // What a person reads.
-    const readouts = await page.evaluate(() =>
-      [...document.querySelector("sepal-playground").shadowRoot.querySelectorAll(".readout dd")].map(
-        (dd) => dd.textContent,
-      ),
+    const readouts = await element.evaluate((el) =>
+      [...el.shadowRoot.querySelectorAll(".readout dd")].map((dd) => dd.textContent),
     );
     assert.equal(readouts[0], "1000");
     assert.equal(readouts[1], "0.258625");
-    assertNoProblems(problems);
-  } finally {
-    await close();
-  }
-});
+  }));
 
-test("logistic regression only gets about half the points right", async () => {
-  const { page, problems, close } = await openPage(browser);
-  try {
-    const result = await page.evaluate(() => {
-      const el = document.querySelector("sepal-playground");
+test("logistic regression only gets about half the points right", () =>
+  withPage("", async ({ element }) => {
+    const result = await element.evaluate((el) => {
       el.setAttribute("model", "logistic");
       const afterSwitch = el.iteration;
       el.step(10000);
@@ -64,8 +48,4 @@ test("logistic regression only gets about half the points right", async () => {
     assert.ok(result.accuracy >= 0.4 && result.accuracy <= 0.55, `accuracy ${result.accuracy}`);
     assert.equal(result.parameters.w.length, 2);
     assert.equal(typeof result.parameters.b, "number");
-    assertNoProblems(problems);
-  } finally {
-    await close();
-  }
-});
+  }));

@@ -2,52 +2,34 @@
 // then import gives back exactly the same points (and so the same split);
 // bad files are rejected with the line that is wrong, changing nothing.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, openPage, assertNoProblems, noticeText } from "./helpers.mjs";
+import { withPage, noticeText, readDownload } from "./helpers.mjs";
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(() => browser?.close());
-
-test("export, then import through the file picker, gives back the same points", async () => {
-  const { page, problems, close } = await openPage(browser, "#dataset=moons&points=60&test-fraction=0.25");
-  try {
-    const el = page.locator("sepal-playground");
-    const before = await page.evaluate(() => document.querySelector("sepal-playground").points);
-    const [download] = await Promise.all([page.waitForEvent("download"), el.locator('button[data-action="export-csv"]').click()]);
+test("export, then import through the file picker, gives back the same points", () =>
+  withPage("#dataset=moons&points=60&test-fraction=0.25", async ({ page, element }) => {
+    const before = await element.evaluate((el) => el.points);
+    const [download] = await Promise.all([page.waitForEvent("download"), element.locator('button[data-action="export-csv"]').click()]);
     assert.equal(download.suggestedFilename(), "sepal-points.csv");
-    const csv = await (async () => {
-      const chunks = [];
-      for await (const chunk of await download.createReadStream()) chunks.push(chunk);
-      return Buffer.concat(chunks).toString("utf8");
-    })();
+    const csv = (await readDownload(download)).toString("utf8");
     const lines = csv.trim().split("\n");
     assert.equal(lines[0], "x1,x2,label");
     assert.equal(lines.length, 61);
     assert.match(lines[1], /^-?\d[\d.e-]*,-?\d[\d.e-]*,[01]$/);
 
-    await el.locator('input[data-role="csv-file"]').setInputFiles({ name: "moons.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await element.locator('input[data-role="csv-file"]').setInputFiles({ name: "moons.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
     await page.waitForFunction(() => document.querySelector("sepal-playground").settings.dataset === "custom");
-    const after = await page.evaluate(() => document.querySelector("sepal-playground").points);
+    const after = await element.evaluate((el) => el.points);
     assert.deepEqual(after, before, "the same points, bit for bit, and the same held-out ones");
     assert.match(await noticeText(page), /Imported 60 points from moons\.csv/);
     // And out again: the same file.
-    const again = await page.evaluate(() => document.querySelector("sepal-playground").exportPoints());
+    const again = await element.evaluate((el) => el.exportPoints());
     assert.equal(again, csv);
-    assertNoProblems(problems);
-  } finally {
-    await close();
-  }
-});
+  }));
 
-test("a bad file says which line is wrong and changes nothing", async () => {
-  const { page, problems, close } = await openPage(browser, "#dataset=custom");
-  try {
-    const result = await page.evaluate(() => {
-      const el = document.querySelector("sepal-playground");
+test("a bad file says which line is wrong and changes nothing", () =>
+  withPage("#dataset=custom", async ({ element }) => {
+    const result = await element.evaluate((el) => {
       const count = el.importPoints("x1,x2,label\r\n0.5,1,1\r\n\r\n-1,-2,0\r\n");
       const tries = ["x1,x2,label\n1,2\n", "x1,x2,label\n1,2,1\n3,abc,0\n", "1,2,0.5\n", "x1,x2,label\n", "1,2,1,4\n"].map((text) => {
         try {
@@ -66,8 +48,4 @@ test("a bad file says which line is wrong and changes nothing", async () => {
     assert.match(result.tries[2], /line 1: the label must be 0 or 1/);
     assert.match(result.tries[3], /no points/);
     assert.match(result.tries[4], /line 1 has 4 values/);
-    assertNoProblems(problems);
-  } finally {
-    await close();
-  }
-});
+  }));

@@ -1,21 +1,13 @@
 // After training blows up, nothing non-finite is shown, and a smaller
 // learning rate plus a reset brings back the course's run exactly.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, openPage, assertNoProblems } from "./helpers.mjs";
+import { withPage } from "./helpers.mjs";
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(() => browser?.close());
-
-test("a diverged run shows no NaN and recovers fully with a smaller rate and a reset", async () => {
-  const { page, problems, close } = await openPage(browser, "#learning-rate=5000");
-  try {
-    const diverged = await page.evaluate(() => {
-      const el = document.querySelector("sepal-playground");
+test("a diverged run shows no NaN and recovers fully with a smaller rate and a reset", () =>
+  withPage("#learning-rate=5000", async ({ element }) => {
+    const diverged = await element.evaluate((el) => {
       el.step(100);
       const all = el.shadowRoot.textContent;
       return { diverged: el.diverged, iteration: el.iteration, shown: all };
@@ -24,8 +16,7 @@ test("a diverged run shows no NaN and recovers fully with a smaller rate and a r
     assert.ok(diverged.iteration < 100, "training stopped at once");
     assert.doesNotMatch(diverged.shown, /NaN|Infinity/, "no non-finite number is shown");
 
-    const recovered = await page.evaluate(() => {
-      const el = document.querySelector("sepal-playground");
+    const recovered = await element.evaluate((el) => {
       el.setAttribute("learning-rate", "1.2");
       el.reset();
       el.step(1000);
@@ -35,8 +26,4 @@ test("a diverged run shows no NaN and recovers fully with a smaller rate and a r
     assert.equal(recovered.diverged, false);
     assert.equal(recovered.iteration, 1000);
     assert.ok(Math.abs(recovered.cost - 0.258625) < 1e-6, `${recovered.cost}`);
-    assertNoProblems(problems);
-  } finally {
-    await close();
-  }
-});
+  }));

@@ -3,19 +3,12 @@
 // teacher chose; attributes changed from script take effect; a column of
 // course notes 320 px wide fits; the examples page works.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, openPage, assertNoProblems, noticeText, BASE_URL } from "./helpers.mjs";
+import { withPage, noticeText } from "./helpers.mjs";
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(() => browser?.close());
-
-test("an iframe of index.html?embed=1&autoplay=1 shows the element alone, with ?controls=, and trains", async () => {
-  const { page, problems, close } = await openPage(browser);
-  try {
+test("an iframe of index.html?embed=1&autoplay=1 shows the element alone, with ?controls=, and trains", () =>
+  withPage("", async ({ page }) => {
     const frame = await page.evaluate(async () => {
       const iframe = document.createElement("iframe");
       iframe.src = "index.html?embed=1&autoplay=1&controls=play,step,reset#dataset=moons&hidden-units=3";
@@ -52,19 +45,14 @@ test("an iframe of index.html?embed=1&autoplay=1 shows the element alone, with ?
     assert.ok(frame.scrollWidth <= 640, `nothing overflows the frame (${frame.scrollWidth}px)`);
     assert.equal(frame.controls, "play,step,reset", "?controls= chooses the frame's controls");
     assert.deepEqual([frame.playShown, frame.modelShown], [true, false]);
-    assertNoProblems(problems);
-  } finally {
-    await close();
-  }
-});
+  }));
 
 /** Which controls and panels of the first element are shown. */
-function shown(page) {
-  return page.evaluate(() => {
-    const root = document.querySelector("sepal-playground").shadowRoot;
+function shown(element) {
+  return element.evaluate((el) => {
     const visible = (selector) => {
-      const element = root.querySelector(selector);
-      return Boolean(element && element.getClientRects().length > 0);
+      const found = el.shadowRoot.querySelector(selector);
+      return Boolean(found && found.getClientRects().length > 0);
     };
     return {
       play: visible('[data-action="toggle"]'),
@@ -90,41 +78,35 @@ function shown(page) {
   });
 }
 
-test("controls=… shows only the chosen controls, and can change later", async () => {
-  const { page, problems, close } = await openPage(browser);
-  try {
+test("controls=… shows only the chosen controls, and can change later", () =>
+  withPage("", async ({ page, element }) => {
     await page.evaluate(async () => {
       document.body.innerHTML = '<sepal-playground model="logistic" controls="play step reset"></sepal-playground>';
       await document.querySelector("sepal-playground").ready;
     });
-    assert.deepEqual(await shown(page), {
+    assert.deepEqual(await shown(element), {
       play: true, step: true, reset: true, model: false, rate: false, speed: false, seed: false, link: false,
       save: false, load: false, data: false, chart: false, formulas: false, network: false, experiments: false,
       sweep: false, inits: false, plot: true, readouts: true,
     });
     // The teacher adds the learning rate, the formulas and one experiment.
-    await page.evaluate(() => document.querySelector("sepal-playground").setAttribute("controls", "play, learning-rate formulas sweep"));
-    const later = await shown(page);
+    await element.evaluate((el) => el.setAttribute("controls", "play, learning-rate formulas sweep"));
+    const later = await shown(element);
     assert.deepEqual(
       Object.keys(later).filter((key) => later[key]),
       ["play", "rate", "formulas", "experiments", "sweep", "plot", "readouts"],
     );
     // No attribute: everything.
-    await page.evaluate(() => document.querySelector("sepal-playground").removeAttribute("controls"));
-    const all = await shown(page);
+    await element.evaluate((el) => el.removeAttribute("controls"));
+    const all = await shown(element);
     assert.ok(Object.values(all).every(Boolean), JSON.stringify(all));
     // An unknown name is pointed out, not fatal.
-    await page.evaluate(() => document.querySelector("sepal-playground").setAttribute("controls", "play hiden-units"));
+    await element.evaluate((el) => el.setAttribute("controls", "play hiden-units"));
     assert.match(await noticeText(page), /controls: "hiden-units" is not a control, so it was ignored/);
-    assertNoProblems(problems);
-  } finally {
-    await close();
-  }
-});
+  }));
 
-test("attributes set from script take effect, each element on its own", async () => {
-  const { page, problems, close } = await openPage(browser);
-  try {
+test("attributes set from script take effect, each element on its own", () =>
+  withPage("", async ({ page }) => {
     const result = await page.evaluate(async () => {
       document.body.innerHTML =
         '<sepal-playground dataset="moons" model="shallow" hidden-units="3"></sepal-playground>' +
@@ -147,15 +129,10 @@ test("attributes set from script take effect, each element on its own", async ()
     assert.equal(result.iteration, 0, "removing an attribute goes back to the default (a new dataset)");
     assert.equal(result.dataset, "flower");
     assert.deepEqual(result.b, ["circles", "logistic", 0]);
-    assertNoProblems(problems);
-  } finally {
-    await close();
-  }
-});
+  }));
 
-test("a 320 px column of course notes fits the element, plot above the numbers", async () => {
-  const { page, problems, close } = await openPage(browser, "", { width: 360, height: 740 });
-  try {
+test("a 320 px column of course notes fits the element, plot above the numbers", () =>
+  withPage("", { width: 360, height: 740 }, async ({ page }) => {
     const layout = await page.evaluate(async () => {
       document.body.innerHTML =
         '<article style="width: 320px; margin: 0 20px"><p>Notes…</p><sepal-playground controls="play step reset learning-rate formulas"></sepal-playground></article>';
@@ -172,20 +149,10 @@ test("a 320 px column of course notes fits the element, plot above the numbers",
     assert.ok(layout.readouts.top >= layout.plot.bottom, "the numbers under the plot");
     assert.ok(layout.widest <= layout.host.right + 0.5, `nothing sticks out (${layout.widest} > ${layout.host.right})`);
     assert.ok(layout.scrollWidth <= 360);
-    assertNoProblems(problems);
-  } finally {
-    await close();
-  }
-});
+  }));
 
-test("the examples page: three figures with their controls and a frame that trains", async () => {
-  const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
-  const page = await context.newPage();
-  const problems = [];
-  page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
-  page.on("pageerror", (e) => problems.push(e.message));
-  try {
-    await page.goto(new URL("examples/", BASE_URL).href);
+test("the examples page: three figures with their controls and a frame that trains", () =>
+  withPage("examples/", { width: 900, height: 900 }, async ({ page }) => {
     const figures = await page.evaluate(async () => {
       const elements = [...document.querySelectorAll("sepal-playground")];
       await Promise.all(elements.map((el) => el.ready));
@@ -207,8 +174,4 @@ test("the examples page: three figures with their controls and a frame that trai
     const handle = await page.locator("iframe").elementHandle();
     const content = await handle.contentFrame();
     await content.waitForFunction(() => document.querySelector("sepal-playground")?.iteration > 100, null, { timeout: 20000 });
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
-});
+  }));

@@ -3,10 +3,10 @@
 // by scripts/make_fixtures.py with numpy), and the learning-rate comparison
 // overlays one cost curve per rate.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { launchBrowser, openPage, assertNoProblems } from "./helpers.mjs";
+import { withPage } from "./helpers.mjs";
 
 /** n_h → training accuracy after 5000 iterations, from the numpy run. */
 const COURSE = new Map(
@@ -17,16 +17,8 @@ const COURSE = new Map(
     .map(([n, accuracy]) => [n, accuracy]),
 );
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(() => browser?.close());
-
-test("the hidden layer size sweep reproduces the notebook's table, frames still flowing", async () => {
-  const { page, problems, close } = await openPage(browser);
-  try {
-    const el = page.locator("sepal-playground");
+test("the hidden layer size sweep reproduces the notebook's table, frames still flowing", () =>
+  withPage("", async ({ page, element }) => {
     // Watch the frames while it runs: the page must keep drawing.
     await page.evaluate(() => {
       window.__gaps = [];
@@ -38,12 +30,12 @@ test("the hidden layer size sweep reproduces the notebook's table, frames still 
       };
       requestAnimationFrame(tick);
     });
-    await el.locator('button[data-experiment="sweep"]').click();
-    await el.locator('[data-done="sweep"]').waitFor({ timeout: 120_000 });
-    const seen = await page.evaluate(() => {
+    await element.locator('button[data-experiment="sweep"]').click();
+    await element.locator('[data-done="sweep"]').waitFor({ timeout: 120_000 });
+    const seen = await element.evaluate((el) => {
       window.__stop = true;
       const gaps = window.__gaps.slice(1).sort((a, b) => a - b);
-      const root = document.querySelector("sepal-playground").shadowRoot;
+      const root = el.shadowRoot;
       return {
         frames: gaps.length,
         median: gaps[Math.floor(gaps.length / 2)],
@@ -64,30 +56,20 @@ test("the hidden layer size sweep reproduces the notebook's table, frames still 
     }
     assert.ok(seen.frames > 30, `${seen.frames} frames were drawn while it trained`);
     assert.ok(seen.median < 40, `a typical frame took ${seen.median} ms`);
-    assertNoProblems(problems);
-  } finally {
-    await close();
-  }
-});
+  }));
 
-test("learning rates, activations and initialisations overlay their cost curves", async () => {
-  const { page, problems, close } = await openPage(browser, "#points=200");
-  try {
-    const el = page.locator("sepal-playground");
-    const rates = await page.evaluate(() => document.querySelector("sepal-playground").runExperiment("learning-rates"));
+test("learning rates, activations and initialisations overlay their cost curves", () =>
+  withPage("#points=200", async ({ element }) => {
+    const rates = await element.evaluate((el) => el.runExperiment("learning-rates"));
     assert.deepEqual(rates.map((r) => r.value), [0.01, 0.1, 0.5, 1.2, 2, 5]);
     // The course's point: too small barely moves, 1.2 gets far.
     const cost = Object.fromEntries(rates.map((r) => [r.value, r.cost]));
     assert.ok(cost[0.01] > 0.6 && cost[1.2] < 0.4, JSON.stringify(cost));
-    assert.equal(await el.locator(".experiment-legend li").count(), 6);
-    const inits = await page.evaluate(() => document.querySelector("sepal-playground").runExperiment("inits"));
+    assert.equal(await element.locator(".experiment-legend li").count(), 6);
+    const inits = await element.evaluate((el) => el.runExperiment("inits"));
     const zeros = inits.find((r) => r.value === "zeros");
     assert.ok(Math.abs(zeros.cost - Math.log(2)) < 1e-3, `zeros stay at log 2 with tanh: ${zeros.cost}`);
-    await el.locator('button[data-experiment="activations"]').click();
-    await el.locator('[data-done="activations"]').waitFor({ timeout: 60_000 });
-    assert.equal(await el.locator(".experiment-legend li").count(), 4);
-    assertNoProblems(problems);
-  } finally {
-    await close();
-  }
-});
+    await element.locator('button[data-experiment="activations"]').click();
+    await element.locator('[data-done="activations"]').waitFor({ timeout: 60_000 });
+    assert.equal(await element.locator(".experiment-legend li").count(), 4);
+  }));

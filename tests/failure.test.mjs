@@ -3,27 +3,21 @@
 // the model — never a silently frozen page. The failure is simulated by
 // making the shared wasm module's Playground.step throw once.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, openPage, noticeText } from "./helpers.mjs";
+import { withPage, noticeText } from "./helpers.mjs";
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(() => browser?.close());
-
-test("a failing model call stops training, says so, and can be rebuilt", async () => {
-  const { page, problems, close } = await openPage(browser);
-  try {
-    await page.evaluate(async () => {
+// The element's report of the failure is an expected console error.
+test("a failing model call stops training, says so, and can be rebuilt", () =>
+  withPage("", { checkProblems: false }, async ({ page, element, problems }) => {
+    await element.evaluate(async (el) => {
       const { Playground } = await import("./pkg/sepal.js");
       const step = Playground.prototype.step;
       Playground.prototype.step = function failOnce() {
         Playground.prototype.step = step;
         throw new Error("simulated failure");
       };
-      document.querySelector("sepal-playground").play();
+      el.play();
     });
     await page.waitForFunction(() => !document.querySelector("sepal-playground").running);
     const notice = await noticeText(page);
@@ -32,9 +26,9 @@ test("a failing model call stops training, says so, and can be rebuilt", async (
     assert.equal(problems.length, 1, problems.join("\n"));
     assert.match(problems[0], /sepal-playground:.*simulated failure/);
     assert.equal(
-      await page.evaluate(() => {
+      await element.evaluate((el) => {
         try {
-          document.querySelector("sepal-playground").step(1);
+          el.step(1);
           return "no error";
         } catch (error) {
           return error.message;
@@ -43,18 +37,13 @@ test("a failing model call stops training, says so, and can be rebuilt", async (
       "The model stopped with an internal error: simulated failure. Training has stopped.",
     );
 
-    const root = page.locator("sepal-playground");
-    await root.locator('[part="notice"] button', { hasText: "Rebuild the model" }).click();
+    await element.locator('[part="notice"] button', { hasText: "Rebuild the model" }).click();
     assert.equal(await noticeText(page), "");
-    const after = await page.evaluate(() => {
-      const el = document.querySelector("sepal-playground");
+    const after = await element.evaluate((el) => {
       el.step(1000);
       return { iteration: el.iteration, cost: el.cost };
     });
     assert.equal(after.iteration, 1000);
     assert.ok(Math.abs(after.cost - 0.258625) < 1e-6);
     assert.equal(problems.length, 1, problems.join("\n"));
-  } finally {
-    await close();
-  }
-});
+  }));

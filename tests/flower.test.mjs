@@ -1,20 +1,12 @@
 // What a person sees first: the course's flower, 400 points in two colours.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, openPage, assertNoProblems } from "./helpers.mjs";
+import { withPage } from "./helpers.mjs";
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(() => browser?.close());
-
-test("the flower is drawn in the two class colours", async () => {
-  const { page, problems, close } = await openPage(browser);
-  try {
-    const seen = await page.evaluate(() => {
-      const el = document.querySelector("sepal-playground");
+test("the flower is drawn in the two class colours", () =>
+  withPage("", async ({ element }) => {
+    const seen = await element.evaluate((el) => {
       const canvas = el.shadowRoot.querySelector('[part="plot"]');
       const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
       // The points are filled with the pure class colours; the map behind
@@ -46,8 +38,4 @@ test("the flower is drawn in the two class colours", async () => {
     assert.ok(seen.orange > 2000, `orange pixels: ${seen.orange}`);
     assert.ok(seen.blue > 2000, `blue pixels: ${seen.blue}`);
     assert.ok(seen.width >= 400, `the plot is ${seen.width}px wide`);
-    assertNoProblems(problems);
-  } finally {
-    await close();
-  }
-});
+  }));

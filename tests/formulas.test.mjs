@@ -2,20 +2,14 @@
 // model on screen with its shapes, the step being computed highlighted
 // while training runs slowly, and the current values and gradients.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, openPage, assertNoProblems } from "./helpers.mjs";
-
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(() => browser?.close());
+import { withPage } from "./helpers.mjs";
 
 /** The text of each equation, by its data-step. */
-function equations(page) {
-  return page.evaluate(() => {
-    const panel = document.querySelector("sepal-playground").shadowRoot.querySelector('[part="formulas"]');
+function equations(element) {
+  return element.evaluate((el) => {
+    const panel = el.shadowRoot.querySelector('[part="formulas"]');
     const out = {};
     for (const line of panel.querySelectorAll(".equation[data-step]")) {
       out[line.dataset.step] = (out[line.dataset.step] ?? "") + line.textContent.replace(/\s+/g, "");
@@ -24,10 +18,9 @@ function equations(page) {
   });
 }
 
-test("hidden-units = 7: the equations with the shapes W[1] 7×2, b[1] 7×1, W[2] 1×7, X 2×400", async () => {
-  const { page, problems, close } = await openPage(browser, "#hidden-units=7");
-  try {
-    const { open, visible, mathml, out } = await equations(page);
+test("hidden-units = 7: the equations with the shapes W[1] 7×2, b[1] 7×1, W[2] 1×7, X 2×400", () =>
+  withPage("#hidden-units=7", async ({ element }) => {
+    const { open, visible, mathml, out } = await equations(element);
     assert.ok(open && visible, "the panel is open");
     assert.ok(mathml >= 15, `typeset as MathML: ${mathml} equations`);
     // Forward and backward propagation as the course writes them.
@@ -43,24 +36,18 @@ test("hidden-units = 7: the equations with the shapes W[1] 7×2, b[1] 7×1, W[2]
     assert.equal(out["shapes-1-za"], "Z[1],A[1]:7×400");
     assert.equal(out["shapes-2"], "W[2]:1×7,b[2]:1×1");
     // Another model: the equations follow it.
-    await page.evaluate(() => document.querySelector("sepal-playground").setAttribute("layers", "5,3"));
-    await page.evaluate(() => document.querySelector("sepal-playground").setAttribute("model", "deep"));
-    await page.evaluate(() => document.querySelector("sepal-playground").setAttribute("activation", "relu"));
-    const deep = (await equations(page)).out;
+    await element.evaluate((el) => el.setAttribute("layers", "5,3"));
+    await element.evaluate((el) => el.setAttribute("model", "deep"));
+    await element.evaluate((el) => el.setAttribute("activation", "relu"));
+    const deep = (await equations(element)).out;
     assert.equal(deep["shapes-2"], "W[2]:3×5,b[2]:3×1");
     assert.equal(deep["forward-3-a"], "A[3]=σ(Z[3])");
     assert.equal(deep["backward-2-dz"], "dZ[2]=W[3]TdZ[3]⊙1Z[2]>0");
-    assertNoProblems(problems);
-  } finally {
-    await close();
-  }
-});
+  }));
 
-test("training slowly highlights the step being computed, in order; fast or paused, none", async () => {
-  const { page, problems, close } = await openPage(browser, "#speed=2");
-  try {
-    const seen = await page.evaluate(async () => {
-      const el = document.querySelector("sepal-playground");
+test("training slowly highlights the step being computed, in order; fast or paused, none", () =>
+  withPage("#speed=2", async ({ element }) => {
+    const seen = await element.evaluate(async (el) => {
       const panel = el.shadowRoot.querySelector('[part="formulas"]');
       const steps = [];
       el.play();
@@ -84,8 +71,7 @@ test("training slowly highlights the step being computed, in order; fast or paus
     assert.ok(restarts <= 3, `in computing order: ${seen.steps}`);
     assert.equal(seen.afterPause, 0, "nothing is highlighted once paused");
 
-    const fast = await page.evaluate(async () => {
-      const el = document.querySelector("sepal-playground");
+    const fast = await element.evaluate(async (el) => {
       el.setAttribute("speed", "1000");
       el.play();
       await new Promise((resolve) => setTimeout(resolve, 300));
@@ -94,17 +80,11 @@ test("training slowly highlights the step being computed, in order; fast or paus
       return count;
     });
     assert.equal(fast, 0, "at 1000 iterations per second nothing is highlighted");
-    assertNoProblems(problems);
-  } finally {
-    await close();
-  }
-});
+  }));
 
-test("show values: W, b and their gradients dW, db for a small network; too many for a large one", async () => {
-  const { page, problems, close } = await openPage(browser, "#hidden-units=3");
-  try {
-    const shown = await page.evaluate(() => {
-      const el = document.querySelector("sepal-playground");
+test("show values: W, b and their gradients dW, db for a small network; too many for a large one", () =>
+  withPage("#hidden-units=3", async ({ element }) => {
+    const shown = await element.evaluate((el) => {
       el.step(20);
       const button = el.shadowRoot.querySelector('[data-action="show-values"]');
       button.click();
@@ -129,8 +109,7 @@ test("show values: W, b and their gradients dW, db for a small network; too many
     assert.ok(close3(dW1[0][1], shown.gradients.dW1[0][1]));
     assert.ok(close3(db2[0][0], shown.gradients.db2[0]));
     // The gradients are those the next update applies: W − α dW.
-    const next = await page.evaluate(() => {
-      const el = document.querySelector("sepal-playground");
+    const next = await element.evaluate((el) => {
       const { W1 } = el.parameters;
       const { dW1 } = el.gradients;
       el.step(1);
@@ -138,14 +117,9 @@ test("show values: W, b and their gradients dW, db for a small network; too many
     });
     assert.equal(next.actual, next.predicted);
 
-    const many = await page.evaluate(() => {
-      const el = document.querySelector("sepal-playground");
+    const many = await element.evaluate((el) => {
       el.setAttribute("hidden-units", "40");
       return el.shadowRoot.querySelector(".formula-values").textContent;
     });
     assert.match(many, /This network has 161 parameters, too many to show here \(at most 64\)/);
-    assertNoProblems(problems);
-  } finally {
-    await close();
-  }
-});
+  }));

@@ -1,21 +1,13 @@
 // Several playgrounds on one page: each keeps its own settings and state,
 // and all of them share one loaded wasm module.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, openPage, assertNoProblems } from "./helpers.mjs";
+import { withPage } from "./helpers.mjs";
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(() => browser?.close());
-
-test("two elements on one page stay independent and share the wasm", async () => {
-  const { page, problems, close } = await openPage(browser);
-  try {
-    const result = await page.evaluate(async () => {
-      const first = document.querySelector("sepal-playground");
+test("two elements on one page stay independent and share the wasm", () =>
+  withPage("", async ({ element }) => {
+    const result = await element.evaluate(async (first) => {
       const second = document.createElement("sepal-playground");
       second.setAttribute("dataset", "moons");
       second.setAttribute("hidden-units", "3");
@@ -40,8 +32,4 @@ test("two elements on one page stay independent and share the wasm", async () =>
     );
     assert.deepEqual(result.second, { iteration: 10, dataset: "moons", hidden: 3, rate: 0.5 });
     assert.equal(result.wasmLoads, 1, "the wasm is fetched once for both");
-    assertNoProblems(problems);
-  } finally {
-    await close();
-  }
-});
+  }));

@@ -2,20 +2,14 @@
 // visible focus ring; Space and Enter play, pause and step. The plot's text
 // alternative says what it shows.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, openPage, assertNoProblems } from "./helpers.mjs";
-
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(() => browser?.close());
+import { withPage } from "./helpers.mjs";
 
 /** What has the focus inside the element: its data-action, name or tag, and its outline. */
-function focused(page) {
-  return page.evaluate(() => {
-    const active = document.querySelector("sepal-playground").shadowRoot.activeElement;
+function focused(element) {
+  return element.evaluate((el) => {
+    const active = el.shadowRoot.activeElement;
     if (!active) return null;
     const style = getComputedStyle(active);
     return {
@@ -26,24 +20,20 @@ function focused(page) {
 }
 
 /** Presses Tab until `id` has the focus; returns how many presses it took. */
-async function tabTo(page, id, limit = 80) {
+async function tabTo(page, element, id, limit = 80) {
   for (let presses = 1; presses <= limit; presses += 1) {
     await page.keyboard.press("Tab");
-    if ((await focused(page))?.id === id) return presses;
+    if ((await focused(element))?.id === id) return presses;
   }
   throw new Error(`${id} was not reached with ${limit} presses of Tab`);
 }
 
-test("play, pause and step with the keyboard alone, with a visible focus", async () => {
-  const { page, problems, close } = await openPage(browser);
-  try {
-    await tabTo(page, "toggle");
-    const ring = (await focused(page)).outline;
+test("play, pause and step with the keyboard alone, with a visible focus", () =>
+  withPage("", async ({ page, element }) => {
+    await tabTo(page, element, "toggle");
+    const ring = (await focused(element)).outline;
     assert.match(ring, /^solid [3-9]px$/, `a visible focus ring: ${ring}`);
-    const el = () => page.evaluate(() => {
-      const e = document.querySelector("sepal-playground");
-      return { running: e.running, iteration: e.iteration };
-    });
+    const el = () => element.evaluate((e) => ({ running: e.running, iteration: e.iteration }));
 
     await page.keyboard.press("Space");
     assert.equal((await el()).running, true, "Space plays");
@@ -53,40 +43,34 @@ test("play, pause and step with the keyboard alone, with a visible focus", async
     assert.equal(paused.running, false, "Enter pauses");
 
     await page.keyboard.press("Tab");
-    assert.equal((await focused(page)).id, "step", "Step comes next");
+    assert.equal((await focused(element)).id, "step", "Step comes next");
     await page.keyboard.press("Enter");
     await page.keyboard.press("Space");
     assert.equal((await el()).iteration, paused.iteration + 2, "Enter and Space each run one iteration");
     await page.keyboard.press("Tab");
-    assert.equal((await focused(page)).id, "step100");
+    assert.equal((await focused(element)).id, "step100");
     await page.keyboard.press("Enter");
     assert.equal((await el()).iteration, paused.iteration + 102);
     await page.keyboard.press("Tab");
-    assert.equal((await focused(page)).id, "reset");
+    assert.equal((await focused(element)).id, "reset");
     await page.keyboard.press("Enter");
     assert.equal((await el()).iteration, 0, "Enter on Reset goes back to iteration 0");
-    assertNoProblems(problems);
-  } finally {
-    await close();
-  }
-});
+  }));
 
-test("every control can be reached with Tab, each with a focus ring", async () => {
-  const { page, problems, close } = await openPage(browser);
-  try {
-    const expected = await page.evaluate(() => {
-      const root = document.querySelector("sepal-playground").shadowRoot;
+test("every control can be reached with Tab, each with a focus ring", () =>
+  withPage("", async ({ page, element }) => {
+    const expected = await element.evaluate((el) => {
       const selector = "button, select, input:not([type=file]), summary, [tabindex='0']";
-      return [...root.querySelectorAll(selector)].filter((e) => e.offsetParent !== null && !e.disabled).length;
+      return [...el.shadowRoot.querySelectorAll(selector)].filter((e) => e.offsetParent !== null && !e.disabled).length;
     });
     const reached = new Set();
     for (let presses = 0; presses < expected + 10; presses += 1) {
       await page.keyboard.press("Tab");
-      const info = await page.evaluate(() => {
-        const active = document.querySelector("sepal-playground").shadowRoot.activeElement;
+      const info = await element.evaluate((el) => {
+        const active = el.shadowRoot.activeElement;
         if (!active) return null;
         const style = getComputedStyle(active);
-        const all = [...document.querySelector("sepal-playground").shadowRoot.querySelectorAll("*")];
+        const all = [...el.shadowRoot.querySelectorAll("*")];
         return { index: all.indexOf(active), outline: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2 };
       });
       if (!info) continue;
@@ -95,22 +79,17 @@ test("every control can be reached with Tab, each with a focus ring", async () =
     }
     assert.ok(reached.size >= expected, `Tab reached ${reached.size} of ${expected} controls`);
     // The formulas open and close from the keyboard.
-    await page.evaluate(() => document.querySelector("sepal-playground").shadowRoot.querySelector('[part="formulas"] summary').focus());
+    const formulasOpen = () => element.evaluate((el) => el.shadowRoot.querySelector('[part="formulas"]').open);
+    await element.evaluate((el) => el.shadowRoot.querySelector('[part="formulas"] summary').focus());
     await page.keyboard.press("Enter");
-    assert.equal(await page.evaluate(() => document.querySelector("sepal-playground").shadowRoot.querySelector('[part="formulas"]').open), false);
+    assert.equal(await formulasOpen(), false);
     await page.keyboard.press("Space");
-    assert.equal(await page.evaluate(() => document.querySelector("sepal-playground").shadowRoot.querySelector('[part="formulas"]').open), true);
-    assertNoProblems(problems);
-  } finally {
-    await close();
-  }
-});
+    assert.equal(await formulasOpen(), true);
+  }));
 
-test("the plot's text alternative states the model, iteration, cost and accuracy", async () => {
-  const { page, problems, close } = await openPage(browser, "#hidden-units=5&test-fraction=0.2");
-  try {
-    const labels = await page.evaluate(() => {
-      const el = document.querySelector("sepal-playground");
+test("the plot's text alternative states the model, iteration, cost and accuracy", () =>
+  withPage("#hidden-units=5&test-fraction=0.2", async ({ element }) => {
+    const labels = await element.evaluate((el) => {
       const plot = el.shadowRoot.querySelector('[part="plot"]');
       const first = plot.getAttribute("aria-label");
       el.step(1000);
@@ -122,8 +101,4 @@ test("the plot's text alternative states the model, iteration, cost and accuracy
     assert.match(labels.first, /^flower data, one hidden layer of 5 tanh units, iteration 0: cost 0\.69\d{4}, training accuracy \d+\.\d\d%, test accuracy \d+\.\d\d%\.$/);
     assert.match(labels.trained, /iteration 1000: cost 0\.\d{6}, training accuracy (8|9)\d\.\d\d%/);
     assert.match(labels.logistic, new RegExp(`^flower data, logistic regression, iteration 0: cost ${labels.cost.toFixed(6)}`));
-    assertNoProblems(problems);
-  } finally {
-    await close();
-  }
-});
+  }));

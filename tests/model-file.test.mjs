@@ -4,31 +4,17 @@
 // what is wrong, changing nothing; the buttons save and load the same JSON,
 // the plot as a PNG and the costs as CSV.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, openPage, assertNoProblems, noticeText } from "./helpers.mjs";
-
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(() => browser?.close());
+import { withPage, noticeText, readDownload } from "./helpers.mjs";
 
 /** The bits of a double, as hex, so that assert shows them. */
 const BITS = `(x) => { const v = new DataView(new ArrayBuffer(8)); v.setFloat64(0, x); return v.getBigUint64(0).toString(16); }`;
 
-async function readDownload(download) {
-  const chunks = [];
-  for await (const chunk of await download.createReadStream()) chunks.push(chunk);
-  return Buffer.concat(chunks);
-}
-
-test("export → import gives the same cost bits, and training goes on identically", async () => {
-  const { page, problems, close } = await openPage(browser, "#hidden-units=5&test-fraction=0.2&learning-rate=0.9");
-  try {
-    const result = await page.evaluate(async (bitsSource) => {
+test("export → import gives the same cost bits, and training goes on identically", () =>
+  withPage("#hidden-units=5&test-fraction=0.2&learning-rate=0.9", async ({ element }) => {
+    const result = await element.evaluate(async (el, bitsSource) => {
       const bits = eval(bitsSource);
-      const el = document.querySelector("sepal-playground");
       el.step(1234);
       const json = el.exportModel();
       const exported = { cost: bits(el.cost), iteration: el.iteration, settings: el.settings, points: el.points };
@@ -82,17 +68,11 @@ test("export → import gives the same cost bits, and training goes on identical
     assert.equal(continued, straight, "100 more iterations: the same bits as a run that never stopped");
     assert.equal(other, straight);
     assert.ok(result.reexport, "the run moved on");
-    assertNoProblems(problems);
-  } finally {
-    await close();
-  }
-});
+  }));
 
-test("bad model files are refused with what is wrong, and nothing changes", async () => {
-  const { page, problems, close } = await openPage(browser, "#hidden-units=3");
-  try {
-    const result = await page.evaluate(async () => {
-      const el = document.querySelector("sepal-playground");
+test("bad model files are refused with what is wrong, and nothing changes", () =>
+  withPage("#hidden-units=3", async ({ element }) => {
+    const result = await element.evaluate(async (el) => {
       el.step(10);
       const good = JSON.parse(el.exportModel());
       const state = () => JSON.stringify([el.iteration, el.cost, el.settings, el.points, el.parameters]);
@@ -146,69 +126,57 @@ test("bad model files are refused with what is wrong, and nothing changes", asyn
     };
     for (const [name, pattern] of Object.entries(expect)) assert.match(m[name], pattern, name);
     assert.ok(result.unchanged, "a refused file changes nothing");
-    assertNoProblems(problems);
-  } finally {
-    await close();
-  }
-});
+  }));
 
-test("the buttons save the model, load it back, save the plot and copy the costs", async () => {
-  const { page, problems, close } = await openPage(browser, "#model=logistic&dataset=blobs");
-  try {
-    const el = page.locator("sepal-playground");
-    await page.evaluate(() => document.querySelector("sepal-playground").step(300));
-    const cost = await page.evaluate(() => document.querySelector("sepal-playground").cost);
+test("the buttons save the model, load it back, save the plot and copy the costs", () =>
+  withPage("#model=logistic&dataset=blobs", async ({ page, element }) => {
+    await element.evaluate((el) => el.step(300));
+    const cost = await element.evaluate((el) => el.cost);
 
-    const [modelDownload] = await Promise.all([page.waitForEvent("download"), el.locator('button[data-action="save-model"]').click()]);
+    const [modelDownload] = await Promise.all([page.waitForEvent("download"), element.locator('button[data-action="save-model"]').click()]);
     assert.equal(modelDownload.suggestedFilename(), "sepal-model.json");
     const json = (await readDownload(modelDownload)).toString("utf8");
-    assert.equal(json, await page.evaluate(() => document.querySelector("sepal-playground").exportModel()));
+    assert.equal(json, await element.evaluate((el) => el.exportModel()));
     assert.deepEqual(Object.keys(JSON.parse(json).parameters), ["w", "b"]);
 
     // Something else, then the file back through the picker.
-    await page.evaluate(() => document.querySelector("sepal-playground").reset());
-    await el.locator('input[data-role="model-file"]').setInputFiles({ name: "blobs.json", mimeType: "application/json", buffer: Buffer.from(json) });
+    await element.evaluate((el) => el.reset());
+    await element.locator('input[data-role="model-file"]').setInputFiles({ name: "blobs.json", mimeType: "application/json", buffer: Buffer.from(json) });
     await page.waitForFunction(() => document.querySelector("sepal-playground").iteration === 300);
-    assert.equal(await page.evaluate(() => document.querySelector("sepal-playground").cost), cost);
+    assert.equal(await element.evaluate((el) => el.cost), cost);
     assert.match(await noticeText(page), /Loaded the model from blobs\.json\./);
 
     // A broken file through the picker: the notice says why.
-    await el.locator('input[data-role="model-file"]').setInputFiles({ name: "broken.json", mimeType: "application/json", buffer: Buffer.from("{}") });
+    await element.locator('input[data-role="model-file"]').setInputFiles({ name: "broken.json", mimeType: "application/json", buffer: Buffer.from("{}") });
     await page.waitForFunction(() => /broken\.json/.test(document.querySelector("sepal-playground").shadowRoot.querySelector('[part="notice"]').textContent));
     assert.match(await noticeText(page), /Could not load broken\.json: format is missing\. Nothing was changed\./);
-    assert.equal(await page.evaluate(() => document.querySelector("sepal-playground").iteration), 300);
+    assert.equal(await element.evaluate((el) => el.iteration), 300);
 
-    const [plotDownload] = await Promise.all([page.waitForEvent("download"), el.locator('button[data-action="save-plot"]').click()]);
+    const [plotDownload] = await Promise.all([page.waitForEvent("download"), element.locator('button[data-action="save-plot"]').click()]);
     assert.equal(plotDownload.suggestedFilename(), "sepal-plot.png");
     const png = await readDownload(plotDownload);
     assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], "a PNG");
     assert.ok(png.length > 5000, `${png.length} bytes`);
 
-    const csv = await page.evaluate(() => document.querySelector("sepal-playground").exportCosts());
+    const csv = await element.evaluate((el) => el.exportCosts());
     const lines = csv.trim().split("\n");
     assert.equal(lines[0], "iteration,cost,train_accuracy");
     assert.equal(lines.length, 2, "an imported run's curve starts at its iteration");
-    assert.equal(lines[1], `300,${cost},${await page.evaluate(() => document.querySelector("sepal-playground").trainAccuracy)}`);
+    assert.equal(lines[1], `300,${cost},${await element.evaluate((el) => el.trainAccuracy)}`);
     // The button copies it, or shows it to copy by hand.
-    await el.locator('button[data-action="copy-costs"]').click();
+    await element.locator('button[data-action="copy-costs"]').click();
     await page.waitForFunction(() => document.querySelector("sepal-playground").shadowRoot.querySelector(".files-box .link-status").textContent !== "");
-    const status = await page.evaluate(() => {
-      const box = document.querySelector("sepal-playground").shadowRoot.querySelector(".files-box .link-status");
+    const status = await element.evaluate((el) => {
+      const box = el.shadowRoot.querySelector(".files-box .link-status");
       return { text: box.textContent, area: box.querySelector("textarea")?.value ?? null };
     });
     if (status.area === null) assert.match(status.text, /Cost history copied/);
     else assert.equal(status.area, csv);
-    assertNoProblems(problems);
-  } finally {
-    await close();
-  }
-});
+  }));
 
-test("the cost history as CSV lists every recorded iteration, with test columns when points are held out", async () => {
-  const { page, problems, close } = await openPage(browser, "#test-fraction=0.25");
-  try {
-    const csv = await page.evaluate(() => {
-      const el = document.querySelector("sepal-playground");
+test("the cost history as CSV lists every recorded iteration, with test columns when points are held out", () =>
+  withPage("#test-fraction=0.25", async ({ element }) => {
+    const csv = await element.evaluate((el) => {
       el.step(1000);
       return el.exportCosts();
     });
@@ -217,9 +185,5 @@ test("the cost history as CSV lists every recorded iteration, with test columns 
     assert.equal(lines.length, 1002, "iterations 0 to 1000");
     const [iteration, cost] = lines[1001].split(",").map(Number);
     assert.equal(iteration, 1000);
-    assert.equal(cost, await page.evaluate(() => document.querySelector("sepal-playground").cost));
-    assertNoProblems(problems);
-  } finally {
-    await close();
-  }
-});
+    assert.equal(cost, await element.evaluate((el) => el.cost));
+  }));

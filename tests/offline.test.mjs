@@ -1,43 +1,29 @@
 // The single file (`cargo xtask dist`) opened from disk with every network
 // request blocked trains exactly as the served page does.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { launchBrowser, assertNoProblems } from "./helpers.mjs";
+import { withPage } from "./helpers.mjs";
 
 const SINGLE_FILE =
   process.env.SEPAL_SINGLE_FILE || fileURLToPath(new URL("../dist/sepal-playground.html", import.meta.url));
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(() => browser?.close());
-
 test("the single file works from file:// with no network and reaches the course's 90.75%", async () => {
   assert.ok(existsSync(SINGLE_FILE), `${SINGLE_FILE} exists (run cargo xtask dist)`);
-  const context = await browser.newContext();
   const requests = [];
   // Every request that is not the file itself (or data: inside it) fails.
-  await context.route(
-    (url) => url.protocol !== "file:" && url.protocol !== "data:",
-    (route) => {
-      requests.push(route.request().url());
-      return route.abort();
-    },
-  );
-  const page = await context.newPage();
-  const problems = [];
-  page.on("console", (m) => m.type() === "error" && problems.push(`console error: ${m.text()}`));
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  try {
-    await page.goto(pathToFileURL(SINGLE_FILE).href);
-    const state = await page.evaluate(async () => {
-      await customElements.whenDefined("sepal-playground");
-      const el = document.querySelector("sepal-playground");
-      await el.ready;
+  const blockNetwork = ({ context }) =>
+    context.route(
+      (url) => url.protocol !== "file:" && url.protocol !== "data:",
+      (route) => {
+        requests.push(route.request().url());
+        return route.abort();
+      },
+    );
+  await withPage(pathToFileURL(SINGLE_FILE).href, { setup: blockNetwork }, async ({ element }) => {
+    const state = await element.evaluate((el) => {
       const start = el.cost;
       el.step(1000);
       const after1000 = el.cost;
@@ -50,8 +36,5 @@ test("the single file works from file:// with no network and reaches the course'
     assert.equal(state.iteration, 10000);
     assert.ok(Math.abs(state.accuracy - 0.9075) <= 0.0026, `${state.accuracy}`);
     assert.deepEqual(requests, [], "no request outside the file");
-    assertNoProblems(problems);
-  } finally {
-    await context.close();
-  }
+  });
 });

@@ -1,22 +1,14 @@
 // On a phone (375 px wide) the controls stack under the plot and nothing
 // overflows sideways.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, openPage, assertNoProblems } from "./helpers.mjs";
+import { withPage } from "./helpers.mjs";
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(() => browser?.close());
-
-test("the page fits a 375 px wide phone", async () => {
-  const { page, problems, close } = await openPage(browser, "", { width: 375, height: 800 });
-  try {
-    const layout = await page.evaluate(() => {
-      const root = document.querySelector("sepal-playground").shadowRoot;
-      const box = (selector) => root.querySelector(selector).getBoundingClientRect().toJSON();
+test("the page fits a 375 px wide phone", () =>
+  withPage("", { width: 375, height: 800 }, async ({ element }) => {
+    const layout = await element.evaluate((el) => {
+      const box = (selector) => el.shadowRoot.querySelector(selector).getBoundingClientRect().toJSON();
       return {
         scrollWidth: document.scrollingElement.scrollWidth,
         plot: box('[part="plot"]'),
@@ -29,9 +21,5 @@ test("the page fits a 375 px wide phone", async () => {
     assert.ok(layout.plot.top < 800, "the plot starts on the first screen");
     assert.ok(layout.controls.top >= layout.plot.bottom, "the controls are under the plot");
     assert.ok(layout.controls.right <= 375, "the controls fit");
-    await assert.doesNotReject(page.locator("sepal-playground").locator('[part="plot"]').waitFor({ state: "visible" }));
-    assertNoProblems(problems);
-  } finally {
-    await close();
-  }
-});
+    await assert.doesNotReject(element.locator('[part="plot"]').waitFor({ state: "visible" }));
+  }));

@@ -1,51 +1,35 @@
 // Play animates the training (the boundary moves); pause freezes it.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, openPage, assertNoProblems, plotHash } from "./helpers.mjs";
+import { withPage, plotHash } from "./helpers.mjs";
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(() => browser?.close());
-
-test("play changes the boundary and pause stops it", async () => {
-  const { page, problems, close } = await openPage(browser);
-  try {
+test("play changes the boundary and pause stops it", () =>
+  withPage("", async ({ page, element }) => {
     const before = await plotHash(page);
-    assert.equal(await page.evaluate(() => document.querySelector("sepal-playground").iteration), 0);
+    assert.equal(await element.evaluate((el) => el.iteration), 0);
 
     // The play button, as a person would press it.
-    const play = page.locator("sepal-playground").locator('button[data-action="toggle"]');
+    const play = element.locator('button[data-action="toggle"]');
     await play.click();
-    assert.equal(await page.evaluate(() => document.querySelector("sepal-playground").running), true);
+    assert.equal(await element.evaluate((el) => el.running), true);
     // At the default 1000 iterations/s the boundary soon differs.
     await page.waitForFunction(() => document.querySelector("sepal-playground").iteration >= 300);
     const during = await plotHash(page);
     assert.notEqual(during, before, "the plot did not change while playing");
 
     await play.click();
-    const paused = await page.evaluate(() => {
-      const el = document.querySelector("sepal-playground");
-      return { running: el.running, iteration: el.iteration };
-    });
+    const paused = await element.evaluate((el) => ({ running: el.running, iteration: el.iteration }));
     assert.equal(paused.running, false);
     const frozen = await plotHash(page);
     await page.waitForTimeout(500);
-    assert.equal(await page.evaluate(() => document.querySelector("sepal-playground").iteration), paused.iteration);
+    assert.equal(await element.evaluate((el) => el.iteration), paused.iteration);
     assert.equal(await plotHash(page), frozen, "the plot changed after pause");
-    assertNoProblems(problems);
-  } finally {
-    await close();
-  }
-});
+  }));
 
-test("progress events follow the animation", async () => {
-  const { page, problems, close } = await openPage(browser);
-  try {
-    const events = await page.evaluate(async () => {
-      const el = document.querySelector("sepal-playground");
+test("progress events follow the animation", () =>
+  withPage("", async ({ element }) => {
+    const events = await element.evaluate(async (el) => {
       const seen = [];
       el.addEventListener("progress", (event) => seen.push(event.detail));
       el.play();
@@ -60,17 +44,11 @@ test("progress events follow the animation", async () => {
     const last = events.at(-1);
     assert.deepEqual(Object.keys(last).sort(), ["cost", "diverged", "iteration", "testAccuracy", "testCost", "trainAccuracy"]);
     assert.equal(last.diverged, false);
-    assertNoProblems(problems);
-  } finally {
-    await close();
-  }
-});
+  }));
 
-test("taking the element out of the page pauses it", async () => {
-  const { page, problems, close } = await openPage(browser, "#autoplay=1");
-  try {
-    const result = await page.evaluate(async () => {
-      const el = document.querySelector("sepal-playground");
+test("taking the element out of the page pauses it", () =>
+  withPage("#autoplay=1", async ({ element }) => {
+    const result = await element.evaluate(async (el) => {
       const autoplayed = el.running;
       el.remove();
       const detached = el.running;
@@ -79,8 +57,4 @@ test("taking the element out of the page pauses it", async () => {
       return { autoplayed, detached, still: el.iteration === iteration };
     });
     assert.deepEqual(result, { autoplayed: true, detached: false, still: true });
-    assertNoProblems(problems);
-  } finally {
-    await close();
-  }
-});
+  }));

@@ -2,19 +2,12 @@
 // download together rather than one level of imports after another. The
 // list is written by hand; this keeps it equal to what the page loads.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, openPage, assertNoProblems } from "./helpers.mjs";
+import { withPage } from "./helpers.mjs";
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(() => browser?.close());
-
-test("index.html preloads exactly the modules and the wasm the page loads", async () => {
-  const { page, problems, close } = await openPage(browser);
-  try {
+test("index.html preloads exactly the modules and the wasm the page loads", () =>
+  withPage("", async ({ page }) => {
     const { preloaded, loaded } = await page.evaluate(() => {
       const preloaded = [...document.querySelectorAll('link[rel="modulepreload"], link[rel="preload"]')].map((l) => l.href);
       const scripts = [...document.querySelectorAll("script[src]")].map((s) => s.src);
@@ -26,8 +19,4 @@ test("index.html preloads exactly the modules and the wasm the page loads", asyn
     });
     assert.ok(preloaded.some((url) => url.endsWith("/pkg/sepal_bg.wasm")), "the wasm is preloaded");
     assert.deepEqual([...new Set(loaded)].sort(), [...preloaded].sort());
-    assertNoProblems(problems);
-  } finally {
-    await close();
-  }
-});
+  }));

@@ -1,17 +1,11 @@
 // A long run at full speed must not grow memory: the cost chart and every
 // history are bounded, and a frame allocates nothing in wasm.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, openPage, assertNoProblems } from "./helpers.mjs";
+import { withPage } from "./helpers.mjs";
 
 const ITERATIONS = 200_000;
-
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(() => browser?.close());
 
 /** JS heap after a full garbage collection, and wasm memory, in bytes. */
 async function memory(page, cdp) {
@@ -25,19 +19,16 @@ async function memory(page, cdp) {
   return { heap: usedSize, wasm: wasmBytes };
 }
 
-test(`${ITERATIONS.toLocaleString("en")} iterations at speed=max keep memory flat`, { timeout: 240_000 }, async () => {
-  const { page, problems, close } = await openPage(browser, "#speed=max");
-  const cdp = await page.context().newCDPSession(page);
-  try {
+test(`${ITERATIONS.toLocaleString("en")} iterations at speed=max keep memory flat`, { timeout: 240_000 }, () =>
+  withPage("#speed=max", async ({ page, element }) => {
+    const cdp = await page.context().newCDPSession(page);
     // Warm up past the first allocations (map buffers, chart, JIT).
-    await page.evaluate(async () => {
-      const el = document.querySelector("sepal-playground");
+    await element.evaluate(async (el) => {
       el.play();
       await new Promise((r) => setTimeout(r, 1500));
     });
     const start = await memory(page, cdp);
-    const iterations = await page.evaluate(async (target) => {
-      const el = document.querySelector("sepal-playground");
+    const iterations = await element.evaluate(async (el, target) => {
       // Frames at full speed, helped along by big synchronous steps so the
       // run is long without the test taking minutes.
       while (el.iteration < target) {
@@ -51,8 +42,4 @@ test(`${ITERATIONS.toLocaleString("en")} iterations at speed=max keep memory fla
     assert.ok(iterations >= ITERATIONS);
     assert.equal(end.wasm, start.wasm, "wasm memory did not grow");
     assert.ok(end.heap - start.heap < 2_000_000, `JS heap grew by ${end.heap - start.heap} bytes`);
-    assertNoProblems(problems);
-  } finally {
-    await close();
-  }
-});
+  }));

@@ -4,21 +4,13 @@
 // RangeError for a whole number out of range (or an infinity), and changes
 // nothing either way.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, openPage, assertNoProblems } from "./helpers.mjs";
+import { withPage } from "./helpers.mjs";
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(() => browser?.close());
-
-test("step checks its argument and changes nothing when it is wrong", async () => {
-  const { page, problems, close } = await openPage(browser);
-  try {
-    const outcomes = await page.evaluate(() => {
-      const el = document.querySelector("sepal-playground");
+test("step checks its argument and changes nothing when it is wrong", () =>
+  withPage("", async ({ element }) => {
+    const outcomes = await element.evaluate((el) => {
       el.step(5);
       const attempt = (label, run) => {
         const before = el.iteration;
@@ -58,16 +50,11 @@ test("step checks its argument and changes nothing when it is wrong", async () =
       assert.equal(outcome.error, expected[outcome.label], `step(${outcome.label})`);
       assert.ok(outcome.unchanged, `step(${outcome.label}) changed the iteration`);
     }
-    const fine = await page.evaluate(() => {
-      const el = document.querySelector("sepal-playground");
+    const fine = await element.evaluate((el) => {
       el.step(0);
       const afterZero = el.iteration;
       el.step();
       return { afterZero, afterDefault: el.iteration };
     });
     assert.deepEqual(fine, { afterZero: 5, afterDefault: 6 });
-    assertNoProblems(problems);
-  } finally {
-    await close();
-  }
-});
+  }));
