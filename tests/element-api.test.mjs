@@ -5,7 +5,7 @@
 // settings' and parameters' types), and the declarations must type-check
 // a strict TypeScript page that uses the element (element-api-usage.ts).
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { launchBrowser, openPage, assertNoProblems } from "./helpers.mjs";
+import { withPage } from "./helpers.mjs";
 import {
   elementApi,
   loadTable,
@@ -32,11 +32,6 @@ const LIFECYCLE = ["constructor", "connectedCallback", "disconnectedCallback", "
 const manifestText = await readFile(MANIFEST_FILE, "utf8");
 const element = JSON.parse(manifestText).modules[0].declarations[0];
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(() => browser?.close());
 
 /** Fails, naming the first line that differs, unless the committed `file` is `expected`. */
 function assertCurrent(committed, expected, file) {
@@ -70,10 +65,8 @@ function depth(value) {
 }
 
 test("the manifest and the types describe the element in the page", async () => {
-  const { page, problems, close } = await openPage(browser);
-  try {
-    const seen = await page.evaluate(async () => {
-      const el = document.querySelector("sepal-playground");
+  await withPage("", async ({ element: el }) => {
+    const seen = await el.evaluate(async (el) => {
       const proto = customElements.get("sepal-playground").prototype;
       const members = Object.getOwnPropertyNames(proto).map((name) => {
         const d = Object.getOwnPropertyDescriptor(proto, name);
@@ -142,10 +135,7 @@ test("the manifest and the types describe the element in the page", async () => 
     }
 
     assert.deepEqual(seen.experiments, EXPERIMENT_KINDS, "runExperiment's kinds are not experiments.js's EXPERIMENTS");
-    assertNoProblems(problems);
-  } finally {
-    await close();
-  }
+  });
 });
 
 test("the declarations type-check a strict TypeScript page, and the manifest the CEM schema", async () => {

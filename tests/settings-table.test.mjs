@@ -5,20 +5,14 @@
 // trip. (Each row's CLI option and model-file round trip are walked in
 // crates/sepal-cli/src/args.rs and crates/sepal-wasm/src/model.rs.)
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, openPage, assertNoProblems } from "./helpers.mjs";
+import { withPage } from "./helpers.mjs";
 import { SETTINGS } from "../www/settings-table.js";
 import { TABLES } from "../www/strings.js";
 import { allowedText } from "../www/setting-fields.js";
 import { wasmTable, tableModule, TABLE_MODULE } from "../scripts/settings-table.mjs";
 import { readFile } from "node:fs/promises";
-
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(() => browser?.close());
 
 test("www/settings-table.js is the Rust table (else: node scripts/generate.mjs)", async () => {
   const table = await wasmTable();
@@ -44,10 +38,8 @@ test("every row has words in every language", () => {
 test("every row placed on the page has a control, and every row a URL round trip", async () => {
   // One link with every setting at a value other than its default.
   const hash = SETTINGS.map((row) => `${row.param}=${encodeURIComponent(row.example)}`).join("&");
-  const { page, problems, close } = await openPage(browser, `#${hash}&autoplay=0`);
-  try {
-    const seen = await page.evaluate(async () => {
-      const el = document.querySelector("sepal-playground");
+  await withPage(`#${hash}&autoplay=0`, async ({ element }) => {
+    const seen = await element.evaluate(async (el) => {
       await new Promise((resolve) => setTimeout(resolve, 400)); // the hash is written after a pause
       const controls = {};
       for (const control of el.shadowRoot.querySelectorAll("[name]")) controls[control.name] = control.closest("[part]").getAttribute("part");
@@ -66,22 +58,15 @@ test("every row placed on the page has a control, and every row a URL round trip
         assert.equal(seen.controls[row.param], row.place, `${row.param}'s control is in part="${row.place}"`);
       }
     }
-    assertNoProblems(problems);
-  } finally {
-    await close();
-  }
+  });
 });
 
 test("the element's attributes are the table's settings", async () => {
-  const { page, problems, close } = await openPage(browser);
-  try {
+  await withPage("", async ({ page }) => {
     const observed = await page.evaluate(() => customElements.get("sepal-playground").observedAttributes);
     assert.deepEqual(
       observed.filter((name) => name !== "controls"),
       SETTINGS.map((row) => row.param),
     );
-    assertNoProblems(problems);
-  } finally {
-    await close();
-  }
+  });
 });
