@@ -71,15 +71,17 @@ impl Serialize for PlainJs {
     }
 }
 
-/// A JS Error for a model file that cannot be loaded: the English message,
-/// plus `code` and `values` (an object of strings) for the page's tables.
+/// A JS Error for a model file that cannot be loaded: `code` and `values`
+/// (an object of strings) for the page's tables, and the same in a
+/// language-neutral message.
 pub fn model_error(error: &crate::model::ModelError) -> JsValue {
     let js = js_sys::Error::new(&error.to_string());
+    let (code, pairs) = error.describe();
     let values = js_sys::Object::new();
-    for (key, value) in error.values() {
+    for (key, value) in pairs {
         let _ = js_sys::Reflect::set(&values, &JsValue::from_str(key), &JsValue::from_str(&value));
     }
-    let _ = js_sys::Reflect::set(&js, &JsValue::from_str("code"), &JsValue::from_str(error.code()));
+    let _ = js_sys::Reflect::set(&js, &JsValue::from_str("code"), &JsValue::from_str(code));
     let _ = js_sys::Reflect::set(&js, &JsValue::from_str("values"), &values);
     js.into()
 }
