@@ -24,6 +24,7 @@ use core::fmt;
 use sepal::parameters::ImportError;
 use sepal::settings::{Effect, Input, Plain, Problem, SettingError, Settings, MAX_POINTS, SPECS};
 use sepal::{Dataset, Model, Parameters, Trainer};
+use wasm_bindgen::JsValue;
 
 use crate::json::Json;
 use crate::points::{check_point, BadPoint, MAX_COORDINATE};
@@ -232,6 +233,23 @@ impl fmt::Display for ModelError {
             write!(f, "{separator}{name}={value}")?;
         }
         Ok(())
+    }
+}
+
+/// A JS Error for a model file that cannot be loaded: `code` and `values`
+/// (an object of strings) for the page's tables, and the same in a
+/// language-neutral message.
+impl From<ModelError> for JsValue {
+    fn from(error: ModelError) -> JsValue {
+        let js = js_sys::Error::new(&error.to_string());
+        let (code, pairs) = error.describe();
+        let values = js_sys::Object::new();
+        for (key, value) in pairs {
+            let _ = js_sys::Reflect::set(&values, &JsValue::from_str(key), &JsValue::from_str(&value));
+        }
+        let _ = js_sys::Reflect::set(&js, &JsValue::from_str("code"), &JsValue::from_str(code));
+        let _ = js_sys::Reflect::set(&js, &JsValue::from_str("values"), &values);
+        js.into()
     }
 }
 
