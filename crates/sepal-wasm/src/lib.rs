@@ -14,6 +14,7 @@ mod points;
 mod settings;
 
 pub use points::dataset_points;
+pub use settings::parse_settings;
 
 use sepal::grid::Bounds;
 use sepal::settings::{Effect, Settings, SPECS};

@@ -49,7 +49,7 @@ fn settings_objects_and_rejections_reach_js() {
         &Array::of2(&"hidden-units".into(), &"7".into()),
         &Array::of2(&"learning-rate".into(), &"abc".into()),
     );
-    let parsed = parse_settings(pairs.into()).unwrap();
+    let parsed = parse_settings(pairs.into(), JsValue::UNDEFINED).unwrap();
     let settings = get(&parsed, "settings");
     assert_eq!(get(&settings, "hiddenUnits").as_f64(), Some(7.0));
     assert_eq!(get(&settings, "learningRate").as_f64(), Some(1.2));
