@@ -30,7 +30,7 @@ export function modelJson(value, indent = "") {
 /**
  * Why a model file was refused, in the language of `text`: from the
  * wasm's error `code` and `values` when the table has the code, else the
- * error's (English) message.
+ * error's message (for the wasm's errors, just the code and values).
  */
 export function modelErrorText(error, text) {
   const code = error?.code;

@@ -3,7 +3,6 @@
 
 use sepal::grid::Bounds;
 use sepal::settings::{Input, Plain, Settings, SPECS};
-use sepal::Trainer;
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -67,34 +66,6 @@ impl Serialize for PlainJs {
             Plain::Integer(n) => serializer.serialize_u64(*n),
             Plain::Number(v) => serializer.serialize_f64(*v),
             Plain::Null => serializer.serialize_none(),
-        }
-    }
-}
-
-/// A JS Error for a model file that cannot be loaded: the English message,
-/// plus `code` and `values` (an object of strings) for the page's tables.
-pub fn model_error(error: &crate::model::ModelError) -> JsValue {
-    let js = js_sys::Error::new(&error.to_string());
-    let values = js_sys::Object::new();
-    for (key, value) in error.values() {
-        let _ = js_sys::Reflect::set(&values, &JsValue::from_str(key), &JsValue::from_str(&value));
-    }
-    let _ = js_sys::Reflect::set(&js, &JsValue::from_str("code"), &JsValue::from_str(error.code()));
-    let _ = js_sys::Reflect::set(&js, &JsValue::from_str("values"), &values);
-    js.into()
-}
-
-#[derive(Serialize)]
-pub struct Points {
-    train: Vec<[f64; 3]>,
-    test: Vec<[f64; 3]>,
-}
-
-impl Points {
-    pub fn of(trainer: &Trainer) -> Self {
-        Self {
-            train: crate::points::rows(trainer.train_data()),
-            test: crate::points::rows(trainer.test_data()),
         }
     }
 }

@@ -14,6 +14,7 @@ mod points;
 mod settings;
 
 pub use points::dataset_points;
+pub use settings::parse_settings;
 
 use sepal::grid::Bounds;
 use sepal::settings::{Effect, Settings, SPECS};
@@ -170,14 +171,14 @@ impl Playground {
             } else {
                 model::ModelError::Unreadable { message }
             };
-            convert::model_error(&error)
+            JsValue::from(error)
         })?;
-        Self::from_model(&json).map_err(|e| convert::model_error(&e))
+        Self::from_model(&json).map_err(JsValue::from)
     }
 
     /// `{train: [[x1, x2, label], …], test: […]}`.
     pub fn points(&self) -> Result<JsValue, JsError> {
-        convert::to_js(&convert::Points::of(&self.trainer))
+        convert::to_js(&points::Points::of(&self.trainer))
     }
 
     /// Every point, train and test together, in the order they were

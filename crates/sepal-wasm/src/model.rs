@@ -14,16 +14,17 @@
 //! `speed`, `autoplay` or `lang`, which belong to the page showing it);
 //! `parameters` is what `parameters()` returns. Reading one checks
 //! everything before anything is built, and says what is wrong with a
-//! [`ModelError`] that has a code and values for the page's string tables
-//! as well as an English message. JS parses the text (`JSON.parse`) and
-//! hands the object over; the checks here are plain Rust on a [`Json`]
-//! tree, so native tests feed them garbage.
+//! [`ModelError`]: a code and values, which the page's string tables
+//! (`modelError.<code>` in www/strings.js) put in words. JS parses the
+//! text (`JSON.parse`) and hands the object over; the checks here are
+//! plain Rust on a [`Json`] tree, so native tests feed them garbage.
 
 use core::fmt;
 
 use sepal::parameters::ImportError;
-use sepal::settings::{Effect, Input, Plain, SettingError, Settings, MAX_POINTS, SPECS};
+use sepal::settings::{Effect, Input, Plain, Problem, SettingError, Settings, MAX_POINTS, SPECS};
 use sepal::{Dataset, Model, Parameters, Trainer};
+use wasm_bindgen::JsValue;
 
 use crate::json::Json;
 use crate::points::{check_point, BadPoint, MAX_COORDINATE};
@@ -49,6 +50,7 @@ pub enum Expected {
 }
 
 impl Expected {
+    /// A stable code for the page's string tables (`modelType.<code>`).
     pub fn code(self) -> &'static str {
         match self {
             Self::Object => "object",
@@ -60,20 +62,6 @@ impl Expected {
             Self::Vector => "vector",
             Self::Matrices => "matrices",
             Self::Vectors => "vectors",
-        }
-    }
-
-    fn english(self) -> &'static str {
-        match self {
-            Self::Object => "an object",
-            Self::Number => "a number",
-            Self::Text => "a string",
-            Self::NumberOrText => "a number or a string",
-            Self::Points => "a list of points [x1, x2, label]",
-            Self::Matrix => "a list of rows of numbers",
-            Self::Vector => "a list of numbers",
-            Self::Matrices => "a list of matrices, one per layer",
-            Self::Vectors => "a list of lists of numbers, one per layer",
         }
     }
 }
@@ -132,131 +120,136 @@ pub enum ModelError {
 }
 
 impl ModelError {
-    /// A stable code for the page's string tables (`modelError.<code>`).
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::NotAnObject => "not-an-object",
-            Self::Unreadable { .. } => "unreadable",
-            Self::TooDeep => "too-deep",
-            Self::Format { .. } => "format",
-            Self::Version { .. } => "version",
-            Self::Missing { .. } => "missing",
-            Self::WrongType { .. } => "wrong-type",
-            Self::Setting(e) if e.problem == sepal::settings::Problem::UnknownSetting => "unknown-setting",
-            Self::Setting(_) => "setting",
-            Self::TooManyPoints { .. } => "too-many-points",
-            Self::PointValues { .. } => "point-values",
-            Self::PointCoordinate { .. } => "point-coordinate",
-            Self::PointLabel { .. } => "point-label",
-            Self::UnknownParameter { .. } => "unknown-parameter",
-            Self::Parameters(e) => match e {
-                ImportError::WrongModel { .. } => "wrong-model",
-                ImportError::WrongShape { .. } => "wrong-shape",
-                ImportError::RaggedRow { .. } => "ragged-row",
-                ImportError::NotFinite { .. } => "not-finite",
-                ImportError::LayerCount { .. } => "layer-count",
-                ImportError::UnpairedLayers { .. } => "unpaired-layers",
-            },
-            Self::Iteration { .. } => "iteration",
-        }
-    }
-
-    /// The values the message names, for the page's templates.
-    pub fn values(&self) -> Vec<(&'static str, String)> {
+    /// A stable code for the page's string tables (`modelError.<code>`,
+    /// whose template says it in words) and the values that template names.
+    pub fn describe(&self) -> (&'static str, Vec<(&'static str, String)>) {
         let shape = |(r, c): (usize, usize)| format!("{r}×{c}");
         match self {
-            Self::NotAnObject | Self::TooDeep => vec![],
-            Self::Unreadable { message } => vec![("message", message.clone())],
-            Self::Format { found } | Self::Version { found } => vec![("found", found.clone())],
-            Self::Missing { field } => vec![("field", field.clone())],
-            Self::WrongType { field, expected } => vec![("field", field.clone()), ("expected", expected.code().into())],
-            Self::Setting(e) => vec![
-                ("setting", e.setting.clone()),
-                ("value", e.value.clone()),
-                ("problem", e.problem.code().into()),
-                ("allowed", e.allowed.clone()),
-            ],
-            Self::TooManyPoints { count } => vec![("count", count.to_string()), ("max", MAX_POINTS.to_string())],
-            Self::PointValues { list, n, count } => {
+            Self::NotAnObject => ("not-an-object", vec![]),
+            Self::Unreadable { message } => ("unreadable", vec![("message", message.clone())]),
+            Self::TooDeep => ("too-deep", vec![]),
+            Self::Format { found } => ("format", vec![("found", found.clone())]),
+            Self::Version { found } => ("version", vec![("found", found.clone())]),
+            Self::Missing { field } => ("missing", vec![("field", field.clone())]),
+            Self::WrongType { field, expected } => (
+                "wrong-type",
+                vec![("field", field.clone()), ("expected", expected.code().into())],
+            ),
+            Self::Setting(e) => (
+                if e.problem == Problem::UnknownSetting {
+                    "unknown-setting"
+                } else {
+                    "setting"
+                },
+                vec![
+                    ("setting", e.setting.clone()),
+                    ("value", e.value.clone()),
+                    ("problem", e.problem.code().into()),
+                    ("allowed", e.allowed.clone()),
+                ],
+            ),
+            Self::TooManyPoints { count } => (
+                "too-many-points",
+                vec![("count", count.to_string()), ("max", MAX_POINTS.to_string())],
+            ),
+            Self::PointValues { list, n, count } => (
+                "point-values",
                 vec![
                     ("list", (*list).into()),
                     ("n", n.to_string()),
                     ("count", count.to_string()),
-                ]
-            }
-            Self::PointCoordinate { list, n } => vec![("list", (*list).into()), ("n", n.to_string())],
-            Self::PointLabel { list, n, label } => {
+                ],
+            ),
+            Self::PointCoordinate { list, n } => (
+                "point-coordinate",
+                vec![
+                    ("list", (*list).into()),
+                    ("n", n.to_string()),
+                    ("max", MAX_COORDINATE.to_string()),
+                ],
+            ),
+            Self::PointLabel { list, n, label } => (
+                "point-label",
                 vec![
                     ("list", (*list).into()),
                     ("n", n.to_string()),
                     ("label", label.to_string()),
-                ]
-            }
-            Self::UnknownParameter { name, model } => vec![("name", name.clone()), ("model", model.name().into())],
+                ],
+            ),
+            Self::UnknownParameter { name, model } => (
+                "unknown-parameter",
+                vec![("name", name.clone()), ("model", model.name().into())],
+            ),
             Self::Parameters(e) => match e {
-                ImportError::WrongModel { expected } => vec![("model", expected.name().into())],
-                ImportError::WrongShape { name, expected, found } => {
+                ImportError::WrongModel { expected } => ("wrong-model", vec![("model", expected.name().into())]),
+                ImportError::WrongShape { name, expected, found } => (
+                    "wrong-shape",
                     vec![
                         ("name", name.clone()),
                         ("expected", shape(*expected)),
                         ("found", shape(*found)),
-                    ]
-                }
+                    ],
+                ),
                 ImportError::RaggedRow {
                     name,
                     row,
                     expected,
                     found,
-                } => vec![
-                    ("name", name.clone()),
-                    ("row", row.to_string()),
-                    ("expected", expected.to_string()),
-                    ("found", found.to_string()),
-                ],
-                ImportError::NotFinite { name } => vec![("name", name.clone())],
-                ImportError::LayerCount { expected, found } => {
-                    vec![("expected", expected.to_string()), ("found", found.to_string())]
-                }
-                ImportError::UnpairedLayers { weights, biases } => {
-                    vec![("weights", weights.to_string()), ("biases", biases.to_string())]
-                }
+                } => (
+                    "ragged-row",
+                    vec![
+                        ("name", name.clone()),
+                        ("row", row.to_string()),
+                        ("expected", expected.to_string()),
+                        ("found", found.to_string()),
+                    ],
+                ),
+                ImportError::NotFinite { name } => ("not-finite", vec![("name", name.clone())]),
+                ImportError::LayerCount { expected, found } => (
+                    "layer-count",
+                    vec![("expected", expected.to_string()), ("found", found.to_string())],
+                ),
+                ImportError::UnpairedLayers { weights, biases } => (
+                    "unpaired-layers",
+                    vec![("weights", weights.to_string()), ("biases", biases.to_string())],
+                ),
             },
-            Self::Iteration { value } => vec![("value", value.clone()), ("max", format!("{MAX_ITERATION}"))],
+            Self::Iteration { value } => (
+                "iteration",
+                vec![("value", value.clone()), ("max", MAX_ITERATION.to_string())],
+            ),
         }
     }
 }
 
+/// Language-neutral, the code and its values (`wrong-shape: name=W1,
+/// expected=7×2, found=4×2`): the words are the page's, in its strings.
 impl fmt::Display for ModelError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::NotAnObject => write!(
-                f,
-                "it is not a Sepal model: a model file is a JSON object with format, version, settings, iteration, parameters and points"
-            ),
-            Self::Unreadable { message } => write!(f, "it cannot be read: {message}"),
-            Self::TooDeep => write!(f, "its values nest too deeply to be a model"),
-            Self::Format { found } => write!(f, "format is {found}, not \"{FORMAT}\": this is not a Sepal model file"),
-            Self::Version { found } => write!(f, "version {found} is not supported: this playground reads version 1"),
-            Self::Missing { field } => write!(f, "{field} is missing"),
-            Self::WrongType { field, expected } => write!(f, "{field} must be {}", expected.english()),
-            Self::Setting(e) => write!(f, "in its settings, {e}"),
-            Self::TooManyPoints { count } => write!(f, "it has {count} points, more than the {MAX_POINTS} allowed"),
-            Self::PointValues { list, n, count } => {
-                write!(f, "point {n} of {list} has {count} values instead of x1, x2, label")
-            }
-            Self::PointCoordinate { list, n } => write!(
-                f,
-                "point {n} of {list} has a coordinate that is not a number from −{MAX_COORDINATE} to {MAX_COORDINATE}"
-            ),
-            Self::PointLabel { list, n, label } => write!(f, "point {n} of {list} has label {label}; labels are 0 or 1"),
-            Self::UnknownParameter { name, model } => {
-                write!(f, "parameters.{name} is not a parameter of the {} model", model.name())
-            }
-            Self::Parameters(e) => write!(f, "{e}"),
-            Self::Iteration { value } => {
-                write!(f, "iteration {value} is not a whole number from 0 to {MAX_ITERATION}")
-            }
+        let (code, values) = self.describe();
+        f.write_str(code)?;
+        for (k, (name, value)) in values.iter().enumerate() {
+            let separator = if k == 0 { ": " } else { ", " };
+            write!(f, "{separator}{name}={value}")?;
         }
+        Ok(())
+    }
+}
+
+/// A JS Error for a model file that cannot be loaded: `code` and `values`
+/// (an object of strings) for the page's tables, and the same in a
+/// language-neutral message.
+impl From<ModelError> for JsValue {
+    fn from(error: ModelError) -> JsValue {
+        let js = js_sys::Error::new(&error.to_string());
+        let (code, pairs) = error.describe();
+        let values = js_sys::Object::new();
+        for (key, value) in pairs {
+            let _ = js_sys::Reflect::set(&values, &JsValue::from_str(key), &JsValue::from_str(&value));
+        }
+        let _ = js_sys::Reflect::set(&js, &JsValue::from_str("code"), &JsValue::from_str(code));
+        let _ = js_sys::Reflect::set(&js, &JsValue::from_str("values"), &values);
+        js.into()
     }
 }
 
@@ -399,7 +392,8 @@ fn read_points(value: &Json, list: &'static str) -> Result<Vec<[f64; 3]>, ModelE
         let n = k + 1;
         let Json::List(values) = item else {
             return Err(ModelError::WrongType {
-                field: format!("point {n} of {list}"),
+                // A path in the file, not words: the template has those.
+                field: format!("{list}[{k}]"),
                 expected: Expected::Vector,
             });
         };
@@ -627,8 +621,9 @@ mod tests {
         Json::Object(pairs.iter().filter(|(k, _)| k != key).cloned().collect())
     }
 
-    fn error(json: &Json) -> String {
-        Playground::from_model(json).err().expect("rejected").to_string()
+    /// The code and values `json` is rejected with.
+    fn error(json: &Json) -> (&'static str, Vec<(&'static str, String)>) {
+        Playground::from_model(json).err().expect("rejected").describe()
     }
 
     #[test]
@@ -694,69 +689,97 @@ mod tests {
     #[test]
     fn every_problem_is_named() {
         let good = playground(&[]).model_json();
-        let cases: Vec<(Json, &str)> = vec![
-            (Json::List(vec![]), "it is not a Sepal model"),
+        let point = |list, values: Json| with(&good, &["points", list], Json::List(vec![values]));
+        // The file, its error's code and values (some, not necessarily all).
+        type Case = (Json, &'static str, &'static [(&'static str, &'static str)]);
+        let cases: Vec<Case> = vec![
+            (Json::List(vec![]), "not-an-object", &[]),
             (
                 with(&good, &["format"], Json::Text("keras".into())),
-                "format is \"keras\", not \"sepal-model\"",
+                "format",
+                &[("found", "\"keras\"")],
             ),
-            (with(&good, &["format"], Json::Number(1.0)), "format must be a string"),
-            (without(&good, "format"), "format is missing"),
+            (
+                with(&good, &["format"], Json::Number(1.0)),
+                "wrong-type",
+                &[("field", "format"), ("expected", "text")],
+            ),
+            (without(&good, "format"), "missing", &[("field", "format")]),
             (
                 with(&good, &["version"], Json::Number(2.0)),
-                "version 2 is not supported",
+                "version",
+                &[("found", "2")],
             ),
             (
                 with(&good, &["settings", "hiddenUnits"], Json::Number(99.0)),
-                "in its settings, hidden-units = \"99\" is out of range",
+                "setting",
+                &[
+                    ("setting", "hidden-units"),
+                    ("value", "99"),
+                    ("problem", "out-of-range"),
+                ],
+            ),
+            (
+                with(&good, &["settings", "learningRate"], Json::Number(-1.0)),
+                "setting",
+                &[
+                    ("setting", "learning-rate"),
+                    ("value", "-1"),
+                    ("problem", "out-of-range"),
+                ],
             ),
             (
                 with(&good, &["settings", "bogus"], Json::Number(1.0)),
-                "\"bogus\" is not a setting",
+                "unknown-setting",
+                &[("setting", "bogus")],
             ),
             (
                 with(&good, &["settings", "seed"], Json::Null),
-                "settings.seed must be a number or a string",
+                "wrong-type",
+                &[("field", "settings.seed"), ("expected", "number-or-text")],
             ),
             (
                 with(&good, &["settings", "hiddenUnits"], Json::Number(7.0)),
-                "W1 is 4×2 but the settings need 7×2",
+                "wrong-shape",
+                &[("name", "W1"), ("expected", "7×2"), ("found", "4×2")],
             ),
             (
                 with(&good, &["points"], Json::Text("x".into())),
-                "points must be an object",
+                "wrong-type",
+                &[("field", "points"), ("expected", "object")],
             ),
             (
-                with(
-                    &good,
-                    &["points", "train"],
-                    Json::List(vec![Json::numbers(&[1.0, 2.0])]),
-                ),
-                "point 1 of points.train has 2 values",
+                point("train", Json::Text("x".into())),
+                "wrong-type",
+                &[("field", "points.train[0]"), ("expected", "vector")],
             ),
             (
-                with(
-                    &good,
-                    &["points", "test"],
-                    Json::List(vec![Json::numbers(&[1.0, 2.0, 3.0])]),
-                ),
-                "point 1 of points.test has label 3",
+                point("train", Json::numbers(&[1.0, 2.0])),
+                "point-values",
+                &[("list", "points.train"), ("n", "1"), ("count", "2")],
             ),
             (
-                with(
-                    &good,
-                    &["points", "train"],
-                    Json::List(vec![Json::List(vec![Json::Null, Json::Number(0.0), Json::Number(1.0)])]),
+                point("test", Json::numbers(&[1.0, 2.0, 3.0])),
+                "point-label",
+                &[("list", "points.test"), ("n", "1"), ("label", "3")],
+            ),
+            (
+                point(
+                    "train",
+                    Json::List(vec![Json::Null, Json::Number(0.0), Json::Number(1.0)]),
                 ),
-                "point 1 of points.train has a coordinate",
+                "point-coordinate",
+                &[("list", "points.train"), ("n", "1"), ("max", "1000000")],
             ),
             (
                 with(&good, &["parameters", "W3"], Json::Null),
-                "parameters.W3 is not a parameter of the shallow model",
+                "unknown-parameter",
+                &[("name", "W3"), ("model", "shallow")],
             ),
             (
                 with(&good, &["parameters", "b1"], Json::Text("0".into())),
-                "parameters.b1 must be a list of numbers",
+                "wrong-type",
+                &[("field", "parameters.b1"), ("expected", "vector")],
             ),
             (
                 with(
@@ -764,47 +787,171 @@ mod tests {
                     &["parameters", "W2"],
                     Json::List(vec![Json::List(vec![Json::Null; 4])]),
                 ),
-                "parameters.W2 must be a list of rows of numbers",
+                "wrong-type",
+                &[("field", "parameters.W2"), ("expected", "matrix")],
             ),
             (
                 with(&good, &["parameters", "b2"], Json::numbers(&[f64::INFINITY])),
-                "b2 holds a value that is not a finite number",
+                "not-finite",
+                &[("name", "b2")],
             ),
             (
                 with(&good, &["iteration"], Json::Number(-1.0)),
-                "iteration -1 is not a whole number",
+                "iteration",
+                &[("value", "-1"), ("max", "9007199254740991")],
             ),
             (
                 with(&good, &["iteration"], Json::Number(2.5)),
-                "iteration 2.5 is not a whole number",
+                "iteration",
+                &[("value", "2.5")],
             ),
         ];
-        for (json, expected) in cases {
-            let message = error(&json);
-            assert!(message.contains(expected), "{message:?} should contain {expected:?}");
+        for (json, code, values) in cases {
+            let (found, found_values) = error(&json);
+            assert_eq!(found, code, "{found_values:?}");
+            for &(name, value) in values {
+                let pair = (name, value.to_string());
+                assert!(
+                    found_values.contains(&pair),
+                    "{code}: {pair:?} is not in {found_values:?}"
+                );
+            }
         }
     }
 
     #[test]
-    fn errors_carry_codes_and_values_for_the_page() {
+    fn the_neutral_message_is_the_code_and_its_values() {
         let good = playground(&[]).model_json();
-        let err = Playground::from_model(&with(&good, &["settings", "learningRate"], Json::Number(-1.0)))
-            .err()
-            .unwrap();
-        assert_eq!(err.code(), "setting");
-        assert!(err.values().contains(&("setting", "learning-rate".into())));
-        assert!(err.values().contains(&("problem", "out-of-range".into())));
         let err = Playground::from_model(&with(&good, &["settings", "hiddenUnits"], Json::Number(7.0)))
             .err()
             .unwrap();
-        assert_eq!(err.code(), "wrong-shape");
-        assert_eq!(
-            err.values(),
-            vec![
-                ("name", "W1".into()),
-                ("expected", "7×2".into()),
-                ("found", "4×2".into())
-            ]
-        );
+        assert_eq!(err.to_string(), "wrong-shape: name=W1, expected=7×2, found=4×2");
+        assert_eq!(ModelError::TooDeep.to_string(), "too-deep");
+    }
+
+    /// One error of each kind.
+    fn one_of_each() -> Vec<ModelError> {
+        use ModelError::*;
+        let text = String::new;
+        let setting = |name, value| Settings::default().set(name, value).unwrap_err();
+        let all = vec![
+            NotAnObject,
+            Unreadable { message: text() },
+            TooDeep,
+            Format { found: text() },
+            Version { found: text() },
+            Missing { field: text() },
+            WrongType {
+                field: text(),
+                expected: Expected::Object,
+            },
+            Setting(setting("hidden-units", "0")),
+            Setting(setting("bogus", "1")),
+            TooManyPoints { count: 0 },
+            PointValues {
+                list: "points.train",
+                n: 1,
+                count: 2,
+            },
+            PointCoordinate {
+                list: "points.train",
+                n: 1,
+            },
+            PointLabel {
+                list: "points.train",
+                n: 1,
+                label: 2.0,
+            },
+            UnknownParameter {
+                name: text(),
+                model: Model::Shallow,
+            },
+            Parameters(ImportError::WrongModel { expected: Model::Deep }),
+            Parameters(ImportError::WrongShape {
+                name: text(),
+                expected: (1, 2),
+                found: (2, 1),
+            }),
+            Parameters(ImportError::RaggedRow {
+                name: text(),
+                row: 1,
+                expected: 2,
+                found: 3,
+            }),
+            Parameters(ImportError::NotFinite { name: text() }),
+            Parameters(ImportError::LayerCount { expected: 2, found: 3 }),
+            Parameters(ImportError::UnpairedLayers { weights: 2, biases: 3 }),
+            Iteration { value: text() },
+        ];
+        for error in &all {
+            // No `_` here: a new kind of error does not build until it is
+            // in the list above, and so in the test of the strings below.
+            match error {
+                NotAnObject | Unreadable { .. } | TooDeep | Format { .. } | Version { .. } | Missing { .. } => {}
+                WrongType { .. } | Setting(_) | TooManyPoints { .. } | Iteration { .. } => {}
+                PointValues { .. } | PointCoordinate { .. } | PointLabel { .. } | UnknownParameter { .. } => {}
+                Parameters(
+                    ImportError::WrongModel { .. }
+                    | ImportError::WrongShape { .. }
+                    | ImportError::RaggedRow { .. }
+                    | ImportError::NotFinite { .. }
+                    | ImportError::LayerCount { .. }
+                    | ImportError::UnpairedLayers { .. },
+                ) => {}
+            }
+        }
+        all
+    }
+
+    /// The string after `"key":` in a strings file (up to its closing quote).
+    fn template<'a>(file: &'a str, key: &str) -> Option<&'a str> {
+        let quoted = format!("\"{key}\":");
+        let rest = file[file.find(&quoted)? + quoted.len()..]
+            .trim_start()
+            .strip_prefix('"')?;
+        let mut escaped = false;
+        let (end, _) = rest.char_indices().find(|&(_, c)| {
+            let closing = c == '"' && !escaped;
+            escaped = c == '\\' && !escaped;
+            closing
+        })?;
+        Some(&rest[..end])
+    }
+
+    #[test]
+    fn every_error_has_words_in_every_language_naming_only_its_values() {
+        let files = [
+            ("strings.js", include_str!("../../../www/strings.js")),
+            ("strings-zh.js", include_str!("../../../www/strings-zh.js")),
+        ];
+        for (file, text) in files {
+            for error in one_of_each() {
+                let (code, values) = error.describe();
+                let key = format!("modelError.{code}");
+                let template = template(text, &key).unwrap_or_else(|| panic!("{file} has no {key}"));
+                let names = template.split('{').skip(1).filter_map(|part| part.split_once('}'));
+                for (name, _) in names {
+                    assert!(
+                        values.iter().any(|(v, _)| *v == name),
+                        "{file}: {key} names {{{name}}}, which {error:?} does not have"
+                    );
+                }
+            }
+            let expected = [
+                Expected::Object,
+                Expected::Number,
+                Expected::Text,
+                Expected::NumberOrText,
+                Expected::Points,
+                Expected::Matrix,
+                Expected::Vector,
+                Expected::Matrices,
+                Expected::Vectors,
+            ];
+            for expected in expected {
+                let key = format!("modelType.{}", expected.code());
+                assert!(template(text, &key).is_some(), "{file} has no {key}");
+            }
+        }
     }
 }

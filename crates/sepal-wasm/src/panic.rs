@@ -7,16 +7,10 @@ use wasm_bindgen::prelude::*;
 
 static LAST_PANIC: Mutex<Option<String>> = Mutex::new(None);
 
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(js_namespace = console, js_name = error)]
-    fn console_error(message: &str);
-}
-
 pub fn install_hook() {
     std::panic::set_hook(Box::new(|info| {
         let message = info.to_string();
-        console_error(&message);
+        web_sys::console::error_1(&JsValue::from_str(&message));
         if let Ok(mut last) = LAST_PANIC.lock() {
             *last = Some(message);
         }

@@ -1,11 +1,12 @@
 //! Points as JS sees them, `[[x1, x2, label], …]`: a person's own points in
 //! (`Playground.withPoints`), any dataset's points out (`datasetPoints` for
-//! the thumbnails, `allPoints` for CSV export).
+//! the thumbnails, `allPoints` for CSV export, [`Points`] split into train
+//! and test for `points()`).
 
 use sepal::grid::Bounds;
 use sepal::settings::MAX_POINTS;
-use sepal::Dataset;
-use serde::Deserialize;
+use sepal::{Dataset, Trainer};
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 use crate::{convert, Playground};
@@ -17,6 +18,22 @@ pub const MAX_COORDINATE: f64 = 1e6;
 /// Every point of `data` as `[x1, x2, label]`.
 pub fn rows(data: &Dataset) -> Vec<[f64; 3]> {
     (0..data.len()).map(|k| data.point(k)).collect()
+}
+
+/// A run's points as `{train: [[x1, x2, label], …], test: […]}`.
+#[derive(Serialize)]
+pub struct Points {
+    train: Vec<[f64; 3]>,
+    test: Vec<[f64; 3]>,
+}
+
+impl Points {
+    pub fn of(trainer: &Trainer) -> Self {
+        Self {
+            train: rows(trainer.train_data()),
+            test: rows(trainer.test_data()),
+        }
+    }
 }
 
 /// `[[x1, x2, label], …]` checked: finite coordinates within

@@ -1,7 +1,8 @@
 //! Property tests of model import: no value, however broken, panics the
-//! checks or the run built from them, and every rejection names what is
-//! wrong in a sentence. Garbage comes two ways: arbitrary JSON trees, and a
-//! real export with one value somewhere replaced by arbitrary JSON.
+//! checks or the run built from them, and every rejection has a code the
+//! page's strings put in words. Garbage comes two ways: arbitrary JSON
+//! trees, and a real export with one value somewhere replaced by arbitrary
+//! JSON.
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
@@ -126,13 +127,20 @@ fn check(json: &Json) -> Result<(), TestCaseError> {
             prop_assert!(again.is_ok(), "its own export is rejected: {:?}", again.err());
         }
         Err(e) => {
-            // A sentence naming what is wrong, never a Rust debug dump.
-            let message = e.to_string();
+            // A code the page's strings have, and values it can show:
+            // never a Rust debug dump.
+            let (code, values) = e.describe();
+            let key = format!("\"modelError.{code}\":");
             prop_assert!(
-                message.len() > 8 && !message.contains("Error {") && !message.contains("Some("),
-                "unclear: {message:?}"
+                include_str!("../../../www/strings.js").contains(&key),
+                "no string for {code}"
             );
-            prop_assert!(!e.code().is_empty());
+            for (name, value) in &values {
+                prop_assert!(
+                    !value.contains("Error {") && !value.contains("Some("),
+                    "unclear {name}: {value:?}"
+                );
+            }
         }
     }
     Ok(())
