@@ -74,12 +74,20 @@ impl Row {
                 row.word = Some(word);
             }
             Kind::Number { min, max } => {
-                let Bound { value: lo, inclusive: lo_in } = min;
-                let Bound { value: hi, inclusive: hi_in } = max;
+                let Bound {
+                    value: lo,
+                    inclusive: lo_in,
+                } = min;
+                let Bound {
+                    value: hi,
+                    inclusive: hi_in,
+                } = max;
                 range(lo, hi);
                 (row.min_inclusive, row.max_inclusive) = (Some(lo_in), Some(hi_in));
             }
-            Kind::Sizes { min, max, max_count, .. } => {
+            Kind::Sizes {
+                min, max, max_count, ..
+            } => {
                 range(min as f64, max as f64);
                 row.max_count = Some(max_count);
             }
@@ -156,7 +164,11 @@ pub fn parse_settings(pairs: JsValue, current: JsValue) -> Result<JsValue, JsErr
         errors: errors.iter().map(Rejection::from).collect(),
         changed: changed.iter().map(|spec| spec.key).collect(),
         effect: changed.iter().map(|spec| spec.effect).max().map(|e| e.name()),
-        unused: SPECS.iter().filter(|s| !(s.applies)(&settings)).map(|s| s.key).collect(),
+        unused: SPECS
+            .iter()
+            .filter(|s| !(s.applies)(&settings))
+            .map(|s| s.key)
+            .collect(),
         link: settings.changed(),
     })
 }

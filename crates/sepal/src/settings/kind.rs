@@ -126,9 +126,15 @@ impl Kind {
             return Err(Problem::Empty);
         }
         match *self {
-            Kind::Choice(_) => self.choices().find(|&c| c == text).map(Value::Name).ok_or(Problem::UnknownChoice),
+            Kind::Choice(_) => self
+                .choices()
+                .find(|&c| c == text)
+                .map(Value::Name)
+                .ok_or(Problem::UnknownChoice),
             Kind::IntegerOrWord { word, .. } if text == word => Ok(Value::Name(word)),
-            Kind::Sizes { min, max, max_count, .. } => {
+            Kind::Sizes {
+                min, max, max_count, ..
+            } => {
                 let sizes = text
                     .split(',')
                     .map(|part| whole(number(part.trim())?, min, max).map(|n| n as usize))
@@ -282,7 +288,13 @@ mod tests {
 
     #[test]
     fn numbers_print_as_people_write_them_and_read_back() {
-        for (v, text) in [(1.2, "1.2"), (400.0, "400"), (1e-8, "1e-8"), (0.0, "0"), (4294967295.0, "4294967295")] {
+        for (v, text) in [
+            (1.2, "1.2"),
+            (400.0, "400"),
+            (1e-8, "1e-8"),
+            (0.0, "0"),
+            (4294967295.0, "4294967295"),
+        ] {
             assert_eq!(number_text(v), text);
             assert_eq!(text.parse::<f64>().unwrap().to_bits(), v.to_bits());
         }
@@ -291,10 +303,19 @@ mod tests {
     #[test]
     fn allowed_texts_follow_the_limits() {
         let open = Kind::Number {
-            min: Bound { value: 0.0, inclusive: false },
-            max: Bound { value: 10000.0, inclusive: true },
+            min: Bound {
+                value: 0.0,
+                inclusive: false,
+            },
+            max: Bound {
+                value: 10000.0,
+                inclusive: true,
+            },
         };
         assert_eq!(open.allowed(), "a number above 0 and at most 10000");
-        assert_eq!(Kind::Integer { min: 1, max: 64 }.allowed(), "a whole number from 1 to 64");
+        assert_eq!(
+            Kind::Integer { min: 1, max: 64 }.allowed(),
+            "a whole number from 1 to 64"
+        );
     }
 }

@@ -92,7 +92,10 @@ const fn inclusive(value: f64) -> Bound {
 }
 
 const fn exclusive(value: f64) -> Bound {
-    Bound { value, inclusive: false }
+    Bound {
+        value,
+        inclusive: false,
+    }
 }
 
 const SEED: Kind = Kind::Integer {
@@ -119,7 +122,13 @@ pub const SPECS: [Spec; 15] = [
     Spec {
         get: |s| Value::Name(s.dataset.name()),
         put: |s, v| pick(&mut s.dataset, v),
-        ..row("dataset", "dataset", Kind::Choice(names::<DatasetKind>), Effect::Data, Place::Data)
+        ..row(
+            "dataset",
+            "dataset",
+            Kind::Choice(names::<DatasetKind>),
+            Effect::Data,
+            Place::Data,
+        )
     },
     Spec {
         get: |s| Value::Integer(s.dataset_seed as u64),
@@ -174,7 +183,13 @@ pub const SPECS: [Spec; 15] = [
     Spec {
         get: |s| Value::Name(s.model.name()),
         put: |s, v| pick(&mut s.model, v),
-        ..row("model", "model", Kind::Choice(names::<Model>), Effect::Network, Place::Controls)
+        ..row(
+            "model",
+            "model",
+            Kind::Choice(names::<Model>),
+            Effect::Network,
+            Place::Controls,
+        )
     },
     Spec {
         get: |s| Value::Integer(s.hidden_units as u64),
@@ -227,7 +242,13 @@ pub const SPECS: [Spec; 15] = [
     Spec {
         get: |s| Value::Name(s.init.name()),
         put: |s, v| pick(&mut s.init, v),
-        ..row("init", "init", Kind::Choice(names::<Init>), Effect::Network, Place::Controls)
+        ..row(
+            "init",
+            "init",
+            Kind::Choice(names::<Init>),
+            Effect::Network,
+            Place::Controls,
+        )
     },
     Spec {
         get: |s| Value::Number(s.learning_rate),
@@ -279,6 +300,12 @@ pub const SPECS: [Spec; 15] = [
     Spec {
         get: |s| s.lang.map_or(Value::Unset, |l| Value::Name(l.name())),
         put: |s, v| s.lang = find::<Lang>(v),
-        ..row("lang", "lang", Kind::Choice(names::<Lang>), Effect::Page, Place::Nowhere)
+        ..row(
+            "lang",
+            "lang",
+            Kind::Choice(names::<Lang>),
+            Effect::Page,
+            Place::Nowhere,
+        )
     },
 ];
