@@ -2,8 +2,8 @@
 //! page every row as data (it builds its controls, URL names and "allowed"
 //! texts from it), and `parseSettings` is the one place a change is parsed.
 
-use sepal::settings::{Bound, Kind, SettingError, Settings, Spec, SPECS};
-use serde::Serialize;
+use sepal::settings::{Bound, Input, Kind, SettingError, Settings, Spec, SPECS};
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{self, PlainJs, SettingsObject};
@@ -141,20 +141,38 @@ struct Parsed<'a> {
     link: Vec<(&'static str, String)>,
 }
 
-/// Applies `[[name, text], …]` to the defaults, in order, and compares the
-/// result with `current` (a settings object, or nothing for the first
-/// parse): `{settings, errors: [{setting, value, problem, allowed,
-/// message}], changed, effect, unused, link}`.
+/// A pair's value: text (a URL, an attribute, a field) or a number that is
+/// already one (a button's fresh seed, an imported model's settings).
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum PairValue {
+    Number(f64),
+    Text(String),
+}
+
+/// Applies `[[name, value], …]` (values text or numbers) to the defaults,
+/// in order, and compares the result with `current` (a settings object, or
+/// nothing for the first parse): `{settings, errors: [{setting, value,
+/// problem, allowed, message}], changed, effect, unused, link}`.
 #[wasm_bindgen(js_name = parseSettings)]
 pub fn parse_settings(pairs: JsValue, current: JsValue) -> Result<JsValue, JsError> {
-    let pairs: Vec<(String, String)> = serde_wasm_bindgen::from_value(pairs)
+    let pairs: Vec<(String, PairValue)> = serde_wasm_bindgen::from_value(pairs)
         .map_err(|e| JsError::new(&format!("parseSettings expects [[name, value], …]: {e}")))?;
     let current = match current.is_undefined() || current.is_null() {
         true => None,
         false => Some(convert::settings_from_js(&current)?),
     };
     let mut settings = Settings::default();
-    let errors = settings.apply(pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())));
+    let errors: Vec<SettingError> = pairs
+        .iter()
+        .filter_map(|(name, value)| {
+            let input = match value {
+                PairValue::Number(v) => Input::Number(*v),
+                PairValue::Text(text) => Input::Text(text),
+            };
+            settings.set_input(name, input).err()
+        })
+        .collect();
     let changed: Vec<&Spec> = match &current {
         Some(current) => settings.differences(current).collect(),
         None => SPECS.iter().collect(),
