@@ -20,14 +20,11 @@
 //! Goals are shown as pass/fail columns, never asserted: the command fails
 //! only when it cannot produce a report at all.
 
-use crate::cmd::command;
+use crate::cmd::{self, command, run_limited, run_quiet};
 use crate::{serve, tools, wasm_build, Result};
 use std::fmt::Write as _;
 use std::fs;
-use std::io::Read;
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
@@ -120,21 +117,17 @@ fn native_bench() -> Source {
     if !benches.is_dir() {
         return Err("crates/sepal has no benches/ yet".into());
     }
-    let stdout = run_limited(cmd_cargo().args(["bench", "-p", "sepal"]), NATIVE_LIMIT)?;
+    let stdout = run_limited(cmd::cargo().args(["bench", "-p", "sepal"]), NATIVE_LIMIT)?;
     last_json_line(&stdout, Some(NATIVE_KEY))
         .ok_or_else(|| format!("`cargo bench -p sepal` printed no JSON line with {NATIVE_KEY}"))
 }
 
-fn cmd_cargo() -> Command {
-    crate::cmd::cargo()
-}
-
 /// The course's numpy code, timed; installs numpy with pip if it is missing.
 fn numpy_bench() -> Source {
-    if crate::cmd::find_program("python3").is_none() {
+    if cmd::find_program("python3").is_none() {
         return Err("python3 is missing: install it with `sudo apt-get install python3`".into());
     }
-    let has_numpy = || run_quiet(command("python3").args(["-c", "import numpy"]), PROBE_LIMIT).is_ok();
+    let has_numpy = || cmd::probe(command("python3").args(["-c", "import numpy"])).is_some();
     if !has_numpy() {
         println!("numpy is missing: installing it with `python3 -m pip install numpy`");
         let installed = run_limited(
@@ -200,15 +193,9 @@ fn machine() -> Vec<(&'static str, Json)> {
         })
         .unwrap_or_else(|| "unknown".into());
     let cores = thread::available_parallelism().map_or(0, |n| n.get());
-    let text = |out: std::result::Result<Vec<u8>, String>| {
-        out.map(|b| String::from_utf8_lossy(&b).trim().to_string())
-            .unwrap_or_else(|_| "unknown".into())
-    };
-    let commit = text(run_quiet(
-        command("git").args(["rev-parse", "--short", "HEAD"]),
-        PROBE_LIMIT,
-    ));
-    let dirty = text(run_quiet(command("git").args(["status", "--porcelain"]), PROBE_LIMIT));
+    let text = |out: Option<String>| out.map_or_else(|| "unknown".into(), |s| s.trim().to_string());
+    let commit = text(cmd::probe(command("git").args(["rev-parse", "--short", "HEAD"])));
+    let dirty = text(cmd::probe(command("git").args(["status", "--porcelain"])));
     let unix = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
     vec![
         ("date", Json::Str(utc_date(unix))),
@@ -240,107 +227,6 @@ fn utc_date(unix: u64) -> String {
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
     format!("{year:04}-{month:02}-{day:02} {hour:02}:{minute:02} UTC")
-}
-
-// ---- children under a time limit ---------------------------------------------
-
-/// Echoes and runs a command with its stderr shown, its stdout captured;
-/// kills it (and everything it started) after `limit`.
-fn run_limited(command: &mut Command, limit: Duration) -> std::result::Result<String, String> {
-    let shown = shown(command);
-    println!("$ {shown}");
-    let stdout = run_child(command.stderr(Stdio::inherit()), limit).map_err(|e| format!("`{shown}` {e}"))?;
-    Ok(String::from_utf8_lossy(&stdout).into_owned())
-}
-
-/// Runs a command silently (stderr dropped) under a time limit; its stdout.
-fn run_quiet(command: &mut Command, limit: Duration) -> std::result::Result<Vec<u8>, String> {
-    run_child(command.stderr(Stdio::null()), limit)
-}
-
-fn run_child(command: &mut Command, limit: Duration) -> std::result::Result<Vec<u8>, String> {
-    let mut child = command
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot start: {e}"))?;
-    let mut pipe = child.stdout.take().expect("stdout is piped");
-    // Read as it comes, so that a grandchild keeping the pipe open after
-    // the child is gone cannot hold up the result.
-    let captured = Arc::new(Mutex::new(Vec::new()));
-    let reader = {
-        let captured = Arc::clone(&captured);
-        thread::spawn(move || {
-            let mut chunk = [0; 8192];
-            while let Ok(n @ 1..) = pipe.read(&mut chunk) {
-                captured.lock().unwrap().extend_from_slice(&chunk[..n]);
-            }
-        })
-    };
-    let deadline = Instant::now() + limit;
-    let status = loop {
-        match child.try_wait() {
-            Ok(Some(status)) => break status,
-            Ok(None) if Instant::now() < deadline => thread::sleep(Duration::from_millis(50)),
-            Ok(None) => {
-                kill_tree(child.id());
-                let _ = child.wait();
-                return Err(format!("took longer than {} s and was stopped", limit.as_secs()));
-            }
-            Err(e) => return Err(format!("cannot be waited for: {e}")),
-        }
-    };
-    let drained = Instant::now() + Duration::from_secs(5);
-    while !reader.is_finished() && Instant::now() < drained {
-        thread::sleep(Duration::from_millis(20));
-    }
-    let stdout = std::mem::take(&mut *captured.lock().unwrap());
-    if status.success() {
-        Ok(stdout)
-    } else {
-        Err(format!("failed ({status})"))
-    }
-}
-
-/// Kills `pid` and its descendants (found through /proc), children first
-/// listed after their parent so that nothing is re-parented unseen.
-fn kill_tree(pid: u32) {
-    let mut parents: Vec<(u32, u32)> = Vec::new();
-    if let Ok(entries) = fs::read_dir("/proc") {
-        for entry in entries.flatten() {
-            let Ok(child) = entry.file_name().to_string_lossy().parse::<u32>() else {
-                continue;
-            };
-            // /proc/PID/stat: "pid (comm) state ppid ..."; comm may hold spaces.
-            let Ok(stat) = fs::read_to_string(entry.path().join("stat")) else {
-                continue;
-            };
-            let ppid = stat
-                .rsplit_once(')')
-                .and_then(|(_, rest)| rest.split_whitespace().nth(1)?.parse().ok());
-            if let Some(ppid) = ppid {
-                parents.push((child, ppid));
-            }
-        }
-    }
-    let mut tree = vec![pid];
-    let mut i = 0;
-    while i < tree.len() {
-        let parent = tree[i];
-        tree.extend(parents.iter().filter(|(_, p)| *p == parent).map(|(c, _)| *c));
-        i += 1;
-    }
-    let pids: Vec<String> = tree.iter().map(u32::to_string).collect();
-    let _ = Command::new("kill").arg("-KILL").args(&pids).status();
-}
-
-fn shown(command: &Command) -> String {
-    let mut words = vec![command.get_program().to_string_lossy().into_owned()];
-    if std::env::var_os("CARGO").as_deref() == Some(command.get_program()) {
-        words[0] = "cargo".into();
-    }
-    words.extend(command.get_args().map(|a| a.to_string_lossy().into_owned()));
-    words.join(" ")
 }
 
 /// The last stdout line that is a JSON object (holding `key`, if given).
@@ -1158,16 +1044,5 @@ mod tests {
         assert_eq!(thousands(1_234_567.4), "1,234,567");
         assert_eq!(thousands(999.0), "999");
         assert_eq!(Unit::Micros.format(12.345), "12.3 µs");
-    }
-
-    #[test]
-    fn a_child_past_its_limit_is_stopped() {
-        let started = Instant::now();
-        let result = run_quiet(
-            Command::new("sh").args(["-c", "sleep 30 & sleep 30"]),
-            Duration::from_millis(300),
-        );
-        assert!(result.unwrap_err().contains("stopped"));
-        assert!(started.elapsed() < Duration::from_secs(10));
     }
 }
