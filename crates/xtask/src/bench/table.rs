@@ -180,42 +180,32 @@ pub fn rows(s: &Sources) -> Vec<Row> {
     let native = |key: &str| figure(&s.native, &[key]);
     let iteration = browser(&["sepal", "iteration", "us"]);
     let tfjs = |backend: &str, how: &str| browser(&["tfjs", "backends", backend, how, "us"]);
-    let mut rows = vec![
-        Row::new(
-            "course iteration (n_h 4, m 400), wasm in Chromium",
-            Unit::Micros,
-            iteration.clone(),
-        )
-        .vs("numpy (the course's code)", numpy("numpy_iteration_us"))
-        .goal(Goal::RatioAtLeast(10.0)),
-        Row::new(
-            "  same, vs TF.js wasm backend, hand-written backprop",
-            Unit::Micros,
-            iteration.clone(),
-        )
-        .vs("TF.js wasm, hand-written", tfjs("wasm", "hand"))
-        .goal(Goal::RatioAtLeast(100.0)),
-        Row::new(
-            "  same, vs TF.js wasm backend, sgd.minimize",
-            Unit::Micros,
-            iteration.clone(),
-        )
-        .vs("TF.js wasm, minimize", tfjs("wasm", "minimize"))
-        .goal(Goal::RatioAtLeast(100.0)),
-        Row::new(
-            "  same, vs TF.js CPU backend, hand-written backprop",
-            Unit::Micros,
-            iteration.clone(),
-        )
-        .vs("TF.js CPU, hand-written", tfjs("cpu", "hand"))
-        .goal(Goal::RatioAtLeast(100.0)),
-        Row::new(
-            "  same, vs TF.js CPU backend, sgd.minimize",
-            Unit::Micros,
-            iteration.clone(),
-        )
-        .vs("TF.js CPU, minimize", tfjs("cpu", "minimize"))
-        .goal(Goal::RatioAtLeast(100.0)),
+    let mut rows = vec![Row::new(
+        "course iteration (n_h 4, m 400), wasm in Chromium",
+        Unit::Micros,
+        iteration.clone(),
+    )
+    .vs("numpy (the course's code)", numpy("numpy_iteration_us"))
+    .goal(Goal::RatioAtLeast(10.0))];
+    // The same iteration in TF.js: both backends, each with the
+    // gradients written out and with its optimizer.
+    for (backend, backend_name) in [("wasm", "wasm"), ("cpu", "CPU")] {
+        for (how, how_row, how_reference) in [
+            ("hand", "hand-written backprop", "hand-written"),
+            ("minimize", "sgd.minimize", "minimize"),
+        ] {
+            rows.push(
+                Row::new(
+                    format!("  same, vs TF.js {backend_name} backend, {how_row}"),
+                    Unit::Micros,
+                    iteration.clone(),
+                )
+                .vs(format!("TF.js {backend_name}, {how_reference}"), tfjs(backend, how))
+                .goal(Goal::RatioAtLeast(100.0)),
+            );
+        }
+    }
+    rows.extend([
         Row::new(
             "course iteration (n_h 4, m 400), native",
             Unit::Micros,
@@ -263,7 +253,7 @@ pub fn rows(s: &Sources) -> Vec<Row> {
             browser(&["speedmax", "fps"]),
         )
         .goal(Goal::AtLeast(55.0)),
-    ];
+    ]);
 
     // The browser's own ceiling, to read the frame rate against.
     if let (Some(fps), Ok(idle)) = (rows.last_mut(), browser(&["speedmax", "idleAnimationFramesPerSecond"])) {
