@@ -205,42 +205,40 @@ pub fn rows(s: &Sources) -> Vec<Row> {
             );
         }
     }
-    rows.extend([
+    rows.push(
         Row::new(
             "course iteration (n_h 4, m 400), native",
             Unit::Micros,
             native("native_iteration_us"),
         )
         .vs("numpy (the course's code)", numpy("numpy_iteration_us")),
-        Row::new(
-            "frame 256×256 (n_h 4): evaluation + colouring",
+    );
+    // A frame of the decision map, the course's network (with a goal) and
+    // a deep one: in the browser against TF Playground's per-cell map, then
+    // natively.
+    let models = [("n_h 4", "", Some(Goal::AtMost(2.0))), ("deep 8,8", "_deep88", None)];
+    for (model, key, goal) in &models {
+        let mut row = Row::new(
+            format!("frame 256×256 ({model}): evaluation + colouring"),
             Unit::Millis,
-            browser(&["sepal", "frame_256", "ms"]),
+            browser(&["sepal", &format!("frame_256{key}"), "ms"]),
         )
         .vs(
             "TF Playground per-cell, 100×100",
-            browser(&["tfplayground", "frame_100", "ms"]),
-        )
-        .goal(Goal::AtMost(2.0)),
-        Row::new(
-            "frame 256×256 (deep 8,8): evaluation + colouring",
+            browser(&["tfplayground", &format!("frame_100{key}"), "ms"]),
+        );
+        row.goal = goal.clone();
+        rows.push(row);
+    }
+    for (model, key, _) in &models {
+        let native_frame = native(&format!("native_frame_256{key}_us"));
+        rows.push(Row::new(
+            format!("frame 256×256 ({model}), native"),
             Unit::Millis,
-            browser(&["sepal", "frame_256_deep88", "ms"]),
-        )
-        .vs(
-            "TF Playground per-cell, 100×100",
-            browser(&["tfplayground", "frame_100_deep88", "ms"]),
-        ),
-        Row::new(
-            "frame 256×256 (n_h 4), native",
-            Unit::Millis,
-            scaled(native("native_frame_256_us"), 1e-3),
-        ),
-        Row::new(
-            "frame 256×256 (deep 8,8), native",
-            Unit::Millis,
-            scaled(native("native_frame_256_deep88_us"), 1e-3),
-        ),
+            scaled(native_frame, 1e-3),
+        ));
+    }
+    rows.extend([
         Row::new(
             "training at speed=max (real page)",
             Unit::PerSecond,
