@@ -156,22 +156,32 @@ pub fn npm_ci(dir: &Path) -> Result<()> {
     )
 }
 
-/// binaryen's wasm-opt from `tools/` (pinned by tools/package-lock.json), or
-/// None with a warning: a smaller wasm is welcome, not required.
+/// binaryen's wasm-opt from `tools/`, or None with a warning: a smaller
+/// wasm is welcome, not required.
 pub fn wasm_opt() -> Option<PathBuf> {
-    if let Err(e) = npm_ci(Path::new("tools")) {
-        println!("warning: wasm-opt is unavailable, the wasm stays unoptimised: {e}");
-        return None;
-    }
-    let path = PathBuf::from("tools/node_modules/.bin/wasm-opt");
-    if !path.is_file() {
-        println!(
-            "warning: {} is missing, the wasm stays unoptimised: delete tools/node_modules to reinstall it",
+    npm_tool("wasm-opt")
+        .inspect_err(|e| println!("warning: wasm-opt is unavailable, the wasm stays unoptimised: {e}"))
+        .ok()
+}
+
+/// esbuild from `tools/`, which bundles the single-file page's JS.
+pub fn esbuild() -> Result<PathBuf> {
+    npm_tool("esbuild")
+}
+
+/// A program of an npm package in `tools/` (pinned by
+/// tools/package-lock.json), installed first if need be.
+fn npm_tool(name: &str) -> Result<PathBuf> {
+    npm_ci(Path::new("tools"))?;
+    let path = Path::new("tools/node_modules/.bin").join(name);
+    if path.is_file() {
+        Ok(path)
+    } else {
+        Err(format!(
+            "{} is missing: delete tools/node_modules to reinstall it",
             path.display()
-        );
-        return None;
+        ))
     }
-    Some(path)
 }
 
 #[cfg(test)]
