@@ -233,20 +233,6 @@ pub fn transposed_product(w: &[f64], dz: &[f64], da: &mut [f64], m: usize) {
     );
 }
 
-/// da = (wᵀ·dz) ⊙ g(v), elementwise, g(v[j,k]) multiplying each finished
-/// sum (the backward pass's W[l]ᵀ·dZ[l] ⊙ g′(Z[l−1])).
-pub fn transposed_product_times(w: &[f64], dz: &[f64], da: &mut [f64], m: usize, v: &[f64], g: impl Fn(f64) -> f64) {
-    transposed_product(w, dz, da, m);
-    wide(
-        #[inline(always)]
-        || {
-            for (d, &v) in da.iter_mut().zip(v) {
-                *d *= g(v);
-            }
-        },
-    );
-}
-
 /// p = p − rate·g, the gradient-descent update.
 pub fn descend(p: &mut [f64], g: &[f64], rate: f64) {
     wide(

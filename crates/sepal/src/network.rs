@@ -210,22 +210,9 @@ impl Network {
             if l > 0 {
                 let below = slice_mut(&mut lower[l - 1]);
                 let (z, a) = (slice(&pass.z[l - 1]), slice(&pass.a[l - 1]));
-                // dZ[l−1] = W[l]ᵀ·dZ[l] ⊙ g′, the product in the same pass.
-                let w = self.layers[l].w();
-                match self.layers[l - 1].activation {
-                    Activation::Tanh => linalg::transposed_product_times(w, dz, below, m, a, |a| 1.0 - a * a),
-                    Activation::Sigmoid => linalg::transposed_product_times(w, dz, below, m, a, |a| a * (1.0 - a)),
-                    Activation::Relu => {
-                        linalg::transposed_product_times(w, dz, below, m, z, |z| if z > 0.0 { 1.0 } else { 0.0 })
-                    }
-                    Activation::LeakyRelu => linalg::transposed_product_times(w, dz, below, m, z, |z| {
-                        if z > 0.0 {
-                            1.0
-                        } else {
-                            crate::activation::LEAKY_SLOPE
-                        }
-                    }),
-                }
+                // dZ[l−1] = W[l]ᵀ·dZ[l] ⊙ g′(Z[l−1])
+                linalg::transposed_product(self.layers[l].w(), dz, below, m);
+                self.layers[l - 1].activation.times_derivative(z, a, below);
             }
         }
     }
