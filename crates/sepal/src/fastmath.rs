@@ -43,6 +43,8 @@
 //! The f32 versions, for the decision map only, are the same algorithms in
 //! single precision with shorter polynomials.
 
+use alloc::vec::Vec;
+
 const SIGN: u64 = 1 << 63;
 
 /// 1.5·2^52: for |v| < 2^51, (v + SHIFT) − SHIFT is v rounded to an integer
@@ -322,6 +324,69 @@ pub fn cross_entropy_term(z: f64, y: f64) -> f64 {
 #[inline(always)]
 pub(crate) fn cross_entropy_term_k(z: f64, y: f64, k: &K) -> f64 {
     cross_entropy_term_from(z, y, log1p_from(exp_neg_abs_parts(z, k), k), k)
+}
+
+/// e^−|z|'s pieces (see `exp_neg_abs_parts`) for a row of logits, kept by
+/// the output layer's σ so that the cost's log(1 + e^−|z|) starts from them
+/// instead of computing e^−|z| again. Allocated once, with the workspace.
+#[derive(Clone, Debug)]
+pub(crate) struct ExpNegAbsParts {
+    p: Vec<f64>,
+    e: Vec<f64>,
+    r: Vec<f64>,
+    q: Vec<f64>,
+}
+
+impl ExpNegAbsParts {
+    pub(crate) fn new(n: usize) -> Self {
+        let zeros = || alloc::vec![0.0; n];
+        Self {
+            p: zeros(),
+            e: zeros(),
+            r: zeros(),
+            q: zeros(),
+        }
+    }
+
+    /// a = σ(z), elementwise, keeping e^−|z|'s pieces of each element.
+    pub(crate) fn sigmoid(&mut self, z: &[f64], a: &mut [f64]) {
+        let Self { p, e, r, q } = self;
+        wide(
+            #[inline(always)]
+            || {
+                let constants = K::opaque();
+                // Slices of one length, so that the loop has no bounds
+                // checks and vectorises.
+                let n = a.len();
+                let (z, p, e, r, q) = (&z[..n], &mut p[..n], &mut e[..n], &mut r[..n], &mut q[..n]);
+                for k in 0..n {
+                    let parts = exp_neg_abs_parts(z[k], &constants);
+                    a[k] = sigmoid_from(z[k], parts, &constants);
+                    (p[k], e[k], r[k], q[k]) = parts;
+                }
+            },
+        );
+    }
+
+    /// terms[i] = max(z, 0) − z·y + log(1 + e^−|z|) for the logit and label
+    /// at `start + i`, the log from the kept pieces: the cost's terms, the
+    /// bits of `cross_entropy_term`. For the caller's loop, inside `wide`.
+    #[inline(always)]
+    pub(crate) fn cross_entropy_terms(&self, z: &[f64], y: &[f64], start: usize, terms: &mut [f64], k: &K) {
+        let n = terms.len();
+        let range = start..start + n;
+        let (z, y) = (&z[range.clone()], &y[range.clone()]);
+        let (p, e, r, q) = (
+            &self.p[range.clone()],
+            &self.e[range.clone()],
+            &self.r[range.clone()],
+            &self.q[range],
+        );
+        for (i, t) in terms.iter_mut().enumerate() {
+            let l = log1p_from((p[i], e[i], r[i], q[i]), k);
+            *t = cross_entropy_term_from(z[i], y[i], l, k);
+        }
+    }
 }
 
 /// Single precision, for the decision map: the same algorithms with f32
