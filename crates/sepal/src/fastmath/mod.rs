@@ -394,25 +394,23 @@ impl ExpNegAbsParts {
 
 /// a = tanh z, elementwise.
 pub fn tanh_slice(z: &[f64], a: &mut [f64]) {
-    wide(
-        #[inline(always)]
-        || {
-            let k = K::opaque();
-            for (a, &z) in a.iter_mut().zip(z) {
-                *a = tanh_k(z, &k);
-            }
-        },
-    )
+    map_slice(z, a, tanh_k)
 }
 
 /// a = σ(z), elementwise.
 pub fn sigmoid_slice(z: &[f64], a: &mut [f64]) {
+    map_slice(z, a, |z, k| sigmoid_from(z, exp_neg_abs_parts(z, k), k))
+}
+
+/// a = f(z), elementwise, under `wide` with the constants loaded once.
+#[inline(always)]
+fn map_slice(z: &[f64], a: &mut [f64], f: impl Fn(f64, &K) -> f64) {
     wide(
         #[inline(always)]
         || {
             let k = K::opaque();
             for (a, &z) in a.iter_mut().zip(z) {
-                *a = sigmoid_from(z, exp_neg_abs_parts(z, &k), &k);
+                *a = f(z, &k);
             }
         },
     )
