@@ -46,7 +46,9 @@ impl Activation {
             Self::Tanh => times(dz, a, |a| 1.0 - a * a),
             // σ′(z) = σ(z)(1 − σ(z)) = a(1 − a)
             Self::Sigmoid => times(dz, a, |a| a * (1.0 - a)),
+            // ReLU′(z) = 1 for z > 0, else 0
             Self::Relu => times(dz, z, |z| if z > 0.0 { 1.0 } else { 0.0 }),
+            // leaky ReLU′(z) = 1 for z > 0, else the slope
             Self::LeakyRelu => times(dz, z, |z| if z > 0.0 { 1.0 } else { LEAKY_SLOPE }),
         }
     }

@@ -1,7 +1,7 @@
-//! The few matrix products the course needs, named as the course writes
-//! them (W·A + b, dZ·Aᵀ, Wᵀ·dZ), as fixed-order loops over
-//! row-major slices: the same additions in the same order on every target,
-//! so native and wasm runs agree to the last bit (no BLAS, no FMA).
+//! The few matrix products the course needs, named after the course's
+//! W·A + b, dZ·Aᵀ and Wᵀ·dZ, as fixed-order loops over row-major slices:
+//! the same additions in the same order on every target, so native and
+//! wasm runs agree to the last bit (no BLAS, no FMA).
 //!
 //! Every loop is written for the compiler's loop vectoriser, which keeps
 //! each element's operations as written: products run along the examples
