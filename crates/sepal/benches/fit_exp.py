@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The minimax polynomials behind sepal's fast exp (src/fastmath.rs).
+"""The minimax polynomials behind sepal's fast exp (src/fastmath/mod.rs).
 
 fdlibm's exp writes e^r = (a + r)/(a - r) with a = R(r^2) = r(e^r + 1)/(e^r - 1)
 = 2 + r^2/6 - r^4/360 + ..., and approximates (R(z) - 2)/z by a polynomial

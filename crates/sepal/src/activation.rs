@@ -1,7 +1,8 @@
-//! Hidden-layer activations g, as the course writes them (their derivatives
-//! g′ are in `Network::backward`, next to the products they multiply).
+//! Hidden-layer activations g and their derivatives g′, as the course
+//! writes them: A = g(Z) in the forward pass, dZ = dA ⊙ g′(Z) in the
+//! backward pass.
 
-use crate::fastmath;
+use crate::fastmath::{self, wide};
 
 /// The slope of leaky ReLU for z ≤ 0.
 pub const LEAKY_SLOPE: f64 = 0.01;
@@ -35,6 +36,35 @@ impl Activation {
             Self::Sigmoid => fastmath::sigmoid_slice(z, a),
         }
     }
+
+    /// dz = dz ⊙ g′(z), elementwise: on entry dz holds dA = Wᵀ·dZ of the
+    /// layer above, on return this layer's dZ. g′ is written from what is
+    /// cheapest to hand: from a = g(z) for tanh and σ, from z for the ReLUs.
+    pub fn times_derivative(self, z: &[f64], a: &[f64], dz: &mut [f64]) {
+        match self {
+            // tanh′(z) = 1 − tanh²(z) = 1 − a²
+            Self::Tanh => times(dz, a, |a| 1.0 - a * a),
+            // σ′(z) = σ(z)(1 − σ(z)) = a(1 − a)
+            Self::Sigmoid => times(dz, a, |a| a * (1.0 - a)),
+            // ReLU′(z) = 1 for z > 0, else 0
+            Self::Relu => times(dz, z, |z| if z > 0.0 { 1.0 } else { 0.0 }),
+            // leaky ReLU′(z) = 1 for z > 0, else the slope
+            Self::LeakyRelu => times(dz, z, |z| if z > 0.0 { 1.0 } else { LEAKY_SLOPE }),
+        }
+    }
+}
+
+/// d = d ⊙ g′(v), one loop per g′ (so that each vectorises).
+#[inline(always)]
+fn times(d: &mut [f64], v: &[f64], derivative: impl Fn(f64) -> f64) {
+    wide(
+        #[inline(always)]
+        || {
+            for (d, &v) in d.iter_mut().zip(v) {
+                *d *= derivative(v);
+            }
+        },
+    );
 }
 
 /// σ(z) = 1 / (1 + e^−z), the course's formula (within 2.1 ulp of the

@@ -4,7 +4,7 @@
 use alloc::vec::Vec;
 use ndarray::Array2;
 
-use crate::generators;
+use crate::generators::{self, Point};
 use crate::rng::NumpyRng;
 
 /// Which generator made the points; `Custom` is the points a person drew.
@@ -60,16 +60,17 @@ impl DatasetKind {
 
     /// The points of this dataset; `Custom` has none until a person adds them.
     pub fn generate(self, seed: u32, points: usize, noise: f64) -> Dataset {
-        match self {
-            Self::Flower => generators::flower(seed, points, noise),
-            Self::Circles => generators::circles(seed, points, noise),
-            Self::Moons => generators::moons(seed, points, noise),
-            Self::Blobs => generators::blobs(seed, points, noise),
-            Self::Quantiles => generators::quantiles(seed, points, noise),
-            Self::Xor => generators::xor(seed, points, noise),
-            Self::Spiral => generators::spiral(seed, points, noise),
-            Self::Custom => Dataset::from_points(&[]),
-        }
+        let generate = match self {
+            Self::Flower => generators::flower,
+            Self::Circles => generators::circles,
+            Self::Moons => generators::moons,
+            Self::Blobs => generators::blobs,
+            Self::Quantiles => generators::quantiles,
+            Self::Xor => generators::xor,
+            Self::Spiral => generators::spiral,
+            Self::Custom => return Dataset::from_points(&[]),
+        };
+        Dataset::from_points(&generate(seed, points, noise))
     }
 }
 
@@ -81,7 +82,8 @@ pub struct Dataset {
 }
 
 impl Dataset {
-    pub fn from_points(points: &[[f64; 3]]) -> Self {
+    /// The points `[x1, x2, label]` as columns, in their order.
+    pub fn from_points(points: &[Point]) -> Self {
         let m = points.len();
         let mut x = Array2::zeros((2, m));
         for (k, p) in points.iter().enumerate() {
@@ -103,7 +105,7 @@ impl Dataset {
     }
 
     /// Point k as (x1, x2, label).
-    pub fn point(&self, k: usize) -> [f64; 3] {
+    pub fn point(&self, k: usize) -> Point {
         [self.x[(0, k)], self.x[(1, k)], self.y[k]]
     }
 
@@ -128,7 +130,7 @@ impl Dataset {
             held[k] = true;
         }
         let pick = |test: bool| {
-            let points: Vec<[f64; 3]> = (0..m).filter(|&k| held[k] == test).map(|k| self.point(k)).collect();
+            let points: Vec<Point> = (0..m).filter(|&k| held[k] == test).map(|k| self.point(k)).collect();
             Dataset::from_points(&points)
         };
         (pick(false), pick(true))

@@ -2,17 +2,20 @@
 //! flower exactly, and the notebook's extra datasets (scikit-learn's
 //! circles, moons, blobs and gaussian quantiles) plus XOR and two spirals
 //! by the same recipes, drawn from our generator.
+//!
+//! Each returns plain points `[x1, x2, label]` in drawing order; only
+//! `DatasetKind::generate` (in `dataset`) calls them and stores the result
+//! as a `Dataset`, so this module knows nothing of how data is kept.
 
 use alloc::vec::Vec;
 use core::f64::consts::PI;
 
-use crate::dataset::Dataset;
 use crate::rng::NumpyRng;
 
 /// The course's `load_planar_dataset`: a flower with petals of alternating
 /// class. Class 0 takes the first ⌊m/2⌋ points, class 1 the rest; for each
 /// class the t-noises are drawn, then the r-noises.
-pub fn flower(seed: u32, points: usize, noise: f64) -> Dataset {
+pub fn flower(seed: u32, points: usize, noise: f64) -> Vec<Point> {
     const PETAL_RADIUS: f64 = 4.0;
     const SPAN: f64 = 3.12;
     let mut rng = NumpyRng::new(seed);
@@ -31,12 +34,12 @@ pub fn flower(seed: u32, points: usize, noise: f64) -> Dataset {
             out.push(r * libm::sin(t), r * libm::cos(t), class);
         }
     }
-    out.into_dataset()
+    out.0
 }
 
 /// scikit-learn's `make_circles(factor=0.5)`: an outer circle of class 0
 /// and an inner one of class 1, with gaussian noise on both coordinates.
-pub fn circles(seed: u32, points: usize, noise: f64) -> Dataset {
+pub fn circles(seed: u32, points: usize, noise: f64) -> Vec<Point> {
     const FACTOR: f64 = 0.5;
     let mut rng = NumpyRng::new(seed);
     let mut out = Points::with_capacity(points);
@@ -47,11 +50,11 @@ pub fn circles(seed: u32, points: usize, noise: f64) -> Dataset {
         }
     }
     out.add_noise(&mut rng, noise);
-    out.into_dataset()
+    out.0
 }
 
 /// scikit-learn's `make_moons`: two interleaving half circles.
-pub fn moons(seed: u32, points: usize, noise: f64) -> Dataset {
+pub fn moons(seed: u32, points: usize, noise: f64) -> Vec<Point> {
     let mut rng = NumpyRng::new(seed);
     let mut out = Points::with_capacity(points);
     let [outer, inner] = halves(points);
@@ -62,12 +65,12 @@ pub fn moons(seed: u32, points: usize, noise: f64) -> Dataset {
         out.push(1.0 - libm::cos(angle), 1.0 - libm::sin(angle) - 0.5, 1);
     }
     out.add_noise(&mut rng, noise);
-    out.into_dataset()
+    out.0
 }
 
 /// scikit-learn's `make_blobs(centers=6)` with the course's labels
 /// (centre mod 2): centres uniform in [−10, 10]², `noise` the spread.
-pub fn blobs(seed: u32, points: usize, noise: f64) -> Dataset {
+pub fn blobs(seed: u32, points: usize, noise: f64) -> Vec<Point> {
     const CENTRES: usize = 6;
     let mut rng = NumpyRng::new(seed);
     let centres: Vec<[f64; 2]> = (0..CENTRES)
@@ -79,12 +82,12 @@ pub fn blobs(seed: u32, points: usize, noise: f64) -> Dataset {
         let [cx, cy] = centres[c];
         out.push(cx + rng.randn() * noise, cy + rng.randn() * noise, c % 2);
     }
-    out.into_dataset()
+    out.0
 }
 
 /// scikit-learn's `make_gaussian_quantiles(cov=noise, n_classes=2)`: a
 /// gaussian cloud whose inner half (by distance from the centre) is class 0.
-pub fn quantiles(seed: u32, points: usize, noise: f64) -> Dataset {
+pub fn quantiles(seed: u32, points: usize, noise: f64) -> Vec<Point> {
     let mut rng = NumpyRng::new(seed);
     let spread = libm::sqrt(noise);
     let mut cloud: Vec<[f64; 2]> = (0..points)
@@ -96,12 +99,12 @@ pub fn quantiles(seed: u32, points: usize, noise: f64) -> Dataset {
     for (k, p) in cloud.iter().enumerate() {
         out.push(p[0], p[1], (k >= inner) as usize);
     }
-    out.into_dataset()
+    out.0
 }
 
 /// XOR: uniform points in [−5, 5]² labelled by the sign of x1·x2 (class 1
 /// where they agree), then moved by gaussian noise, labels kept.
-pub fn xor(seed: u32, points: usize, noise: f64) -> Dataset {
+pub fn xor(seed: u32, points: usize, noise: f64) -> Vec<Point> {
     const GAP: f64 = 0.3;
     let mut rng = NumpyRng::new(seed);
     let mut out = Points::with_capacity(points);
@@ -119,11 +122,11 @@ pub fn xor(seed: u32, points: usize, noise: f64) -> Dataset {
         out.push(x1, x2, (x1 * x2 > 0.0) as usize);
     }
     out.add_noise(&mut rng, noise);
-    out.into_dataset()
+    out.0
 }
 
 /// Two interleaved spirals, one per class (the classic hard case).
-pub fn spiral(seed: u32, points: usize, noise: f64) -> Dataset {
+pub fn spiral(seed: u32, points: usize, noise: f64) -> Vec<Point> {
     const TURNS: f64 = 1.75;
     const RADIUS: f64 = 5.0;
     let mut rng = NumpyRng::new(seed);
@@ -137,7 +140,7 @@ pub fn spiral(seed: u32, points: usize, noise: f64) -> Dataset {
         }
     }
     out.add_noise(&mut rng, noise);
-    out.into_dataset()
+    out.0
 }
 
 /// ⌊m/2⌋ points of class 0, the rest class 1.
@@ -163,40 +166,26 @@ fn linspace(start: f64, stop: f64, n: usize, endpoint: bool) -> impl Iterator<It
     })
 }
 
+/// A point and its label: `[x1, x2, label]`, the label 0.0 or 1.0.
+pub type Point = [f64; 3];
+
 /// Points collected in drawing order.
-struct Points {
-    xy: Vec<[f64; 2]>,
-    labels: Vec<usize>,
-}
+struct Points(Vec<Point>);
 
 impl Points {
     fn with_capacity(n: usize) -> Self {
-        Self {
-            xy: Vec::with_capacity(n),
-            labels: Vec::with_capacity(n),
-        }
+        Self(Vec::with_capacity(n))
     }
 
     fn push(&mut self, x1: f64, x2: f64, class: usize) {
-        self.xy.push([x1, x2]);
-        self.labels.push(class);
+        self.0.push([x1, x2, class as f64]);
     }
 
     /// scikit-learn's `X += normal(scale=noise, size=X.shape)`, row by row.
     fn add_noise(&mut self, rng: &mut NumpyRng, noise: f64) {
-        for p in &mut self.xy {
+        for p in &mut self.0 {
             p[0] += rng.randn() * noise;
             p[1] += rng.randn() * noise;
         }
-    }
-
-    fn into_dataset(self) -> Dataset {
-        let points: Vec<[f64; 3]> = self
-            .xy
-            .iter()
-            .zip(&self.labels)
-            .map(|(p, &c)| [p[0], p[1], c as f64])
-            .collect();
-        Dataset::from_points(&points)
     }
 }

@@ -1,6 +1,7 @@
-//! The few matrix products the course needs, as fixed-order loops over
-//! row-major slices: the same additions in the same order on every target,
-//! so native and wasm runs agree to the last bit (no BLAS, no FMA).
+//! The few matrix products the course needs, named after the course's
+//! W·A + b, dZ·Aᵀ and Wᵀ·dZ, as fixed-order loops over row-major slices:
+//! the same additions in the same order on every target, so native and
+//! wasm runs agree to the last bit (no BLAS, no FMA).
 //!
 //! Every loop is written for the compiler's loop vectoriser, which keeps
 //! each element's operations as written: products run along the examples
@@ -170,7 +171,7 @@ fn product(weight: impl Fn(usize, usize) -> f64, bias: Option<&[f64]>, x: &[f64]
 
 /// z = w·x + b, with w: n_out×n_in, x: n_in×cols, z: n_out×cols, b: n_out.
 /// Each z[i,k] is ((0 + w[i,0]x[0,k]) + w[i,1]x[1,k] + …) + b[i].
-pub fn affine(w: &[f64], b: &[f64], x: &[f64], z: &mut [f64], cols: usize) {
+pub fn matmul_add_bias(w: &[f64], x: &[f64], b: &[f64], z: &mut [f64], cols: usize) {
     let n_in = x.len().checked_div(cols).unwrap_or(0);
     wide(
         #[inline(always)]
@@ -180,8 +181,16 @@ pub fn affine(w: &[f64], b: &[f64], x: &[f64], z: &mut [f64], cols: usize) {
 
 /// dw = scale · dz·aᵀ and db = scale · Σ_k dz[·,k], with dz: n_out×m,
 /// a: n_in×m, dw: n_out×n_in; each sum over the m examples in the lane
-/// order, a row of dz at a time against up to four rows of a.
-pub fn scaled_outer_and_row_sums(dz: &[f64], a: &[f64], scale: f64, dw: &mut [f64], db: &mut [f64], m: usize) {
+/// order, a row of dz at a time against up to four rows of a. One function
+/// for both, because the row sums come with the dot products' loads.
+pub fn scaled_matmul_transpose_and_row_sums(
+    scale: f64,
+    dz: &[f64],
+    a: &[f64],
+    dw: &mut [f64],
+    db: &mut [f64],
+    m: usize,
+) {
     // Every layer has inputs; no training step runs without examples.
     debug_assert!(m > 0 && a.len() >= m, "no examples or no inputs");
     wide(
@@ -225,7 +234,7 @@ fn put<const N: usize>(out: &mut [f64], scale: f64, (dots, sum): ([f64; N], f64)
 
 /// da = wᵀ·dz, with w: n_out×n_in, dz: n_out×m, da: n_in×m; each
 /// da[j,k] is (0 + w[0,j]dz[0,k]) + w[1,j]dz[1,k] + ….
-pub fn transposed_product(w: &[f64], dz: &[f64], da: &mut [f64], m: usize) {
+pub fn transpose_matmul(w: &[f64], dz: &[f64], da: &mut [f64], m: usize) {
     let n_in = da.len() / m;
     wide(
         #[inline(always)]
@@ -233,22 +242,20 @@ pub fn transposed_product(w: &[f64], dz: &[f64], da: &mut [f64], m: usize) {
     );
 }
 
-/// da = (wᵀ·dz) ⊙ g(v), elementwise, g(v[j,k]) multiplying each finished
-/// sum (the backward pass's W[l]ᵀ·dZ[l] ⊙ g′(Z[l−1])).
-pub fn transposed_product_times(w: &[f64], dz: &[f64], da: &mut [f64], m: usize, v: &[f64], g: impl Fn(f64) -> f64) {
-    transposed_product(w, dz, da, m);
+/// d = a − b, elementwise.
+pub fn subtract(a: &[f64], b: &[f64], d: &mut [f64]) {
     wide(
         #[inline(always)]
         || {
-            for (d, &v) in da.iter_mut().zip(v) {
-                *d *= g(v);
+            for (d, (&a, &b)) in d.iter_mut().zip(a.iter().zip(b)) {
+                *d = a - b;
             }
         },
     );
 }
 
-/// p = p − rate·g, the gradient-descent update.
-pub fn descend(p: &mut [f64], g: &[f64], rate: f64) {
+/// p = p − rate·g (the gradient-descent update).
+pub fn sub_scaled(p: &mut [f64], rate: f64, g: &[f64]) {
     wide(
         #[inline(always)]
         || {
@@ -268,15 +275,15 @@ mod tests {
         // w = [[1, 2], [3, 4]], x = [[5, 6, 7], [8, 9, 10]], b = [1, -1]
         let (w, b, x) = ([1.0, 2.0, 3.0, 4.0], [1.0, -1.0], [5.0, 6.0, 7.0, 8.0, 9.0, 10.0]);
         let mut z = [0.0; 6];
-        affine(&w, &b, &x, &mut z, 3);
+        matmul_add_bias(&w, &x, &b, &mut z, 3);
         assert_eq!(z, [22.0, 25.0, 28.0, 46.0, 53.0, 60.0]);
 
         let mut da = [0.0; 6];
-        transposed_product(&w, &x, &mut da, 3);
+        transpose_matmul(&w, &x, &mut da, 3);
         assert_eq!(da, [29.0, 33.0, 37.0, 42.0, 48.0, 54.0]);
 
         let (mut dw, mut db) = ([0.0; 4], [0.0; 2]);
-        scaled_outer_and_row_sums(&x, &x, 0.5, &mut dw, &mut db, 3);
+        scaled_matmul_transpose_and_row_sums(0.5, &x, &x, &mut dw, &mut db, 3);
         assert_eq!(dw, [55.0, 82.0, 82.0, 122.5]);
         assert_eq!(db, [9.0, 13.5]);
     }
@@ -313,7 +320,7 @@ mod tests {
         for (n_out, n_in, cols) in [(1, 2, 1), (4, 2, 7), (7, 5, 13), (9, 3, 400), (2, 11, 6), (5, 1, 3)] {
             let (w, b, x) = (values(n_out * n_in, 1), values(n_out, 2), values(n_in * cols, 3));
             let mut z = alloc::vec![0.0; n_out * cols];
-            affine(&w, &b, &x, &mut z, cols);
+            matmul_add_bias(&w, &x, &b, &mut z, cols);
             for i in 0..n_out {
                 for k in 0..cols {
                     let mut want = 0.0;
@@ -324,14 +331,14 @@ mod tests {
                     assert_eq!(
                         z[i * cols + k].to_bits(),
                         want.to_bits(),
-                        "affine {n_out}×{n_in}×{cols}"
+                        "w·x + b {n_out}×{n_in}×{cols}"
                     );
                 }
             }
 
             let dz = values(n_out * cols, 4);
             let mut da = alloc::vec![0.0; n_in * cols];
-            transposed_product(&w, &dz, &mut da, cols);
+            transpose_matmul(&w, &dz, &mut da, cols);
             for j in 0..n_in {
                 for k in 0..cols {
                     let mut want = 0.0;
@@ -348,7 +355,7 @@ mod tests {
 
             let mut dw = alloc::vec![0.0; n_out * n_in];
             let mut db = alloc::vec![0.0; n_out];
-            scaled_outer_and_row_sums(&dz, &x, 0.25, &mut dw, &mut db, cols);
+            scaled_matmul_transpose_and_row_sums(0.25, &dz, &x, &mut dw, &mut db, cols);
             for i in 0..n_out {
                 let dz_row = &dz[i * cols..(i + 1) * cols];
                 for j in 0..n_in {

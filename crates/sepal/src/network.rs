@@ -4,12 +4,17 @@
 //!
 //! Logistic regression is the network with no hidden layer, the course's
 //! shallow network has one, a deep network has several: one code path.
+//!
+//! The loops of `forward`, `backward` and `descend` are the course's
+//! equations, one call each, quoted in the comment above it. The comments
+//! number layers as the course does; in the code, `layers[l]` (and Z, A,
+//! dZ, dW, db at index l) is the course's layer l + 1, and A[0] = X.
 
 use alloc::vec::Vec;
 use ndarray::{Array1, Array2, ArrayView2};
 
 use crate::activation::Activation;
-use crate::fastmath;
+use crate::fastmath::{self, ExpNegAbsParts};
 use crate::linalg;
 use crate::rng::NumpyRng;
 
@@ -148,7 +153,7 @@ impl Network {
     }
 
     /// The forward pass over the columns of `x` (n_x × cols), keeping every
-    /// Z[l] and A[l] in `pass` for the backward pass.
+    /// Z[l] and A[l] in `pass` for the backward pass (A[0] = X).
     pub fn forward(&self, x: ArrayView2<f64>, pass: &mut ForwardPass) {
         let cols = pass.cols;
         assert_eq!(x.dim(), (self.layers[0].inputs(), cols), "input shape");
@@ -156,29 +161,15 @@ impl Network {
         let last = self.layers.len() - 1;
         pass.output_parts_valid = false;
         for (l, layer) in self.layers.iter().enumerate() {
-            let (before, rest) = pass.a.split_at_mut(l);
-            let input = if l == 0 { x } else { slice(&before[l - 1]) };
-            let z = slice_mut(&mut pass.z[l]);
-            linalg::affine(layer.w(), layer.b(), input, z, cols);
-            let a = slice_mut(&mut rest[0]);
+            let (below, rest) = pass.a.split_at_mut(l);
+            let a_prev = if l == 0 { x } else { slice(&below[l - 1]) };
+            let (z, a) = (slice_mut(&mut pass.z[l]), slice_mut(&mut rest[0]));
+            // Z[l] = W[l]·A[l−1] + b[l]
+            linalg::matmul_add_bias(layer.w(), a_prev, layer.b(), z, cols);
+            // A[l] = g[l](Z[l])
             if l == last && layer.activation == Activation::Sigmoid && layer.outputs() == 1 {
                 // σ, keeping e^−|z|'s pieces for the cost (`ForwardPass::cross_entropy`).
-                let [p, e, r, q] = &mut pass.output_parts;
-                fastmath::wide(
-                    #[inline(always)]
-                    || {
-                        let constants = fastmath::K::opaque();
-                        // Slices of one length, so that the loop has no
-                        // bounds checks and vectorises.
-                        let n = a.len();
-                        let (z, p, e, r, q) = (&z[..n], &mut p[..n], &mut e[..n], &mut r[..n], &mut q[..n]);
-                        for k in 0..n {
-                            let parts = fastmath::exp_neg_abs_parts(z[k], &constants);
-                            a[k] = fastmath::sigmoid_from(z[k], parts, &constants);
-                            (p[k], e[k], r[k], q[k]) = parts;
-                        }
-                    },
-                );
+                pass.output_parts.sigmoid(z, a);
                 pass.output_parts_valid = true;
             } else {
                 layer.activation.apply(z, a);
@@ -186,56 +177,39 @@ impl Network {
         }
     }
 
-    /// The course's backward pass for a sigmoid output and cross-entropy:
-    /// dZ[L] = A[L] − Y; dW[l] = (1/m) dZ[l]·A[l−1]ᵀ; db[l] = (1/m) Σ dZ[l];
-    /// dZ[l−1] = W[l]ᵀ·dZ[l] ⊙ g′(Z[l−1]).
+    /// The course's backward pass for a sigmoid output and cross-entropy,
+    /// from the forward pass of the same parameters over the same `x`.
     pub fn backward(&self, x: ArrayView2<f64>, y: &[f64], pass: &ForwardPass, grads: &mut Gradients) {
         let m = pass.cols;
-        let scale = 1.0 / m as f64;
+        let one_over_m = 1.0 / m as f64;
+        let x = x.as_slice().expect("inputs are stored contiguously");
         let last = self.layers.len() - 1;
-        let output = slice(&pass.a[last]);
-        for ((dz, &a), &y) in slice_mut(&mut grads.dz[last]).iter_mut().zip(output).zip(y) {
-            *dz = a - y;
-        }
+        // dZ[L] = A[L] − Y
+        linalg::subtract(slice(&pass.a[last]), y, slice_mut(&mut grads.dz[last]));
         for l in (0..=last).rev() {
-            let input = if l == 0 {
-                x.as_slice().expect("contiguous inputs")
-            } else {
-                slice(&pass.a[l - 1])
-            };
-            let (lower, upper) = grads.dz.split_at_mut(l);
-            let dz = slice(&upper[0]);
-            let db = grads.db[l].as_slice_mut().expect("contiguous");
-            linalg::scaled_outer_and_row_sums(dz, input, scale, slice_mut(&mut grads.dw[l]), db, m);
+            let a_prev = if l == 0 { x } else { slice(&pass.a[l - 1]) };
+            let (below, rest) = grads.dz.split_at_mut(l);
+            let dz = slice(&rest[0]);
+            let (dw, db) = (slice_mut(&mut grads.dw[l]), slice1_mut(&mut grads.db[l]));
+            // dW[l] = (1/m)·dZ[l]·A[l−1]ᵀ, db[l] = (1/m)·Σ dZ[l] (over the examples)
+            linalg::scaled_matmul_transpose_and_row_sums(one_over_m, dz, a_prev, dw, db, m);
             if l > 0 {
-                let below = slice_mut(&mut lower[l - 1]);
-                let (z, a) = (slice(&pass.z[l - 1]), slice(&pass.a[l - 1]));
-                // dZ[l−1] = W[l]ᵀ·dZ[l] ⊙ g′, the product in the same pass.
-                let w = self.layers[l].w();
-                match self.layers[l - 1].activation {
-                    Activation::Tanh => linalg::transposed_product_times(w, dz, below, m, a, |a| 1.0 - a * a),
-                    Activation::Sigmoid => linalg::transposed_product_times(w, dz, below, m, a, |a| a * (1.0 - a)),
-                    Activation::Relu => {
-                        linalg::transposed_product_times(w, dz, below, m, z, |z| if z > 0.0 { 1.0 } else { 0.0 })
-                    }
-                    Activation::LeakyRelu => linalg::transposed_product_times(w, dz, below, m, z, |z| {
-                        if z > 0.0 {
-                            1.0
-                        } else {
-                            crate::activation::LEAKY_SLOPE
-                        }
-                    }),
-                }
+                let dz_prev = slice_mut(&mut below[l - 1]);
+                // dZ[l−1] = W[l]ᵀ·dZ[l] ⊙ g′[l−1](Z[l−1])
+                linalg::transpose_matmul(self.layers[l].w(), dz, dz_prev, m);
+                let z_prev = slice(&pass.z[l - 1]);
+                self.layers[l - 1].activation.times_derivative(z_prev, a_prev, dz_prev);
             }
         }
     }
 
-    /// One gradient-descent update: W[l] −= α dW[l], b[l] −= α db[l].
+    /// One gradient-descent update of every layer.
     pub fn descend(&mut self, grads: &Gradients, learning_rate: f64) {
         for (l, layer) in self.layers.iter_mut().enumerate() {
-            linalg::descend(slice_mut(&mut layer.w), slice(&grads.dw[l]), learning_rate);
-            let b = layer.b.as_slice_mut().expect("contiguous biases");
-            linalg::descend(b, grads.db[l].as_slice().expect("contiguous"), learning_rate);
+            // W[l] = W[l] − α·dW[l]
+            linalg::sub_scaled(slice_mut(&mut layer.w), learning_rate, slice(&grads.dw[l]));
+            // b[l] = b[l] − α·db[l]
+            linalg::sub_scaled(slice1_mut(&mut layer.b), learning_rate, slice1(&grads.db[l]));
         }
     }
 
@@ -251,7 +225,7 @@ impl Network {
             let n_out = layer.outputs();
             assert!(n_out <= MAX_POINT_WIDTH, "layer too wide for predict_point");
             let z = &mut output[..n_out];
-            linalg::affine(layer.w(), layer.b(), &input[..width], z, 1);
+            linalg::matmul_add_bias(layer.w(), &input[..width], layer.b(), z, 1);
             let mut a = [0.0; MAX_POINT_WIDTH];
             layer.activation.apply(z, &mut a[..n_out]);
             input[..n_out].copy_from_slice(&a[..n_out]);
@@ -269,21 +243,20 @@ pub struct ForwardPass {
     cols: usize,
     z: Vec<Array2<f64>>,
     a: Vec<Array2<f64>>,
-    /// For a sigmoid output: e^−|z|'s pieces per column (see `fastmath`),
-    /// which the cost shares with σ.
-    output_parts: [Vec<f64>; 4],
+    /// For a sigmoid output: e^−|z|'s pieces per column, which the cost
+    /// shares with σ.
+    output_parts: ExpNegAbsParts,
     output_parts_valid: bool,
 }
 
 impl ForwardPass {
     pub fn new(network: &Network, cols: usize) -> Self {
         let shapes = || network.layers.iter().map(|l| Array2::zeros((l.outputs(), cols)));
-        let parts = || alloc::vec![0.0; cols];
         Self {
             cols,
             z: shapes().collect(),
             a: shapes().collect(),
-            output_parts: [parts(), parts(), parts(), parts()],
+            output_parts: ExpNegAbsParts::new(cols),
             output_parts_valid: false,
         }
     }
@@ -296,7 +269,6 @@ impl ForwardPass {
         if !self.output_parts_valid {
             return cross_entropy(logits, y);
         }
-        let [p, e, r, q] = &self.output_parts;
         let m = logits.len().min(y.len());
         let sum = fastmath::wide(
             #[inline(always)]
@@ -305,16 +277,7 @@ impl ForwardPass {
                 linalg::sum_filled(
                     m,
                     #[inline(always)]
-                    |start, terms| {
-                        let n = terms.len();
-                        let range = start..start + n;
-                        let (z, y) = (&logits[range.clone()], &y[range.clone()]);
-                        let (p, e, r, q) = (&p[range.clone()], &e[range.clone()], &r[range.clone()], &q[range]);
-                        for (i, t) in terms.iter_mut().enumerate() {
-                            let l = fastmath::log1p_from((p[i], e[i], r[i], q[i]), &k);
-                            *t = fastmath::cross_entropy_term_from(z[i], y[i], l, &k);
-                        }
-                    },
+                    |start, terms| self.output_parts.cross_entropy_terms(logits, y, start, terms, &k),
                 )
             },
         );
@@ -395,6 +358,14 @@ fn slice(a: &Array2<f64>) -> &[f64] {
 }
 
 fn slice_mut(a: &mut Array2<f64>) -> &mut [f64] {
+    a.as_slice_mut().expect("arrays are stored contiguously")
+}
+
+fn slice1(a: &Array1<f64>) -> &[f64] {
+    a.as_slice().expect("arrays are stored contiguously")
+}
+
+fn slice1_mut(a: &mut Array1<f64>) -> &mut [f64] {
     a.as_slice_mut().expect("arrays are stored contiguously")
 }
 

@@ -1,13 +1,12 @@
 //! Every backward gradient against centred finite differences, for each
 //! hidden activation and for networks of 0, 1 and 3 hidden layers.
 
-use sepal::generators::flower;
 use sepal::gradcheck::relative_error;
-use sepal::{Activation, Init, Network};
+use sepal::{Activation, DatasetKind, Init, Network};
 
 #[test]
 fn backward_pass_matches_finite_differences() {
-    let data = flower(1, 40, 0.2);
+    let data = DatasetKind::Flower.generate(1, 40, 0.2);
     for activation in Activation::ALL {
         for sizes in [&[2, 1][..], &[2, 4, 1], &[2, 5, 3, 4, 1]] {
             // He init gives units that are neither saturated nor dead; biases
@@ -28,7 +27,7 @@ fn backward_pass_matches_finite_differences() {
 fn the_check_catches_a_wrong_gradient() {
     // With a step far too large, finite differences are no longer the
     // gradient: the check must say so rather than pass anything.
-    let data = flower(1, 40, 0.2);
+    let data = DatasetKind::Flower.generate(1, 40, 0.2);
     let net = Network::new(&[2, 4, 1], Activation::Tanh, Init::He, 3);
     assert!(relative_error(&net, &data, 1.0) > 1e-4);
 }

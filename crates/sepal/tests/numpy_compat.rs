@@ -5,8 +5,8 @@
 mod fixtures;
 
 use fixtures::{lines, num, points};
-use sepal::generators::flower;
 use sepal::rng::NumpyRng;
+use sepal::DatasetKind;
 
 #[test]
 fn doubles_and_normals_match_numpy_for_every_fixture_seed() {
@@ -66,10 +66,13 @@ fn assert_points_match(got: &sepal::Dataset, expected: &[[f64; 3]]) {
 
 #[test]
 fn the_course_flower_matches_numpy_point_for_point() {
-    assert_points_match(&flower(1, 400, 0.2), &points("flower.txt"));
+    assert_points_match(&DatasetKind::Flower.generate(1, 400, 0.2), &points("flower.txt"));
 }
 
 #[test]
 fn seed_points_and_noise_settings_match_numpy() {
-    assert_points_match(&flower(7, 100, 0.3), &points("flower_seed7_m100_noise0.3.txt"));
+    assert_points_match(
+        &DatasetKind::Flower.generate(7, 100, 0.3),
+        &points("flower_seed7_m100_noise0.3.txt"),
+    );
 }

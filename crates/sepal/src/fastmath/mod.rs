@@ -41,7 +41,12 @@
 //! sum of m terms rounds more than that.
 //!
 //! The f32 versions, for the decision map only, are the same algorithms in
-//! single precision with shorter polynomials.
+//! single precision with shorter polynomials: `single` (single.rs). The
+//! accuracy tests against libm are in tests.rs.
+
+use alloc::vec::Vec;
+
+pub mod single;
 
 const SIGN: u64 = 1 << 63;
 
@@ -324,281 +329,92 @@ pub(crate) fn cross_entropy_term_k(z: f64, y: f64, k: &K) -> f64 {
     cross_entropy_term_from(z, y, log1p_from(exp_neg_abs_parts(z, k), k), k)
 }
 
-/// Single precision, for the decision map: the same algorithms with f32
-/// constants and shorter polynomials (tanh within a few f32 ulp).
-pub mod single {
-    use super::{opaque_copy, select};
+/// e^−|z|'s pieces (see `exp_neg_abs_parts`) for a row of logits, kept by
+/// the output layer's σ so that the cost's log(1 + e^−|z|) starts from them
+/// instead of computing e^−|z| again. Allocated once, with the workspace.
+#[derive(Clone, Debug)]
+pub(crate) struct ExpNegAbsParts {
+    p: Vec<f64>,
+    e: Vec<f64>,
+    r: Vec<f64>,
+    q: Vec<f64>,
+}
 
-    /// The f32 constants, as `super::K` (and for the same reason).
-    #[derive(Clone, Copy)]
-    pub struct K {
-        sign: u32,
-        bias: u32,
-        /// 1.5·2^23, the f32 shifter.
-        shift: f32,
-        inv_ln2: f32,
-        /// ln 2 = LN2_HI + LN2_LO, n·LN2_HI exact for |n| < 2^14 (Cephes).
-        ln2_hi: f32,
-        ln2_lo: f32,
-        /// a = 2 + Q1·r² + Q2·r⁴ + Q3·r⁶ for |r| ≤ ln2 (error 2^−30).
-        q: [f32; 3],
-        /// Twice, as `super::K::half_ln3` (and for the same reason).
-        half_ln3: [f32; 2],
-        /// tanh 10 rounds to 1; below −87, σ would leave the normal range.
-        max_x: f32,
-        min_y: f32,
-        zero: f32,
-        half: f32,
-        one: f32,
-        two: f32,
-    }
-
-    impl K {
-        pub const VALUES: K = K {
-            sign: 1 << 31,
-            bias: 127,
-            shift: 12_582_912.0,
-            inv_ln2: core::f32::consts::LOG2_E,
-            ln2_hi: 0.693_359_4, // 0.693359375 = 355/512
-            ln2_lo: -2.121_944_4e-4,
-            q: [0.166_666_63, -0.002_777_362_5, 6.463_718e-5],
-            half_ln3: [0.549_306_15; 2],
-            max_x: 10.0,
-            min_y: -87.0,
-            zero: 0.0,
-            half: 0.5,
-            one: 1.0,
-            two: 2.0,
-        };
-
-        /// `VALUES`, read so that the compiler cannot see the numbers.
-        #[inline(always)]
-        pub fn opaque() -> K {
-            static VALUES: K = K::VALUES;
-            opaque_copy(&VALUES)
+impl ExpNegAbsParts {
+    pub(crate) fn new(n: usize) -> Self {
+        let zeros = || alloc::vec![0.0; n];
+        Self {
+            p: zeros(),
+            e: zeros(),
+            r: zeros(),
+            q: zeros(),
         }
     }
 
-    /// y = n·ln2 + r with n = ⌊y/ln2⌋ for −126 ≤ y ≤ 40: (2^n, r, q).
-    #[inline(always)]
-    fn parts(y: f32, k: &K) -> (f32, f32, f32) {
-        let shifted = (y * k.inv_ln2 - k.half) + k.shift;
-        let n = shifted - k.shift;
-        let r = (y - n * k.ln2_hi) - n * k.ln2_lo;
-        let rr = r * r;
-        let q = rr * (k.q[0] + rr * (k.q[1] + rr * k.q[2]));
-        let p = f32::from_bits(shifted.to_bits().wrapping_add(k.bias) << 23);
-        (p, r, q)
+    /// a = σ(z), elementwise, keeping e^−|z|'s pieces of each element.
+    pub(crate) fn sigmoid(&mut self, z: &[f64], a: &mut [f64]) {
+        let Self { p, e, r, q } = self;
+        wide(
+            #[inline(always)]
+            || {
+                let constants = K::opaque();
+                // Slices of one length, so that the loop has no bounds
+                // checks and vectorises.
+                let n = a.len();
+                let (z, p, e, r, q) = (&z[..n], &mut p[..n], &mut e[..n], &mut r[..n], &mut q[..n]);
+                for k in 0..n {
+                    let parts = exp_neg_abs_parts(z[k], &constants);
+                    a[k] = sigmoid_from(z[k], parts, &constants);
+                    (p[k], e[k], r[k], q[k]) = parts;
+                }
+            },
+        );
     }
 
-    /// tanh x.
+    /// terms[i] = max(z, 0) − z·y + log(1 + e^−|z|) for the logit and label
+    /// at `start + i`, the log from the kept pieces: the cost's terms, the
+    /// bits of `cross_entropy_term`. For the caller's loop, inside `wide`.
     #[inline(always)]
-    pub fn tanh(x: f32, k: &K) -> f32 {
-        let ax = f32::from_bits(x.to_bits() & !k.sign);
-        let ax = select(ax > k.max_x, k.max_x, ax);
-        let (p, r, q) = parts(k.two * ax, k);
-        let (below, above) = (p - k.one, p + k.one);
-        let n = k.two * below + (q * below + r * above);
-        let m = k.two * above + (q * above + r * below);
-        let v = select(ax > k.half_ln3[0], k.two * (k.two + (q - r)), n) / m;
-        let v = select(ax > k.half_ln3[1], k.one - v, v);
-        f32::from_bits(v.to_bits() | (x.to_bits() & k.sign))
-    }
-
-    /// σ(z).
-    #[inline(always)]
-    pub fn sigmoid(z: f32, k: &K) -> f32 {
-        let y = -f32::from_bits(z.to_bits() & !k.sign);
-        let y = select(y < k.min_y, k.min_y, y);
-        let (p, r, q) = parts(y, k);
-        let (below, above) = (p - k.one, p + k.one);
-        let e = k.two * p + (q * p + r * p);
-        let v = e / (k.two * above + (q * above + r * below));
-        select(z > k.zero, k.one - v, v)
-    }
-
-    #[cfg(test)]
-    mod tests {
-        #[test]
-        fn close_to_the_double_precision_functions() {
-            let mut worst = (0.0f64, 0.0f64);
-            for i in -40_000..=40_000 {
-                let x = i as f64 / 1000.0;
-                let k = &super::K::VALUES;
-                let t = (super::tanh(x as f32, k) as f64 - crate::fastmath::tanh(x)).abs();
-                let s = (super::sigmoid(x as f32, k) as f64 - crate::fastmath::sigmoid(x)).abs();
-                worst = (worst.0.max(t), worst.1.max(s));
-            }
-            // f32 arguments round x by up to 2^−24 relative, which moves
-            // tanh by as much near 0.5.
-            assert!(worst.0 < 3e-7 && worst.1 < 2e-7, "{worst:?}");
-            let k = &super::K::opaque();
-            assert!(super::tanh(f32::NAN, k).is_nan() && super::sigmoid(f32::NAN, k).is_nan());
-            assert_eq!((super::tanh(-30.0, k), super::sigmoid(100.0, k)), (-1.0, 1.0));
-            // Clamped at z = −87, where σ is still a normal f32.
-            assert!(super::sigmoid(-100.0, k) < 2e-38);
+    pub(crate) fn cross_entropy_terms(&self, z: &[f64], y: &[f64], start: usize, terms: &mut [f64], k: &K) {
+        let n = terms.len();
+        let range = start..start + n;
+        let (z, y) = (&z[range.clone()], &y[range.clone()]);
+        let (p, e, r, q) = (
+            &self.p[range.clone()],
+            &self.e[range.clone()],
+            &self.r[range.clone()],
+            &self.q[range],
+        );
+        for (i, t) in terms.iter_mut().enumerate() {
+            let l = log1p_from((p[i], e[i], r[i], q[i]), k);
+            *t = cross_entropy_term_from(z[i], y[i], l, k);
         }
     }
 }
 
 /// a = tanh z, elementwise.
 pub fn tanh_slice(z: &[f64], a: &mut [f64]) {
-    wide(
-        #[inline(always)]
-        || {
-            let k = K::opaque();
-            for (a, &z) in a.iter_mut().zip(z) {
-                *a = tanh_k(z, &k);
-            }
-        },
-    )
+    map_slice(z, a, tanh_k)
 }
 
 /// a = σ(z), elementwise.
 pub fn sigmoid_slice(z: &[f64], a: &mut [f64]) {
+    map_slice(z, a, |z, k| sigmoid_from(z, exp_neg_abs_parts(z, k), k))
+}
+
+/// a = f(z), elementwise, under `wide` with the constants loaded once.
+#[inline(always)]
+fn map_slice(z: &[f64], a: &mut [f64], f: impl Fn(f64, &K) -> f64) {
     wide(
         #[inline(always)]
         || {
             let k = K::opaque();
             for (a, &z) in a.iter_mut().zip(z) {
-                *a = sigmoid_from(z, exp_neg_abs_parts(z, &k), &k);
+                *a = f(z, &k);
             }
         },
     )
 }
 
 #[cfg(test)]
-mod tests {
-    extern crate std;
-
-    use super::*;
-
-    /// The distance in units in the last place (0 for equal values, NaN or
-    /// not).
-    fn ulps(a: f64, b: f64) -> u64 {
-        if a == b || (a.is_nan() && b.is_nan()) {
-            return 0;
-        }
-        let key = |v: f64| {
-            let bits = v.to_bits() as i64;
-            if bits < 0 {
-                i64::MIN - bits
-            } else {
-                bits
-            }
-        };
-        key(a).abs_diff(key(b))
-    }
-
-    /// Arguments of every magnitude, both signs: uniform on ±2 and ±25,
-    /// log-uniform down to 3·2^−60 and up to ~2900.
-    fn arguments(n: usize) -> impl Iterator<Item = f64> {
-        let mut state = 0x2545_f491_4f6c_dd1du64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
-        (0..n).map(move |i| {
-            let u = (next() >> 11) as f64 / (1u64 << 53) as f64;
-            let sign = if next() & 1 == 0 { 1.0 } else { -1.0 };
-            sign * match i % 4 {
-                0 => u * 2.0,
-                1 => u * 25.0,
-                2 => libm::exp2(-60.0 * u) * 3.0,
-                _ => libm::exp2(10.5 * u - 1.0) * 2.0,
-            }
-        })
-    }
-
-    /// The largest distance from `reference`, and where.
-    fn worst(f: impl Fn(f64) -> f64, reference: impl Fn(f64) -> f64) -> (u64, f64) {
-        arguments(1_000_000)
-            .map(|x| (ulps(f(x), reference(x)), x))
-            .fold((0, 0.0), |a, b| if b.0 > a.0 { b } else { a })
-    }
-
-    // Against libm, whose own tanh and σ (the course's formula) are up to
-    // 1.75 and 2.0 ulp from the exact values on these arguments, as are
-    // these (benches/accuracy.py): the two can round to opposite sides, and
-    // below 1/2 an ulp of σ is half an ulp of 1 − σ.
-
-    #[test]
-    fn tanh_is_within_3_ulp_of_libm() {
-        let (d, x) = worst(tanh, libm::tanh);
-        std::println!("tanh: max {d} ulp from libm, at {x:e}");
-        assert!(d <= 3, "{d} ulp at {x:e}");
-    }
-
-    #[test]
-    fn sigmoid_is_within_4_ulp_of_the_course_formula() {
-        // Where libm::exp(−z) overflows the course's formula gives 0.
-        let course = |z: f64| 1.0 / (1.0 + libm::exp(-z));
-        let (d, x) = worst(|z| if libm::exp(-z).is_infinite() { 0.0 } else { sigmoid(z) }, course);
-        std::println!("sigmoid: max {d} ulp from libm, at {x:e}");
-        assert!(d <= 4, "{d} ulp at {x:e}");
-    }
-
-    #[test]
-    fn log1p_exp_is_within_3_ulp_of_libm() {
-        let (d, x) = worst(log1p_exp_neg_abs, |z| libm::log1p(libm::exp(-libm::fabs(z))));
-        std::println!("log1p(exp(-|z|)): max {d} ulp from libm, at {x:e}");
-        assert!(d <= 3, "{d} ulp at {x:e}");
-    }
-
-    #[test]
-    fn special_values() {
-        for (x, t, s) in [
-            (0.0, 0.0, 0.5),
-            (f64::INFINITY, 1.0, 1.0),
-            (f64::NEG_INFINITY, -1.0, 0.0),
-            (1000.0, 1.0, 1.0),
-            (-1000.0, -1.0, 0.0),
-            (19.1, 1.0, 0.999_999_994_930_380_2),
-            (-1.0, -0.761_594_155_955_764_9, 0.268_941_421_369_995_1),
-            (5e-324, 5e-324, 0.5),
-        ] {
-            assert_eq!(tanh(x), t, "tanh {x}");
-            assert_eq!(sigmoid(x), s, "σ {x}");
-        }
-        assert_eq!(tanh(-0.0).to_bits(), (-0.0f64).to_bits());
-        assert!(sigmoid(-745.0) > 0.0 && sigmoid(-745.0) < 1e-323);
-        assert!(tanh(f64::NAN).is_nan() && sigmoid(f64::NAN).is_nan());
-        assert!(log1p_exp_neg_abs(f64::NAN).is_nan());
-        assert_eq!(log1p_exp_neg_abs(0.0), core::f64::consts::LN_2);
-        assert_eq!(log1p_exp_neg_abs(f64::INFINITY), 0.0);
-        assert_eq!(cross_entropy_term(-800.0, 1.0), 800.0);
-        assert_eq!(cross_entropy_term(800.0, 1.0), 0.0);
-    }
-
-    #[test]
-    fn slices_and_single_values_agree_to_the_bit() {
-        let x: std::vec::Vec<f64> = arguments(10_000).collect();
-        let mut t = std::vec![0.0; x.len()];
-        let mut s = std::vec![0.0; x.len()];
-        tanh_slice(&x, &mut t);
-        sigmoid_slice(&x, &mut s);
-        for ((&x, t), s) in x.iter().zip(t).zip(s) {
-            assert_eq!(t.to_bits(), tanh(x).to_bits(), "tanh {x:e}");
-            assert_eq!(s.to_bits(), sigmoid(x).to_bits(), "σ {x:e}");
-        }
-    }
-
-    /// `cargo test -p sepal --release --lib dump_for_accuracy -- --ignored
-    /// --nocapture | python3 crates/sepal/benches/accuracy.py`: the
-    /// arguments and values, for a check against exact values.
-    #[test]
-    #[ignore]
-    fn dump_for_accuracy() {
-        for x in arguments(40_000) {
-            std::println!(
-                "{:016x} {:016x} {:016x} {:016x}",
-                x.to_bits(),
-                tanh(x).to_bits(),
-                sigmoid(x).to_bits(),
-                log1p_exp_neg_abs(x).to_bits()
-            );
-        }
-    }
-}
+mod tests;
