@@ -8,30 +8,14 @@
 // notice. With `url-settings` the hash is kept current (the settings that
 // differ from their defaults, settings-url.js writes them).
 //
-// Every use of the wasm's settings API (`parseSettings`, the settings table)
-// and every rule about which setting does what to the model is here, so
-// that the element only learns what a change means (`apply`).
+// Every use of the wasm's settings API (`parseSettings`) and of what the
+// settings table says a setting does is here, so that the element only
+// learns what a change means (`apply`).
 
 import { format } from "./strings.js";
 import { SETTING_PARAMS, readUrlSettings, writeUrlSettings } from "./settings-url.js";
-
-/** Settings that change the data or the network: a new Playground. */
-const REBUILD_KEYS = [
-  "dataset",
-  "datasetSeed",
-  "points",
-  "noise",
-  "testFraction",
-  "model",
-  "hiddenUnits",
-  "layers",
-  "activation",
-  "init",
-  "seed",
-];
-
-/** Settings that belong to the page showing a model, not to the model: an import keeps the element's own. */
-const PAGE_KEYS = ["speed", "autoplay", "lang"];
+import { SETTINGS } from "./settings-table.js";
+import { allowedText } from "./setting-fields.js";
 
 /** How long the hash waits for more changes before it is written (ms). */
 const URL_WRITE_MS = 150;
@@ -43,9 +27,10 @@ function browserLang() {
 
 export class SettingsState {
   #host; // the element: its attributes, and whether it follows the URL
-  #api = null; // the loaded wasm, for its settings parser and table
+  #api = null; // the loaded wasm, for its settings parser
   #explicit = new Map(); // param -> text, in the order they were set
   #settings = null; // the parsed settings in effect
+  #parsed = null; // what parseSettings said of them: {settings (as parsed, lang unset unless given), unused, link}
   #errors = []; // parseSettings' errors for #explicit
   #uiError = null; // a value typed into a control and rejected
   #urlTimer = 0;
@@ -59,15 +44,19 @@ export class SettingsState {
     return this.#settings;
   }
 
+  /** The keys of the settings that mean nothing with the others (e.g. hidden units for a deep network). */
+  get unused() {
+    return this.#parsed?.unused ?? [];
+  }
+
   /** The language to show: the setting's, or before there are settings the browser's. */
   get lang() {
     return this.#settings?.lang ?? browserLang();
   }
 
-  /** The wasm is loaded: names given before its table was known may be JS keys, now unified. */
+  /** The wasm is loaded: its parser can be used. */
   loaded(api) {
     this.#api = api;
-    this.#explicit = new Map([...this.#explicit].map(([name, value]) => [this.#param(name), value]));
   }
 
   /** An attribute changed (`value` null when removed). */
@@ -95,24 +84,25 @@ export class SettingsState {
   /**
    * Parses the explicit values into the settings in effect and says what
    * the change means: `rebuild` (the data or the network changed: a new
-   * Playground), `retune(pg)` (only the learning rate changed: applies it,
-   * else null), `relabel` (the language changed), `repace` (the speed
-   * changed). The first call's settings change everything.
+   * Playground), `retune(pg)` (only what an existing Playground can take
+   * changed: applies it, else null), `relabel` (the language changed),
+   * `repace` (the speed changed). The first call's settings change
+   * everything.
    */
   apply() {
     const previous = this.#settings;
-    const { settings, errors } = this.#api.parseSettings([...this.#explicit]);
-    if (!this.#explicit.has("lang")) settings.lang = browserLang();
+    const parsed = this.#api.parseSettings([...this.#explicit], this.#parsed?.settings);
+    const settings = { ...parsed.settings, lang: parsed.settings.lang ?? browserLang() };
+    this.#parsed = parsed;
     this.#settings = settings;
-    this.#errors = errors;
-    const changed = (key) => previous?.[key] !== settings[key];
+    this.#errors = parsed.errors;
     return {
       settings,
-      errors,
-      rebuild: !previous || REBUILD_KEYS.some(changed),
-      retune: changed("learningRate") ? (pg) => pg.setLearningRate(settings.learningRate) : null,
-      relabel: changed("lang"),
-      repace: Boolean(previous) && changed("speed"),
+      errors: parsed.errors,
+      rebuild: !previous || ["data", "network"].includes(parsed.effect),
+      retune: parsed.effect === "retune" ? (pg) => pg.retune(parsed.settings) : null,
+      relabel: previous?.lang !== settings.lang,
+      repace: Boolean(previous) && parsed.changed.includes("speed"),
     };
   }
 
@@ -143,8 +133,8 @@ export class SettingsState {
   /** An imported model's settings (`file`) become the explicit ones; the page's own (speed, …) stay. */
   adopt(file) {
     const explicit = new Map();
-    for (const row of this.#api.table) {
-      if (!PAGE_KEYS.includes(row.key)) explicit.set(row.param, String(file[row.key]));
+    for (const row of SETTINGS) {
+      if (row.effect !== "page") explicit.set(row.param, String(file[row.key]));
       else if (this.#explicit.has(row.param)) explicit.set(row.param, this.#explicit.get(row.param));
     }
     this.#explicit = explicit;
@@ -155,9 +145,9 @@ export class SettingsState {
   rejections(text) {
     return [...this.#errors, ...(this.#uiError ? [this.#uiError] : [])].map((error) => {
       const template = text[`problem.${error.problem}`] ?? text.problemOther;
-      const row = this.#api?.table.find((r) => r.param === error.setting);
+      const row = SETTINGS.find((r) => r.param === error.setting);
       const current = row && this.#settings ? String(this.#settings[row.key]) : "";
-      const allowed = text[`allowed.${error.setting}`] ?? error.allowed;
+      const allowed = row ? allowedText(row, text) : error.allowed;
       return format(template, { ...error, allowed, current });
     });
   }
@@ -191,7 +181,7 @@ export class SettingsState {
     const page = /^https?:$/.test(globalThis.location.protocol)
       ? new URL("index.html", import.meta.url)
       : new URL(globalThis.location.href);
-    page.hash = this.#changedPairs()
+    page.hash = this.#parsed.link
       .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value).replace(/%2C/gi, ",")}`)
       .join("&");
     return page.href;
@@ -199,7 +189,7 @@ export class SettingsState {
 
   /** The URL/attribute name of a setting given by either of its names. */
   #param(name) {
-    const row = this.#api?.table.find((r) => r.key === name || r.param === name);
+    const row = SETTINGS.find((r) => r.key === name || r.param === name);
     return row ? row.param : name;
   }
 
@@ -211,20 +201,8 @@ export class SettingsState {
     this.#explicit.set(param, value);
   }
 
-  /** Every setting that differs from its default, as [param, text]. */
-  #changedPairs() {
-    const settings = this.#settings;
-    const defaults = this.#api.parseSettings([]).settings;
-    // Noise is the dataset's own unless set.
-    defaults.noise = this.#api.parseSettings([["dataset", settings.dataset]]).settings.noise;
-    defaults.lang = browserLang();
-    return this.#api.table
-      .filter((row) => settings[row.key] !== defaults[row.key])
-      .map((row) => [row.param, String(settings[row.key])]);
-  }
-
   /** The hash: every setting that differs from its default. */
   #writeUrl() {
-    writeUrlSettings(this.#changedPairs(), this.#isSetting, globalThis.location, globalThis.history);
+    writeUrlSettings(this.#parsed.link, this.#isSetting, globalThis.location, globalThis.history);
   }
 }

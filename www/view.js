@@ -237,10 +237,11 @@ export class View {
     }
   }
 
-  /** Puts `settings` into the fields. */
+  /** Puts `settings` into the fields; those that mean nothing with the others are hidden. */
   showSettings(settings) {
-    this.#controls.showSettings(settings);
-    this.#data.showSettings(settings);
+    const unused = this.#settings.unused;
+    this.#controls.showSettings(settings, unused);
+    this.#data.showSettings(settings, unused);
   }
 
   /** Puts the field that shows `param` back to the settings in effect (a rejected value). */
