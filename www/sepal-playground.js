@@ -367,7 +367,7 @@ export class SepalPlayground extends HTMLElement {
     }
   }
 
-  // ------------------------------------------------------------ wiring
+  // ------------------------------------------------------------ events
 
   /** After the model changed: read it, redraw, tell listeners, check divergence. */
   #measured() {
