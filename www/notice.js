@@ -2,6 +2,10 @@
 // diverged, that the model failed, or what became of imported points. Each
 // message is a paragraph of text (set as text, never parsed as HTML) with
 // optional buttons.
+//
+// `Notices` is everything the notice may say, in one state object that the
+// element's parts set a piece of; each change shows the whole again, so no
+// message can be forgotten by whoever changed another one.
 
 import { h } from "./dom.js";
 import { format } from "./strings.js";
@@ -84,5 +88,60 @@ export class Notice {
       }),
     );
     this.root.hidden = messages.length === 0;
+  }
+}
+
+/** Nothing to say: the notice's state when all is well. */
+const QUIET = Object.freeze({
+  loadError: null, // why the wasm could not be loaded
+  rejections: [], // rejected settings, already worded
+  buildError: null, // why the last Playground could not be built
+  pointsMessage: null, // {kind, text} after a CSV or model file was loaded
+  crash: null, // {message} once a wasm call has failed
+  divergence: null, // {iteration, learningRate, reason} once diverged
+  motionNote: false, // autoplay was skipped for reduced motion
+  unknownControls: [], // names in the `controls` attribute that are not controls
+});
+
+export class Notices {
+  #state = QUIET;
+  #notice = null;
+  #text = null;
+  #actions;
+
+  /** `actions`: the buttons' callbacks, `{dismissRejections, rebuild, reset, play}`. */
+  constructor(actions) {
+    this.#actions = actions;
+  }
+
+  /** What the notice says now (frozen: change it with `set`). */
+  get state() {
+    return this.#state;
+  }
+
+  /** Shows the notice in `root`, in the language of `text` (a new one after a language change). */
+  attach(root, text) {
+    this.#notice = new Notice(root);
+    this.#text = text;
+    this.#show();
+  }
+
+  /** Changes the parts of the state in `patch` and shows the result. */
+  set(patch) {
+    this.#state = Object.freeze({ ...this.#state, ...patch });
+    this.#show();
+  }
+
+  #show() {
+    if (!this.#notice) return;
+    const text = this.#text;
+    const { unknownControls, motionNote, ...state } = this.#state;
+    // Notes for the page's author or reader: unknown control names, skipped autoplay.
+    const notes = unknownControls.map((name) => ({ kind: "warning", text: format(text.controlsUnknown, { name }) }));
+    if (motionNote) {
+      notes.push({ kind: "info", text: text.reducedMotionAutoplay, actions: [{ label: text.play, run: this.#actions.play }] });
+    }
+    const actions = { ...this.#actions, dismissPoints: () => this.set({ pointsMessage: null }) };
+    this.#notice.show(noticeMessages({ ...state, notes }, text, actions));
   }
 }

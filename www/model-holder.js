@@ -1,0 +1,223 @@
+// The model on screen: the wasm Playground and its life. It is built for
+// the settings (on the drawn points for `dataset=custom`), installed,
+// replaced by an imported one, dropped, and rebuilt after a crash. Every
+// wasm call on it goes through `call`, so that a Rust panic stops the
+// training and says so in the notice instead of leaving a broken model in
+// use; until it is rebuilt, nothing reads it.
+//
+// Rust owns the state: `state`, `points` and `bounds` are only what was
+// last read out of the Playground, for the getters and the drawing.
+
+import { format } from "./strings.js";
+import { modelErrorText } from "./model-file.js";
+
+/** What there is to read while there is no model. */
+const EMPTY_STATE = Object.freeze({
+  iteration: 0,
+  cost: NaN,
+  trainAccuracy: NaN,
+  testAccuracy: NaN,
+  testCost: NaN,
+  diverged: false,
+});
+
+export class ModelHolder {
+  /** The loaded wasm (wasm.js), once loaded. */
+  api = null;
+  /** The wasm Playground, if any. */
+  pg = null;
+  /** Its iteration, cost, accuracies and divergence, as last read. */
+  state = EMPTY_STATE;
+  /** Its points, {train: [[x1, x2, label], …], test: […]}, and the rectangle they are plotted in. */
+  points = null;
+  bounds = null;
+  #notices;
+  #own;
+  #hooks;
+
+  /**
+   * Failures are said in `notices`; `own` are the drawn points. `hooks`:
+   * `installed()` once a new Playground is in place, `dropped()` once
+   * there is none, `stopped()` when a failure must stop the training.
+   */
+  constructor(notices, own, hooks) {
+    this.#notices = notices;
+    this.#own = own;
+    this.#hooks = hooks;
+  }
+
+  /** Whether a wasm call failed since the Playground was made: it is not used again. */
+  get crashed() {
+    return this.#notices.state.crash !== null;
+  }
+
+  /** Whether there is a Playground to read. */
+  get usable() {
+    return this.pg !== null && !this.crashed;
+  }
+
+  /** Whether it can train: usable, and not diverged. */
+  get canTrain() {
+    return this.usable && !this.state.diverged;
+  }
+
+  /** A Playground for `settings` on the element's data: the drawn points for `custom`. */
+  make = (settings) => {
+    const api = this.api;
+    return settings.dataset === "custom" ? this.#own.playground(api, settings) : new api.Playground(settings);
+  };
+
+  /** A new Playground for `settings`; the old one goes either way. */
+  build(settings) {
+    let pg;
+    try {
+      pg = this.make(settings);
+    } catch (error) {
+      // Nothing on screen may belong to other settings than the controls show.
+      this.#notices.set({ buildError: this.api.lastPanic() ?? error?.message ?? String(error) });
+      this.drop();
+      this.#hooks.stopped();
+      return;
+    }
+    this.install(pg, settings);
+  }
+
+  /** Makes `pg` (built for `settings`) the model; the old one goes. */
+  install(pg, settings) {
+    this.drop();
+    this.pg = pg;
+    this.#notices.set({ buildError: null, crash: null, divergence: null });
+    this.points = this.call(() => pg.points());
+    this.bounds = this.call(() => pg.bounds());
+    if (settings.dataset === "custom") this.#own.keepBounds(this.bounds);
+    this.readState();
+    this.#hooks.installed();
+  }
+
+  /** After a crash: a new Playground from the same settings. */
+  rebuild(settings) {
+    this.#notices.set({ crash: null });
+    this.drop();
+    this.build(settings);
+  }
+
+  /**
+   * The Playground of a model file (`json`, its text or the object it
+   * parses to); bad input throws an Error that says what is wrong in
+   * `text` (`reason`, and `code` for scripts).
+   */
+  open(json, text) {
+    const refuse = (reason, code) => {
+      const error = new Error(format(text.modelRejected, { reason }));
+      error.reason = reason;
+      error.code = code;
+      return error;
+    };
+    let object = json;
+    if (typeof json === "string") {
+      try {
+        object = JSON.parse(json);
+      } catch (error) {
+        throw refuse(format(text["modelError.not-json"], { message: error?.message ?? String(error) }), "not-json");
+      }
+    }
+    try {
+      return this.api.Playground.fromModel(object);
+    } catch (error) {
+      throw refuse(modelErrorText(error, text), error?.code ?? "unreadable");
+    }
+  }
+
+  /** Frees the Playground, if any, and forgets what was read from it. */
+  drop() {
+    if (this.pg) {
+      try {
+        this.pg.free();
+      } catch {
+        // A Playground left broken by a panic cannot always be freed.
+      }
+    }
+    this.pg = null;
+    this.points = null;
+    this.state = EMPTY_STATE;
+    this.#hooks.dropped();
+  }
+
+  /** Throws, in `text`, why there is no model to use. */
+  require(text) {
+    const { loadError, buildError, crash } = this.#notices.state;
+    if (!this.pg) throw new Error(loadError ?? buildError ?? text.notReady);
+    if (crash) throw new Error(format(text.crashed, crash));
+  }
+
+  /**
+   * Runs a wasm call; a failure (a Rust panic) stops everything and says
+   * so, and with `rethrow` is thrown again for a caller that must hear of it.
+   */
+  call(action, { rethrow = false } = {}) {
+    try {
+      return action();
+    } catch (error) {
+      this.fail(error);
+      if (rethrow) throw error;
+      return undefined;
+    }
+  }
+
+  fail(error) {
+    if (this.crashed) return;
+    let message = error?.message ?? String(error);
+    try {
+      message = this.api?.lastPanic() ?? message;
+    } catch {
+      // Keep the JS error's message.
+    }
+    this.#notices.set({ crash: { message } });
+    console.error("sepal-playground:", error);
+    this.#hooks.stopped();
+  }
+
+  /** Reads the iteration, cost, accuracies and divergence out of the Playground. */
+  readState() {
+    const pg = this.pg;
+    const state = this.call(() => ({
+      iteration: pg.iteration,
+      cost: pg.cost,
+      trainAccuracy: pg.trainAccuracy,
+      testAccuracy: pg.testAccuracy,
+      testCost: pg.testCost,
+      diverged: pg.diverged,
+      divergence: pg.divergence,
+    }));
+    if (state) this.state = state;
+  }
+
+  /** The state as the `progress` and `diverged` events tell it. */
+  detail() {
+    const { iteration, cost, trainAccuracy, testAccuracy, testCost, diverged } = this.state;
+    return { iteration, cost, trainAccuracy, testAccuracy, testCost, diverged };
+  }
+
+  /** Whether some points are held out for testing. */
+  get hasTest() {
+    return this.points?.test?.length > 0;
+  }
+
+  /** The run's curves, copied out of wasm memory. */
+  history() {
+    const pg = this.pg;
+    const n = pg.historyLen();
+    const pointers = [
+      pg.historyIterationsPtr(),
+      pg.historyCostsPtr(),
+      pg.historyTestCostsPtr(),
+      pg.historyTrainAccuraciesPtr(),
+      pg.historyTestAccuraciesPtr(),
+    ];
+    const buffer = this.api.memory.buffer;
+    const [iterations, trainCosts, testCosts, trainAccuracies, testAccuracies] = pointers.map((ptr) =>
+      Array.from(new Float64Array(buffer, ptr, n)),
+    );
+    return { iterations, trainCosts, testCosts, trainAccuracies, testAccuracies, hasTest: this.hasTest };
+  }
+}

@@ -1,0 +1,295 @@
+// What the element does when something happens to it: the settings change
+// (an attribute, the address, a field), a button is pressed (play, step,
+// reset, new weights, copy link, save …), a model or CSV file is chosen, a
+// dataset picture picked, a point drawn. Where the element has a public
+// method for it, a button calls that, so that it does exactly what a
+// script would; a failure is already in the notice (model-holder.js).
+
+import { format } from "./strings.js";
+import { downloadText, downloadBlob, MAX_CSV_POINTS } from "./csv.js";
+
+/** Copies `text`; resolves with whether the browser let us. */
+async function copyText(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Runs a public method for a button; its failure is already on screen. */
+function guarded(action) {
+  try {
+    action();
+  } catch {
+    // ModelHolder.fail has shown it in the notice.
+  }
+}
+
+export class Reactions {
+  #host;
+  #rooms;
+  #wiring;
+
+  /**
+   * `host` is the element (its public API); `rooms`: `{model, settings,
+   * loop, own, notices, view}`, `view()` giving the view on screen.
+   * `wiring`: `measured()` after the model changed (the element tells its
+   * listeners) and `linkCopied(detail)` (the `link` event).
+   */
+  constructor(host, rooms, wiring) {
+    this.#host = host;
+    this.#rooms = rooms;
+    this.#wiring = wiring;
+  }
+
+  get #model() {
+    return this.#rooms.model;
+  }
+
+  get #settings() {
+    return this.#rooms.settings;
+  }
+
+  get #own() {
+    return this.#rooms.own;
+  }
+
+  get #notices() {
+    return this.#rooms.notices;
+  }
+
+  #view() {
+    return this.#rooms.view();
+  }
+
+  /**
+   * Makes the element match the explicit settings: a new model, a new
+   * learning rate, a new language …; with `playground`, that (an imported
+   * model's) replaces the model.
+   */
+  applySettings({ initial = false, playground = null } = {}) {
+    const { settings, rebuild, retune, relabel, repace } = this.#settings.apply();
+    const model = this.#model;
+    const view = this.#view();
+    const relabelled = relabel && view.relabel(settings.lang);
+    const renewed = playground !== null || rebuild || !model.pg;
+    if (playground) model.install(playground, settings);
+    else if (renewed) model.build(settings);
+    else if (retune) model.call(() => retune(model.pg));
+    if (repace) this.#rooms.loop.pacer.changeSpeed();
+    view.showSettings(settings);
+    view.showData();
+    this.#showRejections();
+    view.showRunning();
+    if (!initial) {
+      this.#settings.scheduleUrlWrite();
+      if (renewed) this.#wiring.measured();
+      else if (relabelled) view.draw();
+    }
+  }
+
+  /** Someone edited the address: start again from the attributes and the URL. */
+  hashChanged = () => {
+    this.#settings.followUrl();
+    if (this.#model.api) this.applySettings();
+  };
+
+  /** A field was changed: the setting is kept only if it is valid. */
+  setting = (param, value) => {
+    if (!this.#model.api) return;
+    if (this.#settings.change(param, value)) {
+      this.applySettings();
+      return;
+    }
+    this.#view().revert(param);
+    this.#showRejections();
+  };
+
+  /** The rejected values, in the notice in the language on screen. */
+  #showRejections() {
+    this.#notices.set({ rejections: this.#settings.rejections(this.#view().text) });
+  }
+
+  /** Forgets the rejected values (they had no effect) and hides their messages. */
+  dismissRejections = () => {
+    this.#settings.dismissRejections();
+    this.#showRejections();
+  };
+
+  /** An imported model's Playground: its settings (and points) become the element's. */
+  adopt(pg) {
+    this.#host.pause();
+    const file = pg.settings;
+    this.#settings.adopt(file);
+    if (file.dataset === "custom") {
+      this.#own.replace(pg.allPoints());
+      this.#own.keepBounds(pg.bounds());
+    }
+    this.applySettings({ playground: pg });
+  }
+
+  /** After a crash: a new Playground from the same settings. */
+  recover = () => {
+    const model = this.#model;
+    if (!model.api) return;
+    model.rebuild(this.#settings.current);
+    this.#view().showRunning();
+    if (model.pg) this.#wiring.measured();
+  };
+
+  /** Your own points changed: show them, training on them from the start. */
+  ownChanged() {
+    this.#view().data.showPoints(this.#own.points);
+    if (this.#settings.current.dataset !== "custom") {
+      this.setting("dataset", "custom");
+      return;
+    }
+    this.#model.build(this.#settings.current);
+    this.#view().showRunning();
+    this.#wiring.measured();
+  }
+
+  /** A button was pressed (its `data-action`). */
+  action = (name) => {
+    const host = this.#host;
+    const model = this.#model;
+    if (!model.pg && name !== "reset") return;
+    switch (name) {
+      case "toggle":
+        if (host.running) host.pause();
+        else host.play();
+        break;
+      case "step":
+        guarded(() => host.step(1));
+        break;
+      case "step100":
+        guarded(() => host.step(100));
+        break;
+      case "reset":
+        if (model.crashed || !model.pg) this.recover();
+        else guarded(() => host.reset());
+        break;
+      case "new-seed":
+        this.setting("seed", String(model.api.freshSeed()));
+        break;
+      case "new-data":
+        this.setting("dataset-seed", String(model.api.freshSeed()));
+        break;
+      case "copy-link":
+        this.#copyLink();
+        break;
+      case "export-csv":
+        this.#download(host.exportPoints(), "csvFileName", "text/csv");
+        break;
+      case "save-model":
+        this.#download(host.exportModel(), "modelFileName", "application/json");
+        break;
+      case "save-plot":
+        this.#savePlot();
+        break;
+      case "copy-costs":
+        this.#copyCosts();
+        break;
+    }
+  };
+
+  /** A model file was chosen: it replaces the model, or nothing changes. */
+  loadModel = async (file) => {
+    const text = this.#view().text;
+    let message;
+    try {
+      await this.#host.importModel(await file.text());
+      message = { kind: "info", text: format(text.modelLoaded, { name: file.name }) };
+    } catch (error) {
+      const reason = error?.reason ?? error?.message ?? String(error);
+      message = { kind: "error", text: format(text.modelFileFailed, { name: file.name, reason }) };
+    }
+    this.#notices.set({ pointsMessage: message });
+  };
+
+  /** A CSV file was chosen: its points become yours, or nothing changes. */
+  importCsv = async (file) => {
+    const text = this.#view().text;
+    let count;
+    try {
+      count = this.#host.importPoints(await file.text());
+    } catch (error) {
+      const message = error?.message ?? String(error);
+      this.#notices.set({ pointsMessage: { kind: "error", text: format(text.csvFailed, { name: file.name, message }) } });
+      return;
+    }
+    this.#notices.set({ pointsMessage: { kind: "info", text: format(text.csvImported, { count, name: file.name }) } });
+  };
+
+  /** A dataset picture was chosen. */
+  pick = (name) => {
+    const model = this.#model;
+    if (!model.api) return;
+    if (name === "custom") {
+      if (this.#settings.current.dataset === "custom") return;
+      if (model.pg) this.#own.startFrom(model.call(() => model.pg.allPoints()), model.bounds);
+      this.setting("dataset", "custom");
+      return;
+    }
+    this.#settings.forgetNoise();
+    this.setting("dataset", name);
+  };
+
+  addPoint = (point) => {
+    // As many as a dataset may have; more clicks do nothing.
+    if (this.#own.count >= MAX_CSV_POINTS) return;
+    this.#notices.set({ pointsMessage: null });
+    this.#own.add(point, this.#model.bounds);
+    this.ownChanged();
+  };
+
+  undoPoint = () => {
+    this.#own.undo();
+    this.ownChanged();
+  };
+
+  clearPoints = () => {
+    this.#own.clear();
+    this.ownChanged();
+  };
+
+  /** Saves `content` (null: nothing to save) as the file named by the string `nameKey`. */
+  #download(content, nameKey, type) {
+    if (content !== null) downloadText(this.#host.shadowRoot, content, this.#view().text[nameKey], type);
+  }
+
+  /** Saves the plot as a PNG, on white (the canvas itself is transparent around the map). */
+  #savePlot() {
+    const source = this.#view().plot.canvas;
+    if (!this.#model.pg || source.width === 0) return;
+    const canvas = document.createElement("canvas");
+    canvas.width = source.width;
+    canvas.height = source.height;
+    const context = canvas.getContext("2d");
+    context.fillStyle = "#ffffff";
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.drawImage(source, 0, 0);
+    canvas.toBlob((blob) => {
+      if (blob) downloadBlob(this.#host.shadowRoot, blob, this.#view().text.plotFileName);
+    }, "image/png");
+  }
+
+  async #copyCosts() {
+    const csv = this.#host.exportCosts();
+    if (csv === null) return;
+    const copied = await copyText(csv);
+    const { controls, text } = this.#view();
+    controls.showLinkStatus(copied ? text.costsCopied : text.costsCopyFailed, copied ? null : csv, controls.filesStatus);
+  }
+
+  async #copyLink() {
+    const link = this.#host.link;
+    if (link === null) return;
+    const copied = await copyText(link);
+    const { controls, text } = this.#view();
+    controls.showLinkStatus(copied ? text.linkCopied : text.linkCopyFailed, copied ? null : link);
+    this.#wiring.linkCopied({ link, copied });
+  }
+}
