@@ -172,10 +172,10 @@ export class Reactions {
         else guarded(() => host.reset());
         break;
       case "new-seed":
-        this.setting("seed", String(model.api.freshSeed()));
+        this.setting("seed", model.api.freshSeed());
         break;
       case "new-data":
-        this.setting("dataset-seed", String(model.api.freshSeed()));
+        this.setting("dataset-seed", model.api.freshSeed());
         break;
       case "copy-link":
         this.#copyLink();

@@ -2,8 +2,10 @@
 //
 // Settings come from, in order (a later one wins): the attributes, then with
 // the `url-settings` attribute the page's query string and hash, then what
-// the person changes in the controls. They are kept as `[param, text]` pairs
-// and parsed by the wasm's `parseSettings`, the same parser as the CLI's; a
+// the person changes in the controls. They are kept as `[param, value]` pairs
+// (text as given, or a number that already is one: a fresh seed, an
+// imported model's settings) and parsed once, by the wasm's
+// `parseSettings`, the same parser as the CLI's; a
 // rejected value leaves its setting at the default and is named in the
 // notice. With `url-settings` the hash is kept current (the settings that
 // differ from their defaults, settings-url.js writes them).
@@ -13,7 +15,7 @@
 // learns what a change means (`apply`).
 
 import { format } from "./strings.js";
-import { SETTING_PARAMS, readUrlSettings, writeUrlSettings } from "./settings-url.js";
+import { SETTING_PARAMS, readUrlSettings, writeUrlSettings, encodePair } from "./settings-url.js";
 import { SETTINGS } from "./settings-table.js";
 import { allowedText } from "./setting-fields.js";
 
@@ -28,11 +30,12 @@ function browserLang() {
 export class SettingsState {
   #host; // the element: its attributes, and whether it follows the URL
   #api = null; // the loaded wasm, for its settings parser
-  #explicit = new Map(); // param -> text, in the order they were set
+  #explicit = new Map(); // param -> text or number, in the order they were set
   #settings = null; // the parsed settings in effect
   #parsed = null; // what parseSettings said of them: {settings (as parsed, lang unset unless given), unused, link}
   #errors = []; // parseSettings' errors for #explicit
   #uiError = null; // a value typed into a control and rejected
+  #checked = null; // {explicit, parsed}: a control's change, parsed when it was checked
   #urlTimer = 0;
 
   constructor(host) {
@@ -91,7 +94,9 @@ export class SettingsState {
    */
   apply() {
     const previous = this.#settings;
-    const parsed = this.#api.parseSettings([...this.#explicit], this.#parsed?.settings);
+    const checked = this.#checked?.explicit === this.#explicit ? this.#checked.parsed : null;
+    this.#checked = null;
+    const parsed = checked ?? this.#parse(this.#explicit);
     const settings = { ...parsed.settings, lang: parsed.settings.lang ?? browserLang() };
     this.#parsed = parsed;
     this.#settings = settings;
@@ -114,15 +119,22 @@ export class SettingsState {
     const candidate = new Map(this.#explicit);
     candidate.delete(param);
     candidate.set(param, value);
-    const { errors } = this.#api.parseSettings([...candidate]);
-    const rejected = errors.find((e) => e.setting === param);
+    const parsed = this.#parse(candidate);
+    const rejected = parsed.errors.find((e) => e.setting === param);
     if (rejected) {
       this.#uiError = rejected;
       return false;
     }
     this.#uiError = null;
     this.#explicit = candidate;
+    // `apply` uses this parse rather than parsing the same values again.
+    this.#checked = { explicit: candidate, parsed };
     return true;
+  }
+
+  /** `explicit` parsed, compared with the settings in effect. */
+  #parse(explicit) {
+    return this.#api.parseSettings([...explicit], this.#parsed?.settings);
   }
 
   /** Each dataset comes with its own noise scale (flower 0.2, blobs 1, …): a picked one forgets a set one. */
@@ -134,7 +146,7 @@ export class SettingsState {
   adopt(file) {
     const explicit = new Map();
     for (const row of SETTINGS) {
-      if (row.effect !== "page") explicit.set(row.param, String(file[row.key]));
+      if (row.effect !== "page") explicit.set(row.param, file[row.key]);
       else if (this.#explicit.has(row.param)) explicit.set(row.param, this.#explicit.get(row.param));
     }
     this.#explicit = explicit;
@@ -181,9 +193,7 @@ export class SettingsState {
     const page = /^https?:$/.test(globalThis.location.protocol)
       ? new URL("index.html", import.meta.url)
       : new URL(globalThis.location.href);
-    page.hash = this.#parsed.link
-      .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value).replace(/%2C/gi, ",")}`)
-      .join("&");
+    page.hash = this.#parsed.link.map(encodePair).join("&");
     return page.href;
   }
 

@@ -30,7 +30,7 @@ export function readUrlSettings(location, isSetting) {
 }
 
 /** A pair as it reads best in an address bar: commas stay commas. */
-function encodePair([name, value]) {
+export function encodePair([name, value]) {
   const encode = (text) => encodeURIComponent(text).replace(/%2C/gi, ",");
   return `${encode(name)}=${encode(value)}`;
 }

@@ -168,7 +168,7 @@ export const zh = {
   hiddenUnitsTitle: "浅层模型隐藏层的单元数",
   layersTitle: "深层模型各隐藏层的大小，用逗号分隔",
   activationTitle: "隐藏层的激活函数",
-  initTitle: "权重的初始化方式（small：randn·0.01）",
+  initTitle: "权重的初始化方式（小随机数：标准正态随机数 × 0.01）",
   learningRateTitle: "学习率 α",
   seedTitle: "初始权重的随机种子",
   autoplayTitle: "加载后是否自动开始训练（1）；系统要求减少动态效果时不会开始",
