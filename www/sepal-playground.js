@@ -26,7 +26,7 @@
 // curves), `controls`, `notice`, `formulas` (the equations), `network` (the
 // diagram), `neuron` (one per hidden unit view), `experiments`.
 //
-// Attributes: the settings (kebab-case, see settings-url.js), `controls`
+// Attributes: the settings (kebab-case, from settings-table.js), `controls`
 // (shown.js) and `url-settings`. Each takes effect when it changes. Settings
 // come from the attributes, then with `url-settings` the page's address,
 // then the controls, a later one winning (settings-state.js); with
