@@ -91,6 +91,25 @@ export function assertNoProblems(problems) {
   assert.deepEqual(problems, [], "the page logged errors");
 }
 
+/**
+ * For openPage's `setup`, with its context: the page records its
+ * Content-Security-Policy violations from before its first script runs;
+ * `policyViolations(page)` reads them.
+ */
+export function recordPolicyViolations(context) {
+  return context.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) =>
+      window.__violations.push(`${e.violatedDirective}: ${e.blockedURI}`),
+    );
+  });
+}
+
+/** The page's policy violations so far, as "directive: blocked URI" (see recordPolicyViolations). */
+export function policyViolations(page) {
+  return page.evaluate(() => window.__violations);
+}
+
 /** A cheap hash of the plot canvas's pixels, to tell whether it changed. */
 export function plotHash(page) {
   return page.evaluate(() => {

@@ -3,7 +3,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { withPage, noticeText, BASE_URL } from "./helpers.mjs";
+import { withPage, noticeText, BASE_URL, recordPolicyViolations, policyViolations } from "./helpers.mjs";
 
 const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:";
@@ -11,12 +11,7 @@ const CSP =
 /** Before the page loads: records CSP violations in the page, and requests to other origins in `foreign`. */
 function watch(foreign) {
   return async ({ context, page }) => {
-    await context.addInitScript(() => {
-      window.__violations = [];
-      document.addEventListener("securitypolicyviolation", (e) =>
-        window.__violations.push(`${e.violatedDirective}: ${e.blockedURI}`),
-      );
-    });
+    await recordPolicyViolations(context);
     const origin = new URL(BASE_URL).origin;
     page.on("request", (request) => {
       const url = new URL(request.url());
@@ -36,7 +31,7 @@ test("the server sends the strict policy and the page runs under it with no viol
       await new Promise((r) => setTimeout(r, 700));
       el.pause();
     });
-    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    assert.deepEqual(await policyViolations(page), []);
     assert.deepEqual(foreign, [], "no request leaves the page's origin");
   });
 });

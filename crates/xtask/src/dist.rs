@@ -12,9 +12,15 @@
 //! and preloads of local files, which would ask for files, are dropped.
 //! CSS `url(...)`, images and other files the page fetches at run time are
 //! not inlined.
+//!
+//! The served site's Content-Security-Policy comes as a header; the file
+//! from disk has none, so it carries the same policy in a `<meta>`, first in
+//! its `<head>`, with the inline script allowed by its SHA-256 hash.
 
 use crate::cmd::{self, command};
-use crate::{tools, wasm_build, Result};
+use crate::{serve, tools, wasm_build, Result};
+use base64::prelude::{Engine, BASE64_STANDARD};
+use sha2::{Digest, Sha256};
 use std::fs;
 use std::path::Path;
 
@@ -97,7 +103,49 @@ fn single_file(www: &Path, esbuild: &Path, bundle_dir: &Path) -> Result<String> 
         };
         html.replace_range(tag.range.start..close, &inline);
     }
+    with_policy(html)
+}
+
+/// `html` with its Content-Security-Policy as the first element of its
+/// `<head>`: opened from disk, the page has no server to send the policy
+/// the served site gets, and an inline script cannot be `'self'`, so each
+/// inline script is allowed by the hash of its text.
+fn with_policy(mut html: String) -> Result<String> {
+    let lower = html.to_ascii_lowercase();
+    let mut hashes = Vec::new();
+    let mut text_end = 0;
+    for tag in find_tags(&html, "script") {
+        if tag.range.start < text_end {
+            continue; // "<script" in a script's text
+        }
+        if let Some(src) = tag.attr("src") {
+            return Err(format!(
+                "the single file allows inline scripts only, and www/index.html loads {src}"
+            ));
+        }
+        text_end = lower[tag.range.end..]
+            .find("</script")
+            .map(|at| tag.range.end + at)
+            .ok_or("www/index.html has a <script> without </script>")?;
+        hashes.push(script_hash(&html[tag.range.end..text_end]));
+    }
+    let policy = serve::content_security_policy(serve::Scripts::Inline(&hashes));
+    let head = find_tags(&html, "head")
+        .into_iter()
+        .next()
+        .ok_or("www/index.html has no <head>")?;
+    html.insert_str(
+        head.range.end,
+        &format!("\n  <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">"),
+    );
     Ok(html)
+}
+
+/// The CSP source `'sha256-…'` that allows an inline script with this text.
+/// The browser hashes the text as parsed, with its line breaks made `\n`.
+fn script_hash(text: &str) -> String {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    format!("'sha256-{}'", BASE64_STANDARD.encode(Sha256::digest(text)))
 }
 
 /// esbuild's bundle of the module scripts `sources` (URLs relative to
@@ -273,6 +321,41 @@ mod tests {
         );
     }
 
+    #[test]
+    fn script_hashes() {
+        // The example of the CSP specification.
+        assert_eq!(
+            script_hash("alert('Hello, world.');"),
+            "'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='"
+        );
+        // The browser sees CR LF and CR as LF.
+        assert_eq!(script_hash("a\r\nb\rc"), script_hash("a\nb\nc"));
+    }
+
+    #[test]
+    fn the_policy_comes_first_and_hashes_each_inline_script() {
+        let page = with_policy(
+            "<!doctype html>\n<html><head>\n<meta charset=utf-8>\n<script type=module>\none()</script>\n</head>\n\
+             <body><header></header><SCRIPT>two('<script src=x>')</Script></body></html>"
+                .into(),
+        )
+        .unwrap();
+        let policy = serve::content_security_policy(serve::Scripts::Inline(&[
+            script_hash("\none()"),
+            script_hash("two('<script src=x>')"),
+        ]));
+        assert!(
+            page.starts_with(&format!(
+                "<!doctype html>\n<html><head>\n  <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">\n<meta charset=utf-8>"
+            )),
+            "{page}"
+        );
+        assert!(
+            with_policy("<head><script src=\"https://example.com/x.js\"></script>".into()).is_err(),
+            "a script from elsewhere would be blocked"
+        );
+    }
+
     /// A fake site bundled by the real esbuild (when `tools/` has it
     /// installed) and run by node: the wasm is there before the first
     /// module runs, the page's scripts run in their order, and nothing in
@@ -293,7 +376,7 @@ mod tests {
         let files = [
             (
                 "index.html",
-                "<!doctype html>\n<link rel=\"stylesheet\" href=\"styles.css\">\n<script type=\"module\" src=\"main.js\"></script>\n\
+                "<!doctype html>\n<head>\n<link rel=\"stylesheet\" href=\"styles.css\">\n<script type=\"module\" src=\"main.js\"></script>\n\
                  <link rel=\"modulepreload\" href=\"wasm.js\">\n\
                  <link rel=\"preload\" href=\"pkg/sepal_bg.wasm\" as=\"fetch\" crossorigin>\n\
                  <script type=\"module\" src=\"page.js\"></script>\n",
@@ -327,6 +410,21 @@ mod tests {
         assert_eq!(page.matches("<script").count(), 1, "one script: {page}");
         assert_eq!(page.matches("</script>").count(), 1, "the script ends once: {page}");
         assert!(!page.contains("<!--"), "{page}");
+        // The policy allows the script by the hash of its exact text.
+        let text = page
+            .split("<script type=\"module\">")
+            .nth(1)
+            .unwrap()
+            .split("</script>")
+            .next()
+            .unwrap();
+        let policy = serve::content_security_policy(serve::Scripts::Inline(&[script_hash(text)]));
+        assert!(
+            page.starts_with(&format!(
+                "<!doctype html>\n<head>\n  <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">\n"
+            )),
+            "{page}"
+        );
 
         // Run the bundle: node evaluates it as a module, like the page would.
         let script = page

@@ -16,10 +16,31 @@ use std::time::Duration;
 
 pub const DEFAULT_PORT: u16 = 8000;
 
-/// The policy the page must work under; sent with every HTML response so
-/// that development catches what a strict host would block.
-const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
-                                       style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:";
+/// Where a page's scripts come from, for [`content_security_policy`].
+pub enum Scripts<'a> {
+    /// Files of the page's own origin, as `serve` serves them.
+    Own,
+    /// Only the inline scripts with these sources (`'sha256-…'`): the
+    /// single file (`dist`), which has no origin to load anything from.
+    Inline(&'a [String]),
+}
+
+/// The policy the page must work under, the one statement of it: sent with
+/// every HTML response, so that development catches what a strict host
+/// would block, and written into the single file, where the same
+/// directives name nothing of its own origin (`'none'` by default).
+/// `'wasm-unsafe-eval'` compiles the wasm; `'unsafe-inline'` styles are the
+/// element's shadow `<style>` and its inline `style`s.
+pub fn content_security_policy(scripts: Scripts) -> String {
+    let (default, own, scripts) = match scripts {
+        Scripts::Own => ("'self'", "'self' ", "'self'".to_string()),
+        Scripts::Inline(hashes) => ("'none'", "", hashes.join(" ")),
+    };
+    format!(
+        "default-src {default}; script-src {scripts} 'wasm-unsafe-eval'; \
+         style-src {own}'unsafe-inline'; img-src {own}data: blob:"
+    )
+}
 
 /// Builds, then serves `www/` until interrupted.
 pub fn serve(port: u16) -> Result<()> {
@@ -125,7 +146,7 @@ impl Response {
     fn new(status: &'static str, content_type: &str, body: Vec<u8>) -> Response {
         let mut headers = vec![("Content-Type", content_type.to_string())];
         if content_type.starts_with("text/html") {
-            headers.push(("Content-Security-Policy", CONTENT_SECURITY_POLICY.to_string()));
+            headers.push(("Content-Security-Policy", content_security_policy(Scripts::Own)));
         }
         Response { status, headers, body }
     }
@@ -218,7 +239,7 @@ fn content_type(path: &Path) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use super::{start, start_with_mounts};
+    use super::{content_security_policy, start, start_with_mounts, Scripts};
     use std::io::{Read, Write};
     use std::net::{SocketAddr, TcpStream};
     use std::path::PathBuf;
@@ -252,6 +273,22 @@ mod tests {
         fs::write(site.join("pkg/sepal_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
         fs::write(site.join("a b.js"), "export {};").unwrap();
         start(&PathBuf::from(&site), 0, false).unwrap()
+    }
+
+    /// The single file's policy is the served one with its origin taken out:
+    /// nothing by default, only the hashed scripts.
+    #[test]
+    fn one_policy_served_and_inline() {
+        assert_eq!(
+            content_security_policy(Scripts::Own),
+            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+             style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:"
+        );
+        assert_eq!(
+            content_security_policy(Scripts::Inline(&["'sha256-A='".into(), "'sha256-B='".into()])),
+            "default-src 'none'; script-src 'sha256-A=' 'sha256-B=' 'wasm-unsafe-eval'; \
+             style-src 'unsafe-inline'; img-src data: blob:"
+        );
     }
 
     #[test]
