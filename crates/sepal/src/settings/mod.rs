@@ -3,6 +3,9 @@
 //!
 //! Every value is validated here; a rejected value leaves the setting as it
 //! was and comes back as a [`SettingError`] that says what was wrong.
+//! `table.rs` is the table, a row per setting; `kind.rs` the kinds of
+//! values with their one parser each; this module the [`Settings`] the
+//! rows read and store.
 
 mod kind;
 mod table;
