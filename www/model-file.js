@@ -1,7 +1,7 @@
 // Model files and the run's numbers as text: the model JSON as a person
 // can read it, why a model file was refused (in the page's language), and
 // the cost history as CSV. The checks themselves are in the wasm
-// (crates/sepal-wasm/src/model.rs).
+// (crates/sepal-wasm/src/model/).
 
 import { format } from "./strings.js";
 import { SETTINGS } from "./settings-table.js";

@@ -1,0 +1,375 @@
+//! Model files: `exportModel()` and `Playground.fromModel()`.
+//!
+//! A model file is the JSON object
+//!
+//! ```json
+//! {"format": "sepal-model", "version": 1,
+//!  "settings": {"dataset": "flower", "hiddenUnits": 4, ...},
+//!  "iteration": 1000,
+//!  "parameters": {"W1": [[...], ...], "b1": [...], "W2": [[...]], "b2": [...]},
+//!  "points": {"train": [[x1, x2, label], ...], "test": [...]}}
+//! ```
+//!
+//! `settings` has the JS keys of every setting that shapes the model (not
+//! `speed`, `autoplay` or `lang`, which belong to the page showing it);
+//! `parameters` is what `parameters()` returns. Reading one checks
+//! everything before anything is built, and says what is wrong with a
+//! [`ModelError`]: a code and values, which the page's string tables
+//! (`modelError.<code>` in www/strings.js) put in words. JS parses the
+//! text (`JSON.parse`) and hands the object over; the checks here are
+//! plain Rust on a [`Json`] tree, so native tests feed them garbage.
+
+use sepal::parameters::ImportError;
+use sepal::settings::{Effect, Input, Plain, Settings, MAX_POINTS, SPECS};
+use sepal::{Dataset, Model, Parameters, Trainer};
+
+use crate::json::Json;
+use crate::points::{check_point, BadPoint};
+use crate::Playground;
+
+pub const FORMAT: &str = "sepal-model";
+pub const VERSION: f64 = 1.0;
+/// The largest iteration count a JS number holds exactly (2^53 − 1).
+pub const MAX_ITERATION: f64 = 9_007_199_254_740_991.0;
+
+mod error;
+
+pub use error::{Expected, ModelError};
+
+/// A model file, checked: everything needed to rebuild the run.
+#[derive(Clone, Debug)]
+pub struct ModelFile {
+    pub settings: Settings,
+    pub train: Dataset,
+    pub test: Dataset,
+    pub parameters: Parameters,
+    pub iteration: u64,
+}
+
+/// A value as it reads in a message: strings quoted, at most 40 characters.
+fn shown(value: &Json) -> String {
+    let text = match value {
+        Json::Null => "null".to_string(),
+        Json::Bool(b) => b.to_string(),
+        Json::Number(n) => n.to_string(),
+        Json::Text(t) => format!("\"{t}\""),
+        Json::List(_) => "[…]".to_string(),
+        Json::Object(_) => "{…}".to_string(),
+    };
+    if text.chars().count() > 40 {
+        text.chars().take(39).chain(['…']).collect()
+    } else {
+        text
+    }
+}
+
+/// Checks a model file; nothing is built.
+pub fn read(json: &Json) -> Result<ModelFile, ModelError> {
+    let Json::Object(_) = json else {
+        return Err(ModelError::NotAnObject);
+    };
+    let missing = |field: &str| ModelError::Missing { field: field.into() };
+    let wrong = |field: &str, expected| ModelError::WrongType {
+        field: field.into(),
+        expected,
+    };
+
+    match json.get("format") {
+        None => return Err(missing("format")),
+        Some(Json::Text(t)) if t == FORMAT => {}
+        Some(Json::Text(_)) => {
+            return Err(ModelError::Format {
+                found: shown(json.get("format").unwrap()),
+            })
+        }
+        Some(_) => return Err(wrong("format", Expected::Text)),
+    }
+    match json.get("version") {
+        None => return Err(missing("version")),
+        Some(&Json::Number(v)) if v == VERSION => {}
+        Some(v @ Json::Number(_)) => return Err(ModelError::Version { found: shown(v) }),
+        Some(_) => return Err(wrong("version", Expected::Number)),
+    }
+
+    let settings = read_settings(json.get("settings"))?;
+
+    let points = json.get("points").ok_or_else(|| missing("points"))?;
+    if !matches!(points, Json::Object(_)) {
+        return Err(wrong("points", Expected::Object));
+    }
+    let train = read_points(
+        points.get("train").ok_or_else(|| missing("points.train"))?,
+        "points.train",
+    )?;
+    let test = match points.get("test") {
+        None => Vec::new(),
+        Some(list) => read_points(list, "points.test")?,
+    };
+    if train.len() + test.len() > MAX_POINTS {
+        return Err(ModelError::TooManyPoints {
+            count: train.len() + test.len(),
+        });
+    }
+
+    let parameters = read_parameters(
+        json.get("parameters").ok_or_else(|| missing("parameters"))?,
+        settings.model,
+    )?;
+
+    let iteration = match json.get("iteration") {
+        None => 0,
+        Some(&Json::Number(n)) if (0.0..=MAX_ITERATION).contains(&n) && n.trunc() == n => n as u64,
+        Some(v @ Json::Number(_)) => return Err(ModelError::Iteration { value: shown(v) }),
+        Some(_) => return Err(wrong("iteration", Expected::Number)),
+    };
+
+    Ok(ModelFile {
+        settings,
+        train: Dataset::from_points(&train),
+        test: Dataset::from_points(&test),
+        parameters,
+        iteration,
+    })
+}
+
+/// The settings object applied to the defaults (missing ones keep theirs).
+fn read_settings(value: Option<&Json>) -> Result<Settings, ModelError> {
+    let mut settings = Settings::default();
+    let Some(value) = value else {
+        return Ok(settings);
+    };
+    let Json::Object(pairs) = value else {
+        return Err(ModelError::WrongType {
+            field: "settings".into(),
+            expected: Expected::Object,
+        });
+    };
+    for (key, value) in pairs {
+        let input = match value {
+            Json::Number(n) => Input::Number(*n),
+            Json::Text(t) => Input::Text(t),
+            _ => {
+                return Err(ModelError::WrongType {
+                    field: format!("settings.{key}"),
+                    expected: Expected::NumberOrText,
+                })
+            }
+        };
+        settings.set_input(key, input).map_err(ModelError::Setting)?;
+    }
+    Ok(settings)
+}
+
+fn read_points(value: &Json, list: &'static str) -> Result<Vec<[f64; 3]>, ModelError> {
+    let Json::List(items) = value else {
+        return Err(ModelError::WrongType {
+            field: list.into(),
+            expected: Expected::Points,
+        });
+    };
+    if items.len() > MAX_POINTS {
+        return Err(ModelError::TooManyPoints { count: items.len() });
+    }
+    let mut points = Vec::with_capacity(items.len());
+    for (k, item) in items.iter().enumerate() {
+        let n = k + 1;
+        let Json::List(values) = item else {
+            return Err(ModelError::WrongType {
+                // A path in the file, not words: the template has those.
+                field: format!("{list}[{k}]"),
+                expected: Expected::Vector,
+            });
+        };
+        let numbers: Option<Vec<f64>> = values
+            .iter()
+            .map(|v| if let Json::Number(x) = v { Some(*x) } else { None })
+            .collect();
+        let Some(numbers) = numbers else {
+            return Err(ModelError::PointCoordinate { list, n });
+        };
+        let point = check_point(&numbers).map_err(|bad| match bad {
+            BadPoint::Values(count) => ModelError::PointValues { list, n, count },
+            BadPoint::Coordinate => ModelError::PointCoordinate { list, n },
+            BadPoint::Label(label) => ModelError::PointLabel { list, n, label },
+        })?;
+        points.push(point);
+    }
+    Ok(points)
+}
+
+fn vector(value: &Json, field: &str) -> Result<Vec<f64>, ModelError> {
+    let wrong = || ModelError::WrongType {
+        field: field.into(),
+        expected: Expected::Vector,
+    };
+    let Json::List(items) = value else { return Err(wrong()) };
+    items
+        .iter()
+        .map(|v| if let Json::Number(x) = v { Ok(*x) } else { Err(wrong()) })
+        .collect()
+}
+
+fn matrix(value: &Json, field: &str) -> Result<Vec<Vec<f64>>, ModelError> {
+    let wrong = || ModelError::WrongType {
+        field: field.into(),
+        expected: Expected::Matrix,
+    };
+    let Json::List(rows) = value else { return Err(wrong()) };
+    rows.iter().map(|row| vector(row, field).map_err(|_| wrong())).collect()
+}
+
+/// `{w, b}`, `{W1, b1, W2, b2}` or `{W: [...], b: [...]}` as the model needs.
+fn read_parameters(value: &Json, model: Model) -> Result<Parameters, ModelError> {
+    let Json::Object(pairs) = value else {
+        return Err(ModelError::WrongType {
+            field: "parameters".into(),
+            expected: Expected::Object,
+        });
+    };
+    let names: &[&str] = match model {
+        Model::Logistic => &["w", "b"],
+        Model::Shallow => &["W1", "b1", "W2", "b2"],
+        Model::Deep => &["W", "b"],
+    };
+    if let Some((name, _)) = pairs.iter().find(|(name, _)| !names.contains(&name.as_str())) {
+        return Err(ModelError::UnknownParameter {
+            name: name.clone(),
+            model,
+        });
+    }
+    let get = |name: &str| {
+        value.get(name).ok_or_else(|| ModelError::Missing {
+            field: format!("parameters.{name}"),
+        })
+    };
+    let field = |name: &str| format!("parameters.{name}");
+    Ok(match model {
+        Model::Logistic => {
+            let w = vector(get("w")?, &field("w"))?;
+            let b = match get("b")? {
+                Json::Number(b) => *b,
+                _ => {
+                    return Err(ModelError::WrongType {
+                        field: field("b"),
+                        expected: Expected::Number,
+                    })
+                }
+            };
+            Parameters::Logistic { w, b }
+        }
+        Model::Shallow => Parameters::Shallow {
+            w1: matrix(get("W1")?, &field("W1"))?,
+            b1: vector(get("b1")?, &field("b1"))?,
+            w2: matrix(get("W2")?, &field("W2"))?,
+            b2: vector(get("b2")?, &field("b2"))?,
+        },
+        Model::Deep => {
+            let wrong = |name: &str, expected| ModelError::WrongType {
+                field: field(name),
+                expected,
+            };
+            let Json::List(w) = get("W")? else {
+                return Err(wrong("W", Expected::Matrices));
+            };
+            let Json::List(b) = get("b")? else {
+                return Err(wrong("b", Expected::Vectors));
+            };
+            Parameters::Deep {
+                w: w.iter()
+                    .map(|m| matrix(m, &field("W")).map_err(|_| wrong("W", Expected::Matrices)))
+                    .collect::<Result<_, _>>()?,
+                b: b.iter()
+                    .map(|v| vector(v, &field("b")).map_err(|_| wrong("b", Expected::Vectors)))
+                    .collect::<Result<_, _>>()?,
+            }
+        }
+    })
+}
+
+/// Parameters (or their gradients, with `prefix` "d") under the course's
+/// names: `{w, b}`, `{W1, b1, W2, b2}` or `{W: [...], b: [...]}`.
+pub fn parameters_json(params: &Parameters, prefix: &str) -> Json {
+    let name = |n: &str| format!("{prefix}{n}");
+    let matrix = |m: &[Vec<f64>]| Json::List(m.iter().map(|r| Json::numbers(r)).collect());
+    match params {
+        Parameters::Logistic { w, b } => Json::object([(name("w"), Json::numbers(w)), (name("b"), Json::Number(*b))]),
+        Parameters::Shallow { w1, b1, w2, b2 } => Json::object([
+            (name("W1"), matrix(w1)),
+            (name("b1"), Json::numbers(b1)),
+            (name("W2"), matrix(w2)),
+            (name("b2"), Json::numbers(b2)),
+        ]),
+        Parameters::Deep { w, b } => Json::object([
+            (name("W"), Json::List(w.iter().map(|m| matrix(m)).collect())),
+            (name("b"), Json::List(b.iter().map(|v| Json::numbers(v)).collect())),
+        ]),
+    }
+}
+
+fn points_json(data: &Dataset) -> Json {
+    Json::List((0..data.len()).map(|k| Json::numbers(&data.point(k))).collect())
+}
+
+impl Playground {
+    /// This run as a model file (see the module's documentation).
+    pub fn model_json(&self) -> Json {
+        // In the settings table's order, as links list them.
+        let settings = SPECS.iter().filter(|spec| spec.effect != Effect::Page).map(|spec| {
+            let value = match self.settings.get(spec).plain() {
+                Plain::Integer(n) => Json::Number(n as f64),
+                Plain::Number(v) => Json::Number(v),
+                Plain::Text(text) => Json::Text(text),
+                Plain::Null => Json::Null,
+            };
+            (spec.key, value)
+        });
+        let trainer = &self.trainer;
+        Json::object([
+            ("format", Json::Text(FORMAT.into())),
+            ("version", Json::Number(VERSION)),
+            ("settings", Json::object(settings)),
+            ("iteration", Json::Number(trainer.iteration() as f64)),
+            (
+                "parameters",
+                parameters_json(&Parameters::of(trainer.network(), self.settings.model), ""),
+            ),
+            (
+                "points",
+                Json::object([
+                    ("train", points_json(trainer.train_data())),
+                    ("test", points_json(trainer.test_data())),
+                ]),
+            ),
+        ])
+    }
+
+    /// The run a model file describes: its settings, its points (split as
+    /// the file splits them), its parameters at its iteration. Reset goes
+    /// back to the settings' initial weights.
+    pub fn from_model(json: &Json) -> Result<Playground, ModelError> {
+        let file = read(json)?;
+        let mut trainer = Trainer::with_split(&file.settings, file.train.clone(), file.test.clone());
+        let network = file
+            .parameters
+            .to_network(trainer.network(), file.settings.model)
+            .map_err(ModelError::Parameters)?;
+        // The shapes were just checked against this very trainer's network.
+        if trainer.restore(&network, file.iteration).is_err() {
+            return Err(ModelError::Parameters(ImportError::WrongModel {
+                expected: file.settings.model,
+            }));
+        }
+        let mut all = Vec::with_capacity(file.train.len() + file.test.len());
+        all.extend((0..file.train.len()).map(|k| file.train.point(k)));
+        all.extend((0..file.test.len()).map(|k| file.test.point(k)));
+        Ok(Playground::from_trainer(
+            file.settings,
+            Dataset::from_points(&all),
+            trainer,
+            None,
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,364 @@
+use super::*;
+
+fn playground(pairs: &[(&str, &str)]) -> Playground {
+    let mut settings = Settings::default();
+    assert_eq!(settings.apply(pairs.iter().copied()), []);
+    Playground::from_settings(settings)
+}
+
+/// `json` with the value at `path` (object keys) replaced.
+fn with(json: &Json, path: &[&str], value: Json) -> Json {
+    let mut json = json.clone();
+    let mut at = &mut json;
+    for key in path {
+        let Json::Object(pairs) = at else {
+            panic!("{key} is not in an object")
+        };
+        let index = pairs.iter().position(|(k, _)| k == key).unwrap_or_else(|| {
+            pairs.push((key.to_string(), Json::Null));
+            pairs.len() - 1
+        });
+        at = &mut pairs[index].1;
+    }
+    *at = value;
+    json
+}
+
+fn without(json: &Json, key: &str) -> Json {
+    let Json::Object(pairs) = json else { panic!() };
+    Json::Object(pairs.iter().filter(|(k, _)| k != key).cloned().collect())
+}
+
+/// The code and values `json` is rejected with.
+fn error(json: &Json) -> (&'static str, Vec<(&'static str, String)>) {
+    Playground::from_model(json).err().expect("rejected").describe()
+}
+
+#[test]
+fn a_model_round_trips_to_the_same_bits_and_goes_on_identically() {
+    for pairs in [
+        &[][..],
+        &[("model", "logistic")],
+        &[
+            ("model", "deep"),
+            ("layers", "5,3"),
+            ("activation", "relu"),
+            ("test-fraction", "0.25"),
+        ],
+        &[("dataset", "moons"), ("hidden-units", "7"), ("learning-rate", "0.5")],
+    ] {
+        let mut original = playground(pairs);
+        original.step(321);
+        let json = original.model_json();
+        let mut copy = Playground::from_model(&json).unwrap();
+        assert_eq!(
+            copy.trainer().cost().to_bits(),
+            original.trainer().cost().to_bits(),
+            "{pairs:?}"
+        );
+        assert_eq!(copy.trainer().iteration(), 321);
+        assert_eq!(
+            copy.model_json(),
+            json,
+            "{pairs:?}: export of the import is the same file"
+        );
+        original.step(100);
+        copy.step(100);
+        assert_eq!(
+            copy.trainer().cost().to_bits(),
+            original.trainer().cost().to_bits(),
+            "{pairs:?}"
+        );
+    }
+}
+
+#[test]
+fn page_settings_stay_out_of_the_file() {
+    let json = playground(&[("speed", "5"), ("lang", "zh")]).model_json();
+    let settings = json.get("settings").unwrap();
+    for spec in SPECS.iter().filter(|spec| spec.effect == Effect::Page) {
+        assert!(settings.get(spec.key).is_none(), "{}", spec.key);
+    }
+    assert_eq!(settings.get("hiddenUnits"), Some(&Json::Number(4.0)));
+    assert_eq!(settings.get("layers"), Some(&Json::Text("8,8".into())));
+}
+
+#[test]
+fn every_setting_that_shapes_the_model_round_trips_through_a_file() {
+    let defaults = Settings::default();
+    for spec in SPECS.iter().filter(|spec| spec.effect != Effect::Page) {
+        let example = spec.kind.example(&defaults.get(spec)).text();
+        let json = playground(&[(spec.param, &example)]).model_json();
+        let copy = Playground::from_model(&json).unwrap();
+        assert_eq!(copy.settings.text(spec), example, "{}", spec.param);
+    }
+}
+
+#[test]
+fn every_problem_is_named() {
+    let good = playground(&[]).model_json();
+    let point = |list, values: Json| with(&good, &["points", list], Json::List(vec![values]));
+    // The file, its error's code and values (some, not necessarily all).
+    type Case = (Json, &'static str, &'static [(&'static str, &'static str)]);
+    let cases: Vec<Case> = vec![
+        (Json::List(vec![]), "not-an-object", &[]),
+        (
+            with(&good, &["format"], Json::Text("keras".into())),
+            "format",
+            &[("found", "\"keras\"")],
+        ),
+        (
+            with(&good, &["format"], Json::Number(1.0)),
+            "wrong-type",
+            &[("field", "format"), ("expected", "text")],
+        ),
+        (without(&good, "format"), "missing", &[("field", "format")]),
+        (
+            with(&good, &["version"], Json::Number(2.0)),
+            "version",
+            &[("found", "2")],
+        ),
+        (
+            with(&good, &["settings", "hiddenUnits"], Json::Number(99.0)),
+            "setting",
+            &[
+                ("setting", "hidden-units"),
+                ("value", "99"),
+                ("problem", "out-of-range"),
+            ],
+        ),
+        (
+            with(&good, &["settings", "learningRate"], Json::Number(-1.0)),
+            "setting",
+            &[
+                ("setting", "learning-rate"),
+                ("value", "-1"),
+                ("problem", "out-of-range"),
+            ],
+        ),
+        (
+            with(&good, &["settings", "bogus"], Json::Number(1.0)),
+            "unknown-setting",
+            &[("setting", "bogus")],
+        ),
+        (
+            with(&good, &["settings", "seed"], Json::Null),
+            "wrong-type",
+            &[("field", "settings.seed"), ("expected", "number-or-text")],
+        ),
+        (
+            with(&good, &["settings", "hiddenUnits"], Json::Number(7.0)),
+            "wrong-shape",
+            &[("name", "W1"), ("expected", "7×2"), ("found", "4×2")],
+        ),
+        (
+            with(&good, &["points"], Json::Text("x".into())),
+            "wrong-type",
+            &[("field", "points"), ("expected", "object")],
+        ),
+        (
+            point("train", Json::Text("x".into())),
+            "wrong-type",
+            &[("field", "points.train[0]"), ("expected", "vector")],
+        ),
+        (
+            point("train", Json::numbers(&[1.0, 2.0])),
+            "point-values",
+            &[("list", "points.train"), ("n", "1"), ("count", "2")],
+        ),
+        (
+            point("test", Json::numbers(&[1.0, 2.0, 3.0])),
+            "point-label",
+            &[("list", "points.test"), ("n", "1"), ("label", "3")],
+        ),
+        (
+            point(
+                "train",
+                Json::List(vec![Json::Null, Json::Number(0.0), Json::Number(1.0)]),
+            ),
+            "point-coordinate",
+            &[("list", "points.train"), ("n", "1"), ("max", "1000000")],
+        ),
+        (
+            with(&good, &["parameters", "W3"], Json::Null),
+            "unknown-parameter",
+            &[("name", "W3"), ("model", "shallow")],
+        ),
+        (
+            with(&good, &["parameters", "b1"], Json::Text("0".into())),
+            "wrong-type",
+            &[("field", "parameters.b1"), ("expected", "vector")],
+        ),
+        (
+            with(
+                &good,
+                &["parameters", "W2"],
+                Json::List(vec![Json::List(vec![Json::Null; 4])]),
+            ),
+            "wrong-type",
+            &[("field", "parameters.W2"), ("expected", "matrix")],
+        ),
+        (
+            with(&good, &["parameters", "b2"], Json::numbers(&[f64::INFINITY])),
+            "not-finite",
+            &[("name", "b2")],
+        ),
+        (
+            with(&good, &["iteration"], Json::Number(-1.0)),
+            "iteration",
+            &[("value", "-1"), ("max", "9007199254740991")],
+        ),
+        (
+            with(&good, &["iteration"], Json::Number(2.5)),
+            "iteration",
+            &[("value", "2.5")],
+        ),
+    ];
+    for (json, code, values) in cases {
+        let (found, found_values) = error(&json);
+        assert_eq!(found, code, "{found_values:?}");
+        for &(name, value) in values {
+            let pair = (name, value.to_string());
+            assert!(
+                found_values.contains(&pair),
+                "{code}: {pair:?} is not in {found_values:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_neutral_message_is_the_code_and_its_values() {
+    let good = playground(&[]).model_json();
+    let err = Playground::from_model(&with(&good, &["settings", "hiddenUnits"], Json::Number(7.0)))
+        .err()
+        .unwrap();
+    assert_eq!(err.to_string(), "wrong-shape: name=W1, expected=7×2, found=4×2");
+    assert_eq!(ModelError::TooDeep.to_string(), "too-deep");
+}
+
+/// One error of each kind.
+fn one_of_each() -> Vec<ModelError> {
+    use ModelError::*;
+    let text = String::new;
+    let setting = |name, value| Settings::default().set(name, value).unwrap_err();
+    let all = vec![
+        NotAnObject,
+        Unreadable { message: text() },
+        TooDeep,
+        Format { found: text() },
+        Version { found: text() },
+        Missing { field: text() },
+        WrongType {
+            field: text(),
+            expected: Expected::Object,
+        },
+        Setting(setting("hidden-units", "0")),
+        Setting(setting("bogus", "1")),
+        TooManyPoints { count: 0 },
+        PointValues {
+            list: "points.train",
+            n: 1,
+            count: 2,
+        },
+        PointCoordinate {
+            list: "points.train",
+            n: 1,
+        },
+        PointLabel {
+            list: "points.train",
+            n: 1,
+            label: 2.0,
+        },
+        UnknownParameter {
+            name: text(),
+            model: Model::Shallow,
+        },
+        Parameters(ImportError::WrongModel { expected: Model::Deep }),
+        Parameters(ImportError::WrongShape {
+            name: text(),
+            expected: (1, 2),
+            found: (2, 1),
+        }),
+        Parameters(ImportError::RaggedRow {
+            name: text(),
+            row: 1,
+            expected: 2,
+            found: 3,
+        }),
+        Parameters(ImportError::NotFinite { name: text() }),
+        Parameters(ImportError::LayerCount { expected: 2, found: 3 }),
+        Parameters(ImportError::UnpairedLayers { weights: 2, biases: 3 }),
+        Iteration { value: text() },
+    ];
+    for error in &all {
+        // No `_` here: a new kind of error does not build until it is
+        // in the list above, and so in the test of the strings below.
+        match error {
+            NotAnObject | Unreadable { .. } | TooDeep | Format { .. } | Version { .. } | Missing { .. } => {}
+            WrongType { .. } | Setting(_) | TooManyPoints { .. } | Iteration { .. } => {}
+            PointValues { .. } | PointCoordinate { .. } | PointLabel { .. } | UnknownParameter { .. } => {}
+            Parameters(
+                ImportError::WrongModel { .. }
+                | ImportError::WrongShape { .. }
+                | ImportError::RaggedRow { .. }
+                | ImportError::NotFinite { .. }
+                | ImportError::LayerCount { .. }
+                | ImportError::UnpairedLayers { .. },
+            ) => {}
+        }
+    }
+    all
+}
+
+/// The string after `"key":` in a strings file (up to its closing quote).
+fn template<'a>(file: &'a str, key: &str) -> Option<&'a str> {
+    let quoted = format!("\"{key}\":");
+    let rest = file[file.find(&quoted)? + quoted.len()..]
+        .trim_start()
+        .strip_prefix('"')?;
+    let mut escaped = false;
+    let (end, _) = rest.char_indices().find(|&(_, c)| {
+        let closing = c == '"' && !escaped;
+        escaped = c == '\\' && !escaped;
+        closing
+    })?;
+    Some(&rest[..end])
+}
+
+#[test]
+fn every_error_has_words_in_every_language_naming_only_its_values() {
+    let files = [
+        ("strings.js", include_str!("../../../../www/strings.js")),
+        ("strings-zh.js", include_str!("../../../../www/strings-zh.js")),
+    ];
+    for (file, text) in files {
+        for error in one_of_each() {
+            let (code, values) = error.describe();
+            let key = format!("modelError.{code}");
+            let template = template(text, &key).unwrap_or_else(|| panic!("{file} has no {key}"));
+            let names = template.split('{').skip(1).filter_map(|part| part.split_once('}'));
+            for (name, _) in names {
+                assert!(
+                    values.iter().any(|(v, _)| *v == name),
+                    "{file}: {key} names {{{name}}}, which {error:?} does not have"
+                );
+            }
+        }
+        let expected = [
+            Expected::Object,
+            Expected::Number,
+            Expected::Text,
+            Expected::NumberOrText,
+            Expected::Points,
+            Expected::Matrix,
+            Expected::Vector,
+            Expected::Matrices,
+            Expected::Vectors,
+        ];
+        for expected in expected {
+            let key = format!("modelType.{}", expected.code());
+            assert!(template(text, &key).is_some(), "{file} has no {key}");
+        }
+    }
+}
