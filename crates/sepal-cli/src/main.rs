@@ -6,6 +6,7 @@
 
 mod args;
 mod json;
+mod output;
 mod sweep;
 mod train;
 
@@ -66,16 +67,32 @@ fn main() -> ExitCode {
 fn run(
     command: &args::Command,
     argv: impl Iterator<Item = OsString>,
-    body: fn(&args::Options) -> Result<(), Failure>,
+    body: fn(&args::Options, &mut dyn Write) -> Result<(), Failure>,
 ) -> Result<(), Failure> {
     match args::parse(command, argv).map_err(Failure::Usage)? {
         Parsed::Help => print(&args::help(command)),
-        Parsed::Run(options) => body(&options),
+        Parsed::Run(options) => {
+            // Before the work: a run whose output cannot be written is not
+            // worth doing.
+            let mut out = output::stdout()?;
+            match body(&options, &mut out) {
+                Err(Failure::Output(e)) => Err(Failure::Output(e)),
+                // A diverged run's log or JSON is output too.
+                done => {
+                    out.flush()?;
+                    done
+                }
+            }
+        }
     }
 }
 
+/// Writes all of `text` and flushes it, so a failure is seen here and not
+/// dropped by the flush at exit.
 fn print(text: &str) -> Result<(), Failure> {
-    io::stdout().lock().write_all(text.as_bytes())?;
+    let mut out = output::stdout()?;
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
     Ok(())
 }
 

@@ -20,13 +20,12 @@ const HIDDEN_UNITS: [usize; 7] = [1, 2, 3, 4, 5, 20, 50];
 /// with seven runs of which two take most of the time.
 const THREADS: usize = 2;
 
-pub fn run(options: &Options) -> Result<(), Failure> {
+pub fn run(options: &Options, out: &mut dyn Write) -> Result<(), Failure> {
     let runs = train_all(&options.settings, options.iterations);
     let rows: Vec<&SweepRow> = runs.iter().map(|run| &run.row).collect();
-    let mut out = io::stdout().lock();
     if options.json {
         serde_json::to_writer(
-            &mut out,
+            &mut *out,
             &SweepReport {
                 iterations: options.iterations,
                 rows: &rows,

@@ -10,11 +10,10 @@ use crate::args::Options;
 use crate::json::{ParametersJson, SettingsJson, TrainReport};
 use crate::Failure;
 
-pub fn run(options: &Options) -> Result<(), Failure> {
+pub fn run(options: &Options, out: &mut dyn Write) -> Result<(), Failure> {
     let mut trainer = Trainer::new(&options.settings);
     let initial_cost = trainer.cost();
-    let mut out = io::stdout().lock();
-    let costs = train_logged(&mut trainer, options, &mut out)?;
+    let costs = train_logged(&mut trainer, options, out)?;
     let (test_accuracy, _) = trainer.test_metrics();
     if options.json {
         let report = TrainReport {
@@ -27,7 +26,7 @@ pub fn run(options: &Options) -> Result<(), Failure> {
             settings: SettingsJson(&options.settings),
             diverged: trainer.divergence().is_some(),
         };
-        serde_json::to_writer(&mut out, &report).map_err(io::Error::from)?;
+        serde_json::to_writer(&mut *out, &report).map_err(io::Error::from)?;
         writeln!(out)?;
     } else if trainer.divergence().is_none() {
         writeln!(out, "Training accuracy: {:.2}%", trainer.train_accuracy() * 100.0)?;
@@ -50,7 +49,7 @@ pub fn run(options: &Options) -> Result<(), Failure> {
 /// i % 1000 == 0` inside `for i in range(num_iterations)`, where the cost at
 /// i is that of the parameters after i updates. Text mode prints each line
 /// as it comes, so a long run shows progress.
-fn train_logged(trainer: &mut Trainer, options: &Options, out: &mut impl Write) -> io::Result<Vec<(u64, f64)>> {
+fn train_logged(trainer: &mut Trainer, options: &Options, out: &mut dyn Write) -> io::Result<Vec<(u64, f64)>> {
     let (n, k) = (options.iterations, options.log_every);
     let mut costs = Vec::new();
     loop {

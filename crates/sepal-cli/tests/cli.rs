@@ -280,3 +280,68 @@ fn sweep_is_the_notebooks_table() {
         assert_eq!(row["diverged"], false);
     }
 }
+
+/// The message for output that cannot be written, and nothing else.
+const CLOSED: &str = "error: cannot write the output: standard output is closed\n";
+
+/// Every command that writes to stdout, kept short.
+const WRITERS: [&[&str]; 6] = [
+    &["train", "--iterations", "10"],
+    &["train", "--iterations", "10", "--json"],
+    &["sweep", "--iterations", "10"],
+    &["sweep", "--iterations", "10", "--json"],
+    &["train", "--help"],
+    &["--help"],
+];
+
+#[test]
+fn a_closed_stdout_is_an_output_failure() {
+    for args in WRITERS {
+        // `>&-`: descriptor 1 is not open at all when the binary starts.
+        let out = Command::new("sh")
+            .arg("-c")
+            .arg(r#"exec "$0" "$@" >&-"#)
+            .arg(env!("CARGO_BIN_EXE_sepal-cli"))
+            .args(args)
+            .output()
+            .expect("sh runs");
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", text(&out.stderr));
+        assert_eq!(text(&out.stderr), CLOSED, "{args:?}");
+    }
+    // /dev/null on purpose (and a closed stdin) is not a failure.
+    let out = Command::new("sh")
+        .args([
+            "-c",
+            r#"exec "$0" --help >/dev/null <&-"#,
+            env!("CARGO_BIN_EXE_sepal-cli"),
+        ])
+        .output()
+        .expect("sh runs");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stderr), "");
+    // A bad command line is still a bad command line.
+    let out = Command::new("sh")
+        .args(["-c", r#"exec "$0" train --seed >&-"#, env!("CARGO_BIN_EXE_sepal-cli")])
+        .output()
+        .expect("sh runs");
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+}
+
+#[test]
+#[cfg(target_os = "linux")]
+fn a_failed_write_is_one_sentence_and_exit_1() {
+    for args in WRITERS {
+        let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_sepal-cli"))
+            .args(args)
+            .stdout(full)
+            .output()
+            .expect("the binary runs");
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", text(&out.stderr));
+        assert_eq!(
+            text(&out.stderr),
+            "error: cannot write the output: No space left on device (os error 28)\n",
+            "{args:?}"
+        );
+    }
+}
