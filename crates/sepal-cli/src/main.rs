@@ -3,6 +3,8 @@
 //! (or one JSON object), `sweep` the notebook's hidden-layer-size table.
 //!
 //! Exit codes: 0 done, 1 output failed, 2 bad command line, 3 diverged.
+//! Each failure says why in one sentence on stderr, except a reader that went
+//! away (`| head -1`): that exits 1 quietly.
 
 mod args;
 mod json;
@@ -58,7 +60,9 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Usage(message)) => fail(&message, 2),
         Err(Failure::Diverged(message)) => fail(&message, 3),
-        // A reader that stopped early (`| head`) has what it wanted.
+        // A reader that stopped early (`| head`) has what it wanted: stop
+        // quietly, as `cat` or `seq` do, but with the exit code the README
+        // gives for output that was not all written rather than by SIGPIPE.
         Err(Failure::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(1),
         Err(Failure::Output(e)) => fail(&format!("cannot write the output: {e}"), 1),
     }

@@ -281,7 +281,7 @@ fn sweep_is_the_notebooks_table() {
     }
 }
 
-/// The message for output that cannot be written, and nothing else.
+/// stderr when stdout is closed: one sentence.
 const CLOSED: &str = "error: cannot write the output: standard output is closed\n";
 
 /// Every command that writes to stdout, kept short.
@@ -294,37 +294,71 @@ const WRITERS: [&[&str]; 6] = [
     &["--help"],
 ];
 
+/// Runs the binary from `sh` with `redirections` applied first.
+fn sepal_redirected(redirections: &str, args: &[&str]) -> Output {
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!(r#"exec "$0" "$@" {redirections}"#))
+        .arg(env!("CARGO_BIN_EXE_sepal-cli"))
+        .args(args)
+        .output()
+        .expect("sh runs")
+}
+
 #[test]
+#[cfg(unix)]
 fn a_closed_stdout_is_an_output_failure() {
     for args in WRITERS {
         // `>&-`: descriptor 1 is not open at all when the binary starts.
-        let out = Command::new("sh")
-            .arg("-c")
-            .arg(r#"exec "$0" "$@" >&-"#)
-            .arg(env!("CARGO_BIN_EXE_sepal-cli"))
-            .args(args)
-            .output()
-            .expect("sh runs");
+        let out = sepal_redirected(">&-", args);
         assert_eq!(out.status.code(), Some(1), "{args:?}: {}", text(&out.stderr));
         assert_eq!(text(&out.stderr), CLOSED, "{args:?}");
     }
     // /dev/null on purpose (and a closed stdin) is not a failure.
-    let out = Command::new("sh")
-        .args([
-            "-c",
-            r#"exec "$0" --help >/dev/null <&-"#,
-            env!("CARGO_BIN_EXE_sepal-cli"),
-        ])
-        .output()
-        .expect("sh runs");
+    let out = sepal_redirected(">/dev/null <&-", &["--help"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert_eq!(text(&out.stderr), "");
     // A bad command line is still a bad command line.
-    let out = Command::new("sh")
-        .args(["-c", r#"exec "$0" train --seed >&-"#, env!("CARGO_BIN_EXE_sepal-cli")])
-        .output()
-        .expect("sh runs");
+    let out = sepal_redirected(">&-", &["train", "--seed"]);
     assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+}
+
+#[test]
+#[cfg(unix)]
+fn a_reader_that_stops_early_ends_it_quietly() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+
+    // `sepal-cli train ... | head -1`: far more than a pipe holds, so the
+    // binary is still writing when the reader goes away.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sepal-cli"))
+        .args(["train", "--iterations", "1000000", "--log-every", "1"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert_eq!(first, "Cost after iteration 0: 0.693162\n");
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stderr), "", "no error spew");
+
+    // A pipe whose reader is gone before anything is written.
+    for args in WRITERS {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_sepal-cli"))
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the binary runs");
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", text(&out.stderr));
+        assert_eq!(text(&out.stderr), "", "{args:?}: no error spew");
+    }
 }
 
 #[test]
