@@ -5,15 +5,14 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+mod common;
+use common::{text, WRITERS};
+
 fn sepal(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_sepal-cli"))
         .args(args)
         .output()
         .expect("the binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).expect("UTF-8 output")
 }
 
 /// Runs a command that must succeed and print one JSON object.
@@ -284,16 +283,6 @@ fn sweep_is_the_notebooks_table() {
 /// stderr when stdout is closed: one sentence.
 const CLOSED: &str = "error: cannot write the output: standard output is closed\n";
 
-/// Every command that writes to stdout, kept short.
-const WRITERS: [&[&str]; 6] = [
-    &["train", "--iterations", "10"],
-    &["train", "--iterations", "10", "--json"],
-    &["sweep", "--iterations", "10"],
-    &["sweep", "--iterations", "10", "--json"],
-    &["train", "--help"],
-    &["--help"],
-];
-
 /// Runs the binary from `sh` with `redirections` applied first.
 fn sepal_redirected(redirections: &str, args: &[&str]) -> Output {
     Command::new("sh")
@@ -321,44 +310,6 @@ fn a_closed_stdout_is_an_output_failure() {
     // A bad command line is still a bad command line.
     let out = sepal_redirected(">&-", &["train", "--seed"]);
     assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
-}
-
-#[test]
-#[cfg(unix)]
-fn a_reader_that_stops_early_ends_it_quietly() {
-    use std::io::{BufRead, BufReader};
-    use std::process::Stdio;
-
-    // `sepal-cli train ... | head -1`: far more than a pipe holds, so the
-    // binary is still writing when the reader goes away.
-    let mut child = Command::new(env!("CARGO_BIN_EXE_sepal-cli"))
-        .args(["train", "--iterations", "1000000", "--log-every", "1"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    let mut first = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut first)
-        .unwrap();
-    assert_eq!(first, "Cost after iteration 0: 0.693162\n");
-    let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
-    assert_eq!(text(&out.stderr), "", "no error spew");
-
-    // A pipe whose reader is gone before anything is written.
-    for args in WRITERS {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_sepal-cli"))
-            .args(args)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("the binary runs");
-        drop(child.stdout.take());
-        let out = child.wait_with_output().unwrap();
-        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", text(&out.stderr));
-        assert_eq!(text(&out.stderr), "", "{args:?}: no error spew");
-    }
 }
 
 #[test]
