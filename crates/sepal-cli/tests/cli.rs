@@ -6,7 +6,7 @@ use std::process::{Command, Output};
 use serde_json::Value;
 
 mod common;
-use common::{text, WRITERS};
+use common::{sepal_into, text, WRITERS};
 
 fn sepal(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_sepal-cli"))
@@ -317,11 +317,7 @@ fn a_closed_stdout_is_an_output_failure() {
 fn a_failed_write_is_one_sentence_and_exit_1() {
     for args in WRITERS {
         let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
-        let out = Command::new(env!("CARGO_BIN_EXE_sepal-cli"))
-            .args(args)
-            .stdout(full)
-            .output()
-            .expect("the binary runs");
+        let out = sepal_into(full, args);
         assert_eq!(out.status.code(), Some(1), "{args:?}: {}", text(&out.stderr));
         assert_eq!(
             text(&out.stderr),

@@ -11,7 +11,7 @@ mod common;
 use std::io::{self, BufRead, BufReader};
 use std::process::{Command, Stdio};
 
-use common::{text, WRITERS};
+use common::{sepal_into, text, WRITERS};
 
 #[test]
 #[cfg(unix)]
@@ -37,11 +37,7 @@ fn a_reader_that_stops_early_ends_it_quietly() {
     for args in WRITERS {
         let (reader, writer) = io::pipe().unwrap();
         drop(reader);
-        let out = Command::new(env!("CARGO_BIN_EXE_sepal-cli"))
-            .args(args)
-            .stdout(writer)
-            .output()
-            .expect("the binary runs");
+        let out = sepal_into(writer, args);
         assert_eq!(out.status.code(), Some(1), "{args:?}: {}", text(&out.stderr));
         assert_eq!(text(&out.stderr), "", "{args:?}: no error spew");
     }
