@@ -164,7 +164,12 @@ const MEMBERS = [
     "SepalPlaygroundSettings | null",
     "A copy of the settings in effect (JS keys, numbers as numbers); null until loaded. Set them through the attributes.",
   ),
-  method("play", [], "void", "Starts the animated training (once loaded, if called before). Does nothing after divergence."),
+  method(
+    "play",
+    [],
+    "void",
+    "Starts the animated training (once loaded, if called before). Does nothing after divergence; while an experiment runs it is refused (running stays false, the notice says why).",
+  ),
   method("pause", [], "void", "Stops the animated training."),
   field("running", "boolean", "Whether the animated training is running."),
   method(
@@ -232,7 +237,7 @@ const MEMBERS = [
     "runExperiment",
     [param("kind", "SepalExperimentKind", "Which of the course's experiments.")],
     "Promise<SepalExperimentRow[]>",
-    "Runs one of the course's experiments from the current settings and shows it in part=\"experiments\"; resolves with one row per run, rejects if cancelled (by another experiment) or the kind is unknown.",
+    "Runs one of the course's experiments from the current settings and shows it in part=\"experiments\"; the main training pauses and play() is refused until it is over. Resolves with one row per run; rejects if cancelled (by another experiment), or with a RangeError listing the kinds, changing nothing, if the kind is unknown.",
   ),
   field("link", "string | null", "A link that reproduces the settings on screen (drawn points travel as CSV); null until loaded."),
 ];

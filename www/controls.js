@@ -99,13 +99,21 @@ export class Controls {
     for (const f of this.fields) f.show(settings, unused);
   }
 
-  /** The play button's label, and which buttons can be used now. */
-  showRunning({ running, canTrain, loaded }) {
-    const label = running ? this.text.pause : this.text.play;
-    if (this.play.textContent !== label) {
-      this.play.textContent = label;
-      this.play.title = running ? this.text.pauseTitle : this.text.playTitle;
-    }
+  /**
+   * The play button's label, and which buttons can be used now. While an
+   * experiment runs (`experimenting`) Play is refused: the button stays
+   * focusable and clickable (the click gets the element's refusal in the
+   * notice) but is marked unavailable, its title saying why.
+   */
+  showRunning({ running, canTrain, loaded, experimenting = false }) {
+    const text = this.text;
+    const refused = experimenting && !running;
+    const label = running ? text.pause : text.play;
+    const title = running ? text.pauseTitle : refused ? text.playDuringExperiment : text.playTitle;
+    if (this.play.textContent !== label) this.play.textContent = label;
+    if (this.play.title !== title) this.play.title = title;
+    if (refused) this.play.setAttribute("aria-disabled", "true");
+    else this.play.removeAttribute("aria-disabled");
     this.play.classList.toggle("running", running);
     this.play.disabled = !loaded || (!running && !canTrain);
     this.stepButton.disabled = !loaded || !canTrain;

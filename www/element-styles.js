@@ -401,6 +401,9 @@ button.primary {
 button.primary:hover:not(:disabled) { background: #095c42; }
 button.primary.running { background: #ffffff; color: var(--sepal-accent); }
 button.primary.running:hover:not(:disabled) { background: #eef6f2; }
+/* Play while an experiment runs: refused (the title says why), still focusable. */
+button[aria-disabled="true"] { cursor: not-allowed; opacity: 0.5; }
+button.primary[aria-disabled="true"]:hover { background: var(--sepal-accent); }
 select, input[type="number"], input[type="text"] {
   width: 100%;
   min-height: 2.5rem;

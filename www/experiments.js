@@ -51,6 +51,14 @@ export const EXPERIMENTS = {
   },
 };
 
+/**
+ * Whether `kind` names an experiment: an own key of EXPERIMENTS, never one
+ * every object inherits ("constructor", "__proto__", "toString", …).
+ */
+export function isExperiment(kind) {
+  return typeof kind === "string" && Object.hasOwn(EXPERIMENTS, kind);
+}
+
 /** Activations and initialisations need a hidden layer to matter. */
 const hidden = (settings) => (settings.model === "logistic" ? "shallow" : settings.model);
 
@@ -61,14 +69,16 @@ export class Experiments {
   /**
    * `makePlayground(settings)` builds a Playground on the element's data;
    * `api` is the loaded wasm (for its memory); `onStart()` is called when
-   * an experiment starts (the element pauses its own training).
+   * an experiment has started (the element pauses its own training and
+   * refuses Play), `onEnd()` when it has finished or was cancelled.
    */
-  constructor(text, { makePlayground, getSettings, getApi, onStart }) {
+  constructor(text, { makePlayground, getSettings, getApi, onStart, onEnd }) {
     this.text = text;
     this.makePlayground = makePlayground;
     this.getSettings = getSettings;
     this.getApi = getApi;
     this.onStart = onStart;
+    this.onEnd = onEnd;
     this.font = "sans-serif";
     this.buttons = Object.keys(EXPERIMENTS).map((kind) => {
       const button = h("button", { type: "button", "data-experiment": kind, title: text[`experiment.${kind}.title`] }, [
@@ -111,13 +121,14 @@ export class Experiments {
   /**
    * Runs experiment `kind`; resolves with one row per run: {value, label,
    * iteration, cost, trainAccuracy, testAccuracy, diverged}. A running
-   * experiment is cancelled first; a cancelled one rejects.
+   * experiment is cancelled first; a cancelled one rejects. An unknown
+   * `kind` rejects with a RangeError that lists the kinds, before anything
+   * is cancelled or paused.
    */
   run(kind) {
+    if (!isExperiment(kind)) return Promise.reject(new RangeError(format(this.text.unknownExperiment, { kind: String(kind) })));
     const spec = EXPERIMENTS[kind];
-    if (!spec) return Promise.reject(new RangeError(format(this.text.unknownExperiment, { kind })));
     this.cancel();
-    this.onStart?.();
     const settings = this.getSettings();
     const runs = [];
     try {
@@ -134,6 +145,7 @@ export class Experiments {
       const points = first.points().train;
       this.#job = { kind, spec, runs, points, bounds: first.bounds(), frames: 0, resolve, reject, request: 0 };
       this.#showStart(kind, spec, runs);
+      this.onStart?.();
       this.#job.request = requestAnimationFrame(this.#frame);
     });
   }
@@ -147,6 +159,7 @@ export class Experiments {
     for (const run of job.runs) run.pg.free();
     this.statusRow.hidden = true;
     this.#enable(true);
+    this.onEnd?.();
     job.reject(new Error(this.text.experimentCancelled));
   }
 
@@ -227,6 +240,7 @@ export class Experiments {
     this.statusRow.hidden = true;
     this.#enable(true);
     this.results.setAttribute("data-done", job.kind);
+    this.onEnd?.();
     job.resolve(rows);
   }
 

@@ -24,8 +24,8 @@ export function smallerRate(rate) {
  * were rejected (`rejections`, already worded), the model could not be
  * built, what happened to your points or model file, the model crashed or
  * diverged, then `notes` (already made messages: a `controls` name that is
- * not one, autoplay skipped for reduced motion). `actions` are the buttons'
- * callbacks.
+ * not one, autoplay skipped for reduced motion, Play refused during an
+ * experiment). `actions` are the buttons' callbacks.
  */
 export function noticeMessages(state, text, actions) {
   const { loadError, rejections, buildError, pointsMessage, crash, divergence, notes = [] } = state;
@@ -100,6 +100,7 @@ const QUIET = Object.freeze({
   crash: null, // {message} once a wasm call has failed
   divergence: null, // {iteration, learningRate, reason} once diverged
   motionNote: false, // autoplay was skipped for reduced motion
+  playRefused: false, // play() was refused because an experiment is running
   unknownControls: [], // names in the `controls` attribute that are not controls
 });
 
@@ -109,7 +110,7 @@ export class Notices {
   #text = null;
   #actions;
 
-  /** `actions`: the buttons' callbacks, `{dismissRejections, rebuild, reset, play}`. */
+  /** `actions`: the buttons' callbacks, `{dismissRejections, rebuild, reset, play, cancelExperiment}`. */
   constructor(actions) {
     this.#actions = actions;
   }
@@ -135,9 +136,12 @@ export class Notices {
   #show() {
     if (!this.#notice) return;
     const text = this.#text;
-    const { unknownControls, motionNote, ...state } = this.#state;
-    // Notes for the page's author or reader: unknown control names, skipped autoplay.
+    const { unknownControls, motionNote, playRefused, ...state } = this.#state;
+    // Notes for the page's author or reader: unknown control names, skipped autoplay, refused Play.
     const notes = unknownControls.map((name) => ({ kind: "warning", text: format(text.controlsUnknown, { name }) }));
+    if (playRefused) {
+      notes.push({ kind: "info", text: text.playDuringExperiment, actions: [{ label: text.cancelTheExperiment, run: this.#actions.cancelExperiment }] });
+    }
     if (motionNote) {
       notes.push({ kind: "info", text: text.reducedMotionAutoplay, actions: [{ label: text.play, run: this.#actions.play }] });
     }

@@ -5,6 +5,13 @@
 // The element's settings (autoplay=1, hidden-units=3, …) come from the same
 // address. The page's own text follows the element's language (`lang`):
 // the parts marked lang="en" or lang="zh" show for their language.
+//
+// The language links (`<a href="#lang=zh" data-lang="zh">`) switch without
+// leaving the page: followed, each points to the current hash (the
+// settings) with only `lang` changed, and the element, which follows the
+// hash, relabels itself, its run and points untouched (`lang` changes
+// nothing but the words). Without this script they are plain links to the
+// page in that language.
 
 const query = new URLSearchParams(globalThis.location.search);
 if (query.get("embed") === "1") document.documentElement.classList.add("embed");
@@ -29,4 +36,23 @@ if (element) {
   // A change of language (the hash, an attribute) redraws the element, which then reports progress.
   globalThis.addEventListener("hashchange", () => element.ready.then(followLanguage, () => {}));
   element.addEventListener("progress", followLanguage);
+}
+
+/** The address of this page in `lang`: the element's settings (its hash, written now) with `lang` changed. */
+function inLanguage(lang) {
+  const url = new URL(element?.link ?? globalThis.location.href);
+  const pairs = new URLSearchParams(url.hash.slice(1));
+  pairs.set("lang", lang);
+  url.hash = pairs.toString().replaceAll("%2C", ",");
+  return url.href;
+}
+
+// The link's address is brought up to date before the browser reads it:
+// when it is pressed (any button: also to open a new tab or copy the link),
+// focused (for the keyboard) and clicked.
+for (const link of document.querySelectorAll("a[data-lang]")) {
+  const point = () => {
+    link.href = inLanguage(link.dataset.lang);
+  };
+  for (const type of ["pointerdown", "focus", "click", "contextmenu"]) link.addEventListener(type, point);
 }

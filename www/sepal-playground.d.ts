@@ -222,7 +222,8 @@ export class SepalPlayground extends HTMLElement {
   readonly settings: SepalPlaygroundSettings | null;
 
   /**
-   * Starts the animated training (once loaded, if called before). Does nothing after divergence.
+   * Starts the animated training (once loaded, if called before). Does nothing after divergence;
+   * while an experiment runs it is refused (running stays false, the notice says why).
    */
   play(): void;
 
@@ -314,8 +315,9 @@ export class SepalPlayground extends HTMLElement {
 
   /**
    * Runs one of the course's experiments from the current settings and shows it in
-   * part="experiments"; resolves with one row per run, rejects if cancelled (by another experiment)
-   * or the kind is unknown.
+   * part="experiments"; the main training pauses and play() is refused until it is over. Resolves
+   * with one row per run; rejects if cancelled (by another experiment), or with a RangeError
+   * listing the kinds, changing nothing, if the kind is unknown.
    * @param kind Which of the course's experiments.
    */
   runExperiment(kind: SepalExperimentKind): Promise<SepalExperimentRow[]>;

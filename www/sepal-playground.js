@@ -88,6 +88,7 @@ export class SepalPlayground extends HTMLElement {
     rebuild: () => this.#reactions.recover(),
     reset: () => this.#reactions.action("reset"),
     play: () => this.play(),
+    cancelExperiment: () => this.#view.experiments?.cancel(),
   });
   #settings = new SettingsState(this);
   #model = new ModelHolder(this.#notices, this.#own, {
@@ -222,13 +223,23 @@ export class SepalPlayground extends HTMLElement {
     return model.call(() => costsCsv(model.history())) ?? null;
   }
 
-  /** Starts the animated training (once loaded, if called before). */
+  /**
+   * Starts the animated training (once loaded, if called before). While an
+   * experiment runs it is refused: `running` stays false and the notice
+   * says why, offering to cancel the experiment (the Play button, marked
+   * unavailable meanwhile, does the same); once the experiment is over,
+   * Play works again.
+   */
   play() {
     if (!this.#model.api) {
       this.#wantPlay = true;
       return;
     }
     if (this.#loop.running || !this.#model.canTrain) return;
+    if (this.#view.experiments?.running) {
+      this.#notices.set({ playRefused: true });
+      return;
+    }
     if (this.#notices.state.motionNote) this.#notices.set({ motionNote: false });
     this.#loop.start();
     this.#view.showRunning();
@@ -299,7 +310,10 @@ export class SepalPlayground extends HTMLElement {
   /**
    * Runs one of the course's experiments ("sweep", "learning-rates",
    * "activations", "inits") from the current settings and shows it in
-   * `part="experiments"`; resolves with one row per run.
+   * `part="experiments"`; resolves with one row per run. The main training
+   * pauses, and Play is refused, until it is over. A running experiment is
+   * cancelled first (its promise rejects); an unknown `kind` rejects with a
+   * RangeError listing the kinds and changes nothing.
    */
   runExperiment(kind) {
     if (!this.#model.api) return Promise.reject(new Error(this.#view.text.notReady));

@@ -293,6 +293,9 @@ const en = {
     "controls: \"{name}\" is not a control, so it was ignored. Use play, step, reset, model, hidden-units, layers, activation, init, learning-rate, seed, speed, link, save, load, data, chart, formulas, network, experiments, sweep, learning-rates, activations or inits.",
   reducedMotionAutoplay:
     "Training did not start by itself because your device asks for reduced motion. Press Play to train.",
+  playDuringExperiment:
+    "The training is paused while an experiment runs: Play works again once the experiment finishes or is cancelled.",
+  cancelTheExperiment: "Cancel the experiment",
 
   // The notice: failures.
   crashed: "The model stopped with an internal error: {message}. Training has stopped.",

@@ -162,7 +162,15 @@ export class View {
       makePlayground: model.make,
       getSettings: () => ({ ...this.#settings.current }),
       getApi: () => model.api,
-      onStart: () => this.#host.pause(),
+      // While an experiment runs, the main training pauses and Play is refused.
+      onStart: () => {
+        this.#host.pause();
+        this.showRunning();
+      },
+      onEnd: () => {
+        this.#notices.set({ playRefused: false });
+        this.showRunning();
+      },
     });
     const style = h("style", {}, [STYLES]);
     this.#host.shadowRoot.replaceChildren(
@@ -289,6 +297,7 @@ export class View {
       running: this.#loop.running,
       loaded: Boolean(this.#model.api),
       canTrain: this.#model.canTrain,
+      experimenting: Boolean(this.#experiments?.running),
     });
   }
 
