@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { parseCsv, readNumber } from "../www/csv.js";
-import { TABLES } from "../www/strings.js";
+import { TABLES, counted } from "../www/strings.js";
 
 const text = TABLES.en;
 
@@ -48,4 +48,13 @@ test("hex, binary, octal, words and empty cells are not numbers", () => {
 test("a huge bad cell is quoted short", () => {
   const message = tryCsv(`x1,x2,label\n${"x".repeat(100000)},1,1\n`);
   assert.equal(message, `line 2: "${"x".repeat(39)}…" is not a number from −1000000 to 1000000`);
+});
+
+test("one point, one value: the singular in English, the same words in Chinese", () => {
+  assert.match(tryCsv("x1,x2,label\n1\n"), /line 2 has 1 value instead of three/);
+  assert.match(tryCsv("x1,x2,label\n1,2\n"), /line 2 has 2 values instead of three/);
+  assert.equal(counted(text, "csvImported", { count: 1, name: "a.csv" }), "Imported 1 point from a.csv.");
+  assert.equal(counted(text, "csvImported", { count: 0, name: "a.csv" }), "Imported 0 points from a.csv.");
+  assert.equal(counted(text, "drawCount", { count: 1 }), "1 point");
+  assert.equal(counted(TABLES.zh, "csvImported", { count: 1, name: "a.csv" }), "已从 a.csv 导入 1 个样本。");
 });

@@ -4,7 +4,7 @@
 // lines, CRLF and the header's wording, and strict about everything else:
 // an error names the line and what is wrong with it.
 
-import { format } from "./strings.js";
+import { counted } from "./strings.js";
 
 export const CSV_HEADER = "x1,x2,label";
 /** As many points as a dataset may have (the settings' `points` limit). */
@@ -38,7 +38,7 @@ export function pointsToCsv(points) {
  */
 export function parseCsv(source, text) {
   const fail = (key, values) => {
-    throw new Error(format(text[key], values));
+    throw new Error(counted(text, key, values));
   };
   const points = [];
   const lines = String(source).split(/\r\n|\n|\r/);
