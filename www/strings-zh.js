@@ -38,6 +38,7 @@ export const zh = {
   trainAccuracy: "训练集准确率",
   testAccuracy: "测试集准确率",
   testCost: "测试集代价",
+  noPointsYet: "还没有样本",
 
   play: "开始",
   pause: "暂停",

@@ -49,6 +49,7 @@ const en = {
   testCost: "Test cost",
   percent: "{value}%",
   notANumber: "—",
+  noPointsYet: "no points yet",
 
   // Buttons.
   play: "Play",
