@@ -224,7 +224,7 @@ function drawAxes(ctx, { left, top, size }, height, bounds, toX, toY, labels, fo
   const width = (text) => ctx.measureText(text).width;
   // Labels side by side along x; stacked along y, right of the axis name.
   const x = axisTicks(bounds.xMin, bounds.xMax, size, { count, along: width });
-  const y = axisTicks(bounds.yMin, bounds.yMax, size, { count, along: () => TICK_FONT_PX + 2, across: width, room: left - 7 - 14, gap: 4 });
+  const y = axisTicks(bounds.yMin, bounds.yMax, size, { count, along: () => TICK_FONT_PX + 2, across: width, room: left - 9, gap: 4 });
   const drawn = { x: [], y: [] };
   ctx.textAlign = "center";
   ctx.textBaseline = "top";
@@ -232,7 +232,10 @@ function drawAxes(ctx, { left, top, size }, height, bounds, toX, toY, labels, fo
     const px = Math.round(toX(value)) + 0.5;
     ctx.moveTo(px, bottom);
     ctx.lineTo(px, bottom + 5);
-    ctx.fillText(x.texts[i], px, bottom + 7);
+    // Centred on its tick, but kept on the canvas (the last one at the right).
+    const half = width(x.texts[i]) / 2;
+    const at = Math.min(px, right + MARGIN.right - 1 - half);
+    ctx.fillText(x.texts[i], at, bottom + 7);
     drawn.x.push([x.texts[i], px]);
   });
   ctx.textAlign = "right";
