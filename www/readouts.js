@@ -30,7 +30,7 @@ export class Readouts {
 
   /**
    * Shows `state` ({iteration, cost, trainAccuracy, testAccuracy}) of a
-   * model with `points` ({train, test}, or null for none yet). Called
+   * model with `points` ({train, test}; null when there is no model). Called
    * every frame: it changes only what differs, and text in place (a new
    * text node or even an unchanged attribute written again makes the
    * browser recompute styles that depend on it, `:has()` rules included).
