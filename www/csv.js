@@ -4,11 +4,26 @@
 // lines, CRLF and the header's wording, and strict about everything else:
 // an error names the line and what is wrong with it.
 
-import { format } from "./strings.js";
+import { counted } from "./strings.js";
 
 export const CSV_HEADER = "x1,x2,label";
 /** As many points as a dataset may have (the settings' `points` limit). */
 export const MAX_CSV_POINTS = 10000;
+
+/**
+ * A number as the settings read it (Rust's `f64` parse), so one grammar
+ * holds everywhere: an optional sign, digits with an optional fraction
+ * (`1`, `1.`, `.5`), an optional exponent (`1e3`, `2.5E-3`). Not `0x10`,
+ * `0b11`, `0o7`, `Infinity`, `1_000` or an empty cell, which JS's
+ * `Number()` would take.
+ */
+const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** The number `cell` (spaces around it ignored) spells, or NaN. */
+export function readNumber(cell) {
+  const trimmed = String(cell).trim();
+  return NUMBER.test(trimmed) ? Number(trimmed) : NaN;
+}
 
 /** `points` ([[x1, x2, label], …]) as CSV text, header first. */
 export function pointsToCsv(points) {
@@ -23,7 +38,7 @@ export function pointsToCsv(points) {
  */
 export function parseCsv(source, text) {
   const fail = (key, values) => {
-    throw new Error(format(text[key], values));
+    throw new Error(counted(text, key, values));
   };
   const points = [];
   const lines = String(source).split(/\r\n|\n|\r/);
@@ -33,7 +48,7 @@ export function parseCsv(source, text) {
     if (line === "") return;
     const number = index + 1;
     const cells = line.split(",").map((cell) => cell.trim());
-    const isNumber = (cell) => cell !== "" && Number.isFinite(Number(cell));
+    const isNumber = (cell) => Number.isFinite(readNumber(cell));
     if (points.length === 0 && !sawHeader && !cells.some(isNumber)) {
       // The header: any words, as long as it has the three columns.
       sawHeader = true;
@@ -41,17 +56,23 @@ export function parseCsv(source, text) {
       return;
     }
     if (cells.length !== 3) fail("csvColumns", { line: number, count: cells.length });
-    const [x1, x2, label] = cells.map(Number);
+    const [x1, x2, label] = cells.map(readNumber);
     for (const [i, cell] of cells.slice(0, 2).entries()) {
       const value = [x1, x2][i];
-      if (cell === "" || !Number.isFinite(value) || Math.abs(value) > 1e6) fail("csvNumber", { line: number, value: cell });
+      if (!Number.isFinite(value) || Math.abs(value) > 1e6) fail("csvNumber", { line: number, value: quoted(cell) });
     }
-    if (label !== 0 && label !== 1) fail("csvLabel", { line: number, value: cells[2] });
+    if (label !== 0 && label !== 1) fail("csvLabel", { line: number, value: quoted(cells[2]) });
     points.push([x1, x2, label]);
     if (points.length > MAX_CSV_POINTS) fail("csvTooMany", { max: MAX_CSV_POINTS });
   });
   if (points.length === 0) fail("csvEmpty", {});
   return points;
+}
+
+/** `text` as a message quotes it: at most 40 characters (as the settings' messages). */
+function quoted(text) {
+  const chars = [...text];
+  return chars.length > 40 ? `${chars.slice(0, 39).join("")}…` : text;
 }
 
 /** Offers `text` as a file called `name` (a download), from an element in `root`. */

@@ -6,7 +6,7 @@
 // element; this only reports what the person did.
 
 import { h } from "./dom.js";
-import { format } from "./strings.js";
+import { counted } from "./strings.js";
 
 export class DrawTool {
   #label = 1;
@@ -65,7 +65,7 @@ export class DrawTool {
     this.bar.hidden = !active;
     this.canvas?.classList.toggle("drawing", active);
     this.hint.textContent = count === 0 ? this.text.drawEmpty : this.text.drawHint;
-    this.count.textContent = format(this.text.drawCount, { count });
+    this.count.textContent = counted(this.text, "drawCount", { count });
     this.undo.disabled = count === 0;
     this.clear.disabled = count === 0;
   }

@@ -2,7 +2,7 @@
 // axes in data units. It only draws what it is given; the map's pixels and
 // the contour come straight from wasm memory (see sepal-playground.js).
 
-import { ticks, formatTick } from "./axes.js";
+import { axisTicks } from "./axes.js";
 
 /** Okabe–Ito orange (class 0) and blue (class 1), as the wasm colours the map. */
 export const CLASS_COLORS = ["rgb(230, 159, 0)", "rgb(0, 114, 178)"];
@@ -135,7 +135,9 @@ export class Plot {
       drawPoints(ctx, points, toX, toY);
       ctx.restore();
     }
-    drawAxes(ctx, this.mapRect, this.height, bounds, toX, toY, labels, font);
+    const drawn = drawAxes(ctx, this.mapRect, this.height, bounds, toX, toY, labels, font);
+    // The labels as drawn, for tests and tools: {x: [[text, px], …], y}.
+    this.canvas.dataset.ticks = JSON.stringify(drawn);
     return this.layer;
   }
 
@@ -210,40 +212,56 @@ function drawAxes(ctx, { left, top, size }, height, bounds, toX, toY, labels, fo
   const bottom = top + size;
   const right = left + size;
   const count = Math.max(3, Math.round(size / 70));
+  const TICK_FONT_PX = 13;
 
   ctx.strokeStyle = INK;
   ctx.lineWidth = 1;
   ctx.strokeRect(left - 0.5, top - 0.5, size + 1, size + 1);
 
-  ctx.font = `13px ${font}`;
+  ctx.font = `${TICK_FONT_PX}px ${font}`;
   ctx.fillStyle = MUTED;
   ctx.beginPath();
-  const x = ticks(bounds.xMin, bounds.xMax, count);
+  const width = (text) => ctx.measureText(text).width;
+  // Labels side by side along x; stacked along y, right of the axis name.
+  const x = axisTicks(bounds.xMin, bounds.xMax, size, { count, along: width });
+  const y = axisTicks(bounds.yMin, bounds.yMax, size, { count, along: () => TICK_FONT_PX + 2, across: width, room: left - 9, gap: 4 });
+  const drawn = { x: [], y: [] };
   ctx.textAlign = "center";
   ctx.textBaseline = "top";
-  for (const value of x.values) {
+  x.values.forEach((value, i) => {
     const px = Math.round(toX(value)) + 0.5;
     ctx.moveTo(px, bottom);
     ctx.lineTo(px, bottom + 5);
-    ctx.fillText(formatTick(value, x.step), px, bottom + 7);
-  }
-  const y = ticks(bounds.yMin, bounds.yMax, count);
+    // Centred on its tick, but kept on the canvas (the last one at the right).
+    const half = width(x.texts[i]) / 2;
+    const at = Math.min(px, right + MARGIN.right - 1 - half);
+    ctx.fillText(x.texts[i], at, bottom + 7);
+    drawn.x.push([x.texts[i], px]);
+  });
   ctx.textAlign = "right";
   ctx.textBaseline = "middle";
-  for (const value of y.values) {
+  y.values.forEach((value, i) => {
     const py = Math.round(toY(value)) + 0.5;
     ctx.moveTo(left, py);
     ctx.lineTo(left - 5, py);
-    ctx.fillText(formatTick(value, y.step), left - 7, py);
-  }
+    ctx.fillText(y.texts[i], left - 7, py);
+    drawn.y.push([y.texts[i], py]);
+  });
   ctx.stroke();
 
   ctx.font = `italic 15px ${font}`;
   ctx.fillStyle = INK;
   ctx.textAlign = "center";
   ctx.textBaseline = "bottom";
-  ctx.fillText(labels.x, (left + right) / 2, height - 2);
+  // Labels counted from an offset say so after the axis name: "x₁ − 0.5".
+  ctx.fillText(x.offsetText ? `${labels.x} ${x.offsetText}` : labels.x, (left + right) / 2, height - 2);
   ctx.textAlign = "left";
   ctx.textBaseline = "middle";
   ctx.fillText(labels.y, 2, (top + bottom) / 2);
+  if (y.offsetText) {
+    ctx.font = `${TICK_FONT_PX}px ${font}`;
+    ctx.textBaseline = "bottom";
+    ctx.fillText(`${labels.y} ${y.offsetText}`, 2, top - 1);
+  }
+  return { ...drawn, xOffset: x.offsetText, yOffset: y.offsetText };
 }

@@ -5,7 +5,7 @@
 // method for it, a button calls that, so that it does exactly what a
 // script would; a failure is already in the notice (model-holder.js).
 
-import { format } from "./strings.js";
+import { counted, format } from "./strings.js";
 import { downloadText, downloadBlob, MAX_CSV_POINTS } from "./csv.js";
 
 /** Copies `text`; resolves with whether the browser let us. */
@@ -220,7 +220,7 @@ export class Reactions {
       this.#notices.set({ pointsMessage: { kind: "error", text: format(text.csvFailed, { name: file.name, message }) } });
       return;
     }
-    this.#notices.set({ pointsMessage: { kind: "info", text: format(text.csvImported, { count, name: file.name }) } });
+    this.#notices.set({ pointsMessage: { kind: "info", text: counted(text, "csvImported", { count, name: file.name }) } });
   };
 
   /** A dataset picture was chosen. */

@@ -29,18 +29,21 @@ export class Readouts {
   }
 
   /**
-   * Shows `state` ({iteration, cost, trainAccuracy, testAccuracy}). Called
+   * Shows `state` ({iteration, cost, trainAccuracy, testAccuracy}) of a
+   * model with `points` ({train, test}; null when there is no model). Called
    * every frame: it changes only what differs, and text in place (a new
    * text node or even an unchanged attribute written again makes the
    * browser recompute styles that depend on it, `:has()` rules included).
    */
-  show(state) {
+  show(state, points = null) {
     const set = (item, text) => {
       const node = item.value.firstChild;
       if (node?.data !== text) node.data = text;
     };
     set(this.iteration, String(state.iteration));
-    set(this.cost, Number.isFinite(state.cost) ? state.cost.toFixed(6) : String(state.cost));
+    // No points (drawn, then cleared): a cost of nothing is NaN, not news.
+    const empty = points !== null && points.train.length === 0;
+    set(this.cost, empty ? this.text.noPointsYet : Number.isFinite(state.cost) ? state.cost.toFixed(6) : String(state.cost));
     set(this.train, this.percent(state.trainAccuracy));
     const held = Number.isFinite(state.testAccuracy);
     if (this.test.row.hidden === held) {

@@ -166,7 +166,7 @@ export class SettingsState {
 
   /** Forgets the rejected values (they had no effect). */
   dismissRejections() {
-    const bad = new Set(this.#errors.map((e) => `${e.setting}\u0000${e.value}`));
+    const bad = new Set(this.#errors.map((e) => `${e.setting}\u0000${e.given}`));
     for (const [param, value] of [...this.#explicit]) {
       if (bad.has(`${param}\u0000${value}`)) this.#explicit.delete(param);
     }

@@ -49,6 +49,7 @@ const en = {
   testCost: "Test cost",
   percent: "{value}%",
   notANumber: "—",
+  noPointsYet: "no points yet",
 
   // Buttons.
   play: "Play",
@@ -144,7 +145,10 @@ const en = {
   drawClassLabel: "Class of new points",
   drawClass0: "class 0",
   drawClass1: "class 1",
+  // A count's words: `key.one` for exactly 1 when the language has that form
+  // (see counted()), else `key`.
   drawCount: "{count} points",
+  "drawCount.one": "{count} point",
   undoPoint: "Undo",
   undoPointTitle: "Remove the last point added",
   clearPoints: "Clear",
@@ -155,8 +159,10 @@ const en = {
   exportCsvTitle: "Save these points as a CSV file (x1,x2,label)",
   csvFileName: "sepal-points.csv",
   csvImported: "Imported {count} points from {name}.",
+  "csvImported.one": "Imported {count} point from {name}.",
   csvFailed: "Could not import {name}: {message}. Nothing was changed.",
   csvColumns: "line {line} has {count} values instead of three (x1, x2, label)",
+  "csvColumns.one": "line {line} has {count} value instead of three (x1, x2, label)",
   csvNumber: "line {line}: \"{value}\" is not a number from −1000000 to 1000000",
   csvLabel: "line {line}: the label must be 0 or 1, not \"{value}\"",
   csvTooMany: "more than {max} points",
@@ -338,6 +344,16 @@ export const TABLES = { en, zh };
 export function strings(lang) {
   const table = TABLES[lang];
   return table && table !== en ? { ...en, ...table } : en;
+}
+
+/**
+ * `text[key]` filled in with `values`, whose `count` picks the form:
+ * `text[key + ".one"]` for a count of exactly 1, else `text[key]`. A
+ * language without plurals (Chinese) gives both the same words.
+ */
+export function counted(text, key, values) {
+  const one = values.count === 1 ? text[`${key}.one`] : undefined;
+  return format(one ?? text[key], values);
 }
 
 /** `template` with each `{name}` replaced by `values[name]`. */

@@ -288,7 +288,7 @@ export class View {
   modelDropped() {
     this.#plot.clear();
     this.#chart.clear();
-    this.#readouts.show(this.#model.state);
+    this.#readouts.show(this.#model.state, this.#model.points);
   }
 
   /** The play button and which buttons work now. */
@@ -430,7 +430,7 @@ export class View {
     });
     const noTest = !model.hasTest;
     if (this.#dom.testNote.hidden !== noTest) this.#dom.testNote.hidden = noTest;
-    this.#readouts.show(model.state);
+    this.#readouts.show(model.state, model.points);
     const summary = this.#plotSummary();
     if (this.#plot.canvas.getAttribute("aria-label") !== summary) this.#plot.canvas.setAttribute("aria-label", summary);
     this.#showValues();

@@ -195,6 +195,24 @@ fn bad_options_name_the_option_and_value_and_exit_2() {
 }
 
 #[test]
+fn too_large_numbers_are_out_of_range_and_huge_values_are_quoted_short() {
+    let out = sepal(&["train", "--learning-rate", "1e400"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("learning-rate = \"1e400\" is out of range: use a number above 0 and at most 10000"),
+        "{}",
+        text(&out.stderr)
+    );
+    let digits = "7".repeat(100_000);
+    let out = sepal(&["train", "--learning-rate", &digits]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    let quoted = format!("learning-rate = \"{}…\" is out of range", "7".repeat(39));
+    assert!(stderr.contains(&quoted), "{}", &stderr[..200.min(stderr.len())]);
+    assert!(stderr.len() < 300, "one short line, not {} bytes", stderr.len());
+}
+
+#[test]
 fn help_lists_the_options() {
     for command in ["train", "sweep"] {
         let out = sepal(&[command, "--learning-rate", "2", "--help"]);

@@ -108,7 +108,10 @@ pub fn settings_table() -> Result<JsValue, JsError> {
 #[derive(Serialize)]
 struct Rejection {
     setting: String,
+    /// As messages quote it (at most 40 characters).
     value: String,
+    /// As given, whole.
+    given: String,
     problem: &'static str,
     allowed: String,
     message: String,
@@ -119,6 +122,7 @@ impl From<&SettingError> for Rejection {
         Rejection {
             setting: e.setting.clone(),
             value: e.value.clone(),
+            given: e.given.clone(),
             problem: e.problem.code(),
             allowed: e.allowed.clone(),
             message: e.to_string(),

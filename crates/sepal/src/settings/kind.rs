@@ -261,11 +261,17 @@ pub fn number_text(v: f64) -> String {
     }
 }
 
-/// A finite number in any spelling Rust reads (`1e3`, ` 0.5`, `-0`).
+/// A finite number written in decimal, with an optional exponent: an
+/// optional sign, digits with an optional fraction (`1`, `1.`, `.5`), then
+/// an optional `e`/`E`, sign and digits (`1e3`, `-2.5E-3`). The words Rust
+/// also reads (`inf`, `infinity`, `nan`) are not numbers; a number that is
+/// too large for an f64 (`1e400`, a thousand digits) is out of range.
 fn number(text: &str) -> Result<f64, Problem> {
     let v: f64 = text.parse().map_err(|_| Problem::NotANumber)?;
     if v.is_finite() {
         Ok(v)
+    } else if text.trim_start_matches(['+', '-']).starts_with(|c: char| c.is_ascii_digit() || c == '.') {
+        Err(Problem::OutOfRange)
     } else {
         Err(Problem::NotANumber)
     }

@@ -164,12 +164,32 @@ pub fn find_spec(name: &str) -> Option<&'static Spec> {
     SPECS.iter().find(|s| s.key == name || s.param == name)
 }
 
-/// A rejected value: which setting, the value as given, and why.
+/// The longest value or name a message quotes, in characters.
+pub const QUOTED_CHARS: usize = 40;
+
+/// `text` as a message quotes it: whole up to [`QUOTED_CHARS`] characters,
+/// else its first 39 and "…", so a 100 KB value makes a one-line message.
+pub fn quoted(text: &str) -> String {
+    if text.chars().count() > QUOTED_CHARS {
+        text.chars().take(QUOTED_CHARS - 1).chain(['…']).collect()
+    } else {
+        text.to_string()
+    }
+}
+
+/// A rejected value: which setting, the value as messages quote it, the
+/// value as given, and why. Every message (the page's notice, the CLI's,
+/// a model file's) quotes `setting` and `value`, both shortened by
+/// [`quoted`] here, once.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SettingError {
-    /// The kebab-case name, or the name as given for an unknown setting.
+    /// The kebab-case name, or the name as given (shortened) for an
+    /// unknown setting.
     pub setting: String,
+    /// The value as messages quote it: at most [`QUOTED_CHARS`] characters.
     pub value: String,
+    /// The value as given, whole (the page finds the rejected value by it).
+    pub given: String,
     pub problem: Problem,
     /// What is allowed, in English (empty for an unknown setting).
     pub allowed: String,
@@ -180,7 +200,8 @@ impl SettingError {
     pub fn new(setting: &str, kind: &Kind, value: &str, problem: Problem) -> Self {
         Self {
             setting: setting.to_string(),
-            value: value.to_string(),
+            value: quoted(value),
+            given: value.to_string(),
             problem,
             allowed: kind.allowed(),
         }
@@ -233,8 +254,9 @@ impl Settings {
             Input::Unset => String::new(),
         };
         let spec = find_spec(name).ok_or_else(|| SettingError {
-            setting: name.to_string(),
-            value: shown.clone(),
+            setting: quoted(name),
+            value: quoted(&shown),
+            given: shown.clone(),
             problem: Problem::UnknownSetting,
             allowed: String::new(),
         })?;
@@ -314,6 +336,7 @@ impl Settings {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use alloc::format;
 
     #[test]
     fn defaults_round_trip_through_text() {
@@ -333,7 +356,12 @@ mod tests {
         for (name, value, problem) in [
             ("learning-rate", "abc", Problem::NotANumber),
             ("learning-rate", "0", Problem::OutOfRange),
-            ("learning-rate", "1e400", Problem::NotANumber),
+            ("learning-rate", "1e400", Problem::OutOfRange),
+            ("learning-rate", "-1e400", Problem::OutOfRange),
+            ("seed", "1e400", Problem::OutOfRange),
+            ("learning-rate", "infinity", Problem::NotANumber),
+            ("learning-rate", "-inf", Problem::NotANumber),
+            ("learning-rate", "0x100", Problem::NotANumber),
             ("learningRate", "NaN", Problem::NotANumber),
             ("hidden-units", "2.5", Problem::NotAnInteger),
             ("hidden-units", "1e9", Problem::OutOfRange),
@@ -347,6 +375,37 @@ mod tests {
             assert_eq!(err.problem, problem, "{name}={value}");
         }
         assert_eq!(s, Settings::default());
+    }
+
+    #[test]
+    fn messages_quote_at_most_forty_characters_of_a_value_or_name() {
+        let huge = "9".repeat(100_000);
+        let err = Settings::default().set("activation", &huge).unwrap_err();
+        assert_eq!(err.value, format!("{}…", "9".repeat(39)));
+        assert_eq!(err.given, huge);
+        assert_eq!(
+            err.to_string(),
+            format!("activation = \"{}…\" is not one of the choices: use tanh, relu, leaky-relu or sigmoid", "9".repeat(39))
+        );
+        let err = Settings::default().set(&"x".repeat(5000), "1").unwrap_err();
+        assert_eq!(err.to_string(), format!("\"{}…\" is not a setting", "x".repeat(39)));
+        // Forty characters are quoted whole; characters, not bytes.
+        let forty = "é".repeat(40);
+        assert_eq!(Settings::default().set("model", &forty).unwrap_err().value, forty);
+    }
+
+    #[test]
+    fn numbers_too_large_for_a_double_are_out_of_range() {
+        let mut s = Settings::default();
+        let digits = "1".repeat(100_000);
+        let err = s.set("learning-rate", &digits).unwrap_err();
+        assert_eq!(err.problem, Problem::OutOfRange);
+        assert!(err.to_string().starts_with(&format!("learning-rate = \"{}…\" is out of range", "1".repeat(39))));
+        assert_eq!(s.set("hidden-units", "1e400").unwrap_err().problem, Problem::OutOfRange);
+        assert_eq!(s.set("layers", "4,1e400").unwrap_err().problem, Problem::OutOfRange);
+        // A number that underflows is a number (0 here, then checked).
+        assert_eq!(s.set("learning-rate", "1e-400").unwrap_err().problem, Problem::OutOfRange);
+        assert_eq!(s.set("noise", "1e-400"), Ok(()));
     }
 
     #[test]
