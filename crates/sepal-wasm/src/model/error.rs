@@ -8,7 +8,7 @@ use sepal::settings::{Problem, SettingError, MAX_POINTS};
 use sepal::Model;
 use wasm_bindgen::JsValue;
 
-use super::MAX_ITERATION;
+use super::{MAX_ITERATION, MAX_PARAMETER};
 use crate::points::MAX_COORDINATE;
 
 /// What a value should have been.
@@ -70,6 +70,8 @@ pub enum ModelError {
     TooManyPoints {
         count: usize,
     },
+    /// `points.train` is empty: nothing to train on.
+    NoPoints,
     /// Point `n` (from 1) of `list` ("points.train" or "points.test").
     PointValues {
         list: &'static str,
@@ -90,6 +92,10 @@ pub enum ModelError {
         model: Model,
     },
     Parameters(ImportError),
+    /// A parameter of `name` beyond ±[`MAX_PARAMETER`].
+    ParameterTooLarge {
+        name: String,
+    },
     Iteration {
         value: String,
     },
@@ -127,6 +133,11 @@ impl ModelError {
             Self::TooManyPoints { count } => (
                 "too-many-points",
                 vec![("count", count.to_string()), ("max", MAX_POINTS.to_string())],
+            ),
+            Self::NoPoints => ("no-points", vec![]),
+            Self::ParameterTooLarge { name } => (
+                "parameter-too-large",
+                vec![("name", name.clone()), ("max", MAX_PARAMETER.to_string())],
             ),
             Self::PointValues { list, n, count } => (
                 "point-values",
