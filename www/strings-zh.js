@@ -94,6 +94,7 @@ export const zh = {
   "modelError.no-points": "文件中没有训练样本（points.train 为空）",
   "modelError.parameter-too-large": "{name} 中有超出 ±{max} 的值，训练不会得到这样的参数",
   "modelError.too-big": "文件有 {size} MB，超过了模型文件的上限 {max} MB",
+  "modelError.too-many-values": "它包含超过 {max} 个值，比任何模型都多",
   "modelError.iteration": "迭代次数 {value} 不是 0 到 {max} 之间的整数",
   "modelType.object": "对象",
   "modelType.number": "数字",

@@ -111,6 +111,7 @@ const en = {
   "modelError.no-points": "it holds no training points (points.train is empty)",
   "modelError.parameter-too-large": "{name} holds a value beyond ±{max}, which no training produces",
   "modelError.too-big": "it is {size} MB, more than the {max} MB a model file may be",
+  "modelError.too-many-values": "it holds more than {max} values, more than any model",
   "modelError.iteration": "iteration {value} is not a whole number from 0 to {max}",
   "modelType.object": "an object",
   "modelType.number": "a number",

@@ -172,6 +172,8 @@ impl Playground {
             let message = e.to_string();
             let error = if message.contains(json::TOO_DEEP) {
                 model::ModelError::TooDeep
+            } else if message.contains(json::TOO_MANY) {
+                model::ModelError::TooManyValues
             } else {
                 model::ModelError::Unreadable { message }
             };

@@ -9,6 +9,7 @@ use sepal::Model;
 use wasm_bindgen::JsValue;
 
 use super::{MAX_ITERATION, MAX_PARAMETER};
+use crate::json::MAX_VALUES;
 use crate::points::MAX_COORDINATE;
 
 /// What a value should have been.
@@ -53,6 +54,8 @@ pub enum ModelError {
     },
     /// Nested deeper than any model file.
     TooDeep,
+    /// More values than any model file ([`crate::json::MAX_VALUES`]).
+    TooManyValues,
     Format {
         found: String,
     },
@@ -110,6 +113,7 @@ impl ModelError {
             Self::NotAnObject => ("not-an-object", vec![]),
             Self::Unreadable { message } => ("unreadable", vec![("message", message.clone())]),
             Self::TooDeep => ("too-deep", vec![]),
+            Self::TooManyValues => ("too-many-values", vec![("max", MAX_VALUES.to_string())]),
             Self::Format { found } => ("format", vec![("found", found.clone())]),
             Self::Version { found } => ("version", vec![("found", found.clone())]),
             Self::Missing { field } => ("missing", vec![("field", field.clone())]),

@@ -246,6 +246,7 @@ fn one_of_each() -> Vec<ModelError> {
         NotAnObject,
         Unreadable { message: text() },
         TooDeep,
+        TooManyValues,
         Format { found: text() },
         Version { found: text() },
         Missing { field: text() },
@@ -299,7 +300,7 @@ fn one_of_each() -> Vec<ModelError> {
         match error {
             NotAnObject | Unreadable { .. } | TooDeep | Format { .. } | Version { .. } | Missing { .. } => {}
             WrongType { .. } | Setting(_) | TooManyPoints { .. } | Iteration { .. } => {}
-            NoPoints | ParameterTooLarge { .. } => {}
+            NoPoints | ParameterTooLarge { .. } | TooManyValues => {}
             PointValues { .. } | PointCoordinate { .. } | PointLabel { .. } | UnknownParameter { .. } => {}
             Parameters(
                 ImportError::WrongModel { .. }
@@ -438,4 +439,33 @@ fn training_stops_at_the_largest_iteration_a_file_holds_so_it_loads_again() {
     assert_eq!(pg.trainer().iteration() as f64, MAX_ITERATION);
     let again = Playground::from_model(&pg.model_json()).expect("what it saves loads again");
     assert_eq!(again.trainer().iteration(), pg.trainer().iteration());
+}
+
+/// How many values `json` holds, as the reading counts them.
+fn values(json: &Json) -> usize {
+    1 + match json {
+        Json::Text(t) => t.len() / 32,
+        Json::List(items) => items.iter().map(values).sum(),
+        Json::Object(pairs) => pairs.iter().map(|(k, v)| 1 + k.len() / 32 + values(v)).sum(),
+        _ => 0,
+    }
+}
+
+#[test]
+fn the_largest_model_is_well_within_the_values_a_file_may_hold() {
+    use serde::de::value::{Error, SeqDeserializer};
+    use serde::Deserialize;
+    let largest = playground(&[
+        ("points", "10000"),
+        ("model", "deep"),
+        ("layers", "64,64,64,64,64,64"),
+        ("test-fraction", "0.5"),
+    ]);
+    let count = values(&largest.model_json());
+    assert!(count > 50_000 && count * 2 < crate::json::MAX_VALUES, "{count}");
+    // Reading stops at the first value over: a long list is refused.
+    let read = |n: usize| Json::deserialize(SeqDeserializer::<_, Error>::new(core::iter::repeat_n(0.0f64, n)));
+    assert!(read(crate::json::MAX_VALUES - 1).is_ok());
+    let refused = read(crate::json::MAX_VALUES).unwrap_err().to_string();
+    assert!(refused.contains(crate::json::TOO_MANY), "{refused}");
 }
