@@ -9,7 +9,7 @@
 // last read out of the Playground, for the getters and the drawing.
 
 import { format } from "./strings.js";
-import { modelErrorText } from "./model-file.js";
+import { modelErrorText, modelFields, modelTooBig } from "./model-file.js";
 
 /** What there is to read while there is no model. */
 const EMPTY_STATE = Object.freeze({
@@ -103,7 +103,8 @@ export class ModelHolder {
 
   /**
    * The Playground of a model file (`json`, its text or the object it
-   * parses to); bad input throws an Error that says what is wrong in
+   * parses to). Text over MAX_MODEL_BYTES is not parsed; of the object,
+   * only the format's keys are handed to the wasm. Bad input throws an Error that says what is wrong in
    * `text` (`reason`, and `code` for scripts).
    */
   open(json, text) {
@@ -115,6 +116,8 @@ export class ModelHolder {
     };
     let object = json;
     if (typeof json === "string") {
+      const tooBig = modelTooBig(json.length, text);
+      if (tooBig) throw refuse(tooBig, "too-big");
       try {
         object = JSON.parse(json);
       } catch (error) {
@@ -122,7 +125,8 @@ export class ModelHolder {
       }
     }
     try {
-      return this.api.Playground.fromModel(object);
+      // Only the format's keys go into the wasm.
+      return this.api.Playground.fromModel(modelFields(object));
     } catch (error) {
       throw refuse(modelErrorText(error, text), error?.code ?? "unreadable");
     }

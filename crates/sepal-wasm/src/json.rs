@@ -153,7 +153,12 @@ impl<'de> Visitor<'de> for Depth<'_> {
         Depth(self.0, self.1).deserialize(d)
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+        // A list longer than the values left is refused before it is read.
+        let hint = seq.size_hint().unwrap_or(0);
+        if hint > self.1.get() {
+            return Err(de::Error::custom(TOO_MANY));
+        }
+        let mut items = Vec::with_capacity(hint.min(4096));
         while let Some(item) = seq.next_element_seed(self.below())? {
             items.push(item);
         }
