@@ -131,3 +131,20 @@ test("parameters beyond ±1e6 are refused, naming the parameter", () =>
     assert.match(result.reason, /W2.*1000000/);
     assert.ok(result.same, "nothing changed");
   }));
+
+test("played up to the cap, training stops and says why", () =>
+  withPage("", async ({ page, element }) => {
+    await element.evaluate(async (el) => {
+      const model = JSON.parse(el.exportModel());
+      model.iteration = Number.MAX_SAFE_INTEGER - 3;
+      await el.importModel(model);
+      el.play();
+    });
+    await page.waitForFunction(() => !document.querySelector("sepal-playground").running);
+    const state = await element.evaluate((el) => {
+      el.play();
+      return { iteration: el.iteration, running: el.running };
+    });
+    assert.deepEqual(state, { iteration: Number.MAX_SAFE_INTEGER, running: false });
+    assert.match(await noticeText(page), /9007199254740991/);
+  }));

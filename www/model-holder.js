@@ -56,9 +56,17 @@ export class ModelHolder {
     return this.pg !== null && !this.crashed;
   }
 
-  /** Whether it can train: usable, and not diverged. */
+  /** Whether it can train: usable, not diverged, and below the iteration cap. */
   get canTrain() {
-    return this.usable && !this.state.diverged;
+    return this.usable && !this.state.diverged && !this.atCap;
+  }
+
+  /**
+   * Whether it is at the largest iteration a model file holds (2^53 − 1,
+   * the wasm's model::MAX_ITERATION): it trains no further.
+   */
+  get atCap() {
+    return this.state.iteration >= Number.MAX_SAFE_INTEGER;
   }
 
   /** A Playground for `settings` on the element's data: the drawn points for `custom`. */

@@ -144,6 +144,7 @@ export const zh = {
   csvNumber: "第 {line} 行：\"{value}\" 不是 −1000000 到 1000000 之间的数",
   csvLabel: "第 {line} 行：标签必须是 0 或 1，而不是 \"{value}\"",
   csvTooMany: "超过 {max} 个样本",
+  iterationCap: "训练已在第 {max} 次迭代停止，这是模型文件能记录的最多迭代次数。重置后可以再训练。",
   csvEmpty: "文件中没有样本",
   pointsRejected: "无法使用这些样本：{message}",
   model: "模型",

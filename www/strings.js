@@ -164,6 +164,7 @@ const en = {
   csvNumber: "line {line}: \"{value}\" is not a number from −1000000 to 1000000",
   csvLabel: "line {line}: the label must be 0 or 1, not \"{value}\"",
   csvTooMany: "more than {max} points",
+  iterationCap: "Training stopped at iteration {max}, the most a model file can hold. Reset to train again.",
   csvEmpty: "it holds no points",
   pointsRejected: "These points cannot be used: {message}",
   model: "Model",
