@@ -49,10 +49,13 @@ test("a file over the cap is refused unread; unknown keys and oversized trees ne
       const rows = Array.from({ length: 1_000_000 }, () => [0, 0]);
       const w1Outcome = await outcome({ ...model, parameters: { ...model.parameters, W1: rows } });
       const pointsOutcome = await outcome({ ...model, points: { train: Array.from({ length: 1_000_000 }, () => [0, 0, 1]), test: [] } });
+      // A text bigger than a file may be, where the format has a text.
+      const longText = await outcome({ ...model, settings: { dataset: "x".repeat(50_000_000) } });
+      const longKey = await outcome({ ...model, settings: { ["x".repeat(50_000_000)]: 1 } });
       // Just over the values a tree may hold, in small lists, as text under the size cap.
       const many = { ...model, points: { train: Array.from({ length: 40_000 }, (_, k) => [k % 7, 0, 1]), test: [] } };
       const manyOutcome = await outcome(JSON.stringify(many));
-      return { bigTextOutcome, extraOutcome, w1Outcome, pointsOutcome, manyOutcome, size: bigText.length };
+      return { bigTextOutcome, extraOutcome, w1Outcome, pointsOutcome, manyOutcome, longText, longKey, size: bigText.length };
     });
     assert.ok(results.size > 50 * MB, `${results.size}`);
     assert.equal(results.bigTextOutcome, "too-big");
@@ -60,6 +63,8 @@ test("a file over the cap is refused unread; unknown keys and oversized trees ne
     assert.equal(results.w1Outcome, "too-many-values");
     assert.equal(results.pointsOutcome, "too-many-values");
     assert.equal(results.manyOutcome, "too-many-values");
+    assert.equal(results.longText, "too-big");
+    assert.equal(results.longKey, "too-big");
     await page.waitForFunction(() => /big\.json/.test(document.querySelector("sepal-playground").shadowRoot.querySelector('[part="notice"]').textContent));
     assert.match(await noticeText(page), /big\.json.*50(\.\d)? MB.*4 MB/s, "the notice names the size and the cap");
     const after = await wasmBytes(page);

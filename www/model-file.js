@@ -42,6 +42,30 @@ export function modelTooBig(bytes, text) {
   return format(text["modelError.too-big"], { size: mb(bytes), max: mb(MAX_MODEL_BYTES) });
 }
 
+/**
+ * The characters in the texts and keys of a parsed model file — what
+ * would be copied into the wasm besides its numbers, which the wasm counts
+ * itself (at most 150,000 values). The walk stops once past `limit`, past
+ * that many values, or 40 levels deep (the wasm refuses those unread).
+ */
+export function textLength(value, limit = MAX_MODEL_BYTES) {
+  let total = 0;
+  let values = 0;
+  const walk = (v, depth) => {
+    values += 1;
+    if (typeof v === "string") total += v.length;
+    if (v === null || typeof v !== "object" || depth > 40) return;
+    for (const key in v) {
+      if (total > limit || values > 150_000) return;
+      if (!Object.hasOwn(v, key)) continue;
+      if (!Array.isArray(v)) total += key.length;
+      walk(v[key], depth + 1);
+    }
+  };
+  walk(value, 0);
+  return total;
+}
+
 /** The keys of a model file, and under `points` those of the points. */
 const MODEL_KEYS = ["format", "version", "settings", "iteration", "parameters", "points"];
 const POINTS_KEYS = ["train", "test"];

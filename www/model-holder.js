@@ -9,7 +9,7 @@
 // last read out of the Playground, for the getters and the drawing.
 
 import { format } from "./strings.js";
-import { modelErrorText, modelFields, modelTooBig } from "./model-file.js";
+import { modelErrorText, modelFields, modelTooBig, textLength } from "./model-file.js";
 
 /** What there is to read while there is no model. */
 const EMPTY_STATE = Object.freeze({
@@ -132,9 +132,18 @@ export class ModelHolder {
         throw refuse(format(text["modelError.not-json"], { message: error?.message ?? String(error) }), "not-json");
       }
     }
+    // Only the format's keys go into the wasm, and no more text than a file may hold.
+    let tooBig;
     try {
-      // Only the format's keys go into the wasm.
-      return this.api.Playground.fromModel(modelFields(object));
+      object = modelFields(object);
+      tooBig = modelTooBig(textLength(object), text);
+    } catch (error) {
+      // A getter that throws, say: what the wasm would have said of it.
+      throw refuse(format(text["modelError.unreadable"], { message: error?.message ?? String(error) }), "unreadable");
+    }
+    if (tooBig) throw refuse(tooBig, "too-big");
+    try {
+      return this.api.Playground.fromModel(object);
     } catch (error) {
       throw refuse(modelErrorText(error, text), error?.code ?? "unreadable");
     }
