@@ -28,6 +28,63 @@ export function modelJson(value, indent = "") {
 }
 
 /**
+ * The largest model file read, in bytes (characters, for text handed to
+ * `importModel`): the largest model the page can make — 10,000 points and
+ * a 6×64 network — saves to about 0.96 MB; nothing bigger is read,
+ * parsed or copied into the wasm.
+ */
+export const MAX_MODEL_BYTES = 4_000_000;
+
+/** Why a file of `bytes` bytes is not read (in `text`), or null if it may be. */
+export function modelTooBig(bytes, text) {
+  if (!(bytes > MAX_MODEL_BYTES)) return null;
+  const mb = (n) => String(Math.round(n / 100_000) / 10);
+  return format(text["modelError.too-big"], { size: mb(bytes), max: mb(MAX_MODEL_BYTES) });
+}
+
+/**
+ * The characters in the texts and keys of a parsed model file — what
+ * would be copied into the wasm besides its numbers, which the wasm counts
+ * itself (at most 150,000 values). The walk stops once past `limit`, past
+ * that many values, or 40 levels deep (the wasm refuses those unread).
+ */
+export function textLength(value, limit = MAX_MODEL_BYTES) {
+  let total = 0;
+  let values = 0;
+  const walk = (v, depth) => {
+    values += 1;
+    if (typeof v === "string") total += v.length;
+    if (v === null || typeof v !== "object" || depth > 40) return;
+    for (const key in v) {
+      if (total > limit || values > 150_000) return;
+      if (!Object.hasOwn(v, key)) continue;
+      if (!Array.isArray(v)) total += key.length;
+      walk(v[key], depth + 1);
+    }
+  };
+  walk(value, 0);
+  return total;
+}
+
+/** The keys of a model file, and under `points` those of the points. */
+const MODEL_KEYS = ["format", "version", "settings", "iteration", "parameters", "points"];
+const POINTS_KEYS = ["train", "test"];
+
+/**
+ * A parsed model file with only the format's own keys (the rest is
+ * ignored, and so never copied into the wasm); anything not an object is
+ * left for the wasm to refuse.
+ */
+export function modelFields(object) {
+  const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+  const pick = (from, keys) => Object.fromEntries(keys.filter((k) => Object.hasOwn(from, k)).map((k) => [k, from[k]]));
+  if (!isObject(object)) return object;
+  const kept = pick(object, MODEL_KEYS);
+  if (isObject(kept.points)) kept.points = pick(kept.points, POINTS_KEYS);
+  return kept;
+}
+
+/**
  * Why a model file was refused, in the language of `text`: from the
  * wasm's error `code` and `values` when the table has the code, else the
  * error's message (for the wasm's errors, just the code and values).

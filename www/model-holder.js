@@ -9,7 +9,7 @@
 // last read out of the Playground, for the getters and the drawing.
 
 import { format } from "./strings.js";
-import { modelErrorText } from "./model-file.js";
+import { modelErrorText, modelFields, modelTooBig, textLength } from "./model-file.js";
 
 /** What there is to read while there is no model. */
 const EMPTY_STATE = Object.freeze({
@@ -56,9 +56,17 @@ export class ModelHolder {
     return this.pg !== null && !this.crashed;
   }
 
-  /** Whether it can train: usable, and not diverged. */
+  /** Whether it can train: usable, not diverged, and below the iteration cap. */
   get canTrain() {
-    return this.usable && !this.state.diverged;
+    return this.usable && !this.state.diverged && !this.atCap;
+  }
+
+  /**
+   * Whether it is at the largest iteration a model file holds (2^53 − 1,
+   * the wasm's model::MAX_ITERATION): it trains no further.
+   */
+  get atCap() {
+    return this.state.iteration >= Number.MAX_SAFE_INTEGER;
   }
 
   /** A Playground for `settings` on the element's data: the drawn points for `custom`. */
@@ -103,7 +111,8 @@ export class ModelHolder {
 
   /**
    * The Playground of a model file (`json`, its text or the object it
-   * parses to); bad input throws an Error that says what is wrong in
+   * parses to). Text over MAX_MODEL_BYTES is not parsed; of the object,
+   * only the format's keys are handed to the wasm. Bad input throws an Error that says what is wrong in
    * `text` (`reason`, and `code` for scripts).
    */
   open(json, text) {
@@ -115,12 +124,24 @@ export class ModelHolder {
     };
     let object = json;
     if (typeof json === "string") {
+      const tooBig = modelTooBig(json.length, text);
+      if (tooBig) throw refuse(tooBig, "too-big");
       try {
         object = JSON.parse(json);
       } catch (error) {
         throw refuse(format(text["modelError.not-json"], { message: error?.message ?? String(error) }), "not-json");
       }
     }
+    // Only the format's keys go into the wasm, and no more text than a file may hold.
+    let tooBig;
+    try {
+      object = modelFields(object);
+      tooBig = modelTooBig(textLength(object), text);
+    } catch (error) {
+      // A getter that throws, say: what the wasm would have said of it.
+      throw refuse(format(text["modelError.unreadable"], { message: error?.message ?? String(error) }), "unreadable");
+    }
+    if (tooBig) throw refuse(tooBig, "too-big");
     try {
       return this.api.Playground.fromModel(object);
     } catch (error) {

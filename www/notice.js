@@ -96,7 +96,7 @@ const QUIET = Object.freeze({
   loadError: null, // why the wasm could not be loaded
   rejections: [], // rejected settings, already worded
   buildError: null, // why the last Playground could not be built
-  pointsMessage: null, // {kind, text} after a CSV or model file was loaded
+  pointsMessage: null, // {kind, text} after a CSV or model file was loaded, or training reached the iteration cap
   crash: null, // {message} once a wasm call has failed
   divergence: null, // {iteration, learningRate, reason} once diverged
   motionNote: false, // autoplay was skipped for reduced motion

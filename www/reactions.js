@@ -7,6 +7,7 @@
 
 import { counted, format } from "./strings.js";
 import { downloadText, downloadBlob, MAX_CSV_POINTS } from "./csv.js";
+import { modelTooBig } from "./model-file.js";
 
 /** Copies `text`; resolves with whether the browser let us. */
 async function copyText(text) {
@@ -200,6 +201,9 @@ export class Reactions {
     const text = this.#view().text;
     let message;
     try {
+      // Refused before it is read: its size is known without reading it.
+      const tooBig = modelTooBig(file.size, text);
+      if (tooBig) throw Object.assign(new Error(tooBig), { reason: tooBig, code: "too-big" });
       await this.#host.importModel(await file.text());
       message = { kind: "info", text: format(text.modelLoaded, { name: file.name }) };
     } catch (error) {

@@ -383,7 +383,7 @@ export class SepalPlayground extends HTMLElement {
 
   // ------------------------------------------------------------ events
 
-  /** After the model changed: read it, redraw, tell listeners, check divergence. */
+  /** After the model changed: read it, redraw, tell listeners, check divergence and the iteration cap. */
   #measured() {
     const model = this.#model;
     model.readState();
@@ -396,6 +396,12 @@ export class SepalPlayground extends HTMLElement {
       this.pause();
       this.#view.showRunning();
       this.dispatchEvent(new CustomEvent("diverged", { detail: model.detail() }));
+    }
+    if (model.atCap && this.#loop.running) {
+      const text = this.#view.text;
+      this.#notices.set({ pointsMessage: { kind: "info", text: format(text.iterationCap, { max: Number.MAX_SAFE_INTEGER }) } });
+      this.pause();
+      this.#view.showRunning();
     }
   }
 }

@@ -61,8 +61,12 @@ impl Playground {
     }
 
     /// Runs up to `n` iterations; returns how many ran (fewer once diverged).
+    /// Never past the largest iteration a model file holds
+    /// ([`model::MAX_ITERATION`]): there training stops, so that a saved
+    /// run always loads again.
     pub fn step(&mut self, n: u32) -> u32 {
-        self.trainer.step(n)
+        let room = (model::MAX_ITERATION as u64).saturating_sub(self.trainer.iteration());
+        self.trainer.step(n.min(u32::try_from(room).unwrap_or(u32::MAX)))
     }
 
     pub fn reset(&mut self) {
@@ -168,6 +172,8 @@ impl Playground {
             let message = e.to_string();
             let error = if message.contains(json::TOO_DEEP) {
                 model::ModelError::TooDeep
+            } else if message.contains(json::TOO_MANY) {
+                model::ModelError::TooManyValues
             } else {
                 model::ModelError::Unreadable { message }
             };

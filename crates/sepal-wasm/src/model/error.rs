@@ -8,7 +8,8 @@ use sepal::settings::{Problem, SettingError, MAX_POINTS};
 use sepal::Model;
 use wasm_bindgen::JsValue;
 
-use super::MAX_ITERATION;
+use super::{MAX_ITERATION, MAX_PARAMETER};
+use crate::json::MAX_VALUES;
 use crate::points::MAX_COORDINATE;
 
 /// What a value should have been.
@@ -53,6 +54,8 @@ pub enum ModelError {
     },
     /// Nested deeper than any model file.
     TooDeep,
+    /// More values than any model file ([`crate::json::MAX_VALUES`]).
+    TooManyValues,
     Format {
         found: String,
     },
@@ -70,6 +73,8 @@ pub enum ModelError {
     TooManyPoints {
         count: usize,
     },
+    /// `points.train` is empty: nothing to train on.
+    NoPoints,
     /// Point `n` (from 1) of `list` ("points.train" or "points.test").
     PointValues {
         list: &'static str,
@@ -90,6 +95,10 @@ pub enum ModelError {
         model: Model,
     },
     Parameters(ImportError),
+    /// A parameter of `name` beyond ±[`MAX_PARAMETER`].
+    ParameterTooLarge {
+        name: String,
+    },
     Iteration {
         value: String,
     },
@@ -104,6 +113,7 @@ impl ModelError {
             Self::NotAnObject => ("not-an-object", vec![]),
             Self::Unreadable { message } => ("unreadable", vec![("message", message.clone())]),
             Self::TooDeep => ("too-deep", vec![]),
+            Self::TooManyValues => ("too-many-values", vec![("max", MAX_VALUES.to_string())]),
             Self::Format { found } => ("format", vec![("found", found.clone())]),
             Self::Version { found } => ("version", vec![("found", found.clone())]),
             Self::Missing { field } => ("missing", vec![("field", field.clone())]),
@@ -127,6 +137,11 @@ impl ModelError {
             Self::TooManyPoints { count } => (
                 "too-many-points",
                 vec![("count", count.to_string()), ("max", MAX_POINTS.to_string())],
+            ),
+            Self::NoPoints => ("no-points", vec![]),
+            Self::ParameterTooLarge { name } => (
+                "parameter-too-large",
+                vec![("name", name.clone()), ("max", MAX_PARAMETER.to_string())],
             ),
             Self::PointValues { list, n, count } => (
                 "point-values",

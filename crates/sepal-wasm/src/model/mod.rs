@@ -29,8 +29,17 @@ use crate::Playground;
 
 pub const FORMAT: &str = "sepal-model";
 pub const VERSION: f64 = 1.0;
-/// The largest iteration count a JS number holds exactly (2^53 − 1).
+/// The largest iteration count a JS number holds exactly (2^53 − 1): a
+/// file may say no more, and training stops there (see `Playground::step`),
+/// so that every run can be saved and loaded again.
 pub const MAX_ITERATION: f64 = 9_007_199_254_740_991.0;
+/// The largest magnitude a parameter in a file may have. Training keeps
+/// parameters within a few hundred (a run whose weights grow far beyond
+/// is diverging); with every parameter within ±1e6 and coordinates within
+/// ±1e6, a forward pass through the largest network (6 layers of 64
+/// units) stays below 1e100, so an imported model cannot overflow before
+/// it has been trained.
+pub const MAX_PARAMETER: f64 = 1e6;
 
 mod error;
 
@@ -105,6 +114,11 @@ pub fn read(json: &Json) -> Result<ModelFile, ModelError> {
         None => Vec::new(),
         Some(list) => read_points(list, "points.test")?,
     };
+    if train.is_empty() {
+        // Nothing to train on: the cost would be NaN (CSV import refuses
+        // an empty file the same way).
+        return Err(ModelError::NoPoints);
+    }
     if train.len() + test.len() > MAX_POINTS {
         return Err(ModelError::TooManyPoints {
             count: train.len() + test.len(),
@@ -115,6 +129,7 @@ pub fn read(json: &Json) -> Result<ModelFile, ModelError> {
         json.get("parameters").ok_or_else(|| missing("parameters"))?,
         settings.model,
     )?;
+    check_magnitude(&parameters)?;
 
     let iteration = match json.get("iteration") {
         None => 0,
@@ -284,6 +299,39 @@ fn read_parameters(value: &Json, model: Model) -> Result<Parameters, ModelError>
             }
         }
     })
+}
+
+/// Every parameter within ±[`MAX_PARAMETER`] (values that are not finite
+/// are left to the shape checks, which say so).
+fn check_magnitude(parameters: &Parameters) -> Result<(), ModelError> {
+    let too_large = |v: &f64| v.is_finite() && v.abs() > MAX_PARAMETER;
+    let refuse = |name: &str| {
+        Err(ModelError::ParameterTooLarge {
+            name: name.to_string(),
+        })
+    };
+    let vectors: Vec<(String, &[f64])> = match parameters {
+        Parameters::Logistic { w, b } => vec![("w".into(), &w[..]), ("b".into(), core::slice::from_ref(b))],
+        Parameters::Shallow { w1, b1, w2, b2 } => w1
+            .iter()
+            .map(|r| ("W1".to_string(), &r[..]))
+            .chain([("b1".to_string(), &b1[..])])
+            .chain(w2.iter().map(|r| ("W2".to_string(), &r[..])))
+            .chain([("b2".to_string(), &b2[..])])
+            .collect(),
+        Parameters::Deep { w, b } => w
+            .iter()
+            .enumerate()
+            .flat_map(|(l, m)| m.iter().map(move |r| (format!("W[{l}]"), &r[..])))
+            .chain(b.iter().enumerate().map(|(l, v)| (format!("b[{l}]"), &v[..])))
+            .collect(),
+    };
+    for (name, values) in vectors {
+        if values.iter().any(too_large) {
+            return refuse(&name);
+        }
+    }
+    Ok(())
 }
 
 /// Parameters (or their gradients, with `prefix` "d") under the course's

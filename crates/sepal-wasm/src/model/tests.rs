@@ -246,6 +246,7 @@ fn one_of_each() -> Vec<ModelError> {
         NotAnObject,
         Unreadable { message: text() },
         TooDeep,
+        TooManyValues,
         Format { found: text() },
         Version { found: text() },
         Missing { field: text() },
@@ -256,6 +257,8 @@ fn one_of_each() -> Vec<ModelError> {
         Setting(setting("hidden-units", "0")),
         Setting(setting("bogus", "1")),
         TooManyPoints { count: 0 },
+        NoPoints,
+        ParameterTooLarge { name: text() },
         PointValues {
             list: "points.train",
             n: 1,
@@ -297,6 +300,7 @@ fn one_of_each() -> Vec<ModelError> {
         match error {
             NotAnObject | Unreadable { .. } | TooDeep | Format { .. } | Version { .. } | Missing { .. } => {}
             WrongType { .. } | Setting(_) | TooManyPoints { .. } | Iteration { .. } => {}
+            NoPoints | ParameterTooLarge { .. } | TooManyValues => {}
             PointValues { .. } | PointCoordinate { .. } | PointLabel { .. } | UnknownParameter { .. } => {}
             Parameters(
                 ImportError::WrongModel { .. }
@@ -361,4 +365,107 @@ fn every_error_has_words_in_every_language_naming_only_its_values() {
             assert!(template(text, &key).is_some(), "{file} has no {key}");
         }
     }
+}
+
+/// The points of `json` replaced: `train` and `test`.
+fn with_points(json: &Json, train: Vec<Json>, test: Vec<Json>) -> Json {
+    let json = with(json, &["points", "train"], Json::List(train));
+    with(&json, &["points", "test"], Json::List(test))
+}
+
+#[test]
+fn a_file_without_training_points_is_refused() {
+    let good = playground(&[("test-fraction", "0.5")]).model_json();
+    let point = Json::numbers(&[0.5, 0.5, 1.0]);
+    assert_eq!(error(&with_points(&good, vec![], vec![])).0, "no-points");
+    assert_eq!(error(&with_points(&good, vec![], vec![point.clone()])).0, "no-points");
+    assert!(Playground::from_model(&with_points(&good, vec![point], vec![])).is_ok());
+}
+
+#[test]
+fn parameters_beyond_the_bound_are_refused_and_those_within_it_are_not() {
+    let shallow = playground(&[]).model_json();
+    let w2 = |v: f64| with(&shallow, &["parameters", "W2"], Json::List(vec![Json::numbers(&[v; 4])]));
+    assert_eq!(
+        error(&w2(1e308)),
+        ("parameter-too-large", vec![("name", "W2".into()), ("max", "1000000".into())])
+    );
+    assert_eq!(error(&w2(-1.5e6)).0, "parameter-too-large");
+    let mut ok = Playground::from_model(&w2(-MAX_PARAMETER)).expect("the bound itself is allowed");
+    ok.step(1);
+    let logistic = playground(&[("model", "logistic")]).model_json();
+    assert_eq!(
+        error(&with(&logistic, &["parameters", "b"], Json::Number(2e6))),
+        ("parameter-too-large", vec![("name", "b".into()), ("max", "1000000".into())])
+    );
+    let deep = playground(&[("model", "deep"), ("layers", "3,3")]).model_json();
+    let Some(Json::List(biases)) = deep.get("parameters").and_then(|p| p.get("b")).cloned() else {
+        panic!()
+    };
+    let mut biases = biases;
+    biases[1] = Json::numbers(&[0.0, -7e6, 0.0]);
+    assert_eq!(error(&with(&deep, &["parameters", "b"], Json::List(biases))).0, "parameter-too-large");
+    // What a file can hold still cannot overflow a forward pass of the
+    // largest network: its cost is finite at the bound (though far above
+    // the start's, which the divergence check calls exploded).
+    let big = playground(&[("model", "deep"), ("layers", "64,64,64,64,64,64"), ("activation", "relu")]);
+    let mut json = big.model_json();
+    let Some(Json::Object(pairs)) = json.get("parameters").cloned() else { panic!() };
+    let scaled = |v: &Json| -> Json {
+        fn go(v: &Json) -> Json {
+            match v {
+                Json::Number(_) => Json::Number(MAX_PARAMETER),
+                Json::List(items) => Json::List(items.iter().map(go).collect()),
+                other => other.clone(),
+            }
+        }
+        go(v)
+    };
+    for (name, value) in pairs {
+        json = with(&json, &["parameters", &name], scaled(&value));
+    }
+    let loaded = Playground::from_model(&json).expect("within the bound");
+    assert!(loaded.trainer().cost().is_finite(), "{}", loaded.trainer().cost());
+}
+
+#[test]
+fn training_stops_at_the_largest_iteration_a_file_holds_so_it_loads_again() {
+    let good = playground(&[]).model_json();
+    let near = with(&good, &["iteration"], Json::Number(9_007_199_254_740_990.0));
+    let mut pg = Playground::from_model(&near).expect("a file may say so");
+    assert_eq!(pg.step(5), 1);
+    assert_eq!(pg.trainer().iteration() as f64, MAX_ITERATION);
+    assert_eq!(pg.step(100), 0);
+    assert_eq!(pg.trainer().iteration() as f64, MAX_ITERATION);
+    let again = Playground::from_model(&pg.model_json()).expect("what it saves loads again");
+    assert_eq!(again.trainer().iteration(), pg.trainer().iteration());
+}
+
+/// How many values `json` holds, as the reading counts them.
+fn values(json: &Json) -> usize {
+    1 + match json {
+        Json::Text(t) => t.len() / 32,
+        Json::List(items) => items.iter().map(values).sum(),
+        Json::Object(pairs) => pairs.iter().map(|(k, v)| 1 + k.len() / 32 + values(v)).sum(),
+        _ => 0,
+    }
+}
+
+#[test]
+fn the_largest_model_is_well_within_the_values_a_file_may_hold() {
+    use serde::de::value::{Error, SeqDeserializer};
+    use serde::Deserialize;
+    let largest = playground(&[
+        ("points", "10000"),
+        ("model", "deep"),
+        ("layers", "64,64,64,64,64,64"),
+        ("test-fraction", "0.5"),
+    ]);
+    let count = values(&largest.model_json());
+    assert!(count > 50_000 && count * 2 < crate::json::MAX_VALUES, "{count}");
+    // Reading stops at the first value over: a long list is refused.
+    let read = |n: usize| Json::deserialize(SeqDeserializer::<_, Error>::new(core::iter::repeat_n(0.0f64, n)));
+    assert!(read(crate::json::MAX_VALUES - 1).is_ok());
+    let refused = read(crate::json::MAX_VALUES).unwrap_err().to_string();
+    assert!(refused.contains(crate::json::TOO_MANY), "{refused}");
 }
