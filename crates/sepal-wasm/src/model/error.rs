@@ -88,7 +88,8 @@ pub enum ModelError {
     PointLabel {
         list: &'static str,
         n: usize,
-        label: f64,
+        /// The label as the file has it, quoted if it is text.
+        label: String,
     },
     UnknownParameter {
         name: String,
@@ -161,11 +162,7 @@ impl ModelError {
             ),
             Self::PointLabel { list, n, label } => (
                 "point-label",
-                vec![
-                    ("list", (*list).into()),
-                    ("n", n.to_string()),
-                    ("label", label.to_string()),
-                ],
+                vec![("list", (*list).into()), ("n", n.to_string()), ("label", label.clone())],
             ),
             Self::UnknownParameter { name, model } => (
                 "unknown-parameter",

@@ -65,11 +65,7 @@ fn shown(value: &Json) -> String {
         Json::List(_) => "[…]".to_string(),
         Json::Object(_) => "{…}".to_string(),
     };
-    if text.chars().count() > 40 {
-        text.chars().take(39).chain(['…']).collect()
-    } else {
-        text
-    }
+    sepal::settings::quoted(&text)
 }
 
 /// Checks a model file; nothing is built.
@@ -200,12 +196,24 @@ fn read_points(value: &Json, list: &'static str) -> Result<Vec<[f64; 3]>, ModelE
             .map(|v| if let Json::Number(x) = v { Some(*x) } else { None })
             .collect();
         let Some(numbers) = numbers else {
-            return Err(ModelError::PointCoordinate { list, n });
+            // Numbers for x1 and x2 and something else as the label: a bad label.
+            return Err(match values.as_slice() {
+                [Json::Number(_), Json::Number(_), label] => ModelError::PointLabel {
+                    list,
+                    n,
+                    label: shown(label),
+                },
+                _ => ModelError::PointCoordinate { list, n },
+            });
         };
         let point = check_point(&numbers).map_err(|bad| match bad {
             BadPoint::Values(count) => ModelError::PointValues { list, n, count },
             BadPoint::Coordinate => ModelError::PointCoordinate { list, n },
-            BadPoint::Label(label) => ModelError::PointLabel { list, n, label },
+            BadPoint::Label(label) => ModelError::PointLabel {
+                list,
+                n,
+                label: label.to_string(),
+            },
         })?;
         points.push(point);
     }
@@ -305,11 +313,7 @@ fn read_parameters(value: &Json, model: Model) -> Result<Parameters, ModelError>
 /// are left to the shape checks, which say so).
 fn check_magnitude(parameters: &Parameters) -> Result<(), ModelError> {
     let too_large = |v: &f64| v.is_finite() && v.abs() > MAX_PARAMETER;
-    let refuse = |name: &str| {
-        Err(ModelError::ParameterTooLarge {
-            name: name.to_string(),
-        })
-    };
+    let refuse = |name: &str| Err(ModelError::ParameterTooLarge { name: name.to_string() });
     let vectors: Vec<(String, &[f64])> = match parameters {
         Parameters::Logistic { w, b } => vec![("w".into(), &w[..]), ("b".into(), core::slice::from_ref(b))],
         Parameters::Shallow { w1, b1, w2, b2 } => w1

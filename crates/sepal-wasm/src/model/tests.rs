@@ -172,6 +172,15 @@ fn every_problem_is_named() {
             &[("list", "points.test"), ("n", "1"), ("label", "3")],
         ),
         (
+            // A label given as text is a bad label, not a bad coordinate.
+            point(
+                "test",
+                Json::List(vec![Json::Number(1.0), Json::Number(2.0), Json::Text("1".into())]),
+            ),
+            "point-label",
+            &[("list", "points.test"), ("n", "1"), ("label", "\"1\"")],
+        ),
+        (
             point(
                 "train",
                 Json::List(vec![Json::Null, Json::Number(0.0), Json::Number(1.0)]),
@@ -271,7 +280,7 @@ fn one_of_each() -> Vec<ModelError> {
         PointLabel {
             list: "points.train",
             n: 1,
-            label: 2.0,
+            label: "2".into(),
         },
         UnknownParameter {
             name: text(),
@@ -385,10 +394,19 @@ fn a_file_without_training_points_is_refused() {
 #[test]
 fn parameters_beyond_the_bound_are_refused_and_those_within_it_are_not() {
     let shallow = playground(&[]).model_json();
-    let w2 = |v: f64| with(&shallow, &["parameters", "W2"], Json::List(vec![Json::numbers(&[v; 4])]));
+    let w2 = |v: f64| {
+        with(
+            &shallow,
+            &["parameters", "W2"],
+            Json::List(vec![Json::numbers(&[v; 4])]),
+        )
+    };
     assert_eq!(
         error(&w2(1e308)),
-        ("parameter-too-large", vec![("name", "W2".into()), ("max", "1000000".into())])
+        (
+            "parameter-too-large",
+            vec![("name", "W2".into()), ("max", "1000000".into())]
+        )
     );
     assert_eq!(error(&w2(-1.5e6)).0, "parameter-too-large");
     let mut ok = Playground::from_model(&w2(-MAX_PARAMETER)).expect("the bound itself is allowed");
@@ -396,7 +414,10 @@ fn parameters_beyond_the_bound_are_refused_and_those_within_it_are_not() {
     let logistic = playground(&[("model", "logistic")]).model_json();
     assert_eq!(
         error(&with(&logistic, &["parameters", "b"], Json::Number(2e6))),
-        ("parameter-too-large", vec![("name", "b".into()), ("max", "1000000".into())])
+        (
+            "parameter-too-large",
+            vec![("name", "b".into()), ("max", "1000000".into())]
+        )
     );
     let deep = playground(&[("model", "deep"), ("layers", "3,3")]).model_json();
     let Some(Json::List(biases)) = deep.get("parameters").and_then(|p| p.get("b")).cloned() else {
@@ -404,13 +425,22 @@ fn parameters_beyond_the_bound_are_refused_and_those_within_it_are_not() {
     };
     let mut biases = biases;
     biases[1] = Json::numbers(&[0.0, -7e6, 0.0]);
-    assert_eq!(error(&with(&deep, &["parameters", "b"], Json::List(biases))).0, "parameter-too-large");
+    assert_eq!(
+        error(&with(&deep, &["parameters", "b"], Json::List(biases))).0,
+        "parameter-too-large"
+    );
     // What a file can hold still cannot overflow a forward pass of the
     // largest network: its cost is finite at the bound (though far above
     // the start's, which the divergence check calls exploded).
-    let big = playground(&[("model", "deep"), ("layers", "64,64,64,64,64,64"), ("activation", "relu")]);
+    let big = playground(&[
+        ("model", "deep"),
+        ("layers", "64,64,64,64,64,64"),
+        ("activation", "relu"),
+    ]);
     let mut json = big.model_json();
-    let Some(Json::Object(pairs)) = json.get("parameters").cloned() else { panic!() };
+    let Some(Json::Object(pairs)) = json.get("parameters").cloned() else {
+        panic!()
+    };
     let scaled = |v: &Json| -> Json {
         fn go(v: &Json) -> Json {
             match v {

@@ -270,7 +270,10 @@ fn number(text: &str) -> Result<f64, Problem> {
     let v: f64 = text.parse().map_err(|_| Problem::NotANumber)?;
     if v.is_finite() {
         Ok(v)
-    } else if text.trim_start_matches(['+', '-']).starts_with(|c: char| c.is_ascii_digit() || c == '.') {
+    } else if text
+        .trim_start_matches(['+', '-'])
+        .starts_with(|c: char| c.is_ascii_digit() || c == '.')
+    {
         Err(Problem::OutOfRange)
     } else {
         Err(Problem::NotANumber)

@@ -385,7 +385,10 @@ mod tests {
         assert_eq!(err.given, huge);
         assert_eq!(
             err.to_string(),
-            format!("activation = \"{}…\" is not one of the choices: use tanh, relu, leaky-relu or sigmoid", "9".repeat(39))
+            format!(
+                "activation = \"{}…\" is not one of the choices: use tanh, relu, leaky-relu or sigmoid",
+                "9".repeat(39)
+            )
         );
         let err = Settings::default().set(&"x".repeat(5000), "1").unwrap_err();
         assert_eq!(err.to_string(), format!("\"{}…\" is not a setting", "x".repeat(39)));
@@ -400,11 +403,16 @@ mod tests {
         let digits = "1".repeat(100_000);
         let err = s.set("learning-rate", &digits).unwrap_err();
         assert_eq!(err.problem, Problem::OutOfRange);
-        assert!(err.to_string().starts_with(&format!("learning-rate = \"{}…\" is out of range", "1".repeat(39))));
+        assert!(err
+            .to_string()
+            .starts_with(&format!("learning-rate = \"{}…\" is out of range", "1".repeat(39))));
         assert_eq!(s.set("hidden-units", "1e400").unwrap_err().problem, Problem::OutOfRange);
         assert_eq!(s.set("layers", "4,1e400").unwrap_err().problem, Problem::OutOfRange);
         // A number that underflows is a number (0 here, then checked).
-        assert_eq!(s.set("learning-rate", "1e-400").unwrap_err().problem, Problem::OutOfRange);
+        assert_eq!(
+            s.set("learning-rate", "1e-400").unwrap_err().problem,
+            Problem::OutOfRange
+        );
         assert_eq!(s.set("noise", "1e-400"), Ok(()));
     }
 
