@@ -93,6 +93,8 @@ export const zh = {
   "modelError.layer-count": "参数有 {found} 层，但这些设置需要 {expected} 层",
   "modelError.unpaired-layers": "W 有 {weights} 层，而 b 有 {biases} 层",
   "modelError.no-points": "文件中没有训练样本（points.train 为空）",
+  "modelError.data-mismatch": "它的数据点不是其设置（数据种子、点数、噪声、测试比例）所生成的 {dataset} 数据：只有自己画的点才会按文件中的点保存",
+  "modelError.split-mismatch": "它有 {found} 个留作测试的点，而按其测试比例应为 {expected} 个",
   "modelError.parameter-too-large": "{name} 中有超出 ±{max} 的值，训练不会得到这样的参数",
   "modelError.too-big": "文件有 {size} MB，超过了模型文件的上限 {max} MB",
   "modelError.too-many-values": "它包含超过 {max} 个值，比任何模型都多",

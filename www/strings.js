@@ -110,6 +110,9 @@ const en = {
   "modelError.layer-count": "the parameters have {found} layers but the settings need {expected}",
   "modelError.unpaired-layers": "W lists {weights} layers but b lists {biases}",
   "modelError.no-points": "it holds no training points (points.train is empty)",
+  "modelError.data-mismatch":
+    "its points are not the {dataset} data its settings describe (data seed, points, noise, held-out share): a file keeps the points it was saved with only as your own points",
+  "modelError.split-mismatch": "it holds {found} held-out points where its held-out share makes {expected}",
   "modelError.parameter-too-large": "{name} holds a value beyond ±{max}, which no training produces",
   "modelError.too-big": "it is {size} MB, more than the {max} MB a model file may be",
   "modelError.too-many-values": "it holds more than {max} values, more than any model",

@@ -114,8 +114,7 @@ impl Dataset {
     /// the order, so the course's data stays the course's.
     pub fn split(&self, fraction: f64, seed: u32) -> (Dataset, Dataset) {
         let m = self.len();
-        let held_out = libm::round(fraction * m as f64) as usize;
-        let held_out = held_out.min(m.saturating_sub(1));
+        let held_out = held_out(fraction, m);
         if held_out == 0 {
             return (self.clone(), Dataset::from_points(&[]));
         }
@@ -135,6 +134,12 @@ impl Dataset {
         };
         (pick(false), pick(true))
     }
+}
+
+/// How many of `m` points a split with `fraction` holds out: `round(fraction·m)`,
+/// leaving at least one to train on.
+pub fn held_out(fraction: f64, m: usize) -> usize {
+    (libm::round(fraction * m as f64) as usize).min(m.saturating_sub(1))
 }
 
 #[cfg(test)]

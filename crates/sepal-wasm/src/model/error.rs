@@ -75,6 +75,15 @@ pub enum ModelError {
     },
     /// `points.train` is empty: nothing to train on.
     NoPoints,
+    /// The points are not the generated dataset the settings describe.
+    DataMismatch {
+        dataset: &'static str,
+    },
+    /// A person's own points, but not split as `testFraction` says.
+    SplitMismatch {
+        expected: usize,
+        found: usize,
+    },
     /// Point `n` (from 1) of `list` ("points.train" or "points.test").
     PointValues {
         list: &'static str,
@@ -140,6 +149,11 @@ impl ModelError {
                 vec![("count", count.to_string()), ("max", MAX_POINTS.to_string())],
             ),
             Self::NoPoints => ("no-points", vec![]),
+            Self::DataMismatch { dataset } => ("data-mismatch", vec![("dataset", (*dataset).into())]),
+            Self::SplitMismatch { expected, found } => (
+                "split-mismatch",
+                vec![("expected", expected.to_string()), ("found", found.to_string())],
+            ),
             Self::ParameterTooLarge { name } => (
                 "parameter-too-large",
                 vec![("name", name.clone()), ("max", MAX_PARAMETER.to_string())],

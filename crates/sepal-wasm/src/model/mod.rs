@@ -19,9 +19,10 @@
 //! text (`JSON.parse`) and hands the object over; the checks here are
 //! plain Rust on a [`Json`] tree, so native tests feed them garbage.
 
+use sepal::dataset::held_out;
 use sepal::parameters::ImportError;
 use sepal::settings::{Effect, Input, Plain, Settings, MAX_POINTS, SPECS};
-use sepal::{Dataset, Model, Parameters, Trainer};
+use sepal::{Dataset, DatasetKind, Model, Parameters, Trainer};
 
 use crate::json::Json;
 use crate::points::{check_point, BadPoint};
@@ -127,6 +128,9 @@ pub fn read(json: &Json) -> Result<ModelFile, ModelError> {
     )?;
     check_magnitude(&parameters)?;
 
+    let (train, test) = (Dataset::from_points(&train), Dataset::from_points(&test));
+    check_data(&settings, &train, &test)?;
+
     let iteration = match json.get("iteration") {
         None => 0,
         Some(&Json::Number(n)) if (0.0..=MAX_ITERATION).contains(&n) && n.trunc() == n => n as u64,
@@ -136,11 +140,38 @@ pub fn read(json: &Json) -> Result<ModelFile, ModelError> {
 
     Ok(ModelFile {
         settings,
-        train: Dataset::from_points(&train),
-        test: Dataset::from_points(&test),
+        train,
+        test,
         parameters,
         iteration,
     })
+}
+
+/// A file's points must be what its settings describe, or the link, a new
+/// data seed or New weights would show other points than the file's: for
+/// a generated dataset, exactly its points for that seed, count and noise,
+/// split as `testFraction` says; for a person's own points (`custom`), that
+/// many held out.
+fn check_data(settings: &Settings, train: &Dataset, test: &Dataset) -> Result<(), ModelError> {
+    if settings.dataset == DatasetKind::Custom {
+        let expected = held_out(settings.test_fraction, train.len() + test.len());
+        return match test.len() == expected {
+            true => Ok(()),
+            false => Err(ModelError::SplitMismatch {
+                expected,
+                found: test.len(),
+            }),
+        };
+    }
+    let data = settings
+        .dataset
+        .generate(settings.dataset_seed, settings.points, settings.noise());
+    if data.split(settings.test_fraction, settings.dataset_seed) != (train.clone(), test.clone()) {
+        return Err(ModelError::DataMismatch {
+            dataset: settings.dataset.name(),
+        });
+    }
+    Ok(())
 }
 
 /// The settings object applied to the defaults (missing ones keep theirs).

@@ -267,6 +267,8 @@ fn one_of_each() -> Vec<ModelError> {
         Setting(setting("bogus", "1")),
         TooManyPoints { count: 0 },
         NoPoints,
+        DataMismatch { dataset: "flower" },
+        SplitMismatch { expected: 2, found: 0 },
         ParameterTooLarge { name: text() },
         PointValues {
             list: "points.train",
@@ -310,6 +312,7 @@ fn one_of_each() -> Vec<ModelError> {
             NotAnObject | Unreadable { .. } | TooDeep | Format { .. } | Version { .. } | Missing { .. } => {}
             WrongType { .. } | Setting(_) | TooManyPoints { .. } | Iteration { .. } => {}
             NoPoints | ParameterTooLarge { .. } | TooManyValues => {}
+            DataMismatch { .. } | SplitMismatch { .. } => {}
             PointValues { .. } | PointCoordinate { .. } | PointLabel { .. } | UnknownParameter { .. } => {}
             Parameters(
                 ImportError::WrongModel { .. }
@@ -388,7 +391,40 @@ fn a_file_without_training_points_is_refused() {
     let point = Json::numbers(&[0.5, 0.5, 1.0]);
     assert_eq!(error(&with_points(&good, vec![], vec![])).0, "no-points");
     assert_eq!(error(&with_points(&good, vec![], vec![point.clone()])).0, "no-points");
-    assert!(Playground::from_model(&with_points(&good, vec![point], vec![])).is_ok());
+    let own = with(&good, &["settings", "dataset"], Json::Text("custom".into()));
+    assert!(Playground::from_model(&with_points(&own, vec![point], vec![])).is_ok());
+}
+
+#[test]
+fn a_files_points_are_what_its_settings_describe() {
+    let good = playground(&[("test-fraction", "0.25"), ("points", "40")]).model_json();
+    assert!(Playground::from_model(&good).is_ok());
+    // One point moved: not the flower these settings make.
+    let Some(Json::List(mut train)) = good.get("points").and_then(|p| p.get("train")).cloned() else {
+        panic!("an exported file has points.train")
+    };
+    train[0] = Json::numbers(&[0.5, 0.5, 1.0]);
+    let moved = with(&good, &["points", "train"], Json::List(train));
+    assert_eq!(
+        error(&moved),
+        ("data-mismatch", vec![("dataset", "flower".to_string())])
+    );
+    // The same points under other settings: neither.
+    for (key, value) in [
+        ("points", 41.0),
+        ("datasetSeed", 2.0),
+        ("noise", 0.3),
+        ("testFraction", 0.5),
+    ] {
+        let other = with(&good, &["settings", key], Json::Number(value));
+        assert_eq!(error(&other).0, "data-mismatch", "{key}");
+    }
+    // Your own points: any points, held out as the share says.
+    let own = with(&good, &["settings", "dataset"], Json::Text("custom".into()));
+    assert!(Playground::from_model(&own).is_ok());
+    let unsplit = with(&own, &["settings", "testFraction"], Json::Number(0.5));
+    let expected = vec![("expected", "20".to_string()), ("found", "10".to_string())];
+    assert_eq!(error(&unsplit), ("split-mismatch", expected));
 }
 
 #[test]
