@@ -58,3 +58,10 @@ test("one point, one value: the singular in English, the same words in Chinese",
   assert.equal(counted(text, "drawCount", { count: 1 }), "1 point");
   assert.equal(counted(TABLES.zh, "csvImported", { count: 1, name: "a.csv" }), "已从 a.csv 导入 1 个样本。");
 });
+
+test("a model file's point with one value reads in the singular", async () => {
+  const { modelErrorText } = await import("../www/model-file.js");
+  const error = (count) => ({ code: "point-values", values: { list: "points.train", n: "3", count } });
+  assert.match(modelErrorText(error("1"), TABLES.en), /has 1 value instead/);
+  assert.match(modelErrorText(error("2"), TABLES.en), /has 2 values instead/);
+});

@@ -3,7 +3,7 @@
 // the cost history as CSV. The checks themselves are in the wasm
 // (crates/sepal-wasm/src/model/).
 
-import { format } from "./strings.js";
+import { counted, format } from "./strings.js";
 import { SETTINGS } from "./settings-table.js";
 import { allowedText } from "./setting-fields.js";
 
@@ -99,7 +99,8 @@ export function modelErrorText(error, text) {
   const row = SETTINGS.find((r) => r.param === values.setting);
   if (row && values.allowed !== undefined) values.allowed = allowedText(row, text);
   if (values.model !== undefined) values.model = text[`model.${values.model}`] ?? values.model;
-  return format(template, values);
+  // The wasm's values are text; "1 value", not "1 values".
+  return counted(text, `modelError.${code}`, { ...values, count: values.count === undefined ? undefined : Number(values.count) });
 }
 
 /**

@@ -83,6 +83,7 @@ export const zh = {
   "modelError.unknown-setting": "它的设置中 \"{setting}\" 不是一项设置",
   "modelError.too-many-points": "它有 {count} 个样本，超过了上限 {max}",
   "modelError.point-values": "{list} 的第 {n} 个样本有 {count} 个值，而不是 x1、x2、标签三个",
+  "modelError.point-values.one": "{list} 的第 {n} 个样本有 {count} 个值，而不是 x1、x2、标签三个",
   "modelError.point-coordinate": "{list} 的第 {n} 个样本有坐标不是 −{max} 到 {max} 之间的数",
   "modelError.point-label": "{list} 的第 {n} 个样本的标签是 {label}；标签只能是 0 或 1",
   "modelError.unknown-parameter": "parameters.{name} 不是{model}的参数",

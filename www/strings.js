@@ -100,6 +100,7 @@ const en = {
   "modelError.unknown-setting": "in its settings, \"{setting}\" is not a setting",
   "modelError.too-many-points": "it has {count} points, more than the {max} allowed",
   "modelError.point-values": "point {n} of {list} has {count} values instead of x1, x2, label",
+  "modelError.point-values.one": "point {n} of {list} has {count} value instead of x1, x2, label",
   "modelError.point-coordinate": "point {n} of {list} has a coordinate that is not a number from −{max} to {max}",
   "modelError.point-label": "point {n} of {list} has label {label}; labels are 0 or 1",
   "modelError.unknown-parameter": "parameters.{name} is not a parameter of {model}",
