@@ -10,8 +10,9 @@
 // "activations" and "inits" show one each.
 
 import { SETTINGS } from "./settings-table.js";
+import { EXPERIMENTS } from "./experiments.js";
 
-const EXPERIMENT_NAMES = ["sweep", "learning-rates", "activations", "inits"];
+const EXPERIMENT_NAMES = Object.keys(EXPERIMENTS);
 
 /**
  * Every name, in the order the element lays them out: the buttons, a field

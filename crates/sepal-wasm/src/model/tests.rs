@@ -1,3 +1,9 @@
+//! The model file's tests, in one file though over 500 lines: they share
+//! the helpers that build and bend a file (`playground`, `with`,
+//! `with_points`, `error`), and the list of every `ModelError` that makes a
+//! new kind of error fail to build until it has its words in both strings
+//! files.
+
 use super::*;
 
 fn playground(pairs: &[(&str, &str)]) -> Playground {
