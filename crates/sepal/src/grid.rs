@@ -62,6 +62,8 @@ pub struct DecisionMap {
     buffers: [Vec<f32>; 2],
     column_x: Vec<f32>,
     probabilities: Vec<f32>,
+    /// The smallest and largest of `probabilities`, found as they are made.
+    range: (f32, f32),
     pixels: Vec<u8>,
     palette: [[u8; 4]; 256],
     contour: Contour,
@@ -100,6 +102,7 @@ impl DecisionMap {
             buffers: [alloc::vec![0.0; widest * BLOCK], alloc::vec![0.0; widest * BLOCK]],
             column_x: alloc::vec![0.0; width],
             probabilities: alloc::vec![0.0; width * height],
+            range: (0.5, 0.5),
             pixels: alloc::vec![0; width * height * 4],
             palette: palette(),
             contour: Contour::new(width, height),
@@ -137,6 +140,7 @@ impl DecisionMap {
         for (c, x) in self.column_x.iter_mut().enumerate() {
             *x = (bounds.x_min + (c as f64 + 0.5) * dx) as f32;
         }
+        let (mut low, mut high) = (f32::INFINITY, f32::NEG_INFINITY);
         for r in 0..self.height {
             let y = (bounds.y_max - (r as f64 + 0.5) * dy) as f32;
             for start in (0..self.width).step_by(BLOCK) {
@@ -146,9 +150,12 @@ impl DecisionMap {
                 for (p, &a) in row.iter_mut().zip(&self.buffers[0][..n]) {
                     // A diverged network has nothing to show: draw it as unsure.
                     *p = if a.is_finite() { a } else { 0.5 };
+                    low = low.min(*p);
+                    high = high.max(*p);
                 }
             }
         }
+        self.range = if low <= high { (low, high) } else { (0.5, 0.5) };
         self.colour();
         self.contour.trace(&self.probabilities);
     }
@@ -156,6 +163,12 @@ impl DecisionMap {
     /// The probability of class 1 per cell, row by row.
     pub fn probabilities(&self) -> &[f32] {
         &self.probabilities
+    }
+
+    /// The smallest and largest probability of the last render: equal when
+    /// the model says the same everywhere (zero weights, say).
+    pub fn probability_range(&self) -> (f32, f32) {
+        self.range
     }
 
     /// RGBA pixels, row by row: what JS wraps as `ImageData` without a copy.
@@ -413,10 +426,22 @@ mod tests {
         for xy in line[..20].chunks_exact(2) {
             assert!((xy[0] - 5.0).abs() < 1e-6, "{line:?}");
         }
+        let p = map.probabilities();
+        let low = p.iter().copied().fold(f32::INFINITY, f32::min);
+        let high = p.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+        assert_eq!(map.probability_range(), (low, high));
+        assert!(low < 0.001 && high > 0.999, "{low} {high}");
         // Orange-ish on the left (class 0), blue-ish on the right.
         let left = &map.pixels()[..4];
         let right = &map.pixels()[9 * 4..10 * 4];
         assert!(left[0] > left[2] && right[2] > right[0]);
+        // With zero weights the model says σ(b) everywhere.
+        net.layers[0].w[(0, 0)] = 0.0;
+        net.layers[0].b[0] = 0.3;
+        map.render(&net, Bounds { x_min: -1.0, x_max: 1.0, y_min: -1.0, y_max: 1.0 });
+        let (low, high) = map.probability_range();
+        assert_eq!(low, high);
+        assert!(map.contour().is_empty());
     }
 
     #[test]
