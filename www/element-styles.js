@@ -212,6 +212,30 @@ button.thumb[aria-pressed="true"] {
 .segmented button[aria-pressed="true"] { background: #ffffff; border-color: var(--sepal-accent); box-shadow: inset 0 0 0 1px var(--sepal-accent); font-weight: 700; position: relative; }
 .swatch.hollow { background: #ffffff; border: 2px solid var(--sepal-muted); }
 
+/* #12: plot states — why the plot has no boundary, over its top; your own points' count. */
+.plot-overlay {
+  position: absolute;
+  top: 18%;
+  left: 50%;
+  transform: translateX(-50%);
+  width: min(26rem, 78%);
+  pointer-events: none;
+  z-index: 1;
+}
+.plot-overlay[hidden] { display: none; }
+.plot-overlay p {
+  margin: 0;
+  padding: 0.6rem 0.8rem;
+  background: rgb(255 255 255 / 0.92);
+  border: 1px solid var(--sepal-line);
+  border-left: 4px solid var(--sepal-focus);
+  border-radius: 6px;
+  box-shadow: 0 1px 4px rgb(0 0 0 / 0.12);
+  font-size: 0.95rem;
+  line-height: 1.35;
+}
+.field.drawn .label { font-weight: 600; font-size: 0.9rem; }
+
 /* The chart's head: what it shows, and its key. */
 .chart-head { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.3rem 0.6rem; margin-bottom: 0.3rem; }
 .chart-head .segmented button { min-height: 1.9rem; padding: 0.1rem 0.6rem; font-size: 0.85rem; }

@@ -254,10 +254,31 @@ export const zh = {
   "problem.unknown-setting": "\"{setting}\" 不是本演示的设置，已忽略。",
   dismiss: "关闭",
 
-  diverged: "训练在第 {iteration} 次迭代时发散：{reason}。学习率 {learningRate} 太大，请尝试 ≤ {suggestion}，然后重置。",
+  diverged: "训练在第 {iteration} 次迭代时发散：{reason}。学习率 {learningRate} 太大，请在“学习率”中输入 ≤ {suggestion} 的值，训练会从初始权重重新开始。",
   "divergence.non-finite-cost": "代价不再是有限值",
   "divergence.non-finite-parameter": "某个权重不再是有限值",
   "divergence.cost-exploded": "代价升到了初始值的 10 倍以上",
+
+  // #12: plot states, divergence recovery, your own points
+  "plotState.no-points": "还没有样本——点击图添加样本，或导入 CSV。",
+  "plotState.diverged": "训练已发散，没有决策边界可显示——输入更小的学习率，训练会重新开始。",
+  "plotState.identical-uniform":
+    "所有权重都从 0 开始，所以所有隐藏单元始终相同，输出处处一样——请选择较小的随机初始权重。",
+  "plotState.identical":
+    "所有隐藏单元的权重都相同，所以网络不比单个单元强，整个视图都被归为同一类——请选择较小的随机初始权重。",
+  "plotState.uniform":
+    "模型对平面上每一点给出相同的概率，所以没有边界可画——按“开始”训练，或选择其他初始权重或激活函数。",
+  "plotState.one-class-0":
+    "整个视图都是类别 0：0.5 分界线在视图之外——继续训练，或试试更多隐藏单元或其他学习率。",
+  "plotState.one-class-1":
+    "整个视图都是类别 1：0.5 分界线在视图之外——继续训练，或试试更多隐藏单元或其他学习率。",
+  restartedRate: "学习率现在是 {learningRate}：训练已从初始权重重新开始。",
+  linkWithoutPoints:
+    "链接只包含设置，不包含样本：你的 {count} 个样本要通过 CSV 文件或模型文件传递。请一并导出，与链接一起分享该文件。",
+  "linkWithoutPoints.one":
+    "链接只包含设置，不包含样本：你的样本要通过 CSV 文件或模型文件传递。请一并导出，与链接一起分享该文件。",
+  drawnPoints: "{count} 个（自己画的）",
+  drawnPointsTitle: "你自己的样本：在图上添加，或导入 CSV",
 
   controlsUnknown:
     "controls：\"{name}\" 不是控件名称，已忽略。可用：play、step、reset、model、hidden-units、layers、activation、init、learning-rate、seed、speed、link、save、load、data、chart、formulas、network、experiments、sweep、learning-rates、activations、inits。",

@@ -298,10 +298,31 @@ const en = {
 
   // The notice: divergence. {reason} is one of the divergence.* texts.
   diverged:
-    "Training diverged at iteration {iteration}: {reason}. Learning rate {learningRate} is too large — try ≤ {suggestion}, then reset.",
+    "Training diverged at iteration {iteration}: {reason}. Learning rate {learningRate} is too large — type ≤ {suggestion} in Learning rate and training restarts from the initial weights.",
   "divergence.non-finite-cost": "the cost is no longer finite",
   "divergence.non-finite-parameter": "a weight is no longer finite",
   "divergence.cost-exploded": "the cost rose above 10× its start",
+
+  // #12: plot states, divergence recovery, your own points
+  "plotState.no-points": "No points yet — click the plot to add some, or import a CSV.",
+  "plotState.diverged": "Training diverged, so there is no boundary to show — type a smaller learning rate and training restarts.",
+  "plotState.identical-uniform":
+    "Every weight starts at 0, so all hidden units stay identical and the output is the same everywhere — choose small random initial weights.",
+  "plotState.identical":
+    "All hidden units have the same weights, so the network is no better than one unit and puts the whole view in one class — choose small random initial weights.",
+  "plotState.uniform":
+    "The model gives every point of the plane the same probability, so there is no boundary to draw — press Play to train, or choose other initial weights or another activation.",
+  "plotState.one-class-0":
+    "The whole view is class 0: the 0.5 line lies outside it — keep training, or try more hidden units or another learning rate.",
+  "plotState.one-class-1":
+    "The whole view is class 1: the 0.5 line lies outside it — keep training, or try more hidden units or another learning rate.",
+  restartedRate: "Learning rate now {learningRate}: training restarted from the initial weights.",
+  linkWithoutPoints:
+    "A link carries settings, not points: your {count} points travel as a CSV file or in a model file. Export them too and share the file with the link.",
+  "linkWithoutPoints.one":
+    "A link carries settings, not points: your point travels as a CSV file or in a model file. Export it too and share the file with the link.",
+  drawnPoints: "{count} drawn",
+  drawnPointsTitle: "Your own points: add them on the plot or import a CSV",
 
   // The notice: notes for the page's author and reader.
   controlsUnknown:

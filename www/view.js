@@ -20,6 +20,7 @@ import { STYLES } from "./element-styles.js";
 import { h } from "./dom.js";
 import { FormulasPanel } from "./formulas-panel.js";
 import { parseControls } from "./shown.js";
+import { PlotOverlay, noBoundaryReason } from "./plot-overlay.js";
 
 /** The cost chart's height in CSS px. */
 const CHART_HEIGHT = 160;
@@ -55,6 +56,7 @@ export class View {
   #experiments = null;
   #formulas = null;
   #readouts = null;
+  #overlay = null; // why the plot shows no boundary (plot-overlay.js)
   #drawnCells = 0; // the map's resolution on screen
   #valuesAt = -Infinity; // when the values under the formulas were last shown
   #insideAt = -Infinity; // when the network view was last drawn
@@ -148,6 +150,8 @@ export class View {
     legend.append(testNote);
     this.#drawTool = new DrawTool(text, { onAdd: on.addPoint, onUndo: on.undoPoint, onClear: on.clearPoints });
     const stage = h("figure", { class: "stage" }, [plot, legend, this.#drawTool.bar, loading]);
+    this.#overlay = new PlotOverlay(text);
+    stage.append(this.#overlay.root);
     this.#chart = new RunChart(text, this.#font);
     this.#chart.onModeChange = () => this.draw();
     const side = h("div", { class: "side" }, [readouts, controls, this.#chart.box]);
@@ -426,7 +430,9 @@ export class View {
         trainAccuracies: view(accuracies[0]),
         testAccuracies: view(accuracies[1]),
         hasTest: model.hasTest,
+        markers: new Float64Array(buffer, pg.dataChangesPtr(), pg.dataChangesLen()),
       });
+      this.#overlay.show(noBoundaryReason(pg, { hasPoints: model.hasPoints, diverged: model.state.diverged }));
     });
     const noTest = !model.hasTest;
     if (this.#dom.testNote.hidden !== noTest) this.#dom.testNote.hidden = noTest;
