@@ -9,6 +9,8 @@ import { format } from "./strings.js";
 const MUTED = "#57606a";
 const INK = "#1f2328";
 const GRID = "#e4e7eb";
+const MARKER = "#8c959f";
+const NO_MARKERS = Object.freeze([]);
 const MARGIN = { left: 46, right: 14, top: 12, bottom: 26 };
 
 export class LineChart {
@@ -45,9 +47,10 @@ export class LineChart {
    * - `percent`: y is a share from 0 to 1, drawn as 0 … 100%;
    * - `yCap`: the y axis ends at most here (curves that blew up are cut);
    * - `xMax`: the x axis reaches at least this iteration;
+   * - `markers`: iterations marked with a thin vertical line (where the data changed);
    * - `labels`: {thousands, percent}; `font`: a CSS font family.
    */
-  draw({ series, percent = false, yCap = Infinity, xMax: wantedX = 10, labels, font }) {
+  draw({ series, markers = NO_MARKERS, percent = false, yCap = Infinity, xMax: wantedX = 10, labels, font }) {
     const ctx = this.context;
     const { width, height } = this;
     ctx.setTransform(this.ratio, 0, 0, this.ratio, 0, 0);
@@ -117,6 +120,19 @@ export class LineChart {
     ctx.beginPath();
     ctx.rect(left, top - 2, plotWidth + 2, plotHeight + 4);
     ctx.clip();
+    if (markers.length > 0) {
+      ctx.strokeStyle = MARKER;
+      ctx.lineWidth = 1;
+      ctx.setLineDash([3, 3]);
+      ctx.beginPath();
+      for (const marker of markers) {
+        const px = Math.round(toX(marker)) + 0.5;
+        ctx.moveTo(px, top);
+        ctx.lineTo(px, top + plotHeight);
+      }
+      ctx.stroke();
+      ctx.setLineDash([]);
+    }
     for (const { x, y, color, dash = [], width: lineWidth = 2 } of series) {
       this.#curve(x, y, toX, toY, color, dash, lineWidth);
     }

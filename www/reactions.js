@@ -43,6 +43,12 @@ export class Reactions {
     this.#host = host;
     this.#rooms = rooms;
     this.#wiring = wiring;
+    rooms.notices.provide({
+      exportCsv: () => this.action("export-csv"),
+      saveModel: () => this.action("save-model"),
+    });
+    // A new divergence makes "training restarted" old news.
+    host.addEventListener("diverged", () => this.#notices.set({ restarted: null }));
   }
 
   get #model() {
@@ -78,8 +84,9 @@ export class Reactions {
     const renewed = playground !== null || rebuild || !model.pg;
     if (playground) model.install(playground, settings);
     else if (renewed) model.build(settings);
-    else if (retune) model.call(() => retune(model.pg));
+    else if (retune) this.#retune(retune, settings);
     if (repace) this.#rooms.loop.pacer.changeSpeed();
+    if (settings.dataset !== "custom") this.#notices.set({ linkWithoutPoints: null });
     view.showSettings(settings);
     view.showData();
     this.#showRejections();
@@ -89,6 +96,22 @@ export class Reactions {
       if (renewed) this.#wiring.measured();
       else if (relabelled) view.draw();
     }
+  }
+
+  /**
+   * A new learning rate goes into the running model. After a divergence
+   * the run cannot go on (its parameters blew up, and keeping a last
+   * finite copy would cost every step), so it starts again from the
+   * initial weights with the new rate: what the link now reproduces. The
+   * notice says so instead of the divergence.
+   */
+  #retune(retune, settings) {
+    const model = this.#model;
+    const diverged = model.state.diverged;
+    model.call(() => retune(model.pg));
+    if (!diverged || !model.usable) return;
+    guarded(() => this.#host.reset());
+    this.#notices.set({ restarted: { learningRate: settings.learningRate } });
   }
 
   /** Someone edited the address: start again from the attributes and the URL. */
@@ -140,15 +163,32 @@ export class Reactions {
     if (model.pg) this.#wiring.measured();
   };
 
-  /** Your own points changed: show them, training on them from the start. */
+  /**
+   * Your own points changed: show them. A model that has trained goes on
+   * from where it is on the new points (playing or not; the cost curve
+   * marks the iteration), so that one sees what a point does to a
+   * boundary already learnt; otherwise — nothing trained yet, diverged,
+   * crashed, or no points left — a new model starts on them.
+   */
   ownChanged() {
-    this.#view().data.showPoints(this.#own.points);
+    const view = this.#view();
+    const model = this.#model;
+    const own = this.#own;
+    view.data.showPoints(own.points);
     if (this.#settings.current.dataset !== "custom") {
       this.setting("dataset", "custom");
       return;
     }
-    this.#model.build(this.#settings.current);
-    this.#view().showRunning();
+    const goesOn = model.usable && !model.state.diverged && model.state.iteration > 0 && own.count > 0;
+    if (goesOn) {
+      model.replacePoints(own.points);
+      view.showData();
+      view.showModel();
+    } else {
+      model.build(this.#settings.current);
+    }
+    if (!model.canTrain) this.#host.pause();
+    view.showRunning();
     this.#wiring.measured();
   }
 
@@ -169,6 +209,7 @@ export class Reactions {
         guarded(() => host.step(100));
         break;
       case "reset":
+        this.#notices.set({ restarted: null });
         if (model.crashed || !model.pg) this.recover();
         else guarded(() => host.reset());
         break;
@@ -288,12 +329,18 @@ export class Reactions {
     controls.showLinkStatus(copied ? text.costsCopied : text.costsCopyFailed, copied ? null : csv, controls.filesStatus);
   }
 
+  /**
+   * Copies the link. A link holds settings, not points: with your own
+   * points the notice says so and offers the files that do carry them.
+   */
   async #copyLink() {
     const link = this.#host.link;
     if (link === null) return;
     const copied = await copyText(link);
     const { controls, text } = this.#view();
     controls.showLinkStatus(copied ? text.linkCopied : text.linkCopyFailed, copied ? null : link);
+    const own = this.#settings.current.dataset === "custom" && this.#own.count > 0;
+    this.#notices.set({ linkWithoutPoints: own ? { count: this.#own.count } : null });
     this.#wiring.linkCopied({ link, copied });
   }
 }

@@ -54,7 +54,8 @@ export class RunChart {
 
   /**
    * `history`: {iterations, trainCosts, testCosts, trainAccuracies,
-   * testAccuracies} (parallel arrays) and `hasTest`, whether points are held out.
+   * testAccuracies} (parallel arrays), `hasTest`, whether points are held
+   * out, and `markers`, the iterations where the points changed.
    */
   draw(history) {
     this.#last = history;
@@ -65,7 +66,7 @@ export class RunChart {
     const series = [{ x: iterations, y: train, color: TRAIN_COLOR }];
     if (hasTest) series.push({ x: iterations, y: test, color: TEST_COLOR, dash: TEST_DASH });
     if (this.testKey.hidden === hasTest) this.testKey.hidden = !hasTest;
-    this.chart.draw({ series, percent: accuracy, labels: this.text, font: this.font });
+    this.chart.draw({ series, markers: history.markers, percent: accuracy, labels: this.text, font: this.font });
   }
 
   #show(mode) {

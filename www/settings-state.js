@@ -153,9 +153,17 @@ export class SettingsState {
     this.#uiError = null;
   }
 
-  /** The rejected values, worded in `text` for the notice. */
+  /**
+   * The rejected values, worded in `text` for the notice: one per setting,
+   * the latest (a value typed into a control replaces the link's).
+   */
   rejections(text) {
-    return [...this.#errors, ...(this.#uiError ? [this.#uiError] : [])].map((error) => {
+    const latest = new Map();
+    for (const error of [...this.#errors, ...(this.#uiError ? [this.#uiError] : [])]) {
+      latest.delete(error.setting);
+      latest.set(error.setting, error);
+    }
+    return [...latest.values()].map((error) => {
       const template = text[`problem.${error.problem}`] ?? text.problemOther;
       const row = SETTINGS.find((r) => r.param === error.setting);
       const current = row && this.#settings ? String(this.#settings[row.key]) : "";
