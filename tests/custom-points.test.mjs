@@ -101,4 +101,11 @@ test("a point added while training: the run goes on from its iteration on the ne
     assert.ok((await element.evaluate((el) => el.iteration)) > before);
     await element.locator('button[data-action="reset"]').click();
     assert.deepEqual(await element.evaluate((el) => [el.iteration, el.points.train.length]), [0, 4]);
+    // Imported points are other data on a rectangle of their own: a new run.
+    const imported = await element.evaluate((el) => {
+      el.step(50);
+      el.importPoints("x1,x2,label\n1,1,1\n-1,-1,0\n");
+      return el.iteration;
+    });
+    assert.equal(imported, 0);
   }));

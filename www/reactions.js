@@ -164,22 +164,27 @@ export class Reactions {
   };
 
   /**
-   * Your own points changed: show them. A model that has trained goes on
-   * from where it is on the new points (playing or not; the cost curve
-   * marks the iteration), so that one sees what a point does to a
-   * boundary already learnt; otherwise — nothing trained yet, diverged,
-   * crashed, or no points left — a new model starts on them.
+   * Your own points changed: show them. A point drawn or undone under a
+   * model that has trained lets it go on from where it is (playing or
+   * not; the cost curve marks the iteration), so that one sees what a
+   * point does to a boundary already learnt. Otherwise — nothing trained
+   * yet, diverged, crashed, no points left, or imported points with a
+   * rectangle of their own — a new model starts on them.
    */
   ownChanged() {
     const view = this.#view();
     const model = this.#model;
     const own = this.#own;
     view.data.showPoints(own.points);
+    if (this.#notices.state.linkWithoutPoints) {
+      this.#notices.set({ linkWithoutPoints: own.count > 0 ? { count: own.count } : null });
+    }
     if (this.#settings.current.dataset !== "custom") {
       this.setting("dataset", "custom");
       return;
     }
-    const goesOn = model.usable && !model.state.diverged && model.state.iteration > 0 && own.count > 0;
+    const drawn = own.bounds !== null && own.count > 0;
+    const goesOn = drawn && model.usable && !model.state.diverged && model.state.iteration > 0;
     if (goesOn) {
       model.replacePoints(own.points);
       view.showData();
