@@ -438,7 +438,15 @@ mod tests {
         // With zero weights the model says σ(b) everywhere.
         net.layers[0].w[(0, 0)] = 0.0;
         net.layers[0].b[0] = 0.3;
-        map.render(&net, Bounds { x_min: -1.0, x_max: 1.0, y_min: -1.0, y_max: 1.0 });
+        map.render(
+            &net,
+            Bounds {
+                x_min: -1.0,
+                x_max: 1.0,
+                y_min: -1.0,
+                y_max: 1.0,
+            },
+        );
         let (low, high) = map.probability_range();
         assert_eq!(low, high);
         assert!(map.contour().is_empty());
