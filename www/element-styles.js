@@ -234,6 +234,10 @@ button.thumb[aria-pressed="true"] {
   font-size: 0.95rem;
   line-height: 1.35;
 }
+@media (max-width: 30rem) {
+  .plot-overlay { top: 12%; width: 88%; }
+  .plot-overlay p { padding: 0.45rem 0.6rem; font-size: 0.85rem; }
+}
 .field.drawn .label { font-weight: 600; font-size: 0.9rem; }
 
 /* The chart's head: what it shows, and its key. */
