@@ -261,7 +261,7 @@ export const zh = {
 
   // #12: plot states, divergence recovery, your own points
   "plotState.no-points": "还没有样本——点击图添加样本，或导入 CSV。",
-  "plotState.diverged": "训练已发散，没有决策边界可显示——输入更小的学习率，训练会重新开始。",
+  "plotState.diverged": "训练已发散，图中没有训练好的边界——输入更小的学习率，训练会重新开始。",
   "plotState.identical-uniform":
     "所有权重都从 0 开始，所以所有隐藏单元始终相同，输出处处一样——请选择较小的随机初始权重。",
   "plotState.identical":

@@ -305,7 +305,7 @@ const en = {
 
   // #12: plot states, divergence recovery, your own points
   "plotState.no-points": "No points yet — click the plot to add some, or import a CSV.",
-  "plotState.diverged": "Training diverged, so there is no boundary to show — type a smaller learning rate and training restarts.",
+  "plotState.diverged": "Training diverged, so the plot shows no trained boundary — type a smaller learning rate and training restarts.",
   "plotState.identical-uniform":
     "Every weight starts at 0, so all hidden units stay identical and the output is the same everywhere — choose small random initial weights.",
   "plotState.identical":
