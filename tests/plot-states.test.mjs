@@ -63,9 +63,25 @@ test("your own points before any are drawn: the plot says how to add some", () =
     assert.doesNotMatch((await overlay(element)).text, /No points yet/);
   }));
 
+test("points of one class only: once the whole view is that class, the plot says what is missing", () =>
+  withPage("#dataset=custom", async ({ element }) => {
+    await element.evaluate((el) => el.importPoints("x1,x2,label\n0,2,1\n1,1,1\n"));
+    for (const n of [100, 20000]) {
+      await element.evaluate((el, n) => el.step(n), n);
+      assert.match((await overlay(element)).text, /Every point is class 1.*add points of class 0/, `after ${n} more`);
+    }
+  }));
+
 test("a diverged run says so over the plot, in Chinese too", () =>
   withPage("#learning-rate=5000&lang=zh", async ({ element }) => {
     await element.evaluate((el) => el.step(100));
     assert.equal(await element.evaluate((el) => el.diverged), true);
     assert.match((await overlay(element)).text, /训练已发散/);
+  }));
+
+test("logistic regression from zero weights: the same output everywhere until it trains", () =>
+  withPage("#model=logistic&init=zeros", async ({ element }) => {
+    assert.match((await overlay(element)).text, /same probability.*press Play to train/);
+    await element.evaluate((el) => el.step(100));
+    assert.equal((await overlay(element)).text, "");
   }));

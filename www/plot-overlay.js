@@ -17,19 +17,21 @@ import { h } from "./dom.js";
 const UNIFORM_SPREAD = 0.01;
 
 /**
- * Why the plot of `pg` (a wasm Playground just rendered) shows no boundary —
- * a key of the `plotState.*` strings — or null when it shows one.
- * `hasPoints`: whether there are training points; `diverged`: whether
- * training blew up.
+ * Why the plot of the model in `holder` (model-holder.js; its Playground
+ * just rendered) shows no boundary — a key of the `plotState.*` strings —
+ * or null when it shows one.
  */
-export function noBoundaryReason(pg, { hasPoints, diverged }) {
-  if (!hasPoints) return "no-points";
-  if (diverged) return "diverged";
+export function noBoundaryReason(holder) {
+  const { pg, state } = holder;
+  if (!holder.hasPoints) return "no-points";
+  if (state.diverged) return "diverged";
   if (pg.contourLen() > 0) return null;
   const low = pg.probabilityMin();
   const high = pg.probabilityMax();
   const uniform = high - low < UNIFORM_SPREAD;
   if (pg.identicalUnits()) return uniform ? "identical-uniform" : "identical";
+  // One class over the whole view and every point right: the points are all of that class.
+  if (state.trainAccuracy === 1) return high < 0.5 ? "only-class-0" : "only-class-1";
   if (uniform) return "uniform";
   return high < 0.5 ? "one-class-0" : "one-class-1";
 }

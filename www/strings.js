@@ -316,6 +316,8 @@ const en = {
     "The whole view is class 0: the 0.5 line lies outside it — keep training, or try more hidden units or another learning rate.",
   "plotState.one-class-1":
     "The whole view is class 1: the 0.5 line lies outside it — keep training, or try more hidden units or another learning rate.",
+  "plotState.only-class-0": "Every point is class 0, so the whole view is class 0 — add points of class 1 to give it a boundary to learn.",
+  "plotState.only-class-1": "Every point is class 1, so the whole view is class 1 — add points of class 0 to give it a boundary to learn.",
   restartedRate: "Learning rate now {learningRate}: training restarted from the initial weights.",
   linkWithoutPoints:
     "A link carries settings, not points: your {count} points travel as a CSV file or in a model file. Export them too and share the file with the link.",

@@ -432,7 +432,7 @@ export class View {
         hasTest: model.hasTest,
         markers: new Float64Array(buffer, pg.dataChangesPtr(), pg.dataChangesLen()),
       });
-      this.#overlay.show(noBoundaryReason(pg, { hasPoints: model.hasPoints, diverged: model.state.diverged }));
+      this.#overlay.show(noBoundaryReason(model));
     });
     const noTest = !model.hasTest;
     if (this.#dom.testNote.hidden !== noTest) this.#dom.testNote.hidden = noTest;
