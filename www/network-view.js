@@ -98,7 +98,7 @@ export class NetworkView {
     this.#starts = offsets(sizes);
     const counts = sizes.slice(1).map((n, l) => n * sizes[l]);
     const total = counts.reduce((sum, n) => sum + n, 0);
-    const share = Math.ceil(MAX_LINKS / counts.length);
+    const share = Math.max(1, Math.floor(MAX_LINKS / counts.length));
     this.#strongest = counts.map((n) => (total > MAX_LINKS ? Math.min(n, share) : n));
     this.#magnitudes = counts.map((n, l) => new Float64Array(this.#strongest[l] < n ? n : 0));
     this.#thresholds = counts.map(() => 0);

@@ -192,7 +192,7 @@ export const zh = {
     "每个方块显示一个隐藏单元在整个平面上的输出——橙色为负，蓝色为正。连线表示权重：越粗绝对值越大，蓝色为正，橙色为负。把鼠标移到连线或单元上，或用 Tab 键聚焦某个单元，可以查看它的数值。",
   // #12: layout
   networkHowTo: "怎么看这张图",
-  strongestLinks: "只画出了 {total} 条连线中最强的 {shown} 条（每层 |w| 最大的）。",
+  strongestLinks: "只显示 {total} 条连线中最强的 {shown} 条（每层 |w| 最大的）。",
   dataSettingsHeading: "数据设置",
   modelSettingsLabel: "模型与训练设置",
   drawHintTouch: "轻触图中任意位置，添加下方所选类别（类别 0 或类别 1）的样本。",

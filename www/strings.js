@@ -221,7 +221,7 @@ const en = {
     "Each square shows what one hidden unit computes over the plane — orange where it is negative, blue where positive. The lines are the weights: thicker for larger, blue positive, orange negative. Hover over a line or a unit, or focus a unit with Tab, to read its values.",
   // #12: layout
   networkHowTo: "How to read it",
-  strongestLinks: "The strongest {shown} of {total} links are drawn (the largest |w| of each layer).",
+  strongestLinks: "Strongest {shown} of {total} links shown (the largest |w| of each layer).",
   dataSettingsHeading: "Data settings",
   modelSettingsLabel: "Model and training settings",
   drawHintTouch: "Tap the plot to add a point of the class chosen below (class 0 or class 1).",
