@@ -430,12 +430,20 @@ export class View {
     return plotChanged || chartChanged || networkChanged;
   }
 
-  /** On a phone the data's fine settings follow the model's; wider, they are in the data column. */
+  /**
+   * On a phone the data's fine settings follow the model's (and are a
+   * `data` part of their own there); wider, they are in the data column.
+   */
   #placeDataSettings(phone) {
     const { dataSettings, modelSettings } = this.#dom;
     const home = this.#data.root;
-    if (phone && dataSettings.parentNode !== modelSettings.parentNode) modelSettings.after(dataSettings);
-    else if (!phone && dataSettings.parentNode !== home) home.append(dataSettings);
+    if (phone && dataSettings.parentNode !== modelSettings.parentNode) {
+      modelSettings.after(dataSettings);
+      dataSettings.setAttribute("part", "data");
+    } else if (!phone && dataSettings.parentNode !== home) {
+      home.append(dataSettings);
+      dataSettings.removeAttribute("part");
+    }
   }
 
   /** What the plot shows, in words: its text alternative. */
