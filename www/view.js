@@ -190,9 +190,11 @@ export class View {
       this.highlight();
       this.#showValues(true);
     });
+    // Opened: laid out in its box (it had none while folded) and drawn now.
     this.#network.root.addEventListener("toggle", () => {
       this.#insideAt = -Infinity;
       this.#onResize();
+      if (!this.#loop.running) this.draw();
     });
     this.#experiments = new Experiments(text, {
       makePlayground: model.make,
@@ -236,7 +238,7 @@ export class View {
       this.#experiments.root,
     ]);
     this.#host.shadowRoot.replaceChildren(style, notice, layout);
-    this.#dom = { layout, stage, legend, loading, testNote, dataSettings, modelSettings };
+    this.#dom = { stage, loading, testNote, dataSettings, modelSettings };
     if (this.#resizeObserver) this.#observe();
     if (model.api) loading.hidden = true;
     this.#plot = new Plot(plot);
