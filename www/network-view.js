@@ -49,6 +49,22 @@ function offsets(sizes) {
   return starts;
 }
 
+/**
+ * `budget` links shared among layers of `counts` links: each the same share,
+ * but a layer with fewer links than its share draws all of them and leaves
+ * the rest to the others.
+ */
+function shares(counts, budget) {
+  const out = counts.map(() => 0);
+  const smallestFirst = counts.map((_, l) => l).sort((a, b) => counts[a] - counts[b]);
+  let left = budget;
+  smallestFirst.forEach((l, k) => {
+    out[l] = Math.min(counts[l], Math.max(1, Math.floor(left / (counts.length - k))));
+    left -= out[l];
+  });
+  return out;
+}
+
 const signed = (value) => (Number.isFinite(value) ? value.toFixed(3).replace("-", "\u2212") : String(value));
 
 export class NetworkView {
@@ -98,8 +114,7 @@ export class NetworkView {
     this.#starts = offsets(sizes);
     const counts = sizes.slice(1).map((n, l) => n * sizes[l]);
     const total = counts.reduce((sum, n) => sum + n, 0);
-    const share = Math.max(1, Math.floor(MAX_LINKS / counts.length));
-    this.#strongest = counts.map((n) => (total > MAX_LINKS ? Math.min(n, share) : n));
+    this.#strongest = total > MAX_LINKS ? shares(counts, MAX_LINKS) : counts;
     this.#magnitudes = counts.map((n, l) => new Float64Array(this.#strongest[l] < n ? n : 0));
     this.#thresholds = counts.map(() => 0);
     this.showLinkNote(this.#strongest.reduce((sum, n) => sum + n, 0), total);
@@ -195,9 +210,11 @@ export class NetworkView {
    * columns) and leave room for the links; returns whether it changed.
    */
   layout(width, height, ratio) {
-    if (width <= 0 || (width === this.#width && height === this.#height) || this.#nodes.length === 0) return false;
-    this.#width = width;
+    const same = width === this.#width && height === this.#height;
+    // The height is kept for a network that comes later (update() lays it out).
     this.#height = height;
+    if (width <= 0 || same || this.#nodes.length === 0) return false;
+    this.#width = width;
     const columns = this.#nodes;
     const kinds = columns.map((c) => c[0].kind);
     const gaps = Math.max(1, columns.length - 1);
