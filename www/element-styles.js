@@ -74,12 +74,12 @@ export const STYLES = `
 }
 @container sepal (min-width: 74rem) {
   .layout {
-    grid-template-columns: [data] 10.5rem [network] minmax(12rem, 14rem) [plot] minmax(0, 1fr) [side] minmax(16rem, 19rem) [end];
-    column-gap: 1.5rem;
+    grid-template-columns: [data] 10rem [network] minmax(11.5rem, 13.5rem) [plot] minmax(0, 1fr) [side] minmax(16rem, 19rem) [end];
+    column-gap: 1.25rem;
   }
-  .layout:has(> [part="network"]:not([open])) { grid-template-columns: [data] 10.5rem [network] auto [plot] minmax(0, 1fr) [side] minmax(16rem, 19rem) [end]; }
-  .layout:has(> [part="data"].off) { grid-template-columns: [data network] minmax(12rem, 14rem) [plot] minmax(0, 1fr) [side] minmax(16rem, 19rem) [end]; }
-  .layout:has(> [part="network"].off) { grid-template-columns: [data] 10.5rem [network plot] minmax(0, 1fr) [side] minmax(16rem, 19rem) [end]; }
+  .layout:has(> [part="network"]:not([open])) { grid-template-columns: [data] 10rem [network] auto [plot] minmax(0, 1fr) [side] minmax(16rem, 19rem) [end]; }
+  .layout:has(> [part="data"].off) { grid-template-columns: [data network] minmax(11.5rem, 13.5rem) [plot] minmax(0, 1fr) [side] minmax(16rem, 19rem) [end]; }
+  .layout:has(> [part="network"].off) { grid-template-columns: [data] 10rem [network plot] minmax(0, 1fr) [side] minmax(16rem, 19rem) [end]; }
   .layout:has(> [part="data"].off):has(> [part="network"].off) { grid-template-columns: [data network plot] minmax(0, 1fr) [side] minmax(16rem, 19rem) [end]; }
   .layout > [part="data"] { grid-column: data; grid-row: run / span 4; margin-top: 0; }
   .layout > [part="network"] { grid-column: network; grid-row: run / span 4; margin-top: 0; border-top: 0; padding-top: 0; }
