@@ -30,30 +30,33 @@ const inside = (box, width, height) => box.top >= 0 && box.left >= 0 && box.bott
 const overlap = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 const nextFrames = (page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 
-test("1280×900: the plot, the network with its unit pictures, Play and the numbers are in the first screen", () =>
-  withPage("", async ({ page, element }) => {
-    await nextFrames(page);
-    const seen = await boxes(element, {
-      plot: '[part="plot"]',
-      network: '[part="network"]',
-      diagram: ".diagram",
-      neuron: '[part="neuron"]',
-      play: '[data-action="toggle"]',
-      readouts: ".readouts",
-      data: '[part="data"] .thumbs',
-    });
-    for (const [name, box] of Object.entries(seen)) assert.ok(inside(box, 1280, 900), `${name} is in the first screen: ${JSON.stringify(box)}`);
-    // Data → network → plot, left to right, as in TensorFlow Playground.
-    assert.ok(seen.data.right <= seen.network.left && seen.network.right <= seen.plot.left, "data, network, plot in one row");
-    assert.ok(seen.plot.width >= 380, `the plot is ${seen.plot.width}px`);
-    assert.equal(await page.evaluate(() => document.scrollingElement.scrollTop), 0);
-    // The unit pictures are drawn (on screen, so not deferred).
-    const drawn = await element.evaluate((el) => {
-      const canvas = el.shadowRoot.querySelector('[part="neuron"]');
-      return canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data.some((v) => v !== 0);
-    });
-    assert.ok(drawn, "the first unit's picture is drawn");
-  }));
+// 1200 px: the narrowest page that is to show them side by side.
+for (const width of [1280, 1200]) {
+  test(`${width}×900: the plot, the network with its unit pictures, Play and the numbers are in the first screen`, () =>
+    withPage("", { width, height: 900 }, async ({ page, element }) => {
+      await nextFrames(page);
+      const seen = await boxes(element, {
+        plot: '[part="plot"]',
+        network: '[part="network"]',
+        diagram: ".diagram",
+        neuron: '[part="neuron"]',
+        play: '[data-action="toggle"]',
+        readouts: ".readouts",
+        data: '[part="data"] .thumbs',
+      });
+      for (const [name, box] of Object.entries(seen)) assert.ok(inside(box, width, 900), `${name} is in the first screen: ${JSON.stringify(box)}`);
+      // Data → network → plot, left to right, as in TensorFlow Playground.
+      assert.ok(seen.data.right <= seen.network.left && seen.network.right <= seen.plot.left, "data, network, plot in one row");
+      assert.ok(seen.plot.width >= 380, `the plot is ${seen.plot.width}px`);
+      assert.equal(await page.evaluate(() => document.scrollingElement.scrollTop), 0);
+      // The unit pictures are drawn (on screen, so not deferred).
+      const drawn = await element.evaluate((el) => {
+        const canvas = el.shadowRoot.querySelector('[part="neuron"]');
+        return canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data.some((v) => v !== 0);
+      });
+      assert.ok(drawn, "the first unit's picture is drawn");
+    }));
+}
 
 test("the formulas start folded; the folded attribute and ?folded= open or fold panels", async () => {
   await withPage("", async ({ element }) => {

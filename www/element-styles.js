@@ -35,7 +35,7 @@ export const STYLES = `
    model's settings (.model), the network, the curves and files (.more),
    the formulas, the experiments. From 40rem the plot has a side column
    (.run, .model, .more, each a row of the grid) and the rest follows full
-   width; from 74rem the data, the network, the plot and the side column
+   width; from 72rem the data, the network, the plot and the side column
    are one row, as TensorFlow Playground's data → network → output, so the
    plot, the diagram, Play and the numbers share the first screen. The
    plot, the data and the network span the side column's rows; the last
@@ -72,7 +72,7 @@ export const STYLES = `
   /* A column of course notes: the plot gets the room, the numbers shrink. */
   .layout { grid-template-columns: [plot] minmax(0, 1fr) [side] minmax(14.5rem, 19rem) [end]; column-gap: 1.5rem; }
 }
-@container sepal (min-width: 74rem) {
+@container sepal (min-width: 72rem) {
   .layout {
     grid-template-columns: [data] 10rem [network] minmax(11.5rem, 13.5rem) [plot] minmax(0, 1fr) [side] minmax(16rem, 19rem) [end];
     column-gap: 1.25rem;

@@ -25,7 +25,7 @@ import { parseControls, parseFolded } from "./shown.js";
 const CHART_HEIGHT = 160;
 /** Container widths (rem) where the layout changes: one column under PHONE_REM, four from WIDE_REM (element-styles.js). */
 const PHONE_REM = 40;
-const WIDE_REM = 74;
+const WIDE_REM = 72;
 /** The plot: at least this tall, and room kept above it for at most this much page header (CSS px). */
 const MIN_PLOT = 300;
 const MAX_HEADER = 130;
