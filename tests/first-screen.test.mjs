@@ -194,6 +194,10 @@ test("clicking a built-in dataset's plot says to choose draw your own, and adds 
     const seen = await boxes(element, { status: ".draw-refusal", plot: '[part="plot"]' });
     assert.ok(seen.status.top >= seen.plot.bottom - 1 && seen.status.top - seen.plot.bottom < 80, "right under the plot");
     assert.equal(await page.evaluate(() => document.querySelector("sepal-playground").points.train.length), 400);
+    // Where a teacher left out the data panel there is no "draw your own" to point to.
+    await element.evaluate((el) => el.setAttribute("controls", "play step"));
+    await element.locator('[part="plot"]').click({ position: { x: 150, y: 150 } });
+    assert.equal(await status.isVisible(), false);
   }));
 
 test("embed=1 fits its window: the plot and legend at 1280×900 and in a 612 px tall frame; a frame posts its height", async () => {

@@ -20,6 +20,8 @@ export class DrawTool {
   #count = 0;
   #touch = globalThis.matchMedia?.("(pointer: coarse)").matches ?? false;
   #refusalTimer = 0;
+  /** Whether "draw your own" is there to choose (the data panel is shown). */
+  offersOwn = true;
 
   /** `onAdd([x1, x2, label])`, `onUndo()`, `onClear()`. */
   constructor(text, { onAdd, onUndo, onClear }) {
@@ -100,6 +102,10 @@ export class DrawTool {
 
   /** A click on a built-in dataset's plot: says how to add points, for a moment. */
   #refuse() {
+    if (!this.offersOwn) {
+      this.#clearRefusal();
+      return;
+    }
     this.refusal.textContent = this.text.drawChooseOwn;
     clearTimeout(this.#refusalTimer);
     this.#refusalTimer = setTimeout(() => this.#clearRefusal(), REFUSAL_MS);

@@ -284,6 +284,8 @@ export class View {
     this.#shown = shown;
     this.#controls.showOnly(shown.shows);
     this.#data.root.classList.toggle("off", !shown.shows("data"));
+    this.#dom.dataSettings.classList.toggle("off", !shown.shows("data"));
+    this.#drawTool.offersOwn = shown.shows("data");
     this.#chart.box.classList.toggle("off", !shown.shows("chart"));
     this.#formulas.root.classList.toggle("off", !shown.shows("formulas"));
     this.#network.root.classList.toggle("off", !shown.shows("network"));
