@@ -11,7 +11,7 @@
 // tests/element-api.test.mjs checks them against the element in a page (and
 // that the committed files are what this script writes).
 
-import { CONTROL_NAMES } from "../www/shown.js";
+import { CONTROL_NAMES, FOLDABLE } from "../www/shown.js";
 import { EXPERIMENTS } from "../www/experiments.js";
 import { TABLES } from "../www/strings.js";
 import { loadWasm, WWW } from "./wasm-in-node.mjs";
@@ -262,7 +262,7 @@ const PARTS = [
   ["controls", "The training controls: play, step, reset, model and training settings, link and model files."],
   ["notice", "Rejected settings, divergence and failures, said in words."],
   ["formulas", "The course's equations, live."],
-  ["network", "The network diagram, the hidden units' views and the weights."],
+  ["network", "The network diagram beside the plot: the hidden units' views and the weights (a panel that folds)."],
   ["neuron", "One hidden unit's view (one per unit)."],
   ["experiments", "The course's experiments, several runs side by side."],
 ];
@@ -276,6 +276,13 @@ function otherAttributes() {
       description:
         `What readers may change: names separated by spaces or commas, from ${CONTROL_NAMES.join(", ")}; ` +
         "\"experiments\" means all four experiments. No attribute (or \"all\") shows everything, an empty one (or \"none\") only the plot and the numbers.",
+    },
+    {
+      name: "folded",
+      type: "string",
+      description:
+        `The panels that start folded: names separated by spaces or commas, from ${FOLDABLE.join(", ")}. ` +
+        "No attribute folds the formulas; an empty one (or \"none\") starts every panel open. Readers open and fold them anyway.",
     },
     {
       name: "url-settings",
@@ -465,7 +472,7 @@ export interface SepalPlaygroundEventMap {
 ${EVENTS.map((e) => `${doc(e.description, "  ")}  ${e.name}: CustomEvent<${e.detail}>;\n`).join("")}}
 
 ${doc(
-  `\`<${TAG}>\`: a neural-network playground, the course's planar data classification trained live in the page. Attributes: the settings (kebab-case), \`controls\` and \`url-settings\`. Parts: ${PARTS.map(([name]) => name).join(", ")}.`,
+  `\`<${TAG}>\`: a neural-network playground, the course's planar data classification trained live in the page. Attributes: the settings (kebab-case), \`controls\`, \`folded\` and \`url-settings\`. Parts: ${PARTS.map(([name]) => name).join(", ")}.`,
 )}export class ${CLASS} extends HTMLElement {
   static readonly observedAttributes: string[];
 

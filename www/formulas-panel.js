@@ -69,7 +69,8 @@ export class FormulasPanel {
       onToggleValues();
     });
     this.values = h("div", { class: "formula-values", hidden: true, "aria-live": "off" });
-    this.root = h("details", { part: "formulas", class: "formulas", open: true }, [
+    // Folded unless the `folded` attribute says otherwise (view.js opens it).
+    this.root = h("details", { part: "formulas", class: "formulas" }, [
       h("summary", {}, [h("h2", {}, [text.formulasHeading])]),
       h("p", { class: "hint" }, [format(text.formulasHint, { max: HIGHLIGHT_MAX_SPEED })]),
       this.body,

@@ -203,8 +203,9 @@ export interface SepalPlaygroundEventMap {
 
 /**
  * `<sepal-playground>`: a neural-network playground, the course's planar data classification
- * trained live in the page. Attributes: the settings (kebab-case), `controls` and `url-settings`.
- * Parts: data, plot, cost-chart, controls, notice, formulas, network, neuron, experiments.
+ * trained live in the page. Attributes: the settings (kebab-case), `controls`, `folded` and
+ * `url-settings`. Parts: data, plot, cost-chart, controls, notice, formulas, network, neuron,
+ * experiments.
  */
 export class SepalPlayground extends HTMLElement {
   static readonly observedAttributes: string[];

@@ -27,7 +27,7 @@
 // diagram), `neuron` (one per hidden unit view), `experiments`.
 //
 // Attributes: the settings (kebab-case, from settings-table.js), `controls`
-// (shown.js) and `url-settings`. Each takes effect when it changes. Settings
+// and `folded` (shown.js) and `url-settings`. Each takes effect when it changes. Settings
 // come from the attributes, then with `url-settings` the page's address,
 // then the controls, a later one winning (settings-state.js); with
 // `url-settings` the hash always reproduces what is on screen.
@@ -71,7 +71,7 @@ function describe(value) {
 
 export class SepalPlayground extends HTMLElement {
   static get observedAttributes() {
-    return [...SETTING_PARAMS, "controls"];
+    return [...SETTING_PARAMS, "controls", "folded"];
   }
 
   #ready;
@@ -330,6 +330,10 @@ export class SepalPlayground extends HTMLElement {
   attributeChangedCallback(name, _old, value) {
     if (name === "controls") {
       this.#view.applyControls();
+      return;
+    }
+    if (name === "folded") {
+      this.#view.applyFolded();
       return;
     }
     this.#settings.attributeChanged(name, value);

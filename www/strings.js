@@ -148,8 +148,8 @@ const en = {
   newDataTitle: "Draw the dataset again from a different random seed",
   testFraction: "Held out for testing",
   // Drawing your own points.
-  drawHint: "Click the plot to add a point of the chosen class; shift-click adds the other class.",
-  drawEmpty: "Click anywhere on the plot to add points.",
+  drawHint: "Click the plot to add a point of the class chosen below (class 0 or class 1); shift-click adds the other class.",
+  drawEmpty: "Click anywhere on the plot to add points; class 0 / class 1 below chooses their class, shift-click the other one.",
   drawClassLabel: "Class of new points",
   drawClass0: "class 0",
   drawClass1: "class 1",
@@ -219,6 +219,14 @@ const en = {
   networkHeading: "Inside the network",
   networkHint:
     "Each square shows what one hidden unit computes over the plane — orange where it is negative, blue where positive. The lines are the weights: thicker for larger, blue positive, orange negative. Hover over a line or a unit, or focus a unit with Tab, to read its values.",
+  // #12: layout
+  networkHowTo: "How to read it",
+  strongestLinks: "Strongest {shown} of {total} links shown (the largest |w| of each layer).",
+  dataSettingsHeading: "Data settings",
+  modelSettingsLabel: "Model and training settings",
+  drawHintTouch: "Tap the plot to add a point of the class chosen below (class 0 or class 1).",
+  drawEmptyTouch: "Tap anywhere on the plot to add points; class 0 / class 1 below chooses their class.",
+  drawChooseOwn: "This is a built-in dataset: choose “draw your own” to add points.",
   unitLabel: "layer {layer}, unit {unit}",
   outputLabel: "output",
   weightTooltip: "W[{layer}]: {from} → {to} = {value}",
