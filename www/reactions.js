@@ -8,6 +8,7 @@
 import { counted, format } from "./strings.js";
 import { downloadText, downloadBlob, MAX_CSV_POINTS } from "./csv.js";
 import { modelTooBig } from "./model-file.js";
+import { SETTINGS } from "./settings-table.js";
 
 /** Copies `text`; resolves with whether the browser let us. */
 async function copyText(text) {
@@ -90,6 +91,22 @@ export class Reactions {
       else if (relabelled) view.draw();
     }
   }
+
+  /**
+   * An experiment's run was chosen: its settings (a settings object) become
+   * the element's, through the controls' path, and training starts again
+   * from iteration 0, paused.
+   */
+  useSettings = (wanted) => {
+    if (!this.#model.api) return;
+    this.#host.pause();
+    const current = this.#settings.current;
+    for (const row of SETTINGS) {
+      if (row.effect !== "page" && wanted[row.key] !== current[row.key]) this.#settings.change(row.param, wanted[row.key]);
+    }
+    this.applySettings();
+    if (this.#model.pg) guarded(() => this.#host.reset());
+  };
 
   /** Someone edited the address: start again from the attributes and the URL. */
   hashChanged = () => {

@@ -6,6 +6,7 @@
 
 import { h } from "./dom.js";
 import { LineChart } from "./line-chart.js";
+import { format } from "./strings.js";
 
 export const TRAIN_COLOR = "#0b6e4f";
 export const TEST_COLOR = "#8250df";
@@ -31,7 +32,7 @@ export class RunChart {
       h("span", {}, [swatch(TRAIN_COLOR, false), text.chartTrain]),
       this.testKey,
     ]);
-    this.canvas = h("canvas", { part: "cost-chart", role: "img", "aria-label": text.costChartLabel });
+    this.canvas = h("canvas", { part: "cost-chart", role: "img", "aria-label": this.#label() });
     this.box = h("div", { class: "chart" }, [
       h("div", { class: "chart-head" }, [h("span", { class: "segmented", role: "group", "aria-label": text.chartModeLabel }, this.buttons), legend]),
       this.canvas,
@@ -65,13 +66,26 @@ export class RunChart {
     const series = [{ x: iterations, y: train, color: TRAIN_COLOR }];
     if (hasTest) series.push({ x: iterations, y: test, color: TEST_COLOR, dash: TEST_DASH });
     if (this.testKey.hidden === hasTest) this.testKey.hidden = !hasTest;
-    this.chart.draw({ series, percent: accuracy, labels: this.text, font: this.font });
+    this.chart.draw({ series, percent: accuracy, labels: this.text, font: this.font, titles: this.#titles() });
+  }
+
+  /** The axes' titles in the current mode: iteration, and cost or accuracy. */
+  #titles() {
+    const text = this.text;
+    return { x: text.chartAxisIteration, y: this.#mode === "accuracy" ? text.chartAxisAccuracy : text.chartAxisCost };
+  }
+
+  /** What the chart shows, with its axes, for those who cannot see it. */
+  #label() {
+    const text = this.text;
+    const { x, y } = this.#titles();
+    return format(text.chartAxes, { label: this.#mode === "accuracy" ? text.accuracyChartLabel : text.costChartLabel, x, y });
   }
 
   #show(mode) {
     this.#mode = mode;
     for (const button of this.buttons) button.setAttribute("aria-pressed", String(button.dataset.chart === mode));
-    this.canvas.setAttribute("aria-label", mode === "accuracy" ? this.text.accuracyChartLabel : this.text.costChartLabel);
+    this.canvas.setAttribute("aria-label", this.#label());
     // The arrays of the last draw are views over wasm memory: the element
     // redraws with fresh ones.
     this.onModeChange?.();

@@ -162,6 +162,7 @@ export class View {
       makePlayground: model.make,
       getSettings: () => ({ ...this.#settings.current }),
       getApi: () => model.api,
+      onUse: on.useSettings,
       // While an experiment runs, the main training pauses and Play is refused.
       onStart: () => {
         this.#host.pause();
