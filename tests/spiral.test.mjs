@@ -3,7 +3,8 @@
 // set: deep, layers 16,16, Xavier weights. scripts/spiral-network.txt (the
 // CLI's run, scripts/spiral-network.sh) has 98.50 % training accuracy after
 // 1,000 iterations with the default seeds, the cost falling from 0.678816
-// to 0.064174; the page's numbers are the same bits.
+// to 0.064174; the page's numbers are the same bits. A run that learns
+// nothing (the cost flat near where it started) offers that network.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -50,4 +51,42 @@ test("a network set by the person stays when the spiral is picked", () =>
     await element.locator('button.thumb[data-dataset="spiral"]').click();
     const { settings } = await shown(element);
     assert.deepEqual([settings.dataset, settings.model, settings.layers, settings.init], ["spiral", "deep", "8,4", "he"]);
+  }));
+
+test("a run that learns nothing says so under the chart and offers a network that learns", () =>
+  withPage("#init=zeros", async ({ element }) => {
+    const hint = () =>
+      element.evaluate((el) => {
+        const p = el.shadowRoot.querySelector(".stall-hint");
+        return { shown: !p.hidden, text: p.textContent };
+      });
+    await element.evaluate((el) => el.step(1500));
+    assert.equal((await hint()).shown, false, "not before 2000 iterations");
+    await element.evaluate((el) => el.step(1000));
+    const stalled = await hint();
+    assert.ok(stalled.shown, "zero weights: the cost stays at 0.693");
+    assert.match(stalled.text, /The cost has hardly moved.*Try a deep network: layers 16,16, Xavier weights/);
+    const button = element.locator(".stall-hint button");
+    await button.focus();
+    await button.press("Enter");
+    const tried = await element.evaluate((el) => {
+      const at = { settings: el.settings, iteration: el.iteration, running: el.running };
+      el.step(2000);
+      return { ...at, accuracy: el.trainAccuracy };
+    });
+    assert.deepEqual([tried.settings.model, tried.settings.layers, tried.settings.init], ["deep", "16,16", "xavier"]);
+    assert.equal(tried.iteration, 0);
+    assert.equal(tried.running, false);
+    // The CLI: 91.75 % after 2000 iterations of this network on the flower.
+    assert.ok(tried.accuracy >= 0.9, `training accuracy ${tried.accuracy}`);
+    assert.equal((await hint()).shown, false, "a run that learns has no hint");
+  }));
+
+test("the course's run on the flower learns: no stall hint", () =>
+  withPage("", async ({ element }) => {
+    const shown = await element.evaluate((el) => {
+      el.step(5000);
+      return !el.shadowRoot.querySelector(".stall-hint").hidden;
+    });
+    assert.equal(shown, false);
   }));

@@ -108,6 +108,18 @@ export class Reactions {
     if (this.#model.pg) guarded(() => this.#host.reset());
   };
 
+  /**
+   * For a stalled run: the current settings with the network the spiral
+   * comes with (the settings table's), which learns every built-in dataset;
+   * null when that network is the one on screen.
+   */
+  learningNetwork = () => {
+    const current = this.#settings.current;
+    const { model, layers, init } = this.#model.api.parseSettings([["dataset", "spiral"]]).settings;
+    if (current.model === model && current.layers === layers && current.init === init) return null;
+    return { ...current, model, layers, init };
+  };
+
   /** Someone edited the address: start again from the attributes and the URL. */
   hashChanged = () => {
     this.#settings.followUrl();

@@ -236,6 +236,8 @@ export const zh = {
   useRun: "使用这些设置",
   useRunLabel: "在主图中使用 {label} 的设置，从第 0 次迭代开始",
   runUsed: "主图现在使用 {label} 的设置，从第 0 次迭代开始。",
+  stalled: "代价几乎没有下降：这个网络没有学会这些点。",
+  tryNetwork: "试试深层网络：隐藏层 {layers}，{init} 初始权重",
   experimentProgress: "训练中… {percent}%",
   cancelExperiment: "取消",
   experimentCancelled: "实验已取消",

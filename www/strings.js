@@ -272,6 +272,8 @@ const en = {
   useRun: "Use these settings",
   useRunLabel: "Use the settings of {label} in the main plot, from iteration 0",
   runUsed: "The main plot now uses the settings of {label}, from iteration 0.",
+  stalled: "The cost has hardly moved: this network is not learning these points.",
+  tryNetwork: "Try a deep network: layers {layers}, {init} weights",
   experimentProgress: "Training… {percent}%",
   cancelExperiment: "Cancel",
   experimentCancelled: "The experiment was cancelled",

@@ -150,6 +150,7 @@ export class View {
     const stage = h("figure", { class: "stage" }, [plot, legend, this.#drawTool.bar, loading]);
     this.#chart = new RunChart(text, this.#font);
     this.#chart.onModeChange = () => this.draw();
+    Object.assign(this.#chart, { suggest: on.learningNetwork, onTry: on.useSettings });
     const side = h("div", { class: "side" }, [readouts, controls, this.#chart.box]);
     this.#data = new DataPanel(text, { onPick: on.pick, onSetting: on.setting, onAction: on.action, onImport: on.importCsv });
     this.#network = new NetworkView(text);
