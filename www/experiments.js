@@ -7,10 +7,11 @@
 //   overlaid on one chart.
 //
 // Every run starts from the element's current settings (and data, drawn
-// points included) with one setting changed; once finished, each run's
-// "Use these settings" hands its settings to the main plot (`onUse`). The runs are wasm Playgrounds
+// points included) with one setting changed. The runs are wasm Playgrounds
 // stepped a chunk at a time, round robin, for at most FRAME_BUDGET_MS per
 // animation frame, so the page keeps drawing and answering while they train.
+// Once finished, each run's "Use these settings" hands its settings to the
+// main plot (`onUse`).
 
 import { h } from "./dom.js";
 import { format } from "./strings.js";

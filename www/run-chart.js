@@ -36,6 +36,7 @@ export function stalled({ iterations, trainCosts, trainAccuracies }) {
 export class RunChart {
   #mode = "cost";
   #last = null;
+  #titles = null; // the axes' titles in this mode, made once per mode
   #stalled = false;
   #network = null; // the network the stall hint offers
   /** `suggest()`: settings of a network that learns, or null when it is the one on screen; `onTry(settings)` applies them. */
@@ -58,6 +59,7 @@ export class RunChart {
       h("span", {}, [swatch(TRAIN_COLOR, false), text.chartTrain]),
       this.testKey,
     ]);
+    this.#titles = this.#titlesFor("cost");
     this.canvas = h("canvas", { part: "cost-chart", role: "img", "aria-label": this.#label() });
     this.tryButton = h("button", { type: "button", class: "try-network" });
     this.tryButton.addEventListener("click", () => this.onTry?.(this.#network));
@@ -97,7 +99,7 @@ export class RunChart {
     const series = [{ x: iterations, y: train, color: TRAIN_COLOR }];
     if (hasTest) series.push({ x: iterations, y: test, color: TEST_COLOR, dash: TEST_DASH });
     if (this.testKey.hidden === hasTest) this.testKey.hidden = !hasTest;
-    this.chart.draw({ series, percent: accuracy, labels: this.text, font: this.font, titles: this.#titles() });
+    this.chart.draw({ series, percent: accuracy, labels: this.text, font: this.font, titles: this.#titles });
     // Last: `history` is views over wasm memory, which asking for a suggestion may move.
     this.#showStall(stalled(history));
   }
@@ -115,21 +117,22 @@ export class RunChart {
     this.hint.hidden = !network;
   }
 
-  /** The axes' titles in the current mode: iteration, and cost or accuracy. */
-  #titles() {
+  /** The axes' titles in `mode`: iteration, and cost or accuracy. */
+  #titlesFor(mode) {
     const text = this.text;
-    return { x: text.chartAxisIteration, y: this.#mode === "accuracy" ? text.chartAxisAccuracy : text.chartAxisCost };
+    return { x: text.chartAxisIteration, y: mode === "accuracy" ? text.chartAxisAccuracy : text.chartAxisCost };
   }
 
   /** What the chart shows, with its axes, for those who cannot see it. */
   #label() {
     const text = this.text;
-    const { x, y } = this.#titles();
+    const { x, y } = this.#titles;
     return format(text.chartAxes, { label: this.#mode === "accuracy" ? text.accuracyChartLabel : text.costChartLabel, x, y });
   }
 
   #show(mode) {
     this.#mode = mode;
+    this.#titles = this.#titlesFor(mode);
     for (const button of this.buttons) button.setAttribute("aria-pressed", String(button.dataset.chart === mode));
     this.canvas.setAttribute("aria-label", this.#label());
     // The arrays of the last draw are views over wasm memory: the element
