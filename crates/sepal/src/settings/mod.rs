@@ -505,18 +505,31 @@ mod tests {
     fn the_spiral_comes_with_its_own_network_unless_one_is_set() {
         let mut s = Settings::default();
         s.set("dataset", "spiral").unwrap();
-        assert_eq!((s.model(), s.layers(), s.init()), (Model::Deep, &[16, 16][..], Init::Xavier));
+        assert_eq!(
+            (s.model(), s.layers(), s.init()),
+            (Model::Deep, &[16, 16][..], Init::Xavier)
+        );
         assert_eq!(s.changed(), [("dataset", "spiral".into())]);
         s.set("init", "he").unwrap();
         s.set("model", "shallow").unwrap();
         assert_eq!(s.layer_sizes(), [2, 4, 1]);
-        assert_eq!(s.changed(), [("dataset", "spiral".into()), ("model", "shallow".into()), ("init", "he".into())]);
+        assert_eq!(
+            s.changed(),
+            [
+                ("dataset", "spiral".into()),
+                ("model", "shallow".into()),
+                ("init", "he".into())
+            ]
+        );
         // Set ones stay when the dataset changes; the others follow it.
         let mut s = Settings::default();
         s.set("init", "xavier").unwrap();
         s.set("dataset", "spiral").unwrap();
         s.set("dataset", "flower").unwrap();
-        assert_eq!((s.model(), s.layers(), s.init()), (Model::Shallow, &[8, 8][..], Init::Xavier));
+        assert_eq!(
+            (s.model(), s.layers(), s.init()),
+            (Model::Shallow, &[8, 8][..], Init::Xavier)
+        );
         assert_eq!(s.changed(), [("init", "xavier".into())]);
     }
 
