@@ -60,8 +60,9 @@ function attributeType(row) {
 }
 
 /**
- * The default as the description says it: the table's, the data set's own
- * for a setting whose default follows the data set (noise), or what the
+ * The default as the description says it: the table's, and the data sets'
+ * own for a setting whose default follows the data set (noise, the spiral's
+ * network), or what the
  * element does when it is unset (lang).
  */
 function defaultText(row, table, perDataset) {
@@ -72,12 +73,11 @@ function defaultText(row, table, perDataset) {
   }
   const dataset = table.find((r) => r.key === "dataset");
   if (row === dataset) return String(row.default);
-  const own = dataset.choices.map((name) => [name, perDataset[name][row.key]]);
-  if (own.some(([, value]) => value !== row.default)) {
-    const listed = own.filter(([name]) => name !== "custom").map(([name, value]) => `${name} ${value}`);
-    return `the data set's own (${listed.join(", ")})`;
-  }
-  return String(row.default);
+  // The data sets whose own value is not the table's (custom has no data of its own).
+  const own = dataset.choices
+    .filter((name) => name !== "custom" && perDataset[name][row.key] !== row.default)
+    .map((name) => `${name} ${perDataset[name][row.key]}`);
+  return own.length > 0 ? `${row.default}, or the data set's own (${own.join(", ")})` : String(row.default);
 }
 
 function meaning(row) {

@@ -316,6 +316,13 @@ button.thumb[aria-pressed="true"] {
   white-space: normal;
 }
 
+/* #12: teaching details */
+.experiments .experiment-legend { grid-template-columns: 1.6rem auto auto auto; }
+.use-run { font-size: 0.85rem; padding: 0.15rem 0.55rem; justify-self: start; }
+.experiment-used { margin: 0.75rem 0 0; font-size: 0.9rem; }
+.stall-hint { margin: 0.5rem 0 0; font-size: 0.9rem; }
+.stall-hint button { margin-top: 0.3rem; }
+
 /* The experiments. */
 .experiments .buttons { margin-bottom: 0.75rem; }
 .experiment-status { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; margin-bottom: 0.75rem; }

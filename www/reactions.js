@@ -8,6 +8,7 @@
 import { counted, format } from "./strings.js";
 import { downloadText, downloadBlob, MAX_CSV_POINTS } from "./csv.js";
 import { modelTooBig } from "./model-file.js";
+import { SETTINGS } from "./settings-table.js";
 
 /** Copies `text`; resolves with whether the browser let us. */
 async function copyText(text) {
@@ -113,6 +114,34 @@ export class Reactions {
     guarded(() => this.#host.reset());
     this.#notices.set({ restarted: { learningRate: settings.learningRate } });
   }
+
+  /**
+   * An experiment's run was chosen: its settings (a settings object) become
+   * the element's, through the controls' path, and training starts again
+   * from iteration 0, paused.
+   */
+  useSettings = (wanted) => {
+    if (!this.#model.api) return;
+    this.#host.pause();
+    const current = this.#settings.current;
+    for (const row of SETTINGS) {
+      if (row.effect !== "page" && wanted[row.key] !== current[row.key]) this.#settings.change(row.param, wanted[row.key]);
+    }
+    this.applySettings();
+    if (this.#model.pg) guarded(() => this.#host.reset());
+  };
+
+  /**
+   * For a stalled run: the current settings with the network the spiral
+   * comes with (the settings table's), which learns every built-in dataset;
+   * null when that network is the one on screen.
+   */
+  learningNetwork = () => {
+    const current = this.#settings.current;
+    const { model, layers, init } = this.#model.api.parseSettings([["dataset", "spiral"]]).settings;
+    if (current.model === model && current.layers === layers && current.init === init) return null;
+    return { ...current, model, layers, init };
+  };
 
   /** Someone edited the address: start again from the attributes and the URL. */
   hashChanged = () => {

@@ -163,6 +163,7 @@ export class View {
     stage.append(this.#overlay.root);
     this.#chart = new RunChart(text, this.#font);
     this.#chart.onModeChange = () => this.draw();
+    Object.assign(this.#chart, { suggest: on.learningNetwork, onTry: on.useSettings });
     this.#data = new DataPanel(text, {
       onPick: (name) => {
         on.pick(name);
@@ -204,6 +205,7 @@ export class View {
       makePlayground: model.make,
       getSettings: () => ({ ...this.#settings.current }),
       getApi: () => model.api,
+      onUse: on.useSettings,
       // While an experiment runs, the main training pauses and Play is refused.
       onStart: () => {
         this.#host.pause();

@@ -144,7 +144,7 @@ impl Playground {
     }
 
     pub fn parameters(&self) -> Result<JsValue, JsError> {
-        let params = Parameters::of(self.trainer.network(), self.settings.model);
+        let params = Parameters::of(self.trainer.network(), self.settings.model());
         convert::to_js(&model::parameters_json(&params, ""))
     }
 
@@ -153,7 +153,7 @@ impl Playground {
     /// `parameters()` with a "d" in front: `{dW1, db1, dW2, db2}`, `{dw,
     /// db}` or `{dW: [...], db: [...]}`.
     pub fn gradients(&mut self) -> Result<JsValue, JsError> {
-        let model = self.settings.model;
+        let model = self.settings.model();
         let grads = Parameters::of_gradients(self.trainer.gradients(), model);
         convert::to_js(&model::parameters_json(&grads, "d"))
     }

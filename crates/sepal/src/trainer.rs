@@ -78,7 +78,7 @@ impl Trainer {
         let network = Network::new(
             &settings.layer_sizes(),
             settings.activation,
-            settings.init,
+            settings.init(),
             settings.seed,
         );
         let mut run = Self {
