@@ -30,8 +30,9 @@ function fieldState(page, name) {
       invalid: input.getAttribute("aria-invalid"),
       message: message?.textContent ?? null,
       visible: Boolean(box && box.width > 0 && box.height > 0),
-      // The message sits just under the field, within its width.
-      beside: Boolean(box && box.top >= field.bottom - 1 && box.top - field.bottom < 20 && box.left >= field.left - 1),
+      // The message sits just under the field, under it or to one side.
+      beside: Boolean(box && box.top >= field.bottom - 1 && box.top - field.bottom < 20 && box.left < field.right && box.right > field.left),
+      inside: Boolean(box && box.left >= 0 && box.right <= document.documentElement.clientWidth),
       scrollY: window.scrollY,
       plotTop: plot.top,
       inputTop: field.top,
@@ -65,29 +66,32 @@ test('layers "8 8" and "8,8," are the layers 8,8; "8,,8" is refused as an empty 
     assert.equal(fixed.invalid, null);
   }));
 
-test('"abc" in Learning rate is not a number, said beside the field in its words, and nothing moves', () =>
-  withPage("", { height: 700 }, async ({ page, element }) => {
-    const field = element.locator('input[name="learning-rate"]');
-    await field.scrollIntoViewIfNeeded();
-    const before = await fieldState(page, "learning-rate");
-    await typeInto(element, "learning-rate", "abc");
-    const after = await fieldState(page, "learning-rate");
-    assert.match(after.message, /^Learning rate: “abc” is not a number\. Use a number above 0 and at most 10000\.$/);
-    assert.doesNotMatch(after.message, /learning-rate|empty/);
-    assert.ok(after.visible && after.beside, "the message is shown just under the field");
-    assert.equal(after.invalid, "true");
-    assert.equal(after.settings.learningRate, 1.2, "the learning rate is unchanged");
-    assert.equal(await noticeText(page), "", "no banner for a value typed into a field");
-    assert.equal(after.scrollY, before.scrollY, "the page did not scroll");
-    assert.equal(after.plotTop, before.plotTop, "the plot did not move");
-    assert.equal(after.inputTop, before.inputTop, "the field did not move");
-    // Fixed: the message goes, the new rate is in effect.
-    await typeInto(element, "learning-rate", "0.5");
-    const fixed = await fieldState(page, "learning-rate");
-    assert.equal(fixed.settings.learningRate, 0.5);
-    assert.equal(fixed.message, null);
-    assert.equal(fixed.invalid, null);
-  }));
+for (const [width, height] of [[1280, 700], [375, 800]]) {
+  test(`"abc" in Learning rate is not a number, said beside the field in its words, and nothing moves (${width} px)`, () =>
+    withPage("", { width, height }, async ({ page, element }) => {
+      const field = element.locator('input[name="learning-rate"]');
+      await field.scrollIntoViewIfNeeded();
+      const before = await fieldState(page, "learning-rate");
+      await typeInto(element, "learning-rate", "abc");
+      const after = await fieldState(page, "learning-rate");
+      assert.match(after.message, /^Learning rate: “abc” is not a number\. Use a number above 0 and at most 10000\.$/);
+      assert.doesNotMatch(after.message, /learning-rate|empty/);
+      assert.ok(after.visible && after.beside, "the message is shown just under the field");
+      assert.ok(after.inside, "within the window");
+      assert.equal(after.invalid, "true");
+      assert.equal(after.settings.learningRate, 1.2, "the learning rate is unchanged");
+      assert.equal(await noticeText(page), "", "no banner for a value typed into a field");
+      assert.equal(after.scrollY, before.scrollY, "the page did not scroll");
+      assert.equal(after.plotTop, before.plotTop, "the plot did not move");
+      assert.equal(after.inputTop, before.inputTop, "the field did not move");
+      // Fixed: the message goes, the new rate is in effect.
+      await typeInto(element, "learning-rate", "0.5");
+      const fixed = await fieldState(page, "learning-rate");
+      assert.equal(fixed.settings.learningRate, 0.5);
+      assert.equal(fixed.message, null);
+      assert.equal(fixed.invalid, null);
+    }));
+}
 
 test('a decimal comma ("1,2") is refused with its reason, never read as 12', () =>
   withPage("", async ({ page, element }) => {

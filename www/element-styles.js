@@ -161,7 +161,9 @@ table.matrix td { padding: 0.05rem 0.4rem; text-align: right; white-space: nowra
   position: absolute;
   top: 100%;
   left: 0;
-  right: 0;
+  width: max-content;
+  min-width: 100%;
+  max-width: 16rem;
   z-index: 3;
   margin: 0.2rem 0 0;
   padding: 0.3rem 0.5rem;
@@ -173,13 +175,14 @@ table.matrix td { padding: 0.05rem 0.4rem; text-align: right; white-space: nowra
   line-height: 1.3;
   box-shadow: 0 2px 6px rgba(0, 0, 0, 0.15);
 }
-[aria-invalid="true"] { border-color: #cf222e; }
+.field-error.end { left: auto; right: 0; }
+input[type][aria-invalid="true"] { border-color: #cf222e; }
 .run-to { display: flex; align-items: flex-end; gap: 0.5rem; }
 .run-to .field { flex: 1 1 auto; }
 .run-to > button { white-space: nowrap; }
 .run-to-status { margin: 0.3rem 0 0; color: var(--sepal-muted); font-size: 0.9rem; }
 .run-to-status:empty { display: none; }
-.readout .target { margin-left: 0.35em; font-size: 0.7em; font-weight: 400; color: var(--sepal-muted); }
+.readout .target { font-weight: 600; color: var(--sepal-ink); }
 
 /* The data panel. */
 .data { display: flex; flex-direction: column; gap: 0.8rem; min-width: 0; }

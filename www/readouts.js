@@ -21,7 +21,8 @@ export class Readouts {
     };
     this.iteration = item(text.iteration, "iteration");
     this.target = h("span", { class: "target", hidden: true });
-    this.iteration.value.append(this.target);
+    // Beside the label, where it has room and moves nothing.
+    this.iteration.row.firstChild.append(" ", this.target);
     this.cost = item(text.cost, "cost");
     this.testCost = item(text.testCost, "test-cost");
     this.train = item(text.trainAccuracy, "train");
@@ -30,7 +31,7 @@ export class Readouts {
     this.testCost.row.hidden = true;
   }
 
-  /** The iteration a "run to" stops at, shown after the iteration ("→ 10,000"); null: none. */
+  /** The iteration a "run to" stops at, shown after the iteration's label ("→ 10,000"); null: none. */
   showTarget(target) {
     const shown = target === null ? "" : format(this.text.runToTarget, { target: grouped(target, this.text) });
     if (this.target.textContent !== shown) this.target.textContent = shown;

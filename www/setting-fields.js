@@ -41,7 +41,8 @@ export function field(labelText, control, extra = [], className = "") {
 /**
  * Shows `message` (null: none) beside `control`, in its field `root`: laid
  * over what is below the field, so that nothing on the page moves while
- * typing, and tied to the control (aria-describedby, aria-invalid) so that
+ * typing (and a value refused is rare enough to measure where it fits),
+ * and tied to the control (aria-describedby, aria-invalid) so that
  * it is read with it.
  */
 export function showFieldError(root, control, message) {
@@ -60,6 +61,11 @@ export function showFieldError(root, control, message) {
     control.setAttribute("aria-describedby", note.id);
   }
   if (note.textContent !== message) note.textContent = message;
+  // Wider than a narrow field, so it reads in a few lines: it grows to the
+  // right, or to the left where the element ends first.
+  const host = root.getRootNode().host ?? root.ownerDocument.documentElement;
+  note.classList.remove("end");
+  note.classList.toggle("end", note.getBoundingClientRect().right > host.getBoundingClientRect().right);
 }
 
 /**
