@@ -1,16 +1,18 @@
 // A setting's control and its words, built from its row of the settings
 // table (settings-table.js): a select for a choice, a text field for a
 // number or layer sizes, a list of speeds for a number that may also be a
-// word (`speed=max`). Numbers are typed into text fields (with a numeric
-// keyboard on phones), not `<input type=number>`: that one hands over ""
-// for "abc" and drops the comma of "1,2", so the parser could only say
-// "empty" or read 12; a text field hands over what was typed, and the
-// settings parser says what is wrong with it. A value the parser refuses
-// stays in the field, the reason shown beside it (`showFieldError`), in
-// the field's own words (its label), until it is fixed. A new row of the table gets a control
-// here with no code of its own; its strings are its label (`text[key]`),
-// an optional title (`text[key + "Title"]`) and, for a choice, the names of
-// its values (`text["<param>.<value>"]`).
+// word (`speed=max`). A new row of the table gets a control here with no
+// code of its own; its strings are its label (`text[key]`), an optional
+// title (`text[key + "Title"]`) and, for a choice, the names of its values
+// (`text["<param>.<value>"]`).
+//
+// Numbers are typed into text fields (with a numeric keyboard on phones),
+// not `<input type=number>`: that one hands over "" for "abc" and drops the
+// comma of "1,2", so the parser could only say "empty" or read 12; a text
+// field hands over what was typed, and the settings parser says what is
+// wrong with it. A refused value stays in its field with the reason beside
+// it, in the field's own words (`showFieldError`), until it is fixed, or
+// the settings are shown again while the person is elsewhere.
 
 import { h } from "./dom.js";
 import { format } from "./strings.js";
@@ -63,9 +65,9 @@ export function showFieldError(root, control, message) {
   if (note.textContent !== message) note.textContent = message;
   // Wider than a narrow field, so it reads in a few lines: it grows to the
   // right, or to the left where the element ends first.
-  const host = root.getRootNode().host ?? root.ownerDocument.documentElement;
+  const element = root.getRootNode().host;
   note.classList.remove("end");
-  note.classList.toggle("end", note.getBoundingClientRect().right > host.getBoundingClientRect().right);
+  note.classList.toggle("end", note.getBoundingClientRect().right > element.getBoundingClientRect().right);
 }
 
 /**
@@ -184,9 +186,9 @@ export class SettingField {
 
   /**
    * Puts the value of `settings` into the control, unless the person is
-   * typing in it (a refused value stays there until it is fixed or the
-   * person leaves the field); the field is hidden while the setting means nothing
-   * (`unused`, from the settings parser: hidden units of a deep network, …).
+   * typing in it (a refused value stays while the person is in the
+   * field); the field is hidden while the setting means nothing (`unused`,
+   * from the settings parser: hidden units of a deep network, …).
    */
   show(settings, unused) {
     const typing = ["text", "number"].includes(this.control.type) && this.control === this.control.getRootNode().activeElement;

@@ -228,7 +228,9 @@ impl Kind {
                 max,
                 max_count,
                 example,
-            } => format!("1 to {max_count} whole numbers from {min} to {max}, separated by commas or spaces, e.g. {example}"),
+            } => format!(
+                "1 to {max_count} whole numbers from {min} to {max}, separated by commas or spaces, e.g. {example}"
+            ),
             Kind::Flag => "0 or 1".to_string(),
         }
     }
