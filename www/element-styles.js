@@ -182,7 +182,7 @@ input[type][aria-invalid="true"] { border-color: #cf222e; }
 .run-to > button { white-space: nowrap; }
 .run-to-status { margin: 0.3rem 0 0; color: var(--sepal-muted); font-size: 0.9rem; }
 .run-to-status:empty { display: none; }
-.readout .target { font-weight: 600; color: var(--sepal-ink); }
+.readout .target { margin-left: 0.4em; font-weight: 600; color: var(--sepal-ink); }
 
 /* The data panel. */
 .data { display: flex; flex-direction: column; gap: 0.8rem; min-width: 0; }

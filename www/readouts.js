@@ -22,7 +22,7 @@ export class Readouts {
     this.iteration = item(text.iteration, "iteration");
     this.target = h("span", { class: "target", hidden: true });
     // Beside the label, where it has room and moves nothing.
-    this.iteration.row.firstChild.append(" ", this.target);
+    this.iteration.row.firstChild.append(this.target);
     this.cost = item(text.cost, "cost");
     this.testCost = item(text.testCost, "test-cost");
     this.train = item(text.trainAccuracy, "train");
