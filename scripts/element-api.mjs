@@ -179,6 +179,12 @@ const MEMBERS = [
     "void",
     "Runs n full-batch iterations now, synchronously, then redraws. A non-number, NaN or a fraction throws a TypeError, a whole number out of range a RangeError, and nothing changes; before the model is loaded it throws an Error.",
   ),
+  method(
+    "runTo",
+    [param("n", "number", "A whole number above the current iteration.")],
+    "Promise<SepalProgressDetail>",
+    "Plays until iteration n and stops exactly there (no frame steps past it), as the Run to control does; resolves with the state there. A non-whole n rejects with a TypeError, one not above the current iteration with a RangeError, changing nothing; it also rejects when training stops first (pause(), a divergence, another runTo).",
+  ),
   method("reset", [], "void", "Back to iteration 0 with the same data and the same initial weights."),
   field("iteration", "number", "Completed iterations; 0 until loaded."),
   field(

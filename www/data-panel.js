@@ -97,9 +97,4 @@ export class DataPanel {
     this.thumbnails.draw("custom", own.flat(), globalThis.devicePixelRatio || 1);
     this.drawnCount.value = counted(this.text, "drawnPoints", { count: own.length });
   }
-
-  /** Puts the field that shows `param` back to what `settings` says. */
-  revert(param, settings) {
-    this.fields.find((f) => f.row.param === param)?.revert(settings);
-  }
 }

@@ -182,6 +182,36 @@ h3 { margin: 0 0 0.5rem; font-size: 1rem; }
 table.matrix { border-collapse: collapse; font-size: 0.85rem; font-variant-numeric: tabular-nums; }
 table.matrix td { padding: 0.05rem 0.4rem; text-align: right; white-space: nowrap; line-height: 1.3; }
 
+/* #12: typing mistakes and "run to". A refused value's reason is laid over
+   what is below its field, so that nothing moves while typing. */
+.field { position: relative; }
+.field-error {
+  position: absolute;
+  top: 100%;
+  left: 0;
+  width: max-content;
+  min-width: 100%;
+  max-width: 16rem;
+  z-index: 3;
+  margin: 0.2rem 0 0;
+  padding: 0.3rem 0.5rem;
+  border: 1px solid #cf222e;
+  border-radius: 6px;
+  background: #fff5f5;
+  color: #82071e;
+  font-size: 0.85rem;
+  line-height: 1.3;
+  box-shadow: 0 2px 6px rgba(0, 0, 0, 0.15);
+}
+.field-error.end { left: auto; right: 0; }
+input[type][aria-invalid="true"] { border-color: #cf222e; }
+.run-to { display: flex; align-items: flex-end; gap: 0.5rem; }
+.run-to .field { flex: 1 1 auto; }
+.run-to > button { white-space: nowrap; }
+.run-to-status { margin: 0.3rem 0 0; color: var(--sepal-muted); font-size: 0.9rem; }
+.run-to-status:empty { display: none; }
+.readout .target { margin-left: 0.4em; font-weight: 600; color: var(--sepal-ink); }
+
 /* The data panel. */
 .data { display: flex; flex-direction: column; gap: 0.8rem; min-width: 0; }
 .data h2 { margin: 0; }

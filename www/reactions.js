@@ -149,15 +149,19 @@ export class Reactions {
     if (this.#model.api) this.applySettings();
   };
 
-  /** A field was changed: the setting is kept only if it is valid. */
+  /**
+   * A field was changed: the setting is kept only if it is valid; else
+   * nothing changes and the rejection is returned, for the field to show
+   * (the notice drops the link's rejection of that setting).
+   */
   setting = (param, value) => {
-    if (!this.#model.api) return;
+    if (!this.#model.api) return null;
     if (this.#settings.change(param, value)) {
       this.applySettings();
-      return;
+      return null;
     }
-    this.#view().revert(param);
     this.#showRejections();
+    return this.#settings.refusedChange;
   };
 
   /** The rejected values, in the notice in the language on screen. */
@@ -226,8 +230,8 @@ export class Reactions {
     this.#wiring.measured();
   }
 
-  /** A button was pressed (its `data-action`). */
-  action = (name) => {
+  /** A button was pressed (its `data-action`; "run-to" comes with its target, `value`). */
+  action = (name, value) => {
     const host = this.#host;
     const model = this.#model;
     if (!model.pg && name !== "reset") return;
@@ -241,6 +245,12 @@ export class Reactions {
         break;
       case "step100":
         guarded(() => host.step(100));
+        break;
+      case "run-to":
+        // A target already behind is refused beside the field; a stop before it, the control says itself.
+        host.runTo(value).catch((error) => {
+          if (error instanceof RangeError || error instanceof TypeError) this.#view().controls.refuseRunTo(error.message);
+        });
         break;
       case "reset":
         this.#notices.set({ restarted: null });

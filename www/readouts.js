@@ -1,8 +1,14 @@
-// The live numbers: iteration, cost (6 decimals, as the course prints it),
-// training accuracy and, when points are held out, test cost and accuracy.
+// The live numbers: iteration (and, while running to an iteration, that
+// target), cost (6 decimals, as the course prints it), training accuracy
+// and, when points are held out, test cost and accuracy.
 
 import { h } from "./dom.js";
 import { format } from "./strings.js";
+
+/** A whole number as `text`'s language groups its digits: 10,000. */
+export function grouped(n, text) {
+  return new Intl.NumberFormat(text.locale).format(n);
+}
 
 export class Readouts {
   constructor(root, text) {
@@ -14,12 +20,22 @@ export class Readouts {
       return { row, value };
     };
     this.iteration = item(text.iteration, "iteration");
+    this.target = h("span", { class: "target", hidden: true });
+    // Beside the label, where it has room and moves nothing.
+    this.iteration.row.firstChild.append(this.target);
     this.cost = item(text.cost, "cost");
     this.testCost = item(text.testCost, "test-cost");
     this.train = item(text.trainAccuracy, "train");
     this.test = item(text.testAccuracy, "test");
     this.test.row.hidden = true;
     this.testCost.row.hidden = true;
+  }
+
+  /** The iteration a "run to" stops at, shown after the iteration's label ("→ 10,000"); null: none. */
+  showTarget(target) {
+    const shown = target === null ? "" : format(this.text.runToTarget, { target: grouped(target, this.text) });
+    if (this.target.textContent !== shown) this.target.textContent = shown;
+    this.target.hidden = target === null;
   }
 
   percent(fraction) {

@@ -46,9 +46,10 @@ export interface SepalPlaygroundSettings {
    */
   hiddenUnits: number;
   /**
-   * The deep model's hidden layer sizes, comma-separated. Values: 1 to 6 comma-separated whole
-   * numbers from 1 to 64, e.g. 8,8,4. Default: 8,8, or the data set's own (spiral 16,16). A change
-   * starts a new network on the same data. Attribute and URL parameter: `layers`.
+   * The deep model's hidden layer sizes, separated by commas or spaces. Values: 1 to 6 whole
+   * numbers from 1 to 64, separated by commas or spaces, e.g. 8,8,4. Default: 8,8, or the data
+   * set's own (spiral 16,16). A change starts a new network on the same data. Attribute and URL
+   * parameter: `layers`.
    */
   layers: string;
   /**
@@ -242,6 +243,15 @@ export class SepalPlayground extends HTMLElement {
    * @param n An integer from 0 to 100000. Default: 1.
    */
   step(n?: number): void;
+
+  /**
+   * Plays until iteration n and stops exactly there (no frame steps past it), as the Run to control
+   * does; resolves with the state there. A non-whole n rejects with a TypeError, one not above the
+   * current iteration with a RangeError, changing nothing; it also rejects when training stops
+   * first (pause(), a divergence, another runTo).
+   * @param n A whole number above the current iteration.
+   */
+  runTo(n: number): Promise<SepalProgressDetail>;
 
   /** Back to iteration 0 with the same data and the same initial weights. */
   reset(): void;

@@ -154,16 +154,23 @@ export class SettingsState {
   }
 
   /**
-   * The rejected values, worded in `text` for the notice: one per setting,
-   * the latest (a value typed into a control replaces the link's).
+   * The value last typed into a control and refused (`{setting, value,
+   * problem, …}` from the parser), or null: the control shows it beside
+   * itself, not the notice, so that the page does not move while typing.
+   */
+  get refusedChange() {
+    return this.#uiError;
+  }
+
+  /**
+   * The rejected values of the attributes and the URL, worded in `text` for
+   * the notice, one per setting; once a value typed into that setting's
+   * control is refused, the control says the latest and the notice stops
+   * repeating the link's.
    */
   rejections(text) {
-    const latest = new Map();
-    for (const error of [...this.#errors, ...(this.#uiError ? [this.#uiError] : [])]) {
-      latest.delete(error.setting);
-      latest.set(error.setting, error);
-    }
-    return [...latest.values()].map((error) => {
+    const typed = this.#uiError?.setting;
+    return this.#errors.filter((error) => error.setting !== typed).map((error) => {
       const template = text[`problem.${error.problem}`] ?? text.problemOther;
       const row = SETTINGS.find((r) => r.param === error.setting);
       const current = row && this.#settings ? String(this.#settings[row.key]) : "";

@@ -334,12 +334,6 @@ export class View {
     this.#data.showSettings(settings, unused);
   }
 
-  /** Puts the field that shows `param` back to the settings in effect (a rejected value). */
-  revert(param) {
-    this.#controls.revert(param, this.#settings.current);
-    this.#data.revert(param, this.#settings.current);
-  }
-
   /** The data's pictures and the drawing tools, for the settings in effect. */
   showData() {
     const settings = this.#settings.current;
@@ -381,6 +375,7 @@ export class View {
       canTrain: this.#model.canTrain,
       experimenting: Boolean(this.#experiments?.running),
     });
+    this.#readouts?.showTarget(this.#loop.target);
   }
 
   /** Highlights the equation being computed, when the formulas are there to be seen (frame-loop.js says which). */

@@ -403,7 +403,7 @@ mod tests {
             ("hidden-units", "1e9", Problem::OutOfRange),
             ("points", "", Problem::Empty),
             ("activation", "__proto__", Problem::UnknownChoice),
-            ("layers", "8,,8", Problem::NotANumber),
+            ("layers", "8,,8", Problem::EmptyItem),
             ("layers", "1,1,1,1,1,1,1", Problem::OutOfRange),
             ("nope", "1", Problem::UnknownSetting),
         ] {
