@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { withPage } from "./helpers.mjs";
 
 test("Show values becomes Hide values, pressed, and back", () =>
-  withPage("", async ({ element }) => {
+  withPage("?folded=none", async ({ element }) => {
     const button = element.locator('[data-action="show-values"]');
     const state = async () => ({
       text: (await button.textContent()).trim(),
@@ -25,7 +25,7 @@ test("Show values becomes Hide values, pressed, and back", () =>
   }));
 
 test("the cost formula: log apart from its argument, a^[2](i) one superscript to the right of a, above its baseline", () =>
-  withPage("", async ({ element }) => {
+  withPage("?folded=none", async ({ element }) => {
     const layout = await element.evaluate((el) => {
       const cost = el.shadowRoot.querySelector('.equation[data-step="cost"]');
       const box = (node) => {

@@ -67,12 +67,10 @@ export class Controls {
     // The first, which model to train, has a row of its own.
     this.fields[0].root.classList.add("choice");
 
-    this.rows = [
-      h("div", { class: "buttons training" }, [this.play, this.stepButton, this.step100, this.reset]),
-      this.runTo,
-      h("div", { class: "fields" }, this.fields.map((f) => f.root)),
-      h("div", { class: "buttons" }, [this.newSeed, this.copyLink]),
-    ];
+    this.training = h("div", { class: "buttons training" }, [this.play, this.stepButton, this.step100, this.reset]);
+    this.fieldsRow = h("div", { class: "fields" }, this.fields.map((f) => f.root));
+    this.seedRow = h("div", { class: "buttons" }, [this.newSeed, this.copyLink]);
+    this.rows = [this.training, this.fieldsRow, this.seedRow, this.runTo];
     root.append(...this.rows, this.linkStatus);
     /** Saving and loading, which the element places under the chart. */
     this.filesStatus = h("div", { class: "link-status", role: "status" });

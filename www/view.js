@@ -224,10 +224,12 @@ export class View {
     // column (numbers, Play, model settings, curves) side by side, so the
     // DOM order (and Tab) stays the phone's. The model's settings leave the
     // play buttons' row for their own group, which the data comes before.
-    const [, fields, seedRow] = this.#controls.rows;
+    // Run to comes after them: on a phone the plot and Hidden units fit one screen above it.
+    const { fieldsRow, seedRow, runTo } = this.#controls;
     const modelSettings = h("div", { class: "model", part: "controls", role: "group", "aria-label": text.modelSettingsLabel }, [
-      fields,
+      fieldsRow,
       seedRow,
+      runTo,
       this.#controls.linkStatus,
     ]);
     const run = h("div", { class: "run" }, [readouts, controls]);
