@@ -94,7 +94,9 @@ export const STYLES = `
   .run .readouts:has(.readout.test[hidden]) { grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 0.4rem; }
   .run .readouts:has(.readout.test[hidden]) .readout.train { grid-column: auto; }
   .run .readouts:has(.readout.test[hidden]) .readout { padding: 0.25rem 0.5rem; }
-  .run .readouts:has(.readout.test[hidden]) .readout dt { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  /* A long label wraps (never "Training ac…"); the values stay on one baseline at the bottom. */
+  .run .readouts:has(.readout.test[hidden]) .readout { display: flex; flex-direction: column; justify-content: space-between; }
+  .run .readouts:has(.readout.test[hidden]) .readout dt { line-height: 1.15; }
   .run .readouts:has(.readout.test[hidden]) .readout dd { font-size: 1rem; }
   .layout > * + * { margin-top: 1rem; }
   .data .thumbs button.thumb { min-height: 0; padding: 0.2rem; font-size: 0.75rem; }

@@ -5,6 +5,9 @@
 import { h } from "./dom.js";
 import { format } from "./strings.js";
 
+/** A cost with six decimals, as the course prints it; a blown-up one with fewer, so its box holds it. */
+const costText = (cost) => cost.toFixed(Math.abs(cost) < 10 ? 6 : Math.abs(cost) < 1e4 ? 3 : 0);
+
 /** A whole number as `text`'s language groups its digits: 10,000. */
 export function grouped(n, text) {
   return new Intl.NumberFormat(text.locale).format(n);
@@ -59,7 +62,7 @@ export class Readouts {
     set(this.iteration, String(state.iteration));
     // No points (drawn, then cleared): a cost of nothing is NaN, not news.
     const empty = points !== null && points.train.length === 0;
-    set(this.cost, empty ? this.text.noPointsYet : Number.isFinite(state.cost) ? state.cost.toFixed(6) : String(state.cost));
+    set(this.cost, empty ? this.text.noPointsYet : Number.isFinite(state.cost) ? costText(state.cost) : String(state.cost));
     set(this.train, this.percent(state.trainAccuracy));
     const held = Number.isFinite(state.testAccuracy);
     if (this.test.row.hidden === held) {
@@ -67,6 +70,6 @@ export class Readouts {
       this.testCost.row.hidden = !held;
     }
     set(this.test, this.percent(state.testAccuracy));
-    set(this.testCost, Number.isFinite(state.testCost) ? state.testCost.toFixed(6) : this.text.notANumber);
+    set(this.testCost, Number.isFinite(state.testCost) ? costText(state.testCost) : this.text.notANumber);
   }
 }
