@@ -210,12 +210,15 @@ impl Playground {
     /// Evaluates and colours the decision map at width×height cells.
     pub fn render(&mut self, width: usize, height: usize) {
         let network = self.trainer.network();
-        let stale = match &self.map {
-            Some(map) => map.width() != width || map.height() != height || !map.fits(network),
-            None => true,
-        };
-        if stale {
-            self.map = Some(DecisionMap::new(network, width, height));
+        match &mut self.map {
+            Some(map) if map.fits(network) => {
+                if map.width() != width || map.height() != height {
+                    // Animation at fewer cells, then a still: the same buffers
+                    // (new maps at each size fragmented wasm memory until it grew).
+                    map.resize(width, height);
+                }
+            }
+            _ => self.map = Some(DecisionMap::new(network, width, height)),
         }
         if let Some(map) = &mut self.map {
             map.render(self.trainer.network(), self.bounds);

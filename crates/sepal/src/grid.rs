@@ -117,6 +117,19 @@ impl DecisionMap {
         self.height
     }
 
+    /// Another number of cells, in the buffers already there when they are
+    /// large enough (the page animates a large network at fewer cells than
+    /// its stills); the next render draws afresh.
+    pub fn resize(&mut self, width: usize, height: usize) {
+        self.width = width;
+        self.height = height;
+        self.column_x.resize(width, 0.0);
+        self.probabilities.resize(width * height, 0.5);
+        self.pixels.resize(width * height * 4, 0);
+        self.contour.resize(width, height);
+        self.shown_bounds = None;
+    }
+
     /// Whether this map's workspace fits `network` (else make a new map).
     pub fn fits(&self, network: &Network) -> bool {
         self.layers.len() == network.layers.len()
@@ -400,6 +413,33 @@ mod tests {
         // Cell (row 2, column 3) is centred at (1.5, −2).
         assert!((map.probabilities()[11] - net.predict_point(1.5, -2.0) as f32).abs() < 1e-6);
         assert_eq!(map.pixels().len(), 4 * 3 * 4);
+    }
+
+    /// A resized map draws what a new map of that size draws.
+    #[test]
+    fn a_resized_map_is_a_new_map_of_that_size() {
+        let net = Network::new(&[2, 4, 1], Activation::Tanh, Init::He, 3);
+        let bounds = Bounds {
+            x_min: -2.0,
+            x_max: 2.0,
+            y_min: -2.0,
+            y_max: 2.0,
+        };
+        let mut map = DecisionMap::new(&net, 40, 40);
+        map.render(&net, bounds);
+        for cells in [17, 40, 25] {
+            map.resize(cells, cells);
+            map.render(&net, bounds);
+            let mut fresh = DecisionMap::new(&net, cells, cells);
+            fresh.render(&net, bounds);
+            assert_eq!(map.pixels(), fresh.pixels(), "{cells} cells");
+            assert_eq!(map.contour().len(), fresh.contour().len(), "{cells} cells");
+            assert!(map
+                .contour()
+                .iter()
+                .zip(fresh.contour())
+                .all(|(a, b)| a.to_bits() == b.to_bits()));
+        }
     }
 
     #[test]
