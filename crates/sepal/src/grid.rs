@@ -442,21 +442,20 @@ mod tests {
         }
     }
 
+    const UNIT_SQUARE: Bounds = Bounds {
+        x_min: -1.0,
+        x_max: 1.0,
+        y_min: -1.0,
+        y_max: 1.0,
+    };
+
     #[test]
     fn contour_separates_the_two_sides_of_a_line() {
         // Logistic regression σ(10·x1): the boundary is the line x1 = 0.
         let mut net = Network::new(&[2, 1], Activation::Tanh, Init::Zeros, 0);
         net.layers[0].w[(0, 0)] = 10.0;
         let mut map = DecisionMap::new(&net, 10, 10);
-        map.render(
-            &net,
-            Bounds {
-                x_min: -1.0,
-                x_max: 1.0,
-                y_min: -1.0,
-                y_max: 1.0,
-            },
-        );
+        map.render(&net, UNIT_SQUARE);
         let line = map.contour();
         assert_eq!(
             line.len(),
@@ -478,15 +477,7 @@ mod tests {
         // With zero weights the model says σ(b) everywhere.
         net.layers[0].w[(0, 0)] = 0.0;
         net.layers[0].b[0] = 0.3;
-        map.render(
-            &net,
-            Bounds {
-                x_min: -1.0,
-                x_max: 1.0,
-                y_min: -1.0,
-                y_max: 1.0,
-            },
-        );
+        map.render(&net, UNIT_SQUARE);
         let (low, high) = map.probability_range();
         assert_eq!(low, high);
         assert!(map.contour().is_empty());

@@ -342,17 +342,7 @@ mod tests {
 
     #[test]
     fn allowed_texts_follow_the_limits() {
-        let open = Kind::Number {
-            min: Bound {
-                value: 0.0,
-                inclusive: false,
-            },
-            max: Bound {
-                value: 10000.0,
-                inclusive: true,
-            },
-        };
-        assert_eq!(open.allowed(), "a number above 0 and at most 10000");
+        assert_eq!(RATE.allowed(), "a number above 0 and at most 10000");
         assert_eq!(
             Kind::Integer { min: 1, max: 64 }.allowed(),
             "a whole number from 1 to 64"
