@@ -25,6 +25,18 @@ function overlay(element) {
   });
 }
 
+/** Near-black pixels (the boundary's stroke) in the middle 60 % of the plot's canvas. */
+function darkPixels(element) {
+  return element.evaluate((el) => {
+    const canvas = el.shadowRoot.querySelector('[part="plot"]');
+    const [w, h] = [canvas.width, canvas.height];
+    const data = canvas.getContext("2d").getImageData(Math.round(w * 0.2), Math.round(h * 0.2), Math.round(w * 0.6), Math.round(h * 0.6)).data;
+    let dark = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] < 60 && data[i + 1] < 60 && data[i + 2] < 60) dark += 1;
+    return dark;
+  });
+}
+
 test("zero initial weights: after Play the plot says why it stays blank and what to choose", () =>
   withPage("#init=zeros", async ({ page, element }) => {
     await element.locator('button[data-action="toggle"]').click();
@@ -46,6 +58,7 @@ test("zero initial weights: after Play the plot says why it stays blank and what
 test("a fresh default run draws a boundary and shows no sentence over the plot", () =>
   withPage("", async ({ element }) => {
     assert.equal((await overlay(element)).text, "");
+    assert.ok((await darkPixels(element)) > 0, "the boundary (and the points' outlines) are drawn");
     await element.evaluate((el) => el.step(100));
     assert.equal((await overlay(element)).text, "");
   }));
@@ -55,6 +68,7 @@ test("your own points before any are drawn: the plot says how to add some", () =
     const shown = await overlay(element);
     assert.match(shown.text, /No points yet — click the plot to add some, or import a CSV/);
     assert.ok(shown.over);
+    assert.equal(await darkPixels(element), 0, "no boundary of the random first weights under the sentence");
     // The overlay lets clicks through to the plot: a click adds a point there.
     const plot = element.locator('[part="plot"]');
     const box = await plot.boundingBox();

@@ -523,7 +523,8 @@ export class View {
       const view = (ptr) => new Float64Array(buffer, ptr, n);
       this.#plot.draw({
         image: new ImageData(new Uint8ClampedArray(buffer, pixels[0], pixels[1]), cells, cells),
-        contour: new Float32Array(buffer, contour[0], contour[1]),
+        // No points, no boundary: the random first weights' line would mean nothing.
+        contour: new Float32Array(buffer, contour[0], model.hasPoints ? contour[1] : 0),
         bounds: model.bounds,
         points: model.points,
         labels: { x: text.axisX1, y: text.axisX2 },
