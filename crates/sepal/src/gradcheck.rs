@@ -16,11 +16,14 @@
 //! plants its bugs (dW2 with a factor 2, db1 with 4/m instead of 1/m) —
 //! only the copy this check compares; training never sees it.
 
+use alloc::format;
+use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
 use crate::activation::sigmoid;
 use crate::dataset::Dataset;
 use crate::network::{ForwardPass, Gradients, Network};
+use crate::settings::Model;
 
 /// The course's ε.
 pub const EPSILON: f64 = 1e-7;
@@ -36,6 +39,25 @@ pub struct CheckRow {
     pub col: Option<usize>,
     pub backprop: f64,
     pub approx: f64,
+}
+
+impl CheckRow {
+    /// The parameter's name as the parameters' JSON spells its path: `w[0]`,
+    /// `b` for logistic regression, `W1[0][1]`, `b2[0]` otherwise (layers
+    /// from 1, as the course numbers them).
+    pub fn name(&self, model: Model) -> String {
+        match (model, self.col) {
+            (Model::Logistic, Some(col)) => format!("w[{col}]"),
+            (Model::Logistic, None) => "b".to_string(),
+            (_, Some(col)) => format!("W{}[{}][{col}]", self.layer + 1, self.row),
+            (_, None) => format!("b{}[{}]", self.layer + 1, self.row),
+        }
+    }
+
+    /// |backprop − approx|, what the table sorts by.
+    pub fn gap(&self) -> f64 {
+        (self.backprop - self.approx).abs()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
