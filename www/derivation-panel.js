@@ -209,7 +209,7 @@ export class DerivationPanel {
         const zSym = sym("z", L(l), units(l, j));
         const sum = logistic
           ? [sym("w", null, [0]), sym("x", null, [0]), " + ", sym("w", null, [1]), sym("x", null, [1]), " + b"]
-          : ["Σ", h("sub", {}, ["k"]), " ", sym("W", L(l), [j, "k"]), " ", l === 0 ? sym("x", null, ["k"]) : sym("a", L(l - 1), ["k"]), " + ", sym("b", L(l), [j])];
+          : ["Σ", h("sub", {}, ["k"]), " ", sym("W", L(l), [j, "k"]), " ", l === 0 ? sym("x", null, ["k"]) : sym("a", L(l - 1), ["k"]), " + ", sym("b", L(l), units(l, j))];
         forward.push(line(`z${l}-${j}`, zSym, " = ", ...sum, ` = ${short(d.forward[l].z[j])}`));
         const act = last ? "σ" : g;
         forward.push(line(`z${l}-${j}`, sym("a", L(l), units(l, j)), ` = ${act}(`, sym("z", L(l), units(l, j)), `) = ${short(d.forward[l].a[j])}`));
@@ -262,10 +262,16 @@ export class DerivationPanel {
         }
       }
     }
+    const legend = h("p", { class: "factors-legend" }, [
+      h("span", { class: "factor forward" }, [text.derivationForwardFactor]),
+      " ",
+      h("span", { class: "factor backward" }, [text.derivationBackwardFactor]),
+    ]);
     return h("div", { class: "terms" }, [
       h("h3", {}, [text.derivationForward]),
       ...forward,
       h("h3", {}, [text.derivationBackward]),
+      legend,
       ...backward,
     ]);
   }

@@ -573,9 +573,22 @@ canvas[part="plot"]:focus-visible { outline: 3px solid var(--sepal-focus); outli
 .derivation .factor { padding: 0 0.2rem; border-radius: 3px; }
 .derivation .factor.forward { background: #eef6f2; box-shadow: inset 0 -2px 0 var(--sepal-accent); }
 .derivation .factor.backward { background: #fff1e5; box-shadow: inset 0 -2px 0 #bc4c00; }
+.derivation .factors-legend { display: flex; flex-wrap: wrap; gap: 0.5rem; font-size: 0.85rem; margin: 0 0 0.4rem; }
 .derivation .batch { margin-left: 0.8rem; color: var(--sepal-muted); white-space: nowrap; }
-.gradient-check > summary { cursor: pointer; list-style: none; }
-.gradient-check > summary h2 { display: inline; margin: 0; }
+.gradient-check > summary { display: flex; align-items: center; gap: 0.45rem; width: fit-content; cursor: pointer; list-style: none; border-radius: 4px; }
+.gradient-check > summary::-webkit-details-marker { display: none; }
+.gradient-check > summary::before {
+  content: "";
+  width: 0.5rem;
+  height: 0.5rem;
+  border: solid var(--sepal-ink);
+  border-width: 0 2px 2px 0;
+  transform: rotate(-45deg);
+  transition: transform 0.15s;
+}
+.gradient-check[open] > summary::before { transform: rotate(45deg) translate(-2px, -2px); }
+.gradient-check > summary h2 { margin: 0; }
+.gradient-check[open] > summary { margin-bottom: 0.5rem; }
 .gradient-check .buttons { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; }
 .gradient-check label.check { display: inline-flex; gap: 0.4rem; align-items: center; }
 .gradient-check .verdict { font-weight: 700; padding: 0.4rem 0.7rem; border-radius: 6px; border-left: 5px solid; }
@@ -587,4 +600,11 @@ canvas[part="plot"]:focus-visible { outline: 3px solid var(--sepal-focus); outli
 .gradcheck-table th[scope="row"] { text-align: left; font-weight: 500; }
 .gradcheck-table tr.flagged { background: #ffebe9; }
 .gradcheck-table tr.flagged th { color: #a40e26; font-weight: 700; }
+/* On a phone the graph runs down the page: each layer a row of units, arrows pointing down. */
+@container sepal (max-width: 40rem) {
+  .derivation .graph { flex-direction: column; gap: 1.6rem; overflow-x: visible; }
+  .derivation .column { flex-direction: row; flex-wrap: wrap; justify-content: flex-start; }
+  .derivation .column + .column::before { content: "↓"; left: 0.5rem; top: -1.45rem; transform: none; }
+  .derivation .node { white-space: normal; }
+}
 `;
