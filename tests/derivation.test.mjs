@@ -7,20 +7,25 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { withPage } from "./helpers.mjs";
 
+/** Where training point `index` is on the page, found from the axes' tick labels. */
+function onScreen(element, index) {
+  return element.evaluate((el, i) => {
+    const canvas = el.shadowRoot.querySelector('[part="plot"]');
+    const box = canvas.getBoundingClientRect();
+    const ticks = JSON.parse(canvas.dataset.ticks);
+    const fit = (pairs) => {
+      const [[a, pa], [b, pb]] = [pairs[0], pairs.at(-1)].map(([t, p]) => [Number(t.replace("−", "-")), p]);
+      return (v) => pa + ((v - a) / (b - a)) * (pb - pa);
+    };
+    const [x, y] = el.points.train[i];
+    return { x: box.left + fit(ticks.x)(x), y: box.top + fit(ticks.y)(y) };
+  }, index);
+}
+
 test("clicking a point opens its derivation with the element's numbers", () =>
   withPage("", async ({ page, element }) => {
-    // Point 0 of the flower, found on screen from the axes' tick labels.
-    const at = await element.evaluate((el) => {
-      const canvas = el.shadowRoot.querySelector('[part="plot"]');
-      const box = canvas.getBoundingClientRect();
-      const ticks = JSON.parse(canvas.dataset.ticks);
-      const fit = (pairs) => {
-        const [[a, pa], [b, pb]] = [pairs[0], pairs.at(-1)].map(([t, p]) => [Number(t.replace("−", "-")), p]);
-        return (v) => pa + ((v - a) / (b - a)) * (pb - pa);
-      };
-      const [x, y] = el.points.train[0];
-      return { x: box.left + fit(ticks.x)(x), y: box.top + fit(ticks.y)(y) };
-    });
+    // Point 0 of the flower.
+    const at = await onScreen(element, 0);
     await page.mouse.click(at.x, at.y);
     const panel = element.locator('[part="derivation"]');
     await panel.waitFor({ state: "visible" });
@@ -162,4 +167,51 @@ test("bad arguments throw and change nothing", () =>
     assert.match(errors[5], /^RangeError: derivation\(index, set\): there are no test points/);
     assert.match(errors[6], /^TypeError/);
     assert.equal(errors[7], true, "nothing opened");
+  }));
+
+test("the open derivation follows training while it plays, and is current once paused", () =>
+  withPage("#speed=max", async ({ element }) => {
+    const before = await element.evaluate((el) => {
+      el.selectPoint(7);
+      return el.shadowRoot.querySelector(".derivation-point").textContent;
+    });
+    const during = await element.evaluate(
+      (el, first) =>
+        new Promise((resolve) => {
+          el.addEventListener("progress", function check() {
+            const shown = el.shadowRoot.querySelector(".derivation-point").textContent;
+            if (el.iteration >= 200 && shown !== first) {
+              el.removeEventListener("progress", check);
+              resolve(shown);
+            }
+          });
+          el.play();
+        }),
+      before,
+    );
+    assert.notEqual(during, before, "the numbers moved while it played");
+    const after = await element.evaluate((el) => {
+      el.pause();
+      return { shown: el.shadowRoot.querySelector(".derivation-point").textContent, a: el.derivation(7).forward.at(-1).a[0] };
+    });
+    assert.ok(after.shown.endsWith(`ŷ = ${Number(after.a.toPrecision(4))}`), `${after.shown} vs ${after.a}`);
+  }));
+
+test("with your own points a click adds one and an Alt-click chooses one", () =>
+  withPage("?dataset=custom", async ({ page, element }) => {
+    await element.evaluate((el) => el.importPoints("x1,x2,label\n0,0,0\n2,2,1\n-2,2,0\n2,-2,1\n"));
+    const at = await onScreen(element, 1);
+    await page.keyboard.down("Alt");
+    await page.mouse.click(at.x, at.y);
+    await page.keyboard.up("Alt");
+    const picked = await element.evaluate((el) => ({
+      count: el.points.train.length,
+      status: el.shadowRoot.querySelector(".point-status").textContent,
+      open: !el.shadowRoot.querySelector('[part="derivation"]').hidden,
+    }));
+    assert.equal(picked.count, 4, "the Alt-click added nothing");
+    assert.ok(picked.open);
+    assert.match(picked.status, /^Training point 1 of 4: x₁ = 2, x₂ = 2, label 1/);
+    await page.mouse.click(at.x + 30, at.y + 30);
+    assert.equal(await element.evaluate((el) => el.points.train.length), 5, "a plain click still adds a point");
   }));

@@ -484,8 +484,9 @@ export class View {
     formulas.highlight(phase !== null && this.#shown.shows("formulas") && formulas.visible ? phase : null);
   }
 
-  /** After playing: the still after an animation at a lower resolution is sharp again. */
+  /** After playing: the still after an animation at a lower resolution is sharp again, and the derivation current. */
   sharpen() {
+    this.#showDerivation(true);
     if (this.#drawnCells && this.#drawnCells !== this.#loop.pacer.cells(false)) this.draw();
   }
 
