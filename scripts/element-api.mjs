@@ -232,7 +232,7 @@ const MEMBERS = [
     "gradientCheck",
     [param("options", "{ epsilon?: number; bug?: boolean }", "epsilon (default 1e-7, above 0 and at most 1); bug: plant the course's bugs (dW2 × 2, db1 with 4/m) in the checked backprop.", { optional: true, default: "{}" })],
     "SepalGradientCheck",
-    "The course's gradient check at the current parameters: gradapprox = (J(θ + ε) − J(θ − ε)) / 2ε for every parameter against backprop, difference = ‖grad − gradapprox‖ / (‖grad‖ + ‖gradapprox‖), threshold 2e-7. Training never uses the planted bug. A bad option throws a TypeError or RangeError.",
+    "The course's gradient check at the current parameters: gradapprox = (J(θ + ε) − J(θ − ε)) / 2ε for every parameter against backprop, difference = ‖grad − gradapprox‖ / (‖grad‖ + ‖gradapprox‖), threshold 2e-7. Training never uses the planted bug. A bad option throws a TypeError or RangeError; a network too big to check in the page (parameters² × points above 1e9) an Error.",
   ),
   method(
     "exportModel",

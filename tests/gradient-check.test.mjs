@@ -83,3 +83,20 @@ test("gradientCheck() in every model and its planted bug; bad options throw and 
     assert.match(results.errors[4], /^TypeError/);
     assert.ok(results.unchanged);
   }));
+
+test("a network too big to check in the page says so instead of freezing it", () =>
+  withPage("?model=deep&layers=64,64,64", async ({ element }) => {
+    const message = await element.evaluate((el) => {
+      try {
+        el.gradientCheck();
+        return "no error";
+      } catch (error) {
+        return error.message;
+      }
+    });
+    assert.match(message, /with 8577 parameters that takes too long in the page \(at most 1581 with 400 points\)/);
+    await element.locator('[part="gradient-check"] summary').click();
+    await element.locator('[data-action="check-gradients"]').click();
+    const shown = await element.evaluate((el) => el.shadowRoot.querySelector('[part="gradient-check"] .verdict').textContent);
+    assert.equal(shown, message);
+  }));

@@ -51,9 +51,14 @@ export class GradientCheckPanel {
 
   /** Runs the check now and shows it. */
   run() {
-    const result = this.onCheck({ bug: this.bug.checked });
-    this.#result = result;
     this.#all = false;
+    try {
+      this.#result = this.onCheck({ bug: this.bug.checked });
+    } catch (error) {
+      this.#result = null;
+      this.result.replaceChildren(h("p", { class: "verdict mistake" }, [error.message]));
+      return;
+    }
     this.#show();
   }
 

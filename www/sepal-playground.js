@@ -60,6 +60,8 @@ import { grouped } from "./readouts.js";
 
 /** The most iterations one `step(n)` may run. */
 const MAX_STEP = 100000;
+/** The most parameters² × points a gradient check may cost in the page (about a second of wasm). */
+const GRADCHECK_WORK = 1e9;
 
 /** Whether the person asked their system for less motion. */
 function reducedMotion() {
@@ -227,7 +229,9 @@ export class SepalPlayground extends HTMLElement {
    * approx}, …]}`, the rows in the course's order (W1 row by row, b1, W2,
    * …). `epsilon` (default 1e-7) must be a number above 0 and at most 1;
    * `bug: true` plants the exercise's bugs (dW2 × 2, db1 with 4/m) in the
-   * checked backprop only. A bad option throws and changes nothing.
+   * checked backprop only. A bad option throws and changes nothing; so
+   * does a network too big to check in the page (parameters² × points
+   * above 1e9: `sepal-cli gradcheck` has no limit).
    */
   gradientCheck(options = {}) {
     const text = this.#view.text;
@@ -240,6 +244,11 @@ export class SepalPlayground extends HTMLElement {
     if (typeof bug !== "boolean") throw new TypeError(format(text.gradcheckBugType, { value: describe(bug) }));
     const model = this.#model;
     model.require(text);
+    // Two forward passes over every point per parameter: the work grows as parameters² × points.
+    const count = model.pg.parameterCount();
+    const m = model.points.train.length;
+    const max = Math.floor(Math.sqrt(GRADCHECK_WORK / Math.max(m, 1)));
+    if (count > max) throw new Error(format(text.gradcheckTooBig, { count, m, max }));
     return model.call(() => model.pg.gradientCheck(epsilon, bug), { rethrow: true });
   }
 

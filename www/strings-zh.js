@@ -260,6 +260,7 @@ export const zh = {
   gradcheckFewer: "收起",
   gradcheckOptionsType: "gradientCheck(options)：options 必须是形如 {epsilon: 1e-7, bug: false} 的对象，而不是 {value}",
   gradcheckEpsilon: "gradientCheck({epsilon})：epsilon 必须是大于 0、至多为 1 的数，而不是 {value}",
+  gradcheckTooBig: "梯度检验对每个参数都要在全部 {m} 个样本上运行两次网络：{count} 个参数在页面中耗时太长（{m} 个样本时最多 {max} 个）。请减少单元数或样本数，或运行 sepal-cli gradcheck。",
   gradcheckBugType: "gradientCheck({bug})：bug 必须是 true 或 false，而不是 {value}",
   pointSet: "{method}(index, set)：set 必须是 \"train\" 或 \"test\"，而不是 {value}",
   pointIndexType: "{method}(index)：index 必须是整数，而不是 {value}",

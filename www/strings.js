@@ -292,6 +292,8 @@ const en = {
   gradcheckFewer: "Show fewer",
   gradcheckOptionsType: "gradientCheck(options): options must be an object like {epsilon: 1e-7, bug: false}, not {value}",
   gradcheckEpsilon: "gradientCheck({epsilon}): epsilon must be a number above 0 and at most 1, not {value}",
+  gradcheckTooBig:
+    "Gradient checking runs the network twice over all {m} points for each parameter: with {count} parameters that takes too long in the page (at most {max} with {m} points). Choose fewer units or points, or run sepal-cli gradcheck.",
   gradcheckBugType: "gradientCheck({bug}): bug must be true or false, not {value}",
   pointSet: "{method}(index, set): set must be \"train\" or \"test\", not {value}",
   pointIndexType: "{method}(index): index must be a whole number, not {value}",
