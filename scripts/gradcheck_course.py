@@ -7,6 +7,12 @@ factor 2, db1 with 4/m) and with them fixed, as JSON. The numbers in
 crates/sepal/tests/gradient_check.rs come from this script:
 
     python3 scripts/gradcheck_course.py
+
+It also runs the same check, with the same bugs, on Sepal's default model
+at iteration 0: the planar notebook's flower (`load_planar_dataset`) and
+its network (n_h = 4, tanh, np.random.seed(3) before the weights), the
+numbers `sepal-cli gradcheck --json [--bug]` is compared with in
+crates/sepal-cli/tests/cli.rs ("flowerBug", "flowerFixed").
 """
 import json
 import numpy as np
@@ -93,6 +99,74 @@ def gradient_check_n(parameters, gradients, X, Y, epsilon=1e-7):
     return numerator / denominator
 
 
+def flower():
+    """The planar notebook's `load_planar_dataset`."""
+    np.random.seed(1)
+    m, N, a = 400, 200, 4
+    X = np.zeros((m, 2))
+    Y = np.zeros((m, 1), dtype="uint8")
+    for j in range(2):
+        ix = range(N * j, N * (j + 1))
+        t = np.linspace(j * 3.12, (j + 1) * 3.12, N) + np.random.randn(N) * 0.2
+        r = a * np.sin(4 * t) + np.random.randn(N) * 0.2
+        X[ix] = np.c_[r * np.sin(t), r * np.cos(t)]
+        Y[ix] = j
+    return X.T, Y.T
+
+
+def shallow_initial():
+    """The planar notebook's `initialize_parameters(2, 4, 1)` after np.random.seed(3)."""
+    np.random.seed(3)
+    return {"W1": np.random.randn(4, 2) * 0.01, "b1": np.zeros((4, 1)), "W2": np.random.randn(1, 4) * 0.01, "b2": np.zeros((1, 1))}
+
+
+SHALLOW = ["W1", "b1", "W2", "b2"]
+
+
+def shallow_cost(X, Y, p):
+    m = X.shape[1]
+    A1 = np.tanh(np.dot(p["W1"], X) + p["b1"])
+    A2 = sigmoid(np.dot(p["W2"], A1) + p["b2"])
+    logprobs = np.multiply(np.log(A2), Y) + np.multiply(np.log(1 - A2), 1 - Y)
+    return -np.sum(logprobs) / m, A1, A2
+
+
+def shallow_gradients(X, Y, p, bug):
+    """The planar notebook's `backward_propagation`, with the exercise's bugs when asked."""
+    m = X.shape[1]
+    _, A1, A2 = shallow_cost(X, Y, p)
+    dZ2 = A2 - Y
+    dW2 = 1 / m * np.dot(dZ2, A1.T) * (2 if bug else 1)
+    db2 = 1 / m * np.sum(dZ2, axis=1, keepdims=True)
+    dZ1 = np.dot(p["W2"].T, dZ2) * (1 - np.power(A1, 2))
+    dW1 = 1 / m * np.dot(dZ1, X.T)
+    db1 = (4 if bug else 1) / m * np.sum(dZ1, axis=1, keepdims=True)
+    return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
+
+
+def shallow_check(X, Y, p, bug, epsilon=1e-7):
+    """`gradient_check_n` over W1, b1, W2, b2."""
+    values = np.concatenate([p[k].reshape((-1, 1)) for k in SHALLOW])
+    grads = shallow_gradients(X, Y, p, bug)
+    grad = np.concatenate([grads["d" + k].reshape((-1, 1)) for k in SHALLOW])
+    approx = np.zeros_like(values)
+
+    def params(theta):
+        out, start = {}, 0
+        for k in SHALLOW:
+            n = p[k].size
+            out[k] = theta[start:start + n].reshape(p[k].shape)
+            start += n
+        return out
+
+    for i in range(values.shape[0]):
+        plus, minus = np.copy(values), np.copy(values)
+        plus[i][0] += epsilon
+        minus[i][0] -= epsilon
+        approx[i] = (shallow_cost(X, Y, params(plus))[0] - shallow_cost(X, Y, params(minus))[0]) / (2 * epsilon)
+    return np.linalg.norm(grad - approx) / (np.linalg.norm(grad) + np.linalg.norm(approx))
+
+
 if __name__ == "__main__":
     X, Y, parameters = test_case()
     _, cache = forward(X, Y, parameters)
@@ -100,4 +174,8 @@ if __name__ == "__main__":
         bug: gradient_check_n(parameters, backward(X, Y, cache, bug == "bug"), X, Y)
         for bug in ["bug", "fixed"]
     }
+    X, Y = flower()
+    p = shallow_initial()
+    result["flowerBug"] = shallow_check(X, Y, p, True)
+    result["flowerFixed"] = shallow_check(X, Y, p, False)
     print(json.dumps(result))

@@ -402,6 +402,14 @@ fn gradcheck_passes_the_course_check_and_catches_its_planted_bugs() {
     );
     let out = sepal(&["gradcheck", "--model", "logistic"]);
     assert!(text(&out.stdout).contains("Your backward propagation works perfectly fine!"));
+    // The notebook's own code in numpy on the same parameters and points
+    // (scripts/gradcheck_course.py, "flowerBug"): the difference with the
+    // bugs agrees to 1e-6. Without them numpy's is its rounding, 1.41e-7
+    // ("flowerFixed"); ours, taken from the logits, far smaller.
+    let at_zero = json(&["gradcheck", "--json", "--bug"]);
+    let numpy = 0.28876287525909755;
+    assert!((num(&at_zero["difference"]) - numpy).abs() < 1e-6 * numpy, "{}", at_zero["difference"]);
+    assert!(num(&json(&["gradcheck", "--json"])["difference"]) < 1.410396999782649e-07);
     // --bug belongs to gradcheck only.
     assert_eq!(sepal(&["train", "--bug"]).status.code(), Some(2));
 }
