@@ -95,6 +95,8 @@ test("logistic regression shows the notes' graph: z → a → L with dz = a − 
 test("the keyboard chooses points on the plot and step-through advances term by term", () =>
   withPage("", async ({ page, element }) => {
     await element.evaluate((el) => el.shadowRoot.querySelector('[part="plot"]').focus());
+    const hint = await element.evaluate((el) => el.shadowRoot.querySelector(".point-status").textContent);
+    assert.equal(hint, "Arrow keys choose a point and show its derivation; Escape closes it.");
     await page.keyboard.press("ArrowRight");
     await page.keyboard.press("ArrowRight");
     const status = await element.evaluate((el) => el.shadowRoot.querySelector(".point-status").textContent);

@@ -28,6 +28,13 @@ export class PointPicker {
     canvas.setAttribute("tabindex", "0");
     this.nearest = nearest;
     canvas.addEventListener("keydown", (event) => this.#key(event));
+    // Focused with nothing chosen: say what the keys do.
+    canvas.addEventListener("focus", () => {
+      if (!this.selection) this.describe(this.text.pointKeysHint);
+    });
+    canvas.addEventListener("blur", () => {
+      if (!this.selection) this.describe("");
+    });
   }
 
   /**

@@ -241,6 +241,7 @@ export const zh = {
   derivationBackwardFactor: "反向传播因子：其单元的 dz",
   derivationBatch: "整批 (1/{m}) Σᵢ：{value}",
   derivationStepStatus: "第 {step} 步，共 {count} 步：{term}",
+  pointKeysHint: "用方向键选择一个样本并显示其推导；按 Esc 关闭。",
   pointStatusTrain: "训练样本 {index}（共 {count} 个）：x₁ = {x1}，x₂ = {x2}，标签 {label}；模型判为类别 1 的概率：{probability}。其推导见下方。",
   pointStatusTest: "留出样本 {index}（共 {count} 个）：x₁ = {x1}，x₂ = {x2}，标签 {label}；模型判为类别 1 的概率：{probability}。其推导见下方。",
   gradcheckHeading: "梯度检验",

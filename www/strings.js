@@ -273,6 +273,7 @@ const en = {
   derivationBackwardFactor: "backward-pass factor: dz of its unit",
   derivationBatch: "batch (1/{m}) Σᵢ: {value}",
   derivationStepStatus: "Step {step} of {count}: {term}",
+  pointKeysHint: "Arrow keys choose a point and show its derivation; Escape closes it.",
   pointStatusTrain: "Training point {index} of {count}: x₁ = {x1}, x₂ = {x2}, label {label}; the model's probability of class 1: {probability}. Its derivation is below.",
   pointStatusTest: "Held-out point {index} of {count}: x₁ = {x1}, x₂ = {x2}, label {label}; the model's probability of class 1: {probability}. Its derivation is below.",
   gradcheckHeading: "Gradient checking",
