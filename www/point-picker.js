@@ -28,9 +28,10 @@ export class PointPicker {
     canvas.setAttribute("tabindex", "0");
     this.nearest = nearest;
     canvas.addEventListener("keydown", (event) => this.#key(event));
-    // Focused with nothing chosen: say what the keys do.
+    // Focused from the keyboard with nothing chosen: say what the keys do
+    // (not on a click, which focuses the plot too).
     canvas.addEventListener("focus", () => {
-      if (!this.selection) this.describe(this.text.pointKeysHint);
+      if (!this.selection && canvas.matches(":focus-visible")) this.describe(this.text.pointKeysHint);
     });
     canvas.addEventListener("blur", () => {
       if (!this.selection) this.describe("");
