@@ -6,6 +6,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { withPage } from "./helpers.mjs";
+import { short } from "../www/derivation-panel.js";
 
 /** Where training point `index` is on the page, found from the axes' tick labels. */
 function onScreen(element, index) {
@@ -90,6 +91,13 @@ test("logistic regression shows the notes' graph: z → a → L with dz = a − 
     assert.match(shown.text, /dw1 = x1 · dz = /);
     assert.match(shown.text, /z = w1x1 \+ w2x2 \+ b = /);
     assert.match(shown.text, /db = dz = /);
+    // All points: each term is the average over the training points; dw₁ is the batch's.
+    const mean = await element.evaluate((el) => {
+      el.shadowRoot.querySelector('[data-view="mean"]').click();
+      const lines = [...el.shadowRoot.querySelectorAll('[part="derivation"] .term')].map((p) => p.textContent);
+      return { line: lines.find((t) => t.startsWith("dw1 = ")), dw: el.gradients.dw };
+    });
+    assert.equal(mean.line, `dw1 = (1/m) Σi dw1(i) = ${short(mean.dw[0])}`);
   }));
 
 test("the keyboard chooses points on the plot and step-through advances term by term", () =>

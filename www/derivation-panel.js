@@ -38,6 +38,16 @@ function sym(letter, layer, units = [], prefix = "") {
   return h("span", { class: "sym" }, parts);
 }
 
+/** g in the formulas, by hidden activation (leaky ReLU is g). */
+const ACTIVATION_NAMES = { tanh: "tanh", sigmoid: "σ", relu: "ReLU" };
+
+/** g′(z) written from the forward values: 1 − a² for tanh, a(1 − a) for σ; none for the ReLUs (1 or the slope, by the sign of z). */
+function derivativeFormula(activation, a) {
+  if (activation === "tanh") return ["1 − ", a(), "²"];
+  if (activation === "sigmoid") return [a(), "(1 − ", a(), ")"];
+  return [];
+}
+
 /** The indices of `values` to show: all, or the SHOWN_UNITS largest in magnitude, in order. */
 function shownUnits(values, expanded) {
   const all = values.map((_, j) => j);
@@ -189,7 +199,13 @@ export class DerivationPanel {
     return button;
   }
 
-  /** The forward then the backward terms, one line each, in the order step-through walks them. */
+  /**
+   * The forward then the backward terms, one line each, in the order
+   * step-through walks them: symbol = formula = value. In the "all points"
+   * view each line is the average (1/m) Σᵢ of that term instead — an
+   * average of products is not the product of averages, so the formulas
+   * are not written there.
+   */
   #terms({ d, batch, logistic, activation, m }) {
     const text = this.text;
     const layers = d.forward.length;
@@ -200,78 +216,85 @@ export class DerivationPanel {
     const inputsOf = (l) => (l === 0 ? [0, 1] : shown[l - 1]);
     const aPrev = (l, k) => (l === 0 ? sym("x", null, [k]) : sym("a", L(l - 1), units(l - 1, k)));
     const aPrevValue = (l, k) => (l === 0 ? d.x[k] : d.forward[l - 1].a[k]);
-    const line = (node, ...children) => h("p", { class: "term", "data-node": node }, children);
-    const g = activation === "sigmoid" ? "σ" : activation === "tanh" ? "tanh" : "g";
+    const plain = (name) => h("span", { class: "sym" }, [name]);
+    const batchOf = (value) => (mean ? [] : [h("span", { class: "batch" }, [format(text.derivationBatch, { m, value: short(value) })])]);
+    /** One term: `symbol` (a function, as a node has one place) = `formula` = `value`, then `extra`. */
+    const term = (node, symbol, formula, value, extra = []) => {
+      const middle = mean ? ["(1/m) Σ", h("sub", {}, ["i"]), " ", symbol(), h("sup", {}, ["(i)"])] : formula;
+      const shownFormula = middle.length > 0 ? [...middle, " = "] : [];
+      return h("p", { class: "term", "data-node": node }, [symbol(), " = ", ...shownFormula, short(value), ...extra]);
+    };
+    const g = ACTIVATION_NAMES[activation] ?? "g";
     const forward = [];
     for (let l = 0; l < layers; l += 1) {
       const last = l === layers - 1;
       for (const j of shown[l]) {
-        const zSym = sym("z", L(l), units(l, j));
         const sum = logistic
           ? [sym("w", null, [0]), sym("x", null, [0]), " + ", sym("w", null, [1]), sym("x", null, [1]), " + b"]
           : ["Σ", h("sub", {}, ["k"]), " ", sym("W", L(l), [j, "k"]), " ", l === 0 ? sym("x", null, ["k"]) : sym("a", L(l - 1), ["k"]), " + ", sym("b", L(l), units(l, j))];
-        forward.push(line(`z${l}-${j}`, zSym, " = ", ...sum, ` = ${short(d.forward[l].z[j])}`));
+        forward.push(term(`z${l}-${j}`, () => sym("z", L(l), units(l, j)), sum, d.forward[l].z[j]));
         const act = last ? "σ" : g;
-        forward.push(line(`z${l}-${j}`, sym("a", L(l), units(l, j)), ` = ${act}(`, sym("z", L(l), units(l, j)), `) = ${short(d.forward[l].a[j])}`));
+        forward.push(term(`z${l}-${j}`, () => sym("a", L(l), units(l, j)), [`${act}(`, sym("z", L(l), units(l, j)), ")"], d.forward[l].a[j]));
       }
     }
-    forward.push(line("loss", `L(a, y) = −(y log a + (1 − y) log(1 − a)) = ${short(d.loss)}`));
+    forward.push(term("loss", () => "L(a, y)", ["−(y log a + (1 − y) log(1 − a))"], d.loss));
 
     const backward = [];
     const out = d.backward.at(-1);
-    const outA = d.forward.at(-1).a[0];
-    backward.push(line("loss", h("span", { class: "sym" }, ["dL/da"]), ` = −y/a + (1 − y)/(1 − a) = ${short(out.dA[0])}`));
-    backward.push(line(`z${layers - 1}-0`, h("span", { class: "sym" }, ["da/dz"]), ` = a(1 − a) = ${short(out.gPrime[0])}`));
+    const output = `z${layers - 1}-0`;
+    backward.push(term("loss", () => plain("dL/da"), ["−y/a + (1 − y)/(1 − a)"], out.dA[0]));
+    backward.push(term(output, () => plain("da/dz"), ["a(1 − a)"], out.gPrime[0]));
     backward.push(
-      line(`z${layers - 1}-0`, sym("z", L(layers - 1), [], "d"), " = ", h("span", { class: "sym" }, ["dL/da · da/dz"]), ` = a − y = ${short(outA)} − ${short(d.y)} = ${short(out.dz[0])}`),
+      term(output, () => sym("z", L(layers - 1), [], "d"), [plain("dL/da · da/dz"), ` = a − y = ${short(d.forward.at(-1).a[0])} − ${short(d.y)}`], out.dz[0]),
     );
     for (let l = layers - 1; l >= 0; l -= 1) {
       const b = d.backward[l];
       for (const j of shown[l]) {
+        const dz = () => sym("z", L(l), units(l, j), "d");
         for (const k of inputsOf(l)) {
-          const dw = b.dW[j][k];
-          const dwSym = logistic ? sym("w", null, [k], "d") : sym("W", L(l), [j, k], "d");
-          const parts = [
-            dwSym,
-            " = ",
+          const dwSym = () => (logistic ? sym("w", null, [k], "d") : sym("W", L(l), [j, k], "d"));
+          const factors = [
             aPrev(l, k),
             " · ",
-            sym("z", L(l), units(l, j), "d"),
+            dz(),
             " = ",
             h("span", { class: "factor forward", title: text.derivationForwardFactor }, [short(aPrevValue(l, k))]),
             " × ",
             h("span", { class: "factor backward", title: text.derivationBackwardFactor }, [short(b.dz[j])]),
-            ` = ${short(dw)}`,
           ];
-          if (!mean) parts.push(h("span", { class: "batch" }, [format(text.derivationBatch, { m, value: short(batch[l].dW[j][k]) })]));
-          backward.push(line(`z${l}-${j}`, ...parts));
+          backward.push(term(`z${l}-${j}`, dwSym, factors, b.dW[j][k], batchOf(batch[l].dW[j][k])));
         }
-        const dbSym = logistic ? "db" : sym("b", L(l), units(l, j), "d");
-        const dbParts = [dbSym, " = ", sym("z", L(l), units(l, j), "d"), ` = ${short(b.db[j])}`];
-        if (!mean) dbParts.push(h("span", { class: "batch" }, [format(text.derivationBatch, { m, value: short(batch[l].db[j]) })]));
-        backward.push(line(`z${l}-${j}`, ...dbParts));
+        const dbSym = () => (logistic ? "db" : sym("b", L(l), units(l, j), "d"));
+        backward.push(term(`z${l}-${j}`, dbSym, [dz()], b.db[j], batchOf(batch[l].db[j])));
       }
       if (l > 0) {
         const below = d.backward[l - 1];
         for (const k of shown[l - 1]) {
+          const node = `z${l - 1}-${k}`;
+          const da = () => sym("a", L(l - 1), [k], "d");
+          const gPrime = () => h("span", {}, [`${g}′(`, sym("z", L(l - 1), [k]), ")"]);
           backward.push(
-            line(`z${l - 1}-${k}`, sym("a", L(l - 1), [k], "d"), " = Σ", h("sub", {}, ["j"]), " ", sym("W", L(l), ["j", k]), " ", sym("z", L(l), ["j"], "d"), ` = ${short(below.dA[k])}`),
-            line(`z${l - 1}-${k}`, `${g}′(`, sym("z", L(l - 1), [k]), `) = ${short(below.gPrime[k])}`),
-            line(`z${l - 1}-${k}`, sym("z", L(l - 1), [k], "d"), " = ", sym("a", L(l - 1), [k], "d"), " · ", `${g}′(`, sym("z", L(l - 1), [k]), `) = ${short(below.dz[k])}`),
+            term(node, da, ["Σ", h("sub", {}, ["j"]), " ", sym("W", L(l), ["j", k]), " ", sym("z", L(l), ["j"], "d")], below.dA[k]),
+            term(node, gPrime, derivativeFormula(activation, () => sym("a", L(l - 1), [k])), below.gPrime[k]),
+            term(node, () => sym("z", L(l - 1), [k], "d"), [da(), " · ", gPrime()], below.dz[k]),
           );
         }
       }
     }
-    const legend = h("p", { class: "factors-legend" }, [
-      h("span", { class: "factor forward" }, [text.derivationForwardFactor]),
-      " ",
-      h("span", { class: "factor backward" }, [text.derivationBackwardFactor]),
-    ]);
+    const legend = mean
+      ? []
+      : [
+          h("p", { class: "factors-legend" }, [
+            h("span", { class: "factor forward" }, [text.derivationForwardFactor]),
+            " ",
+            h("span", { class: "factor backward" }, [text.derivationBackwardFactor]),
+          ]),
+        ];
     return h("div", { class: "terms" }, [
       h("h3", {}, [text.derivationForward]),
       ...forward,
       h("h3", {}, [text.derivationBackward]),
-      legend,
+      ...legend,
       ...backward,
     ]);
   }
