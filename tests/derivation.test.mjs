@@ -225,3 +225,23 @@ test("with your own points a click adds one and an Alt-click chooses one", () =>
     await page.mouse.click(at.x + 30, at.y + 30);
     assert.equal(await element.evaluate((el) => el.points.train.length), 5, "a plain click still adds a point");
   }));
+
+test("on a 375 px phone the open derivation is text that fits the width", () =>
+  withPage("?hidden-units=8", { width: 375, height: 800 }, async ({ element }) => {
+    const fit = await element.evaluate((el) => {
+      el.step(100);
+      el.selectPoint(0);
+      const panel = el.shadowRoot.querySelector('[part="derivation"]');
+      const wider = [...panel.querySelectorAll("*")].filter((n) => n.getBoundingClientRect().right > 375 + 0.5).map((n) => n.className || n.tagName);
+      return {
+        pageWidth: document.scrollingElement.scrollWidth,
+        wider,
+        pictures: panel.querySelectorAll("canvas, img, svg").length,
+        terms: panel.querySelectorAll(".term").length,
+      };
+    });
+    assert.equal(fit.pageWidth, 375, "no sideways scrolling");
+    assert.deepEqual(fit.wider, [], "nothing sticks out");
+    assert.equal(fit.pictures, 0, "numbers and symbols as text");
+    assert.ok(fit.terms > 20);
+  }));
