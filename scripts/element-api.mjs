@@ -211,6 +211,30 @@ const MEMBERS = [
     "dW and db of the current parameters (what the next update subtracts, times the learning rate), named and shaped as `parameters` with a \"d\" in front; null until loaded.",
   ),
   method(
+    "derivation",
+    [
+      param("index", "number", "The point's index in its set, from 0."),
+      param("set", '"train" | "test"', "Which points.", { optional: true, default: '"train"' }),
+    ],
+    "SepalDerivation",
+    "One example's forward and backward pass at the current parameters, one entry per layer (the course's layer 1 first): {x, y, loss, forward: [{z, a}], backward: [{dA, gPrime, dz, dW, db}]}; at the output dA is dL/da and gPrime da/dz = a(1 − a). Averaged over the training points, dW and db are `gradients`. A bad index or set throws a TypeError or RangeError.",
+  ),
+  method(
+    "selectPoint",
+    [
+      param("index", "number | null", "The point's index in its set, or null to close."),
+      param("set", '"train" | "test"', "Which points.", { optional: true, default: '"train"' }),
+    ],
+    "void",
+    "What a click on that point does: opens part=\"derivation\" for it and rings it on the plot; selectPoint(null) closes it. A bad index or set throws a TypeError or RangeError and changes nothing.",
+  ),
+  method(
+    "gradientCheck",
+    [param("options", "{ epsilon?: number; bug?: boolean }", "epsilon (default 1e-7, above 0 and at most 1); bug: plant the course's bugs (dW2 × 2, db1 with 4/m) in the checked backprop.", { optional: true, default: "{}" })],
+    "SepalGradientCheck",
+    "The course's gradient check at the current parameters: gradapprox = (J(θ + ε) − J(θ − ε)) / 2ε for every parameter against backprop, difference = ‖grad − gradapprox‖ / (‖grad‖ + ‖gradapprox‖), threshold 2e-7. Training never uses the planted bug. A bad option throws a TypeError or RangeError; a network too big to check in the page (parameters² × points above 1e9) an Error.",
+  ),
+  method(
     "exportModel",
     [],
     "string | null",
@@ -271,6 +295,8 @@ const PARTS = [
   ["network", "The network diagram beside the plot: the hidden units' views and the weights (a panel that folds)."],
   ["neuron", "One hidden unit's view (one per unit)."],
   ["experiments", "The course's experiments, several runs side by side."],
+  ["derivation", "One example's computation graph: its forward and backward pass with the current numbers (open after a click on a point or selectPoint)."],
+  ["gradient-check", "Gradient checking: backprop against the two-sided difference, with the course's verdict (a panel that folds)."],
 ];
 
 /** Attributes besides the settings. */
@@ -453,6 +479,25 @@ export interface SepalModelError extends Error {
   reason: string;
   /** A stable code for scripts, e.g. "not-json". */
   code: string;
+}
+
+/** One example's derivation (\`derivation()\`), one entry per layer, the course's layer 1 first. */
+export interface SepalDerivation {
+  x: number[];
+  y: number;
+  loss: number;
+  forward: { z: number[]; a: number[] }[];
+  /** At the output, dA is dL/da and gPrime da/dz = a(1 − a); dW[j][k] = a_prev[k] · dz[j], db = dz. */
+  backward: { dA: number[]; gPrime: number[]; dz: number[]; dW: number[][]; db: number[] }[];
+}
+
+/** What \`gradientCheck()\` returns; rows in the course's order (W1 row by row, b1, W2, …). */
+export interface SepalGradientCheck {
+  difference: number;
+  threshold: number;
+  epsilon: number;
+  bug: boolean;
+  rows: { name: string; layer: number; row: number; col: number | null; backprop: number; approx: number }[];
 }
 
 /** The course's experiments, for \`runExperiment()\`. */

@@ -28,8 +28,8 @@ function allText(element) {
   });
 }
 
-/** Words of Latin letters that are not names of things (tanh, CSV, …). */
-const NAMES = new Set(["tanh", "ReLU", "Leaky", "sigmoid", "Xavier", "He", "CSV", "JSON", "PNG", "Tab", "Shift", "WebAssembly", "Sepal"]);
+/** Words of Latin letters that are not names of things (tanh, CSV, …; grad, gradapprox, difference: the course's variables in gradient checking). */
+const NAMES = new Set(["tanh", "ReLU", "Leaky", "sigmoid", "Xavier", "He", "CSV", "JSON", "PNG", "Tab", "Shift", "WebAssembly", "Sepal", "grad", "gradapprox", "difference"]);
 function englishWords(texts) {
   const words = [];
   for (const text of texts) {

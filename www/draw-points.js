@@ -7,6 +7,8 @@
 // device's main pointer is). On a built-in dataset a click on the plot adds
 // nothing, and a line under the plot says how to draw. The points
 // themselves live in the element; this only reports what the person did.
+// A click near a point of a built-in dataset (with your own, an Alt-click)
+// chooses it for its derivation instead (point-picker.js).
 
 import { h } from "./dom.js";
 import { counted } from "./strings.js";
@@ -59,8 +61,12 @@ export class DrawTool {
     return this.#label;
   }
 
-  /** Listens for clicks on `canvas`; `toData(event)` gives [x1, x2] or null outside the map. */
-  attach(canvas, toData) {
+  /**
+   * Listens for clicks on `canvas`; `toData(event)` gives [x1, x2] or null
+   * outside the map; `pick(event, drawing)` first gets a click and says
+   * whether it chose a point instead (point-picker.js).
+   */
+  attach(canvas, toData, pick = () => false) {
     canvas.addEventListener("pointerdown", (event) => {
       const touch = event.pointerType === "touch" || event.pointerType === "pen";
       if (touch === this.#touch) return;
@@ -68,6 +74,7 @@ export class DrawTool {
       this.#showHint();
     });
     canvas.addEventListener("click", (event) => {
+      if (pick(event, this.#active)) return;
       if (!this.#active) {
         this.#refuse();
         return;

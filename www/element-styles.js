@@ -546,4 +546,65 @@ select:disabled, input:disabled { opacity: 0.55; }
 .message.error { border-left-color: #cf222e; background: #ffebe9; }
 .message.info { border-left-color: var(--sepal-accent); background: #eef6f2; }
 .message button { min-height: 2.2rem; background: #ffffff; }
+
+/* #14: the derivation of one example, and gradient checking */
+.point-status { margin: 0.35rem 0 0; font-size: 0.9rem; color: var(--sepal-ink); }
+.point-status:empty { display: none; }
+canvas[part="plot"]:focus-visible { outline: 3px solid var(--sepal-focus); outline-offset: 2px; }
+.derivation, .gradient-check { border-top: 1px solid var(--sepal-line); padding-top: 1rem; min-width: 0; }
+.derivation-head { display: flex; align-items: center; justify-content: space-between; gap: 1rem; }
+.derivation-head h2 { margin: 0; }
+.derivation .close { min-width: 2.2rem; min-height: 2.2rem; font-size: 1.3rem; line-height: 1; }
+.derivation-point { font-weight: 600; overflow-wrap: anywhere; }
+.derivation .buttons { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
+.derivation .step-status { min-height: 1.2em; margin: 0.4rem 0; color: var(--sepal-muted); overflow-wrap: anywhere; }
+.derivation .graph { display: flex; gap: 1.6rem; overflow-x: auto; padding: 0.5rem 0.25rem 0.75rem; }
+.derivation .column { display: flex; flex-direction: column; justify-content: center; gap: 0.5rem; position: relative; flex: none; }
+.derivation .column + .column::before { content: "→"; position: absolute; left: -1.3rem; top: 50%; transform: translateY(-50%); color: var(--sepal-muted); font-size: 1.2rem; }
+.derivation .node { border: 1px solid var(--sepal-line); border-radius: 6px; padding: 0.3rem 0.5rem; background: #ffffff; font-variant-numeric: tabular-nums; font-size: 0.9rem; white-space: nowrap; }
+.derivation .node.parameter { background: var(--sepal-surface); }
+.derivation .node.unit div:last-child, .derivation .node.loss div:last-child { color: #8a4600; }
+.derivation .node.current, .derivation .term.current { outline: 3px solid var(--sepal-focus); background: #ddf4ff; }
+.derivation .more-units { font-size: 0.85rem; min-height: 2rem; }
+.derivation .terms h3 { margin: 0.8rem 0 0.3rem; font-size: 1rem; }
+.derivation .term { margin: 0.15rem 0; padding: 0.1rem 0.3rem; border-radius: 4px; font-variant-numeric: tabular-nums; overflow-wrap: anywhere; }
+.derivation .sym { font-style: italic; }
+.derivation .sym sup, .derivation .sym sub { font-style: normal; font-size: 0.7em; }
+.derivation .factor { padding: 0 0.2rem; border-radius: 3px; }
+.derivation .factor.forward { background: #eef6f2; box-shadow: inset 0 -2px 0 var(--sepal-accent); }
+.derivation .factor.backward { background: #fff1e5; box-shadow: inset 0 -2px 0 #bc4c00; }
+.derivation .factors-legend { display: flex; flex-wrap: wrap; gap: 0.5rem; font-size: 0.85rem; margin: 0 0 0.4rem; }
+.derivation .batch { margin-left: 0.8rem; color: var(--sepal-muted); white-space: nowrap; }
+.gradient-check > summary { display: flex; align-items: center; gap: 0.45rem; width: fit-content; cursor: pointer; list-style: none; border-radius: 4px; }
+.gradient-check > summary::-webkit-details-marker { display: none; }
+.gradient-check > summary::before {
+  content: "";
+  width: 0.5rem;
+  height: 0.5rem;
+  border: solid var(--sepal-ink);
+  border-width: 0 2px 2px 0;
+  transform: rotate(-45deg);
+  transition: transform 0.15s;
+}
+.gradient-check[open] > summary::before { transform: rotate(45deg) translate(-2px, -2px); }
+.gradient-check > summary h2 { margin: 0; }
+.gradient-check[open] > summary { margin-bottom: 0.5rem; }
+.gradient-check .buttons { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; }
+.gradient-check label.check { display: inline-flex; gap: 0.4rem; align-items: center; }
+.gradient-check .verdict { font-weight: 700; padding: 0.4rem 0.7rem; border-radius: 6px; border-left: 5px solid; }
+.gradient-check .verdict.ok { border-color: var(--sepal-accent); background: #eef6f2; }
+.gradient-check .verdict.mistake { border-color: #cf222e; background: #ffebe9; }
+.gradient-check .at.old { text-decoration: line-through; color: var(--sepal-muted); }
+.gradcheck-table { border-collapse: collapse; font-variant-numeric: tabular-nums; font-size: 0.9rem; display: block; overflow-x: auto; max-width: 100%; }
+.gradcheck-table th, .gradcheck-table td { padding: 0.2rem 0.6rem; text-align: right; border-bottom: 1px solid var(--sepal-line); white-space: nowrap; }
+.gradcheck-table th[scope="row"] { text-align: left; font-weight: 500; }
+.gradcheck-table tr.flagged { background: #ffebe9; }
+.gradcheck-table tr.flagged th { color: #a40e26; font-weight: 700; }
+/* On a phone the graph runs down the page: each layer a row of units, arrows pointing down. */
+@container sepal (max-width: 40rem) {
+  .derivation .graph { flex-direction: column; gap: 1.6rem; overflow-x: visible; }
+  .derivation .column { flex-direction: row; flex-wrap: wrap; justify-content: flex-start; }
+  .derivation .column + .column::before { content: "↓"; left: 0.5rem; top: -1.45rem; transform: none; }
+  .derivation .node { white-space: normal; }
+}
 `;

@@ -11,6 +11,8 @@ const INK = "#1f2328";
 const MUTED = "#57606a";
 const CONTOUR = "#16191d";
 const POINT_RADIUS = 3.5;
+/** How near a click must be to a point to choose it (CSS px). */
+const PICK_RADIUS = 9;
 
 /** Room around the square map for the tick labels and axis names, in CSS px. */
 const MARGIN = { left: 50, right: 10, top: 10, bottom: 42 };
@@ -79,14 +81,41 @@ export class Plot {
   }
 
   /**
+   * The point nearest a pointer `event` within PICK_RADIUS CSS px, as
+   * {index, set} ("train" or "test"), or null.
+   */
+  nearestPoint(event, bounds, points) {
+    if (!bounds || !points || this.width === 0) return null;
+    const box = this.canvas.getBoundingClientRect();
+    const { left, top, size } = this.mapRect;
+    const px = event.clientX - box.left;
+    const py = event.clientY - box.top;
+    let best = null;
+    let bestDistance = PICK_RADIUS * PICK_RADIUS;
+    for (const set of ["train", "test"]) {
+      points[set].forEach(([x, y], index) => {
+        const dx = left + ((x - bounds.xMin) / (bounds.xMax - bounds.xMin)) * size - px;
+        const dy = top + ((bounds.yMax - y) / (bounds.yMax - bounds.yMin)) * size - py;
+        const distance = dx * dx + dy * dy;
+        if (distance <= bestDistance) {
+          bestDistance = distance;
+          best = { index, set };
+        }
+      });
+    }
+    return best;
+  }
+
+  /**
    * Draws one frame.
    * - `image`: the map's ImageData, row 0 at the top (y = bounds.yMax);
    * - `contour`: Float32Array of segments x0, y0, x1, y1 in cell units;
    * - `bounds`: {xMin, xMax, yMin, yMax}, the data rectangle the map covers;
    * - `points`: {train, test}, each [[x1, x2, label], ...];
-   * - `labels`: {x, y}, the axis names; `font`: a CSS font family.
+   * - `labels`: {x, y}, the axis names; `font`: a CSS font family;
+   * - `selected`: [x1, x2] of the point whose derivation is open, or null.
    */
-  draw({ image, contour, bounds, points, labels, font }) {
+  draw({ image, contour, bounds, points, labels, font, selected = null }) {
     const ctx = this.context;
     const { left, top, size } = this.mapRect;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -109,6 +138,23 @@ export class Plot {
     const layer = this.#pointsAndAxes(bounds, points, labels, font);
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.drawImage(layer, 0, 0);
+    if (selected) this.#ring(selected, bounds);
+  }
+
+  /** A ring around the chosen point: white under dark, visible on either class and the map. */
+  #ring([x, y], bounds) {
+    const ctx = this.context;
+    const { left, top, size } = this.mapRect;
+    const px = left + ((x - bounds.xMin) / (bounds.xMax - bounds.xMin)) * size;
+    const py = top + ((bounds.yMax - y) / (bounds.yMax - bounds.yMin)) * size;
+    ctx.setTransform(this.ratio, 0, 0, this.ratio, 0, 0);
+    for (const [color, width] of [["#ffffff", 4], [INK, 2]]) {
+      ctx.beginPath();
+      ctx.arc(px, py, POINT_RADIUS + 4, 0, 2 * Math.PI);
+      ctx.strokeStyle = color;
+      ctx.lineWidth = width;
+      ctx.stroke();
+    }
   }
 
   /** The layer of points and axes for these inputs, redrawn when one changed. */

@@ -150,6 +150,25 @@ export interface SepalModelError extends Error {
   code: string;
 }
 
+/** One example's derivation (`derivation()`), one entry per layer, the course's layer 1 first. */
+export interface SepalDerivation {
+  x: number[];
+  y: number;
+  loss: number;
+  forward: { z: number[]; a: number[] }[];
+  /** At the output, dA is dL/da and gPrime da/dz = a(1 − a); dW[j][k] = a_prev[k] · dz[j], db = dz. */
+  backward: { dA: number[]; gPrime: number[]; dz: number[]; dW: number[][]; db: number[] }[];
+}
+
+/** What `gradientCheck()` returns; rows in the course's order (W1 row by row, b1, W2, …). */
+export interface SepalGradientCheck {
+  difference: number;
+  threshold: number;
+  epsilon: number;
+  bug: boolean;
+  rows: { name: string; layer: number; row: number; col: number | null; backprop: number; approx: number }[];
+}
+
 /** The course's experiments, for `runExperiment()`. */
 export type SepalExperimentKind = "sweep" | "learning-rates" | "activations" | "inits";
 
@@ -207,7 +226,7 @@ export interface SepalPlaygroundEventMap {
  * `<sepal-playground>`: a neural-network playground, the course's planar data classification
  * trained live in the page. Attributes: the settings (kebab-case), `controls`, `folded` and
  * `url-settings`. Parts: data, plot, cost-chart, controls, notice, formulas, network, neuron,
- * experiments.
+ * experiments, derivation, gradient-check.
  */
 export class SepalPlayground extends HTMLElement {
   static readonly observedAttributes: string[];
@@ -291,6 +310,36 @@ export class SepalPlayground extends HTMLElement {
    * named and shaped as `parameters` with a "d" in front; null until loaded.
    */
   readonly gradients: SepalGradients | null;
+
+  /**
+   * One example's forward and backward pass at the current parameters, one entry per layer (the
+   * course's layer 1 first): {x, y, loss, forward: [{z, a}], backward: [{dA, gPrime, dz, dW, db}]};
+   * at the output dA is dL/da and gPrime da/dz = a(1 − a). Averaged over the training points, dW
+   * and db are `gradients`. A bad index or set throws a TypeError or RangeError.
+   * @param index The point's index in its set, from 0.
+   * @param set Which points. Default: "train".
+   */
+  derivation(index: number, set?: "train" | "test"): SepalDerivation;
+
+  /**
+   * What a click on that point does: opens part="derivation" for it and rings it on the plot;
+   * selectPoint(null) closes it. A bad index or set throws a TypeError or RangeError and changes
+   * nothing.
+   * @param index The point's index in its set, or null to close.
+   * @param set Which points. Default: "train".
+   */
+  selectPoint(index: number | null, set?: "train" | "test"): void;
+
+  /**
+   * The course's gradient check at the current parameters: gradapprox = (J(θ + ε) − J(θ − ε)) / 2ε
+   * for every parameter against backprop, difference = ‖grad − gradapprox‖ / (‖grad‖ +
+   * ‖gradapprox‖), threshold 2e-7. Training never uses the planted bug. A bad option throws a
+   * TypeError or RangeError; a network too big to check in the page (parameters² × points above
+   * 1e9) an Error.
+   * @param options epsilon (default 1e-7, above 0 and at most 1); bug: plant the course's bugs (dW2
+   * × 2, db1 with 4/m) in the checked backprop. Default: {}.
+   */
+  gradientCheck(options?: { epsilon?: number; bug?: boolean }): SepalGradientCheck;
 
   /**
    * The model as JSON text: {format: "sepal-model", version: 1, settings, iteration, parameters,

@@ -19,12 +19,15 @@
 // live numbers), data-panel.js (dataset pictures, thumbnails.js), csv.js,
 // draw-points.js and own-points.js (your own points), network-view.js,
 // experiments.js, formulas-panel.js (formulas.js typesets), model-file.js,
+// derivation-panel.js (one example's derivation; point-picker.js chooses
+// it on the plot), gradient-check-panel.js,
 // shown.js (the `controls` attribute), pacer.js (how much a frame trains).
 //
 // Parts, for page styles (`sepal-playground::part(plot)`): `data` (dataset
 // pictures, data settings, CSV), `plot`, `cost-chart` (training and test
 // curves), `controls`, `notice`, `formulas` (the equations), `network` (the
-// diagram), `neuron` (one per hidden unit view), `experiments`.
+// diagram), `neuron` (one per hidden unit view), `experiments`,
+// `derivation` (one example's computation graph), `gradient-check`.
 //
 // Attributes: the settings (kebab-case, from settings-table.js), `controls`
 // and `folded` (shown.js) and `url-settings`. Each takes effect when it changes. Settings
@@ -57,6 +60,8 @@ import { grouped } from "./readouts.js";
 
 /** The most iterations one `step(n)` may run. */
 const MAX_STEP = 100000;
+/** The most parameters² × points a gradient check may cost in the page (about a second of wasm). */
+const GRADCHECK_WORK = 1e9;
 
 /** Whether the person asked their system for less motion. */
 function reducedMotion() {
@@ -189,6 +194,78 @@ export class SepalPlayground extends HTMLElement {
     const model = this.#model;
     if (!model.usable) return null;
     return model.call(() => model.pg.gradients()) ?? null;
+  }
+
+  /**
+   * One example's derivation at the current parameters: `{x, y, loss,
+   * forward: [{z, a}, …], backward: [{dA, gPrime, dz, dW, db}, …]}`, one
+   * entry per layer, the course's layer 1 first (at the output, dA is
+   * dL/da and gPrime da/dz = a(1 − a)). `index` counts from 0 in `set`
+   * ("train" or "test"); anything else throws a TypeError or RangeError.
+   */
+  derivation(index, set = "train") {
+    const model = this.#model;
+    this.#checkPoint("derivation", index, set);
+    return model.call(() => model.pg.derivation(index, set === "test"), { rethrow: true });
+  }
+
+  /**
+   * What a click on that point does: opens `part="derivation"` for it and
+   * rings it on the plot; `selectPoint(null)` closes it. A bad index or set
+   * throws a TypeError or RangeError and changes nothing.
+   */
+  selectPoint(index, set = "train") {
+    if (index === null) {
+      this.#view.selectPoint(null);
+      return;
+    }
+    this.#checkPoint("selectPoint", index, set);
+    this.#view.selectPoint({ index, set });
+  }
+
+  /**
+   * The course's gradient check at the current parameters: `{difference,
+   * threshold, epsilon, bug, rows: [{name, layer, row, col, backprop,
+   * approx}, …]}`, the rows in the course's order (W1 row by row, b1, W2,
+   * …). `epsilon` (default 1e-7) must be a number above 0 and at most 1;
+   * `bug: true` plants the exercise's bugs (dW2 × 2, db1 with 4/m) in the
+   * checked backprop only. A bad option throws and changes nothing; so
+   * does a network too big to check in the page (parameters² × points
+   * above 1e9: `sepal-cli gradcheck` has no limit).
+   */
+  gradientCheck(options = {}) {
+    const text = this.#view.text;
+    if (typeof options !== "object" || options === null || Array.isArray(options)) {
+      throw new TypeError(format(text.gradcheckOptionsType, { value: describe(options) }));
+    }
+    const { epsilon = 1e-7, bug = false } = options;
+    if (typeof epsilon !== "number" || Number.isNaN(epsilon)) throw new TypeError(format(text.gradcheckEpsilon, { value: describe(epsilon) }));
+    if (!(epsilon > 0 && epsilon <= 1)) throw new RangeError(format(text.gradcheckEpsilon, { value: describe(epsilon) }));
+    if (typeof bug !== "boolean") throw new TypeError(format(text.gradcheckBugType, { value: describe(bug) }));
+    const model = this.#model;
+    model.require(text);
+    // Two forward passes over every point per parameter: the work grows as parameters² × points.
+    const count = model.pg.parameterCount();
+    const m = model.points.train.length;
+    const max = Math.floor(Math.sqrt(GRADCHECK_WORK / Math.max(m, 1)));
+    if (count > max) throw new Error(format(text.gradcheckTooBig, { count, m, max }));
+    return model.call(() => model.pg.gradientCheck(epsilon, bug), { rethrow: true });
+  }
+
+  /** Throws unless `index` is a point of `set` ("train" or "test"). */
+  #checkPoint(method, index, set) {
+    const text = this.#view.text;
+    if (set !== "train" && set !== "test") {
+      const error = typeof set === "string" ? RangeError : TypeError;
+      throw new error(format(text.pointSet, { method, value: describe(set) }));
+    }
+    if (!Number.isInteger(index)) throw new TypeError(format(text.pointIndexType, { method, value: describe(index) }));
+    this.#model.require(text);
+    const count = this.#model.points?.[set]?.length ?? 0;
+    if (index < 0 || index >= count) {
+      const key = count === 0 ? "pointNone" : "pointIndexRange";
+      throw new RangeError(format(text[key], { method, index, set, last: count - 1 }));
+    }
   }
 
   /**

@@ -18,7 +18,10 @@ import { Experiments } from "./experiments.js";
 import { Readouts } from "./readouts.js";
 import { STYLES } from "./element-styles.js";
 import { h } from "./dom.js";
-import { FormulasPanel } from "./formulas-panel.js";
+import { FormulasPanel, layersOf } from "./formulas-panel.js";
+import { DerivationPanel, short } from "./derivation-panel.js";
+import { GradientCheckPanel } from "./gradient-check-panel.js";
+import { PointPicker } from "./point-picker.js";
 import { parseControls, parseFolded } from "./shown.js";
 import { PlotOverlay, noBoundaryReason } from "./plot-overlay.js";
 
@@ -40,7 +43,7 @@ const MIN_DIAGRAM = 220;
  */
 const INSIDE_MS = 120;
 const INSIDE_SHARE = 20;
-/** How often the values under the formulas are refreshed while training (ms). */
+/** How often the values under the formulas, and the open derivation, are refreshed while training (ms). */
 const VALUES_MS = 200;
 
 export class View {
@@ -65,6 +68,11 @@ export class View {
   #experiments = null;
   #formulas = null;
   #readouts = null;
+  #derivation = null; // one example's derivation (derivation-panel.js)
+  #gradcheck = null; // gradient checking (gradient-check-panel.js)
+  #picker = null; // choosing that example on the plot (point-picker.js)
+  #selection = null; // the point whose derivation is open: {index, set}, or null
+  #derivationAt = -Infinity; // when the derivation was last computed
   #overlay = null; // why the plot shows no boundary (plot-overlay.js)
   #drawnCells = 0; // the map's resolution on screen
   #valuesAt = -Infinity; // when the values under the formulas were last shown
@@ -157,8 +165,22 @@ export class View {
     ]);
     const testNote = h("span", { class: "test-note", hidden: true }, [h("i", { class: "swatch hollow" }), text.legendTest]);
     legend.append(testNote);
+    this.#picker = new PointPicker(text, {
+      onSelect: (point) => (point ? this.#host.selectPoint(point.index, point.set) : this.#host.selectPoint(null)),
+      points: () => model.points,
+    });
+    this.#derivation = new DerivationPanel(text, {
+      onClose: () => this.#host.selectPoint(null),
+      onRefresh: () => this.#showDerivation(true),
+    });
+    this.#gradcheck = new GradientCheckPanel(text, {
+      onCheck: ({ bug }) => {
+        const result = this.#host.gradientCheck({ bug });
+        return result && { ...result, iteration: model.state.iteration };
+      },
+    });
     this.#drawTool = new DrawTool(text, { onAdd: on.addPoint, onUndo: on.undoPoint, onClear: on.clearPoints });
-    const stage = h("figure", { class: "stage" }, [plot, legend, this.#drawTool.refusal, this.#drawTool.bar, loading]);
+    const stage = h("figure", { class: "stage" }, [plot, legend, this.#picker.status, this.#drawTool.refusal, this.#drawTool.bar, loading]);
     this.#overlay = new PlotOverlay(text);
     stage.append(this.#overlay.root);
     this.#chart = new RunChart(text, this.#font);
@@ -242,7 +264,9 @@ export class View {
       modelSettings,
       this.#network.root,
       more,
+      this.#derivation.root,
       this.#formulas.root,
+      this.#gradcheck.root,
       this.#experiments.root,
     ]);
     this.#host.shadowRoot.replaceChildren(style, notice, layout);
@@ -250,7 +274,12 @@ export class View {
     if (this.#resizeObserver) this.#observe();
     if (model.api) loading.hidden = true;
     this.#plot = new Plot(plot);
-    this.#drawTool.attach(plot, (event) => this.#plot.toData(event, model.bounds));
+    this.#drawTool.attach(
+      plot,
+      (event) => this.#plot.toData(event, model.bounds),
+      (event, drawing) => this.#picker.click(event, drawing),
+    );
+    this.#picker.attach(plot, (event) => this.#plot.nearestPoint(event, model.bounds, model.points));
     this.#notices.attach(notice, text);
     this.#readouts = new Readouts(readouts, text);
     this.applyControls();
@@ -261,6 +290,73 @@ export class View {
       this.showModel();
     }
     this.showRunning();
+    if (this.#selection) this.selectPoint(this.#selection);
+  }
+
+  /** Opens the derivation of `point` ({index, set}, checked by the element), or closes it (null). */
+  selectPoint(point) {
+    this.#selection = point;
+    this.#picker.selection = point;
+    if (!point) {
+      this.#derivation.close();
+      this.#picker.describe("");
+    } else {
+      this.#showDerivation(true);
+    }
+    if (this.#model.pg && !this.#loop.running) this.draw();
+  }
+
+  /** The point chosen, or null. */
+  get selection() {
+    return this.#selection;
+  }
+
+  /**
+   * The open derivation, recomputed (at most every VALUES_MS while
+   * training; nothing while closed), and the line under the plot. A point
+   * that is gone (new data) closes it.
+   */
+  #showDerivation(now = false) {
+    const point = this.#selection;
+    const model = this.#model;
+    const pg = model.pg;
+    if (!point || !model.usable) return;
+    const time = performance.now();
+    if (!now && this.#loop.running && time - this.#derivationAt < VALUES_MS) return;
+    this.#derivationAt = time;
+    const list = model.points?.[point.set];
+    if (!list || point.index >= list.length) {
+      this.selectPoint(null);
+      return;
+    }
+    const text = this.text;
+    model.call(() => {
+      const d = pg.derivation(point.index, point.set === "test");
+      const mean = this.#derivation.view === "mean";
+      const shown = mean ? pg.derivationMean() : d;
+      const batch = layersOf(pg.gradients(), "d").map(({ W, b }) => ({ dW: W, db: b }));
+      const settings = this.#settings.current;
+      this.#derivation.show({
+        point: { ...point, label: d.y },
+        d: shown,
+        batch,
+        m: model.points.train.length,
+        parameters: layersOf(pg.parameters()),
+        logistic: settings.model === "logistic",
+        activation: settings.activation,
+      });
+      const [x1, x2, label] = list[point.index];
+      this.#picker.describe(
+        format(point.set === "test" ? text.pointStatusTest : text.pointStatusTrain, {
+          index: point.index,
+          count: list.length,
+          x1: short(x1),
+          x2: short(x2),
+          label,
+          probability: short(d.forward.at(-1).a[0]),
+        }),
+      );
+    });
   }
 
   /** What the resize observer watches: the boxes whose width sizes a canvas. */
@@ -388,8 +484,9 @@ export class View {
     formulas.highlight(phase !== null && this.#shown.shows("formulas") && formulas.visible ? phase : null);
   }
 
-  /** After playing: the still after an animation at a lower resolution is sharp again. */
+  /** After playing: the still after an animation at a lower resolution is sharp again, and the derivation current. */
   sharpen() {
+    this.#showDerivation(true);
     if (this.#drawnCells && this.#drawnCells !== this.#loop.pacer.cells(false)) this.draw();
   }
 
@@ -529,6 +626,7 @@ export class View {
         points: model.points,
         labels: { x: text.axisX1, y: text.axisX2 },
         font,
+        selected: this.#selectedCoordinates(),
       });
       this.#chart.draw({
         iterations: view(history[0]),
@@ -547,6 +645,8 @@ export class View {
     const summary = this.#plotSummary();
     if (this.#plot.canvas.getAttribute("aria-label") !== summary) this.#plot.canvas.setAttribute("aria-label", summary);
     this.#showValues();
+    this.#showDerivation();
+    this.#gradcheck.stale(model.state.iteration);
     const now = performance.now();
     const inside = this.#shown.shows("network");
     if (inside && (!this.#loop.running || now - this.#insideAt >= Math.max(INSIDE_MS, INSIDE_SHARE * this.#insideMs))) {
@@ -555,6 +655,13 @@ export class View {
     }
     this.#drawnCells = cells;
     this.#loop.pacer.drew(performance.now() - started, renderMs, cells);
+  }
+
+  /** [x1, x2] of the chosen point, or null. */
+  #selectedCoordinates() {
+    const point = this.#selection;
+    const p = point && this.#model.points?.[point.set]?.[point.index];
+    return p ? [p[0], p[1]] : null;
   }
 
   /** The network diagram, the hidden units' views and the weights. */

@@ -31,6 +31,8 @@ pub struct Command {
     pub fixed: &'static [&'static str],
     /// Why the fixed settings can't be given.
     pub fixed_reason: &'static str,
+    /// Whether `--bug` (plant the course's bugs in the checked backprop) is an option.
+    pub bug: bool,
 }
 
 pub const TRAIN: Command = Command {
@@ -40,6 +42,7 @@ pub const TRAIN: Command = Command {
     logs: true,
     fixed: &[],
     fixed_reason: "",
+    bug: false,
 };
 
 pub const SWEEP: Command = Command {
@@ -50,6 +53,18 @@ pub const SWEEP: Command = Command {
     logs: false,
     fixed: &["model", "hidden-units"],
     fixed_reason: "the sweep trains the shallow model with 1, 2, 3, 4, 5, 20 and 50 hidden units",
+    bug: false,
+};
+
+pub const GRADCHECK: Command = Command {
+    name: "gradcheck",
+    summary: "the course's gradient check (epsilon = 1e-7) of the backward pass at the parameters \
+              after N iterations: the difference and every parameter's backprop and gradapprox",
+    default_iterations: 0,
+    logs: false,
+    fixed: &[],
+    fixed_reason: "",
+    bug: true,
 };
 
 /// A parsed command line.
@@ -59,6 +74,7 @@ pub struct Options {
     pub iterations: u64,
     pub log_every: u64,
     pub json: bool,
+    pub bug: bool,
 }
 
 pub enum Parsed {
@@ -84,6 +100,7 @@ pub fn parse(command: &Command, argv: impl IntoIterator<Item = OsString>) -> Res
         iterations: command.default_iterations,
         log_every: 1000,
         json: false,
+        bug: false,
     };
     let mut rest = argv.into_iter();
     while let Some(arg) = rest.next() {
@@ -102,6 +119,13 @@ pub fn parse(command: &Command, argv: impl IntoIterator<Item = OsString>) -> Res
                 return Err(format!("--json takes no value (got \"{value}\")"));
             }
             options.json = true;
+            continue;
+        }
+        if name == "bug" && command.bug {
+            if let Some(value) = inline {
+                return Err(format!("--bug takes no value (got \"{value}\")"));
+            }
+            options.bug = true;
             continue;
         }
         let allowed = allowed(command, name)?;
@@ -183,6 +207,12 @@ pub fn help(command: &Command) -> String {
             text,
             "  --log-every K       print the cost after iterations 0, K, 2K, ... below N: {} (default 1000)",
             LOG_EVERY.allowed()
+        );
+    }
+    if command.bug {
+        let _ = writeln!(
+            text,
+            "  --bug               plant the course's two bugs in the checked backprop (dW2 times 2, db1 with 4/m)"
         );
     }
     let _ = writeln!(text, "  --json              print one JSON object instead of text");

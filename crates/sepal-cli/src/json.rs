@@ -46,6 +46,25 @@ pub struct SweepRow {
     pub diverged: bool,
 }
 
+/// `gradcheck --json`.
+#[derive(Derive)]
+pub struct GradcheckReport<'a> {
+    pub iteration: u64,
+    pub epsilon: f64,
+    pub threshold: f64,
+    pub bug: bool,
+    pub difference: f64,
+    /// Every parameter in the course's order (W1 row by row, b1, W2, …).
+    pub rows: &'a [GradcheckRow],
+}
+
+#[derive(Derive)]
+pub struct GradcheckRow {
+    pub name: String,
+    pub backprop: f64,
+    pub approx: f64,
+}
+
 /// The settings as the page's `settings` object: JS keys in the table's
 /// order, numbers as numbers.
 pub struct SettingsJson<'a>(pub &'a Settings);

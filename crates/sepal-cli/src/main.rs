@@ -1,12 +1,14 @@
 //! `sepal-cli`: the playground's training without the page, for scripts and
 //! for checking the course's numbers. `train` prints the notebook's cost log
-//! (or one JSON object), `sweep` the notebook's hidden-layer-size table.
+//! (or one JSON object), `sweep` the notebook's hidden-layer-size table, `gradcheck` the
+//! gradient-checking notebook's check of the backward pass.
 //!
 //! Exit codes: 0 done, 1 output failed, 2 bad command line, 3 diverged.
 //! Each failure says why in one sentence on stderr, except a reader that went
 //! away (`| head -1`): that exits 1 quietly.
 
 mod args;
+mod gradcheck;
 mod json;
 mod output;
 mod sweep;
@@ -41,8 +43,10 @@ sepal-cli: the Sepal playground's training, from the command line
 Usage:
   sepal-cli train [options] [--json]   train once and print the course's cost log
   sepal-cli sweep [options] [--json]   the course's accuracy vs hidden layer size table
+  sepal-cli gradcheck [options] [--bug] [--json]
+                                       the course's gradient check of the backward pass
 
-Run `sepal-cli train --help` or `sepal-cli sweep --help` for the options.
+Run `sepal-cli train --help` (or sweep, gradcheck) for the options.
 ";
 
 fn main() -> ExitCode {
@@ -52,6 +56,7 @@ fn main() -> ExitCode {
     let result = match command.as_ref().map(|c| c.to_string_lossy()).as_deref() {
         Some("train") => run(&args::TRAIN, argv, train::run),
         Some("sweep") => run(&args::SWEEP, argv, sweep::run),
+        Some("gradcheck") => run(&args::GRADCHECK, argv, gradcheck::run),
         Some("help" | "--help" | "-h") => print(USAGE),
         None => Err(Failure::Usage(format!("a command is needed\n\n{USAGE}"))),
         Some(other) => Err(Failure::Usage(format!("unknown command \"{other}\"\n\n{USAGE}"))),

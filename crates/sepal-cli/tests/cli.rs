@@ -375,3 +375,41 @@ fn a_failed_write_is_one_sentence_and_exit_1() {
         );
     }
 }
+
+#[test]
+fn gradcheck_passes_the_course_check_and_catches_its_planted_bugs() {
+    let ok = json(&["gradcheck", "--json", "--iterations", "10"]);
+    assert_eq!(ok["iteration"], 10);
+    assert_eq!(num(&ok["epsilon"]), 1e-7);
+    let rows = ok["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 17, "W1 (4×2), b1, W2 (1×4), b2");
+    assert_eq!(rows[0]["name"], "W1[0][0]");
+    assert_eq!(rows[16]["name"], "b2[0]");
+    assert!(num(&ok["difference"]) < 2e-7, "{}", ok["difference"]);
+    let planted = json(&["gradcheck", "--json", "--iterations", "10", "--bug"]);
+    assert!(num(&planted["difference"]) > 1e-2, "{}", planted["difference"]);
+    // The table points at the planted bugs: W2 doubled.
+    let w2 = &planted["rows"][12];
+    assert_eq!(w2["name"], "W2[0][0]");
+    assert!((num(&w2["backprop"]) - 2.0 * num(&w2["approx"])).abs() < 1e-6);
+
+    let out = sepal(&["gradcheck", "--model", "logistic", "--bug"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("There is a mistake in the backward propagation! difference = "),
+        "{stdout}"
+    );
+    let out = sepal(&["gradcheck", "--model", "logistic"]);
+    assert!(text(&out.stdout).contains("Your backward propagation works perfectly fine!"));
+    // The notebook's own code in numpy on the same parameters and points
+    // (scripts/gradcheck_course.py, "flowerBug"): the difference with the
+    // bugs agrees to 1e-6. Without them numpy's is its rounding, 1.41e-7
+    // ("flowerFixed"); ours, taken from the logits, far smaller.
+    let at_zero = json(&["gradcheck", "--json", "--bug"]);
+    let numpy = 0.28876287525909755;
+    assert!((num(&at_zero["difference"]) - numpy).abs() < 1e-6 * numpy, "{}", at_zero["difference"]);
+    assert!(num(&json(&["gradcheck", "--json"])["difference"]) < 1.410396999782649e-07);
+    // --bug belongs to gradcheck only.
+    assert_eq!(sepal(&["train", "--bug"]).status.code(), Some(2));
+}

@@ -6,6 +6,7 @@
 //! `*Len` pairs, without copies.
 
 mod convert;
+mod derivation;
 mod inside;
 pub mod json;
 pub mod model;

@@ -13,6 +13,7 @@ extern crate alloc;
 pub mod activation;
 pub mod contour;
 pub mod dataset;
+pub mod derivation;
 pub mod fastmath;
 pub mod generators;
 pub mod gradcheck;

@@ -312,6 +312,11 @@ impl ForwardPass {
     pub fn activations(&self, layer: usize) -> ArrayView2<'_, f64> {
         self.a[layer].view()
     }
+
+    /// Z[l] (0-based among all layers), for the derivation of one example.
+    pub fn pre_activations(&self, layer: usize) -> ArrayView2<'_, f64> {
+        self.z[layer].view()
+    }
 }
 
 /// dW[l], db[l], and the dZ[l] scratch they are computed from.
@@ -329,6 +334,11 @@ impl Gradients {
             db: network.layers.iter().map(|l| Array1::zeros(l.b.dim())).collect(),
             dz: network.layers.iter().map(|l| Array2::zeros((l.outputs(), m))).collect(),
         }
+    }
+
+    /// dZ[l] (0-based among all layers) of the last backward pass.
+    pub fn dz(&self, layer: usize) -> ArrayView2<'_, f64> {
+        self.dz[layer].view()
     }
 }
 

@@ -1,0 +1,141 @@
+//! One example's derivation and the gradient check, as plain JS objects:
+//! `derivation(index, test)` → `{x, y, loss, forward: [{z, a}, …],
+//! backward: [{dA, gPrime, dz, dW, db}, …]}` (layer by layer, the course's
+//! layer 1 first; at the output dA is dL/da and gPrime da/dz = a(1 − a)),
+//! `derivationMean()` the same averaged over the training points, and
+//! `gradientCheck(epsilon, bug)` → `{difference, threshold, rows: [{name,
+//! layer, row, col, backprop, approx}]}`.
+
+use sepal::derivation::Derivation;
+use sepal::gradcheck;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::convert;
+use crate::Playground;
+
+#[derive(Serialize)]
+struct Forward<'a> {
+    z: &'a [f64],
+    a: &'a [f64],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Backward<'a> {
+    #[serde(rename = "dA")]
+    da: &'a [f64],
+    g_prime: &'a [f64],
+    dz: &'a [f64],
+    #[serde(rename = "dW")]
+    dw: Vec<&'a [f64]>,
+    db: &'a [f64],
+}
+
+#[derive(Serialize)]
+struct DerivationJs<'a> {
+    x: &'a [f64],
+    y: f64,
+    loss: f64,
+    forward: Vec<Forward<'a>>,
+    backward: Vec<Backward<'a>>,
+}
+
+fn derivation_js(d: &Derivation, inputs: &[usize]) -> Result<JsValue, JsError> {
+    convert::to_js(&DerivationJs {
+        x: &d.x,
+        y: d.y,
+        loss: d.loss,
+        forward: d.layers.iter().map(|t| Forward { z: &t.z, a: &t.a }).collect(),
+        backward: d
+            .layers
+            .iter()
+            .zip(inputs)
+            .map(|(t, &n_in)| Backward {
+                da: &t.da,
+                g_prime: &t.g_prime,
+                dz: &t.dz,
+                dw: t.dw.chunks(n_in).collect(),
+                db: &t.db,
+            })
+            .collect(),
+    })
+}
+
+#[derive(Serialize)]
+struct Row {
+    name: String,
+    layer: usize,
+    row: usize,
+    col: Option<usize>,
+    backprop: f64,
+    approx: f64,
+}
+
+#[derive(Serialize)]
+struct CheckJs {
+    difference: f64,
+    threshold: f64,
+    epsilon: f64,
+    bug: bool,
+    rows: Vec<Row>,
+}
+
+#[wasm_bindgen]
+impl Playground {
+    /// The derivation of training point `index` (test point with `test`),
+    /// at the current parameters. Throws for an index out of range.
+    pub fn derivation(&self, index: usize, test: bool) -> Result<JsValue, JsError> {
+        let data = if test {
+            self.trainer.test_data()
+        } else {
+            self.trainer.train_data()
+        };
+        if index >= data.len() {
+            return Err(JsError::new("no such point"));
+        }
+        let network = self.trainer.network();
+        let p = data.point(index);
+        derivation_js(&Derivation::of(network, &p[..2], p[2]), &self.layer_inputs())
+    }
+
+    /// Every term of the derivation averaged over the training points: its
+    /// dW and db are the batch gradients (1/m)·Σᵢ dW⁽ⁱ⁾.
+    #[wasm_bindgen(js_name = derivationMean)]
+    pub fn derivation_mean(&self) -> Result<JsValue, JsError> {
+        let mean = Derivation::mean(self.trainer.network(), self.trainer.train_data());
+        derivation_js(&mean, &self.layer_inputs())
+    }
+
+    /// The course's gradient check on the training points at the current
+    /// parameters (see `sepal::gradcheck`).
+    #[wasm_bindgen(js_name = gradientCheck)]
+    pub fn gradient_check(&self, epsilon: f64, bug: bool) -> Result<JsValue, JsError> {
+        let model = self.settings.model();
+        let check = gradcheck::check(self.trainer.network(), self.trainer.train_data(), epsilon, bug);
+        convert::to_js(&CheckJs {
+            difference: check.difference,
+            threshold: gradcheck::THRESHOLD,
+            epsilon,
+            bug,
+            rows: check
+                .rows
+                .iter()
+                .map(|r| Row {
+                    name: r.name(model),
+                    layer: r.layer,
+                    row: r.row,
+                    col: r.col,
+                    backprop: r.backprop,
+                    approx: r.approx,
+                })
+                .collect(),
+        })
+    }
+}
+
+impl Playground {
+    fn layer_inputs(&self) -> Vec<usize> {
+        self.trainer.network().layers.iter().map(|l| l.inputs()).collect()
+    }
+}
