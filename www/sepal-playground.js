@@ -27,7 +27,10 @@
 // diagram), `neuron` (one per hidden unit view), `experiments`.
 //
 // Attributes: the settings (kebab-case, from settings-table.js), `controls`
-// and `folded` (shown.js) and `url-settings`. Each takes effect when it changes. Settings
+// and `folded` (shown.js) and `url-settings`. Each takes effect when it
+// changes: `settings` says so at once, and the model is rebuilt once for all
+// the changes of a task, in a microtask after it or before any member that
+// reads or runs the model (the `#model` getter), whichever comes first. Settings
 // come from the attributes, then with `url-settings` the page's address,
 // then the controls, a later one winning (settings-state.js); with
 // `url-settings` the hash always reproduces what is on screen.
@@ -82,6 +85,7 @@ export class SepalPlayground extends HTMLElement {
   #wantPlay = false; // play() before the wasm was loaded
   #runTo = null; // {target, resolve, reject} of the runTo() under way
   #own = new OwnPoints(); // the points a person drew or imported
+  #settleQueued = false; // a microtask will apply the attributes' changes
   // The rooms. Each tells the others what it cannot know itself through the
   // hooks given here; the view comes last, in the constructor, as it builds
   // the DOM that the others' hooks update.
@@ -93,7 +97,7 @@ export class SepalPlayground extends HTMLElement {
     cancelExperiment: () => this.#view.experiments?.cancel(),
   });
   #settings = new SettingsState(this);
-  #model = new ModelHolder(this.#notices, this.#own, {
+  #holder = new ModelHolder(this.#notices, this.#own, {
     installed: () => {
       this.#loop.pacer.forget();
       this.#view.modelInstalled();
@@ -104,12 +108,12 @@ export class SepalPlayground extends HTMLElement {
       this.#view.showRunning();
     },
   });
-  #loop = new FrameLoop(this.#model, this.#settings, {
+  #loop = new FrameLoop(this.#holder, this.#settings, {
     trained: () => this.#measured(),
     reached: (target) => this.#reached(target),
     framed: () => this.#view.highlight(),
   });
-  #rooms = { model: this.#model, settings: this.#settings, loop: this.#loop, own: this.#own, notices: this.#notices };
+  #rooms = { model: this.#holder, settings: this.#settings, loop: this.#loop, own: this.#own, notices: this.#notices };
   #reactions = new Reactions(this, { ...this.#rooms, view: () => this.#view }, {
     measured: () => this.#measured(),
     linkCopied: (detail) => this.dispatchEvent(new CustomEvent("link", { detail })),
@@ -129,6 +133,12 @@ export class SepalPlayground extends HTMLElement {
     this.#view = new View(this, this.#rooms, this.#reactions);
   }
 
+  /** The model, with the attribute changes made so far applied first (see `#settle`). */
+  get #model() {
+    this.#settle();
+    return this.#holder;
+  }
+
   // ------------------------------------------------------------ public API
 
   /** Resolves once the wasm is loaded and the first frame is drawn. */
@@ -138,7 +148,7 @@ export class SepalPlayground extends HTMLElement {
 
   /** The settings in effect (JS keys, numbers as numbers); null until loaded. */
   get settings() {
-    const settings = this.#settings.current;
+    const settings = this.#settings.preview();
     return settings ? { ...settings } : null;
   }
 
@@ -361,6 +371,7 @@ export class SepalPlayground extends HTMLElement {
 
   /** A link that reproduces the settings on screen (drawn points travel as CSV). */
   get link() {
+    this.#settle();
     return this.#settings.link();
   }
 
@@ -376,8 +387,19 @@ export class SepalPlayground extends HTMLElement {
       return;
     }
     this.#settings.attributeChanged(name, value);
-    if (this.#model.api) this.#reactions.applySettings();
+    if (!this.#holder.api || this.#settleQueued) return;
+    this.#settleQueued = true;
+    queueMicrotask(this.#settle);
   }
+
+  /**
+   * Applies the attributes' changes not yet applied, all at once: a script
+   * changing many in a loop causes one rebuild and one redraw, not one each.
+   */
+  #settle = () => {
+    this.#settleQueued = false;
+    if (this.#holder.api && this.#settings.pending) this.#reactions.applySettings();
+  };
 
   connectedCallback() {
     if (this.hasAttribute("url-settings")) {
@@ -407,7 +429,7 @@ export class SepalPlayground extends HTMLElement {
       this.#rejectReady(error);
       return;
     }
-    this.#model.api = api;
+    this.#holder.api = api;
     this.#settings.loaded(api);
     this.#reactions.applySettings({ initial: true });
     this.#view.loaded();
