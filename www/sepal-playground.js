@@ -112,7 +112,7 @@ export class SepalPlayground extends HTMLElement {
     trained: () => this.#measured(),
     reached: (target) => this.#reached(target),
     framed: () => this.#view.highlight(),
-  });
+  }, this);
   #rooms = { model: this.#holder, settings: this.#settings, loop: this.#loop, own: this.#own, notices: this.#notices };
   #reactions = new Reactions(this, { ...this.#rooms, view: () => this.#view }, {
     measured: () => this.#measured(),
