@@ -16,6 +16,7 @@ export class FrameLoop {
   pacer = new Pacer();
   #running = false;
   #target = null; // the iteration to stop at, or null to play on
+  #hurry = false; // toward the target at speed=max, whatever the setting (train(n))
   #element;
   #model;
   #settings;
@@ -44,9 +45,18 @@ export class FrameLoop {
     return this.#target;
   }
 
-  /** Stops at iteration `target` (null: plays on); it applies from the next frame, playing or not. */
-  aim(target) {
+  /**
+   * Stops at iteration `target` (null: plays on); with `hurry`, gets there
+   * at speed=max. It applies from the next frame, playing or not.
+   */
+  aim(target, { hurry = false } = {}) {
     this.#target = target;
+    this.#hurry = hurry && target !== null;
+  }
+
+  /** The speed this play trains at: the setting's, or `max` when hurrying to a target. */
+  get #speed() {
+    return this.#hurry ? "max" : this.#settings.current?.speed;
   }
 
   /** Starts playing: the first frame shows one iteration at once. */
@@ -60,6 +70,7 @@ export class FrameLoop {
   stop() {
     this.#running = false;
     this.#target = null;
+    this.#hurry = false;
     frameScheduler.remove(this);
   }
 
@@ -70,7 +81,7 @@ export class FrameLoop {
    * how far the iteration has come, 0 ≤ phase < 1, or null when not so.
    */
   get phase() {
-    const speed = this.#settings.current?.speed;
+    const speed = this.#speed;
     const slow = this.#running && speed !== "max" && speed <= HIGHLIGHT_MAX_SPEED;
     return slow ? this.pacer.phase : null;
   }
@@ -87,7 +98,7 @@ export class FrameLoop {
     if (!this.#running) return;
     let ran = 0;
     try {
-      ran = this.pacer.train(now, this.#settings.current.speed, this.#step, slice);
+      ran = this.pacer.train(now, this.#speed, this.#step, slice);
     } catch (error) {
       this.#model.fail(error);
       if (this.#running) this.stop(); // a model that had already failed says nothing more

@@ -61,6 +61,15 @@ import { grouped } from "./readouts.js";
 /** The most iterations one `step(n)` may run. */
 const MAX_STEP = 100000;
 
+/**
+ * The most work one `step(n)` may do, in parameters × training points ×
+ * iterations: about a second on the machine the bench runs on (the course's
+ * model, 17 parameters × 400 points, is ~10 µs an iteration there, ~1.5 ns
+ * a unit), so that the course's step(100000) is allowed and nothing blocks
+ * the page for much longer. Beyond it, `train(n)`.
+ */
+const STEP_WORK = 1e9;
+
 /** Whether the person asked their system for less motion. */
 function reducedMotion() {
   return globalThis.matchMedia?.("(prefers-reduced-motion: reduce)").matches ?? false;
@@ -83,7 +92,7 @@ export class SepalPlayground extends HTMLElement {
   #rejectReady;
   #started = false;
   #wantPlay = false; // play() before the wasm was loaded
-  #runTo = null; // {target, resolve, reject} of the runTo() under way
+  #runTo = null; // {target, resolve, reject, train} of the runTo() or train() under way
   #own = new OwnPoints(); // the points a person drew or imported
   #settleQueued = false; // a microtask will apply the attributes' changes
   // The rooms. Each tells the others what it cannot know itself through the
@@ -307,8 +316,10 @@ export class SepalPlayground extends HTMLElement {
   /**
    * Runs `n` full-batch iterations now, then redraws. `n` must be an integer
    * from 0 to 100000: a non-number, NaN or a fraction throws a TypeError; a
-   * whole number (or an infinity) out of range throws a RangeError. Either
-   * way nothing changes.
+   * whole number (or an infinity) out of range throws a RangeError. So does
+   * an `n` whose work (parameters × training points × n) is over
+   * STEP_WORK, about a second's: its message says to use `train(n)`.
+   * Either way nothing changes.
    */
   step(n = 1) {
     const text = this.#view.text;
@@ -321,14 +332,61 @@ export class SepalPlayground extends HTMLElement {
     const model = this.#model;
     model.require(text);
     if (n === 0) return;
+    const parameters = model.pg.parameterCount();
+    const points = model.points.train.length;
+    const max = Math.max(1, Math.floor(STEP_WORK / (parameters * points)));
+    if (n > max) {
+      const values = { value: n, parameters: grouped(parameters, text), points: grouped(points, text), max: grouped(max, text) };
+      throw new RangeError(format(text.stepTooLong, values));
+    }
     model.call(() => model.pg.step(n), { rethrow: true });
     this.#measured();
   }
 
-  /** Back to iteration 0 with the same data and the same initial weights. */
+  /**
+   * Runs `n` more iterations without blocking the page: plays at full speed
+   * (in the page's shared frame budget, frame-scheduler.js) to the
+   * iteration n from now and stops there; resolves with the state then
+   * (`{iteration, cost, …}`). A non-whole `n` rejects with a TypeError, a
+   * negative one (or one past the iteration cap) with a RangeError, and
+   * nothing changes. It rejects too when training stops first: `pause()`,
+   * `reset()`, a divergence, a `runTo` or another `train`.
+   */
+  train(n) {
+    const text = this.#view.text;
+    const model = this.#model;
+    let target;
+    try {
+      if (typeof n !== "number" || Number.isNaN(n) || (Number.isFinite(n) && !Number.isInteger(n))) {
+        throw new TypeError(format(text.trainType, { value: describe(n) }));
+      }
+      model.require(text);
+      target = model.state.iteration + n;
+      if (!(n >= 0 && Number.isSafeInteger(target))) {
+        throw new RangeError(format(text.trainRange, { value: describe(n), max: Number.MAX_SAFE_INTEGER }));
+      }
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    if (n === 0) return Promise.resolve(model.detail());
+    this.#endRunTo(null);
+    this.#loop.aim(target, { hurry: true });
+    this.play();
+    if (!this.#loop.running) {
+      this.#loop.aim(null);
+      return Promise.reject(new Error(format(text.trainStopped, { iteration: grouped(this.iteration, text), target: grouped(target, text) })));
+    }
+    this.#view.showRunning();
+    return new Promise((resolve, reject) => {
+      this.#runTo = { target, resolve, reject, train: true };
+    });
+  }
+
+  /** Back to iteration 0 with the same data and the same initial weights (a `train(n)` under way rejects). */
   reset() {
     const model = this.#model;
     model.require(this.#view.text);
+    if (this.#runTo?.train) this.pause();
     model.call(() => model.pg.reset(), { rethrow: true });
     this.#notices.set({ divergence: null });
     this.#measured();
@@ -448,12 +506,14 @@ export class SepalPlayground extends HTMLElement {
 
   // ------------------------------------------------------------ events
 
-  /** The frame loop stopped at a `runTo`'s target: say so, and keep its promise. */
+  /** The frame loop stopped at a `runTo`'s (or `train`'s) target: say so, and keep its promise. */
   #reached(target) {
     this.#view.highlight();
     this.#view.showRunning();
     this.#view.sharpen();
-    this.#view.controls?.showRunToStatus(format(this.#view.text.runToReached, { target: grouped(target, this.#view.text) }));
+    if (!this.#runTo?.train) {
+      this.#view.controls?.showRunToStatus(format(this.#view.text.runToReached, { target: grouped(target, this.#view.text) }));
+    }
     this.#endRunTo(this.#model.detail());
   }
 
@@ -471,7 +531,12 @@ export class SepalPlayground extends HTMLElement {
       return;
     }
     const text = this.#view.text;
-    const message = format(text.runToStopped, { iteration: grouped(this.iteration, text), target: grouped(run.target, text) });
+    const values = { iteration: grouped(this.iteration, text), target: grouped(run.target, text) };
+    if (run.train) {
+      run.reject(new Error(format(text.trainStopped, values)));
+      return;
+    }
+    const message = format(text.runToStopped, values);
     this.#view.controls?.showRunToStatus(message);
     run.reject(new Error(message));
   }
