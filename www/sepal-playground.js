@@ -19,7 +19,8 @@
 // live numbers), data-panel.js (dataset pictures, thumbnails.js), csv.js,
 // draw-points.js and own-points.js (your own points), network-view.js,
 // experiments.js, formulas-panel.js (formulas.js typesets), model-file.js,
-// shown.js (the `controls` attribute), pacer.js (how much a frame trains).
+// shown.js (the `controls` attribute), pacer.js (how much a frame trains),
+// frame-scheduler.js (the page's one frame loop, shared by its elements).
 //
 // Parts, for page styles (`sepal-playground::part(plot)`): `data` (dataset
 // pictures, data settings, CSV), `plot`, `cost-chart` (training and test
