@@ -5,7 +5,7 @@
 //   SEPAL_URL   where xtask serves www/ at / and bench/ at /bench/
 //   CHROMIUM    the browser (default /usr/bin/chromium)
 //   BENCH_ONLY  optional comma-separated parts to run (sepal, tfplayground,
-//               tfjs, speedmax, firstframe)
+//               tfjs, speedmax, firstframe, storm, manyelements)
 //
 // Every part has its own time limit and its own browser context; a part that
 // fails or times out is reported as {"error": "..."} and the rest go on.
@@ -17,6 +17,10 @@ const BASE = process.env.SEPAL_URL || "http://127.0.0.1:8000/";
 const ONLY = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(",") : null;
 const SPEED_MAX_SECONDS = 5;
 const FIRST_FRAME_LOADS = 5;
+const STORM_CALLS = 2100;
+const MANY_ELEMENTS = 20;
+const MANY_ELEMENTS_SECONDS = 5;
+const KEY_PRESSES = 20;
 
 const log = (...args) => console.error("[bench]", ...args);
 
@@ -158,12 +162,109 @@ async function firstFrame(browser) {
   return result;
 }
 
+/**
+ * An attribute storm: STORM_CALLS setAttribute calls in one task on the
+ * real page's element, cycling through settings that rebuild the model,
+ * timed from the first call to the end of the task that applies them.
+ */
+async function storm(browser) {
+  const { context, page, problems } = await openContext(browser);
+  try {
+    await page.goto(new URL("index.html", BASE).href);
+    const result = await page.evaluate(async (calls) => {
+      await customElements.whenDefined("sepal-playground");
+      const el = document.querySelector("sepal-playground");
+      await el.ready;
+      const values = [
+        ["hidden-units", (i) => String(1 + (i % 9))],
+        ["learning-rate", (i) => String(0.1 + (i % 5) / 10)],
+        ["points", (i) => String(100 + (i % 9) * 50)],
+        ["seed", (i) => String(i)],
+        ["noise", (i) => String((i % 5) / 10)],
+        ["activation", (i) => (i % 2 ? "relu" : "tanh")],
+        ["dataset-seed", (i) => String(i % 7)],
+      ];
+      let rebuilds = 0;
+      el.addEventListener("progress", () => (rebuilds += 1));
+      const started = performance.now();
+      for (let i = 0; i < calls; i += 1) {
+        const [name, value] = values[i % values.length];
+        el.setAttribute(name, value(i));
+      }
+      const loop = performance.now() - started;
+      await new Promise((resolve) => setTimeout(resolve, 0)); // after the microtask that applies them
+      return { ms: Number((performance.now() - started).toFixed(1)), loopMs: Number(loop.toFixed(1)), calls, rebuilds };
+    }, STORM_CALLS);
+    if (problems.length) result.problems = problems;
+    return result;
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * MANY_ELEMENTS elements playing at their default speed on the page of
+ * course notes: animation frames per second, and the worst input latency,
+ * from a key press's event time to the next animation frame after its
+ * handler ran (what a reader typing waits for).
+ */
+async function manyElements(browser) {
+  const { context, page, problems } = await openContext(browser);
+  try {
+    await page.goto(new URL("examples/index.html", BASE).href);
+    await page.evaluate(async (count) => {
+      await customElements.whenDefined("sepal-playground");
+      const elements = [...document.querySelectorAll("sepal-playground")];
+      while (elements.length < count) elements.push(document.body.appendChild(document.createElement("sepal-playground")));
+      await Promise.all(elements.map((el) => el.ready));
+      const field = document.body.insertBefore(document.createElement("input"), document.body.firstChild);
+      field.id = "bench-latency";
+      globalThis.__latencies = [];
+      field.addEventListener("keydown", (event) => {
+        requestAnimationFrame((now) => globalThis.__latencies.push(now - event.timeStamp));
+      });
+      field.focus();
+      for (const el of elements) el.play();
+      globalThis.__frames = 0;
+      const tick = () => {
+        globalThis.__frames += 1;
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    }, MANY_ELEMENTS);
+    await page.waitForTimeout(1000); // the pacers learn the costs first
+    const start = await page.evaluate(() => ({ t: performance.now(), frames: globalThis.__frames }));
+    for (let i = 0; i < KEY_PRESSES; i += 1) {
+      await page.waitForTimeout((MANY_ELEMENTS_SECONDS * 1000) / KEY_PRESSES);
+      await page.keyboard.press("a");
+    }
+    const result = await page.evaluate((start) => {
+      const seconds = (performance.now() - start.t) / 1000;
+      const latencies = globalThis.__latencies;
+      const elements = [...document.querySelectorAll("sepal-playground")];
+      return {
+        elements: elements.length,
+        playing: elements.filter((el) => el.running).length,
+        fps: Number(((globalThis.__frames - start.frames) / seconds).toFixed(1)),
+        inputLatencyMaxMs: Number(Math.max(...latencies).toFixed(1)),
+        keyPresses: latencies.length,
+      };
+    }, start);
+    if (problems.length) result.problems = problems;
+    return result;
+  } finally {
+    await context.close();
+  }
+}
+
 const PARTS = [
   ["sepal", (b) => benchPage(b, "bench/pages/sepal.html"), 180000],
   ["tfplayground", (b) => benchPage(b, "bench/pages/tfplayground.html"), 120000],
   ["tfjs", (b) => benchPage(b, "bench/pages/tfjs.html"), 240000],
   ["speedmax", speedMax, 60000],
   ["firstframe", firstFrame, 120000],
+  ["storm", storm, 60000],
+  ["manyelements", manyElements, 90000],
 ];
 
 const out = { base: BASE };

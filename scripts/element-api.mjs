@@ -177,7 +177,13 @@ const MEMBERS = [
     "step",
     [param("n", "number", "An integer from 0 to 100000.", { optional: true, default: "1" })],
     "void",
-    "Runs n full-batch iterations now, synchronously, then redraws. A non-number, NaN or a fraction throws a TypeError, a whole number out of range a RangeError, and nothing changes; before the model is loaded it throws an Error.",
+    "Runs n full-batch iterations now, synchronously, then redraws. A non-number, NaN or a fraction throws a TypeError, a whole number out of range a RangeError, and nothing changes; before the model is loaded it throws an Error. So that it never blocks the page for much more than a second, n × parameters × training points may be at most 1e9 (the course's model: step(100000)); beyond that it throws a RangeError that says to use train(n).",
+  ),
+  method(
+    "train",
+    [param("n", "number", "A whole number of iterations, 0 or more.")],
+    "Promise<SepalProgressDetail>",
+    "Runs n more iterations without blocking the page: plays at full speed, in chunks per animation frame within the page's shared budget, and stops exactly n iterations on; resolves with the state there (the same numbers as step(n)). A non-whole n rejects with a TypeError, a negative one with a RangeError, changing nothing; it also rejects when training stops first (pause(), reset(), a divergence, runTo or another train).",
   ),
   method(
     "runTo",

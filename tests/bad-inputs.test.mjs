@@ -95,8 +95,9 @@ test("a duplicated key in the URL: the last one counts, like a later attribute",
 test("bad attribute values fall back to the defaults and are named", () =>
   withPage("", async ({ element }) => {
     for (const [setting, value] of BAD) {
-      const notice = await element.evaluate((el, [s, v]) => {
+      const notice = await element.evaluate(async (el, [s, v]) => {
         el.setAttribute(s, v);
+        await null; // the task's attribute changes are shown in a microtask after it
         const part = el.shadowRoot.querySelector('[part="notice"]');
         const text = part.hidden ? "" : part.textContent;
         el.removeAttribute(s);

@@ -86,11 +86,13 @@ test("a rejected value is explained in Chinese, with what is allowed", () =>
 // Only the language is checked here, not the console.
 test("a Chinese browser gets Chinese without lang, and lang=en overrides it", () =>
   withPage("", { context: { locale: "zh-CN" }, checkProblems: false }, async ({ element }) => {
-    const lang = await element.evaluate((el) => {
+    const lang = await element.evaluate(async (el) => {
       const play = () => el.shadowRoot.querySelector('[data-action="toggle"]').textContent;
       const before = [el.settings.lang, play()];
       el.setAttribute("lang", "en");
-      return [...before, el.settings.lang, play()];
+      const settings = el.settings.lang;
+      await null; // the task's attribute changes are shown in a microtask after it
+      return [...before, settings, play()];
     });
     assert.deepEqual(lang, ["zh", "开始", "en", "Play"]);
   }));

@@ -34,6 +34,8 @@ export async function use(): Promise<void> {
   element.step();
   // @ts-expect-error step takes a number
   element.step("1000");
+  const trained: number = (await element.train(1000)).iteration;
+  void trained;
   element.reset();
   element.play();
   element.pause();

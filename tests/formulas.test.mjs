@@ -118,8 +118,9 @@ test("show values: W, b and their gradients dW, db for a small network; too many
     });
     assert.equal(next.actual, next.predicted);
 
-    const many = await element.evaluate((el) => {
+    const many = await element.evaluate(async (el) => {
       el.setAttribute("hidden-units", "40");
+      await null; // the task's attribute changes are shown in a microtask after it
       return el.shadowRoot.querySelector(".formula-values").textContent;
     });
     assert.match(many, /This network has 161 parameters, too many to show here \(at most 64\)/);

@@ -92,12 +92,13 @@ test("every control can be reached with Tab, each with a focus ring", () =>
 
 test("the plot's text alternative states the model, iteration, cost and accuracy", () =>
   withPage("#hidden-units=5&test-fraction=0.2", async ({ element }) => {
-    const labels = await element.evaluate((el) => {
+    const labels = await element.evaluate(async (el) => {
       const plot = el.shadowRoot.querySelector('[part="plot"]');
       const first = plot.getAttribute("aria-label");
       el.step(1000);
       const trained = plot.getAttribute("aria-label");
       el.setAttribute("model", "logistic");
+      await null; // the task's attribute changes are shown in a microtask after it
       return { first, trained, logistic: plot.getAttribute("aria-label"), role: plot.getAttribute("role"), cost: el.cost };
     });
     assert.equal(labels.role, "img");

@@ -58,3 +58,25 @@ test("step checks its argument and changes nothing when it is wrong", () =>
     });
     assert.deepEqual(fine, { afterZero: 5, afterDefault: 6 });
   }));
+
+test("step(n) refuses more than about a second of work and names train(n); the course's model allows 100000", () =>
+  withPage("#model=deep&layers=64,64,64&points=4000", async ({ element }) => {
+    const outcome = await element.evaluate((el) => {
+      try {
+        el.step(1000);
+        return { error: null };
+      } catch (error) {
+        return { error: error.constructor.name, message: error.message, iteration: el.iteration };
+      }
+    });
+    assert.equal(outcome.error, "RangeError");
+    assert.match(outcome.message, /train\(n\)/);
+    assert.equal(outcome.iteration, 0, "nothing ran");
+    const course = await element.evaluate((el) => {
+      el.setAttribute("model", "shallow");
+      el.setAttribute("points", "400");
+      el.step(100000);
+      return el.iteration;
+    });
+    assert.equal(course, 100000);
+  }));

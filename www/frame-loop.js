@@ -1,11 +1,14 @@
-// Playing: one requestAnimationFrame callback after another, each training
-// as much as the pacer allows (pacer.js) and then showing the result. Playing
+// Playing: a turn in the page's animation frames (frame-scheduler.js, one
+// frame loop for every element on the page), each training as much as the
+// pacer allows (pacer.js) within the element's share of the frame, and then
+// showing the result. Playing
 // "to" an iteration, no frame steps past it: each step is cut to what is
 // left (min(budget, target − iteration)), and the loop stops there. While
 // training slowly the formulas highlight the step being computed, so the
 // loop also says which step that is.
 
 import { Pacer } from "./pacer.js";
+import { frameScheduler } from "./frame-scheduler.js";
 import { HIGHLIGHT_MAX_SPEED } from "./formulas-panel.js";
 
 export class FrameLoop {
@@ -13,7 +16,8 @@ export class FrameLoop {
   pacer = new Pacer();
   #running = false;
   #target = null; // the iteration to stop at, or null to play on
-  #request = 0;
+  #hurry = false; // toward the target at speed=max, whatever the setting (train(n))
+  #element;
   #model;
   #settings;
   #hooks;
@@ -22,9 +26,11 @@ export class FrameLoop {
    * Trains `model` (model-holder.js) at the speed in `settings`
    * (settings-state.js). `hooks`: `trained()` after a frame that trained,
    * `reached(target)` when it stopped at its target, `framed()` after every
-   * frame (for the formulas' highlight).
+   * frame (for the formulas' highlight). `element` is the element on the
+   * page (whether it is on screen sets how often it takes a turn).
    */
-  constructor(model, settings, hooks) {
+  constructor(model, settings, hooks, element) {
+    this.#element = element;
     this.#model = model;
     this.#settings = settings;
     this.#hooks = hooks;
@@ -39,24 +45,33 @@ export class FrameLoop {
     return this.#target;
   }
 
-  /** Stops at iteration `target` (null: plays on); it applies from the next frame, playing or not. */
-  aim(target) {
+  /**
+   * Stops at iteration `target` (null: plays on); with `hurry`, gets there
+   * at speed=max. It applies from the next frame, playing or not.
+   */
+  aim(target, { hurry = false } = {}) {
     this.#target = target;
+    this.#hurry = hurry && target !== null;
+  }
+
+  /** The speed this play trains at: the setting's, or `max` when hurrying to a target. */
+  get #speed() {
+    return this.#hurry ? "max" : this.#settings.current?.speed;
   }
 
   /** Starts playing: the first frame shows one iteration at once. */
   start() {
     this.#running = true;
     this.pacer.start();
-    this.#request = requestAnimationFrame(this.#frame);
+    frameScheduler.add(this, this.#element);
   }
 
   /** Stops playing; a target not reached is forgotten. */
   stop() {
     this.#running = false;
     this.#target = null;
-    cancelAnimationFrame(this.#request);
-    this.#request = 0;
+    this.#hurry = false;
+    frameScheduler.remove(this);
   }
 
   /**
@@ -66,7 +81,7 @@ export class FrameLoop {
    * how far the iteration has come, 0 ≤ phase < 1, or null when not so.
    */
   get phase() {
-    const speed = this.#settings.current?.speed;
+    const speed = this.#speed;
     const slow = this.#running && speed !== "max" && speed <= HIGHLIGHT_MAX_SPEED;
     return slow ? this.pacer.phase : null;
   }
@@ -78,14 +93,15 @@ export class FrameLoop {
     return pg.step(target === null ? n : Math.max(0, Math.min(n, target - pg.iteration)));
   };
 
-  #frame = (now) => {
-    this.#request = 0;
+  /** This element's turn in the frame at `now`, with its `slice` of it (frame-scheduler.js). */
+  frame(now, slice) {
     if (!this.#running) return;
     let ran = 0;
     try {
-      ran = this.pacer.train(now, this.#settings.current.speed, this.#step);
+      ran = this.pacer.train(now, this.#speed, this.#step, slice);
     } catch (error) {
       this.#model.fail(error);
+      if (this.#running) this.stop(); // a model that had already failed says nothing more
       return;
     }
     if (ran > 0) this.#hooks.trained();
@@ -95,6 +111,5 @@ export class FrameLoop {
       this.#hooks.reached(target);
     }
     this.#hooks.framed();
-    if (this.#running) this.#request = requestAnimationFrame(this.#frame);
-  };
+  }
 }

@@ -12,6 +12,11 @@
 // frames are late even with almost no training is aimed at 30 (then 15)
 // frames a second instead, so that it still trains for most of each frame.
 //
+// Several elements on a page share each frame (frame-scheduler.js): each
+// gets a `slice` of it, its share of the training budget, with the whole
+// page's drawing time taken out of the frame and the page's frame interval
+// steering the budget at `max`. Alone, an element has the whole frame.
+//
 // The decision map is drawn at FULL_CELLS² cells, except while animating a
 // network so large that evaluating that many cells alone would overrun the
 // frame: then animation frames use fewer cells (stills, after a pause or a
@@ -42,13 +47,22 @@ const LATE_AT_MINIMUM = 20;
 const RENDER_MS = 10;
 /** Iterations per wasm call at `speed=max`, at most. */
 const MAX_CHUNK = 50;
+/** performance.now()'s resolution without cross-origin isolation (ms). */
+const CLOCK_MS = 0.1;
 /** The longest gap between frames that counts as training time (ms). */
 const MAX_FRAME_GAP_MS = 100;
+
+/** A frame of one's own: the whole budget, only one's own drawing. */
+const WHOLE_FRAME = Object.freeze({ share: 1, drawMs: null, interval: null });
+/** One frame's drawing before it was measured (ms). */
+const DRAW_MS_GUESS = 8;
 
 const blend = (average, sample) => (average === null ? sample : 0.7 * average + 0.3 * sample);
 
 export class Pacer {
   #msPerIteration = null;
+  #sampleMs = 0; // training time not yet in #msPerIteration…
+  #sampleRan = 0; // …and its iterations
   #drawMs = null; // one frame's drawing: the map, the canvases, the readouts
   #renderMsPerCell = null; // the map evaluation alone, per cell
   #animationCells = FULL_CELLS;
@@ -62,6 +76,8 @@ export class Pacer {
   /** A new network: its costs are unknown again. */
   forget() {
     this.#msPerIteration = null;
+    this.#sampleMs = 0;
+    this.#sampleRan = 0;
     this.#drawMs = null;
     this.#renderMsPerCell = null;
     this.#animationCells = FULL_CELLS;
@@ -92,6 +108,11 @@ export class Pacer {
     return Math.min(Math.max(this.#carry, 0), 0.999999);
   }
 
+  /** One frame's drawing, as measured so far (ms). */
+  get drawMs() {
+    return this.#drawMs ?? DRAW_MS_GUESS;
+  }
+
   /** The map's resolution for a frame. */
   cells(animating) {
     return animating ? this.#animationCells : FULL_CELLS;
@@ -100,17 +121,23 @@ export class Pacer {
   /**
    * Trains for one frame at `now` (a requestAnimationFrame time) by calling
    * `step(n)`, which returns the iterations it ran; returns their total.
+   * `slice`: `share` (0 < share ≤ 1) of the frame's training budget is this
+   * element's, `drawMs` is the whole page's drawing in a frame (null: only
+   * this element's) and `interval` the page's last frame interval (null:
+   * the time since this element's last frame).
    */
-  train(now, speed, step) {
+  train(now, speed, step, slice = WHOLE_FRAME) {
     const elapsed = this.#lastFrame === null ? 0 : Math.min(now - this.#lastFrame, MAX_FRAME_GAP_MS);
     this.#lastFrame = now;
     const perIteration = this.#msPerIteration ?? 0.2;
     const started = performance.now();
     let ran = 0;
+    const drawMs = slice.drawMs ?? this.drawMs;
     if (speed === "max") {
-      if (this.#lastFrameWasMax && elapsed > 0) this.#steer(elapsed);
-      const room = CADENCES_MS[this.#cadence] - FRAME_SLACK_MS - (this.#drawMs ?? 8);
-      const budget = Math.max(MAX_SPEED_MIN_MS, Math.min(this.#maxSpeedMs, room));
+      const interval = slice.interval ?? elapsed;
+      if (this.#lastFrameWasMax && interval > 0) this.#steer(interval);
+      const room = CADENCES_MS[this.#cadence] - FRAME_SLACK_MS - drawMs;
+      const budget = Math.max(MAX_SPEED_MIN_MS, Math.min(this.#maxSpeedMs, room)) * slice.share;
       const chunk = Math.max(1, Math.min(MAX_CHUNK, Math.floor(budget / 4 / perIteration)));
       for (;;) {
         const done = step(chunk);
@@ -118,11 +145,11 @@ export class Pacer {
         if (done < chunk || performance.now() - started + chunk * perIteration > budget) break;
       }
     } else {
-      const left = FRAME_MS - (this.#drawMs ?? 8);
+      const left = FRAME_MS - drawMs;
       this.#carry += (speed * elapsed) / 1000;
       let n = Math.floor(this.#carry);
       this.#carry -= n;
-      const cap = Math.max(1, Math.floor(Math.max(1, Math.min(TRAIN_MS, left)) / perIteration));
+      const cap = Math.max(1, Math.floor((Math.max(1, Math.min(TRAIN_MS, left)) * slice.share) / perIteration));
       if (n > cap) {
         // The machine cannot keep up: train what fits, forget the rest.
         n = cap;
@@ -132,9 +159,28 @@ export class Pacer {
     }
     this.#lastFrameWasMax = speed === "max";
     const spent = performance.now() - started;
-    // performance.now() is coarse (0.1 ms); short samples say little.
-    if (ran > 0 && spent >= 0.5) this.#msPerIteration = blend(this.#msPerIteration, spent / ran);
+    this.#measure(spent, ran);
     return ran;
+  }
+
+  /**
+   * `ran` iterations took `spent` ms. performance.now() is coarse, so short
+   * samples add up until they say something; meanwhile they bound the cost
+   * from above, so that a first guess that was too high (a small share of a
+   * frame may be a few iterations) does not keep the next frames small.
+   */
+  #measure(spent, ran) {
+    this.#sampleMs += spent;
+    this.#sampleRan += ran;
+    if (this.#sampleRan === 0) return;
+    if (this.#sampleMs >= 0.5) {
+      this.#msPerIteration = blend(this.#msPerIteration, this.#sampleMs / this.#sampleRan);
+      this.#sampleMs = 0;
+      this.#sampleRan = 0;
+      return;
+    }
+    const atMost = (this.#sampleMs + CLOCK_MS) / this.#sampleRan;
+    if (this.#msPerIteration === null || this.#msPerIteration > atMost) this.#msPerIteration = atMost;
   }
 
   /** The training budget at `max`, after a frame `elapsed` ms after the last. */

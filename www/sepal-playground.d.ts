@@ -258,10 +258,22 @@ export class SepalPlayground extends HTMLElement {
   /**
    * Runs n full-batch iterations now, synchronously, then redraws. A non-number, NaN or a fraction
    * throws a TypeError, a whole number out of range a RangeError, and nothing changes; before the
-   * model is loaded it throws an Error.
+   * model is loaded it throws an Error. So that it never blocks the page for much more than a
+   * second, n × parameters × training points may be at most 1e9 (the course's model: step(100000));
+   * beyond that it throws a RangeError that says to use train(n).
    * @param n An integer from 0 to 100000. Default: 1.
    */
   step(n?: number): void;
+
+  /**
+   * Runs n more iterations without blocking the page: plays at full speed, in chunks per animation
+   * frame within the page's shared budget, and stops exactly n iterations on; resolves with the
+   * state there (the same numbers as step(n)). A non-whole n rejects with a TypeError, a negative
+   * one with a RangeError, changing nothing; it also rejects when training stops first (pause(),
+   * reset(), a divergence, runTo or another train).
+   * @param n A whole number of iterations, 0 or more.
+   */
+  train(n: number): Promise<SepalProgressDetail>;
 
   /**
    * Plays until iteration n and stops exactly there (no frame steps past it), as the Run to control

@@ -21,7 +21,8 @@
 // experiments.js, formulas-panel.js (formulas.js typesets), model-file.js,
 // derivation-panel.js (one example's derivation; point-picker.js chooses
 // it on the plot), gradient-check-panel.js,
-// shown.js (the `controls` attribute), pacer.js (how much a frame trains).
+// shown.js (the `controls` attribute), pacer.js (how much a frame trains),
+// frame-scheduler.js (the page's one frame loop, shared by its elements).
 //
 // Parts, for page styles (`sepal-playground::part(plot)`): `data` (dataset
 // pictures, data settings, CSV), `plot`, `cost-chart` (training and test
@@ -30,7 +31,10 @@
 // `derivation` (one example's computation graph), `gradient-check`.
 //
 // Attributes: the settings (kebab-case, from settings-table.js), `controls`
-// and `folded` (shown.js) and `url-settings`. Each takes effect when it changes. Settings
+// and `folded` (shown.js) and `url-settings`. Each takes effect when it
+// changes: `settings` says so at once, and the model is rebuilt once for all
+// the changes of a task, in a microtask after it or before any member that
+// reads or runs the model (the `#model` getter), whichever comes first. Settings
 // come from the attributes, then with `url-settings` the page's address,
 // then the controls, a later one winning (settings-state.js); with
 // `url-settings` the hash always reproduces what is on screen.
@@ -63,6 +67,15 @@ const MAX_STEP = 100000;
 /** The most parameters² × points a gradient check may cost in the page (about a second of wasm). */
 const GRADCHECK_WORK = 1e9;
 
+/**
+ * The most work one `step(n)` may do, in parameters × training points ×
+ * iterations: about a second on the machine the bench runs on (the course's
+ * model, 17 parameters × 400 points, is ~10 µs an iteration there, ~1.5 ns
+ * a unit), so that the course's step(100000) is allowed and nothing blocks
+ * the page for much longer. Beyond it, `train(n)`.
+ */
+const STEP_WORK = 1e9;
+
 /** Whether the person asked their system for less motion. */
 function reducedMotion() {
   return globalThis.matchMedia?.("(prefers-reduced-motion: reduce)").matches ?? false;
@@ -85,8 +98,9 @@ export class SepalPlayground extends HTMLElement {
   #rejectReady;
   #started = false;
   #wantPlay = false; // play() before the wasm was loaded
-  #runTo = null; // {target, resolve, reject} of the runTo() under way
+  #runTo = null; // {target, resolve, reject, train} of the runTo() or train() under way
   #own = new OwnPoints(); // the points a person drew or imported
+  #settleQueued = false; // a microtask will apply the attributes' changes
   // The rooms. Each tells the others what it cannot know itself through the
   // hooks given here; the view comes last, in the constructor, as it builds
   // the DOM that the others' hooks update.
@@ -98,7 +112,7 @@ export class SepalPlayground extends HTMLElement {
     cancelExperiment: () => this.#view.experiments?.cancel(),
   });
   #settings = new SettingsState(this);
-  #model = new ModelHolder(this.#notices, this.#own, {
+  #holder = new ModelHolder(this.#notices, this.#own, {
     installed: () => {
       this.#loop.pacer.forget();
       this.#view.modelInstalled();
@@ -109,12 +123,12 @@ export class SepalPlayground extends HTMLElement {
       this.#view.showRunning();
     },
   });
-  #loop = new FrameLoop(this.#model, this.#settings, {
+  #loop = new FrameLoop(this.#holder, this.#settings, {
     trained: () => this.#measured(),
     reached: (target) => this.#reached(target),
     framed: () => this.#view.highlight(),
-  });
-  #rooms = { model: this.#model, settings: this.#settings, loop: this.#loop, own: this.#own, notices: this.#notices };
+  }, this);
+  #rooms = { model: this.#holder, settings: this.#settings, loop: this.#loop, own: this.#own, notices: this.#notices };
   #reactions = new Reactions(this, { ...this.#rooms, view: () => this.#view }, {
     measured: () => this.#measured(),
     linkCopied: (detail) => this.dispatchEvent(new CustomEvent("link", { detail })),
@@ -134,6 +148,12 @@ export class SepalPlayground extends HTMLElement {
     this.#view = new View(this, this.#rooms, this.#reactions);
   }
 
+  /** The model, with the attribute changes made so far applied first (see `#settle`). */
+  get #model() {
+    this.#settle();
+    return this.#holder;
+  }
+
   // ------------------------------------------------------------ public API
 
   /** Resolves once the wasm is loaded and the first frame is drawn. */
@@ -143,7 +163,7 @@ export class SepalPlayground extends HTMLElement {
 
   /** The settings in effect (JS keys, numbers as numbers); null until loaded. */
   get settings() {
-    const settings = this.#settings.current;
+    const settings = this.#settings.preview();
     return settings ? { ...settings } : null;
   }
 
@@ -374,8 +394,10 @@ export class SepalPlayground extends HTMLElement {
   /**
    * Runs `n` full-batch iterations now, then redraws. `n` must be an integer
    * from 0 to 100000: a non-number, NaN or a fraction throws a TypeError; a
-   * whole number (or an infinity) out of range throws a RangeError. Either
-   * way nothing changes.
+   * whole number (or an infinity) out of range throws a RangeError. So does
+   * an `n` whose work (parameters × training points × n) is over
+   * STEP_WORK, about a second's: its message says to use `train(n)`.
+   * Either way nothing changes.
    */
   step(n = 1) {
     const text = this.#view.text;
@@ -388,14 +410,61 @@ export class SepalPlayground extends HTMLElement {
     const model = this.#model;
     model.require(text);
     if (n === 0) return;
+    const parameters = model.pg.parameterCount();
+    const points = model.points.train.length;
+    const max = Math.max(1, Math.floor(STEP_WORK / (parameters * points)));
+    if (n > max) {
+      const values = { value: n, parameters: grouped(parameters, text), points: grouped(points, text), max: grouped(max, text) };
+      throw new RangeError(format(text.stepTooLong, values));
+    }
     model.call(() => model.pg.step(n), { rethrow: true });
     this.#measured();
   }
 
-  /** Back to iteration 0 with the same data and the same initial weights. */
+  /**
+   * Runs `n` more iterations without blocking the page: plays at full speed
+   * (in the page's shared frame budget, frame-scheduler.js) to the
+   * iteration n from now and stops there; resolves with the state then
+   * (`{iteration, cost, …}`). A non-whole `n` rejects with a TypeError, a
+   * negative one (or one past the iteration cap) with a RangeError, and
+   * nothing changes. It rejects too when training stops first: `pause()`,
+   * `reset()`, a divergence, a `runTo` or another `train`.
+   */
+  train(n) {
+    const text = this.#view.text;
+    const model = this.#model;
+    let target;
+    try {
+      if (typeof n !== "number" || Number.isNaN(n) || (Number.isFinite(n) && !Number.isInteger(n))) {
+        throw new TypeError(format(text.trainType, { value: describe(n) }));
+      }
+      model.require(text);
+      target = model.state.iteration + n;
+      if (!(n >= 0 && Number.isSafeInteger(target))) {
+        throw new RangeError(format(text.trainRange, { value: describe(n), max: Number.MAX_SAFE_INTEGER }));
+      }
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    if (n === 0) return Promise.resolve(model.detail());
+    this.#endRunTo(null);
+    this.#loop.aim(target, { hurry: true });
+    this.play();
+    if (!this.#loop.running) {
+      this.#loop.aim(null);
+      return Promise.reject(new Error(format(text.trainStopped, { iteration: grouped(this.iteration, text), target: grouped(target, text) })));
+    }
+    this.#view.showRunning();
+    return new Promise((resolve, reject) => {
+      this.#runTo = { target, resolve, reject, train: true };
+    });
+  }
+
+  /** Back to iteration 0 with the same data and the same initial weights (a `train(n)` under way rejects). */
   reset() {
     const model = this.#model;
     model.require(this.#view.text);
+    if (this.#runTo?.train) this.pause();
     model.call(() => model.pg.reset(), { rethrow: true });
     this.#notices.set({ divergence: null });
     this.#measured();
@@ -438,6 +507,7 @@ export class SepalPlayground extends HTMLElement {
 
   /** A link that reproduces the settings on screen (drawn points travel as CSV). */
   get link() {
+    this.#settle();
     return this.#settings.link();
   }
 
@@ -453,8 +523,19 @@ export class SepalPlayground extends HTMLElement {
       return;
     }
     this.#settings.attributeChanged(name, value);
-    if (this.#model.api) this.#reactions.applySettings();
+    if (!this.#holder.api || this.#settleQueued) return;
+    this.#settleQueued = true;
+    queueMicrotask(this.#settle);
   }
+
+  /**
+   * Applies the attributes' changes not yet applied, all at once: a script
+   * changing many in a loop causes one rebuild and one redraw, not one each.
+   */
+  #settle = () => {
+    this.#settleQueued = false;
+    if (this.#holder.api && this.#settings.pending) this.#reactions.applySettings();
+  };
 
   connectedCallback() {
     if (this.hasAttribute("url-settings")) {
@@ -484,7 +565,7 @@ export class SepalPlayground extends HTMLElement {
       this.#rejectReady(error);
       return;
     }
-    this.#model.api = api;
+    this.#holder.api = api;
     this.#settings.loaded(api);
     this.#reactions.applySettings({ initial: true });
     this.#view.loaded();
@@ -503,12 +584,14 @@ export class SepalPlayground extends HTMLElement {
 
   // ------------------------------------------------------------ events
 
-  /** The frame loop stopped at a `runTo`'s target: say so, and keep its promise. */
+  /** The frame loop stopped at a `runTo`'s (or `train`'s) target: say so, and keep its promise. */
   #reached(target) {
     this.#view.highlight();
     this.#view.showRunning();
     this.#view.sharpen();
-    this.#view.controls?.showRunToStatus(format(this.#view.text.runToReached, { target: grouped(target, this.#view.text) }));
+    if (!this.#runTo?.train) {
+      this.#view.controls?.showRunToStatus(format(this.#view.text.runToReached, { target: grouped(target, this.#view.text) }));
+    }
     this.#endRunTo(this.#model.detail());
   }
 
@@ -526,7 +609,12 @@ export class SepalPlayground extends HTMLElement {
       return;
     }
     const text = this.#view.text;
-    const message = format(text.runToStopped, { iteration: grouped(this.iteration, text), target: grouped(run.target, text) });
+    const values = { iteration: grouped(this.iteration, text), target: grouped(run.target, text) };
+    if (run.train) {
+      run.reject(new Error(format(text.trainStopped, values)));
+      return;
+    }
+    const message = format(text.runToStopped, values);
     this.#view.controls?.showRunToStatus(message);
     run.reject(new Error(message));
   }

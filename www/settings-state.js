@@ -13,6 +13,11 @@
 // Every use of the wasm's settings API (`parseSettings`) and of what the
 // settings table says a setting does is here, so that the element only
 // learns what a change means (`apply`).
+//
+// Recording a change costs nothing: the values are parsed when someone
+// reads them (`preview`, the element's `settings`) or when they are applied,
+// whichever comes first, and once per set of values, so that a script
+// setting 2,000 attributes in a loop pays for one parse and one rebuild.
 
 import { format } from "./strings.js";
 import { SETTING_PARAMS, readUrlSettings, writeUrlSettings, encodePair } from "./settings-url.js";
@@ -35,7 +40,9 @@ export class SettingsState {
   #parsed = null; // what parseSettings said of them: {settings (as parsed, lang unset unless given), unused, link}
   #errors = []; // parseSettings' errors for #explicit
   #uiError = null; // a value typed into a control and rejected
-  #checked = null; // {explicit, parsed}: a control's change, parsed when it was checked
+  #checked = null; // {version, parsed}: the explicit values parsed before they were applied
+  #version = 0; // counts the changes to #explicit
+  #appliedVersion = -1; // the version `apply` last made current
   #urlTimer = 0;
 
   constructor(host) {
@@ -57,6 +64,27 @@ export class SettingsState {
     return this.#settings?.lang ?? browserLang();
   }
 
+  /** Whether the explicit values changed since they were last applied. */
+  get pending() {
+    return this.#version !== this.#appliedVersion;
+  }
+
+  /**
+   * The settings the explicit values give, applied or not yet (what `apply`
+   * will make current); null until the wasm is loaded.
+   */
+  preview() {
+    if (!this.#api || !this.#settings || !this.pending) return this.#settings;
+    const settings = this.#parsePending().settings;
+    return { ...settings, lang: settings.lang ?? browserLang() };
+  }
+
+  /** The explicit values parsed, once per version. */
+  #parsePending() {
+    if (this.#checked?.version !== this.#version) this.#checked = { version: this.#version, parsed: this.#parse(this.#explicit) };
+    return this.#checked.parsed;
+  }
+
   /** The wasm is loaded: its parser can be used. */
   loaded(api) {
     this.#api = api;
@@ -66,6 +94,7 @@ export class SettingsState {
   attributeChanged(name, value) {
     if (value === null) this.#explicit.delete(this.#param(name));
     else this.#setExplicit(name, value);
+    this.#version += 1;
   }
 
   /** Adds the settings in the page's address (query, then hash). */
@@ -73,11 +102,13 @@ export class SettingsState {
     for (const [name, value] of readUrlSettings(globalThis.location, this.#isSetting)) {
       this.#setExplicit(name, value);
     }
+    this.#version += 1;
   }
 
   /** Someone edited the address: start again from the attributes and the URL. */
   followUrl() {
     this.#explicit = new Map();
+    this.#version += 1;
     for (const param of SETTING_PARAMS) {
       if (this.#host.hasAttribute(param)) this.#explicit.set(param, this.#host.getAttribute(param));
     }
@@ -94,9 +125,9 @@ export class SettingsState {
    */
   apply() {
     const previous = this.#settings;
-    const checked = this.#checked?.explicit === this.#explicit ? this.#checked.parsed : null;
+    const parsed = this.#parsePending();
     this.#checked = null;
-    const parsed = checked ?? this.#parse(this.#explicit);
+    this.#appliedVersion = this.#version;
     const settings = { ...parsed.settings, lang: parsed.settings.lang ?? browserLang() };
     this.#parsed = parsed;
     this.#settings = settings;
@@ -127,8 +158,9 @@ export class SettingsState {
     }
     this.#uiError = null;
     this.#explicit = candidate;
+    this.#version += 1;
     // `apply` uses this parse rather than parsing the same values again.
-    this.#checked = { explicit: candidate, parsed };
+    this.#checked = { version: this.#version, parsed };
     return true;
   }
 
@@ -140,6 +172,7 @@ export class SettingsState {
   /** Each dataset comes with its own noise scale (flower 0.2, blobs 1, …): a picked one forgets a set one. */
   forgetNoise() {
     this.#explicit.delete("noise");
+    this.#version += 1;
   }
 
   /** An imported model's settings (`file`) become the explicit ones; the page's own (speed, …) stay. */
@@ -150,6 +183,7 @@ export class SettingsState {
       else if (this.#explicit.has(row.param)) explicit.set(row.param, this.#explicit.get(row.param));
     }
     this.#explicit = explicit;
+    this.#version += 1;
     this.#uiError = null;
   }
 
@@ -185,6 +219,7 @@ export class SettingsState {
     for (const [param, value] of [...this.#explicit]) {
       if (bad.has(`${param}\u0000${value}`)) this.#explicit.delete(param);
     }
+    this.#version += 1;
     this.#uiError = null;
     this.#errors = [];
     this.scheduleUrlWrite();

@@ -384,4 +384,10 @@ export const zh = {
   notReady: "<sepal-playground> 仍在加载：请先 await element.ready",
   stepType: "step(n)：n 必须是整数次迭代，而不是 {value}",
   stepRange: "step(n)：n 必须在 0 到 {max} 之间，而不是 {value}",
+  // #15: budget
+  stepTooLong:
+    "step({value}) 会让页面卡住一秒以上（{parameters} 个参数、{points} 个训练点，这里最多 {max} 次迭代）：请用 train(n)，它返回 Promise，页面保持响应",
+  trainType: "train(n)：n 必须是整数次迭代，而不是 {value}",
+  trainRange: "train(n)：n 必须不小于 0，且迭代次数保持在 {max} 以下，而不是 {value}",
+  trainStopped: "train(n)：训练在第 {iteration} 次迭代停下，未到 {target}",
 };

@@ -436,6 +436,12 @@ const en = {
   notReady: "<sepal-playground> is still loading: await element.ready first",
   stepType: "step(n): n must be a whole number of iterations, not {value}",
   stepRange: "step(n): n must be from 0 to {max}, not {value}",
+  // #15: budget
+  stepTooLong:
+    "step({value}) would block the page for more than about a second with {parameters} parameters and {points} training points (at most {max} iterations here): use train(n), which returns a Promise and keeps the page responsive",
+  trainType: "train(n): n must be a whole number of iterations, not {value}",
+  trainRange: "train(n): n must be 0 or more, and the iteration stay below {max}, not {value}",
+  trainStopped: "train(n): training stopped at iteration {iteration}, before {target}",
 };
 
 /**

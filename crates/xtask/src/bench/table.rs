@@ -320,6 +320,26 @@ pub fn rows(s: &Sources) -> Vec<Row> {
         )
         .goal(Goal::AtMost(300.0)),
     );
+    rows.extend([
+        Row::new(
+            "2,100 setAttribute calls in one task, with their rebuild",
+            Unit::Millis,
+            browser(&["storm", "ms"]),
+        )
+        .goal(Goal::AtMost(200.0)),
+        Row::new(
+            "20 elements playing (page of notes): frame rate",
+            Unit::Fps,
+            browser(&["manyelements", "fps"]),
+        )
+        .goal(Goal::AtLeast(50.0)),
+        Row::new(
+            "20 elements playing: input latency, key to next frame (worst)",
+            Unit::Millis,
+            browser(&["manyelements", "inputLatencyMaxMs"]),
+        )
+        .goal(Goal::AtMost(100.0)),
+    ]);
     rows
 }
 
