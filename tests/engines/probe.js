@@ -1,0 +1,34 @@
+// Served into every page the cross-engine tests open, as the first script of
+// its <head> (server.mjs), because WebKit's WebDriver has no console log and
+// no init scripts: records console errors and warnings, uncaught errors,
+// failed resource loads, unhandled rejections and Content-Security-Policy
+// violations, from before the page's own scripts run. A classic script, so
+// that it runs at once; a file of the page's origin, so that the strict
+// policy allows it.
+(() => {
+  const probe = { problems: [], violations: [] };
+  window.__engineProbe = probe;
+  for (const level of ["error", "warn"]) {
+    const original = console[level];
+    console[level] = function (...args) {
+      probe.problems.push(`console.${level}: ${args.map((arg) => (arg instanceof Error ? arg.message : String(arg))).join(" ")}`);
+      return original.apply(this, args);
+    };
+  }
+  addEventListener(
+    "error",
+    (event) => {
+      const target = event.target;
+      probe.problems.push(
+        target instanceof Element ? `failed to load: ${target.src || target.href}` : `page error: ${event.message}`,
+      );
+    },
+    true,
+  );
+  addEventListener("unhandledrejection", (event) =>
+    probe.problems.push(`unhandled rejection: ${event.reason?.message ?? event.reason}`),
+  );
+  document.addEventListener("securitypolicyviolation", (event) =>
+    probe.violations.push(`${event.violatedDirective}: ${event.blockedURI}`),
+  );
+})();
