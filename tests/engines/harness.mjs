@@ -122,7 +122,7 @@ export const NATIVE = {
  * the page) is true, checking every 20 ms, for at most `limit` ms. (Not
  * each animation frame: WebKit may stop them in a page it sees as idle.)
  */
-export function waitFor(page, condition, limit = 30_000) {
+export function waitFor(page, condition, limit = 60_000) {
   return page.evaluate(
     `(limit) => new Promise((resolve, reject) => {
       const el = document.querySelector("sepal-playground");

@@ -42,10 +42,19 @@ pub fn test(only: Option<Engine>) -> Result<()> {
     if only.is_none() {
         stages.push(("native tests".into(), Box::new(native_tests)));
         stages.push(("no_std build".into(), Box::new(no_std_build)));
-        stages.push(("wasm tests in headless Chromium".into(), Box::new(move || wasm_tests(browsers))));
+        stages.push((
+            "wasm tests in headless Chromium".into(),
+            Box::new(move || wasm_tests(browsers)),
+        ));
     }
-    stages.push(("dist (wasm build, static site, single file)".into(), Box::new(dist::dist)));
-    stages.push(("npm packages of tests/".into(), Box::new(|| tools::npm_ci(Path::new("tests")))));
+    stages.push((
+        "dist (wasm build, static site, single file)".into(),
+        Box::new(dist::dist),
+    ));
+    stages.push((
+        "npm packages of tests/".into(),
+        Box::new(|| tools::npm_ci(Path::new("tests"))),
+    ));
     for &engine in &chosen {
         if engine == Engine::Chromium {
             stages.push((

@@ -199,7 +199,9 @@ fn apt_install(what: &str, packages: &[&str]) -> Result<()> {
                     .args(packages.split(' ')),
             )
         })
-        .map_err(|e| format!("{what} is missing and apt-get could not install it ({e}): install the Debian packages {packages}"))
+        .map_err(|e| {
+            format!("{what} is missing and apt-get could not install it ({e}): install the Debian packages {packages}")
+        })
 }
 
 /// Runs `npm ci` in `dir` unless its node_modules is at least as new as its
