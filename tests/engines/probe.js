@@ -5,7 +5,10 @@
 // violations, from before the page's own scripts run. A classic script, so
 // that it runs at once; a file of the page's origin, so that the strict
 // policy allows it.
+// Installed once per page (it may come both as a driver's init script and
+// from the server).
 (() => {
+  if (window.__engineProbe) return;
   const probe = { problems: [], violations: [] };
   window.__engineProbe = probe;
   for (const level of ["error", "warn"]) {

@@ -50,6 +50,8 @@ export async function startServer(target, pages = {}) {
     url: `http://127.0.0.1:${server.address().port}/`,
     /** How many requests for `path` (e.g. "/pkg/sepal_bg.wasm") since the last reset. */
     hits: (path) => hits.get(path) ?? 0,
+    /** The paths requested more than once since the last reset, with their counts. */
+    repeated: () => Object.fromEntries([...hits].filter(([, count]) => count > 1)),
     resetHits: () => hits.clear(),
     close: () => {
       server.closeAllConnections();
