@@ -6,7 +6,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { withEnginePage } from "./harness.mjs";
+import { withEnginePage, waitFor } from "./harness.mjs";
 
 /** Scrolls the element matching `selector` (in the shadow root) into view; its centre, or a point of the plot's map at fractions (fx, fy). */
 function spot(page, selector, fractions = null) {
@@ -44,11 +44,17 @@ for (const [width, height] of [
         window.__pointerTypes = [];
         addEventListener("pointerdown", (event) => window.__pointerTypes.push(event.pointerType), true);
       }, []);
+      // Each tap, then what it does, before the next (the layout may move).
+      const count = (el) => el.points.train.length + el.points.test.length;
       await tap(page, 'button.thumb[data-dataset="custom"]');
+      await waitFor(page, (el) => el.settings.dataset === "custom");
       await page.element((el) => el.shadowRoot.querySelector('button[data-action="clear-points"]').click());
       await tap(page, '[part="plot"]', [0.25, 0.25]);
+      await waitFor(page, `(el) => (${count})(el) === 1`);
       await tap(page, 'button.toggle[data-class="0"]');
+      await waitFor(page, (el) => el.shadowRoot.querySelector('button.toggle[data-class="0"]').getAttribute("aria-pressed") === "true");
       await tap(page, '[part="plot"]', [0.75, 0.75]);
+      await waitFor(page, `(el) => (${count})(el) === 2`);
       const drawn = await page.element((el) => ({ dataset: el.settings.dataset, points: [...el.points.train, ...el.points.test] }));
       assert.equal(drawn.dataset, "custom");
       assert.deepEqual(
