@@ -11,7 +11,7 @@
 // tests/element-api.test.mjs checks them against the element in a page (and
 // that the committed files are what this script writes).
 
-import { CONTROL_NAMES } from "../www/shown.js";
+import { CONTROL_NAMES, FOLDABLE } from "../www/shown.js";
 import { EXPERIMENTS } from "../www/experiments.js";
 import { TABLES } from "../www/strings.js";
 import { loadWasm, WWW } from "./wasm-in-node.mjs";
@@ -60,8 +60,9 @@ function attributeType(row) {
 }
 
 /**
- * The default as the description says it: the table's, the data set's own
- * for a setting whose default follows the data set (noise), or what the
+ * The default as the description says it: the table's, and the data sets'
+ * own for a setting whose default follows the data set (noise, the spiral's
+ * network), or what the
  * element does when it is unset (lang).
  */
 function defaultText(row, table, perDataset) {
@@ -72,12 +73,11 @@ function defaultText(row, table, perDataset) {
   }
   const dataset = table.find((r) => r.key === "dataset");
   if (row === dataset) return String(row.default);
-  const own = dataset.choices.map((name) => [name, perDataset[name][row.key]]);
-  if (own.some(([, value]) => value !== row.default)) {
-    const listed = own.filter(([name]) => name !== "custom").map(([name, value]) => `${name} ${value}`);
-    return `the data set's own (${listed.join(", ")})`;
-  }
-  return String(row.default);
+  // The data sets whose own value is not the table's (custom has no data of its own).
+  const own = dataset.choices
+    .filter((name) => name !== "custom" && perDataset[name][row.key] !== row.default)
+    .map((name) => `${name} ${perDataset[name][row.key]}`);
+  return own.length > 0 ? `${row.default}, or the data set's own (${own.join(", ")})` : String(row.default);
 }
 
 function meaning(row) {
@@ -179,6 +179,12 @@ const MEMBERS = [
     "void",
     "Runs n full-batch iterations now, synchronously, then redraws. A non-number, NaN or a fraction throws a TypeError, a whole number out of range a RangeError, and nothing changes; before the model is loaded it throws an Error.",
   ),
+  method(
+    "runTo",
+    [param("n", "number", "A whole number above the current iteration.")],
+    "Promise<SepalProgressDetail>",
+    "Plays until iteration n and stops exactly there (no frame steps past it), as the Run to control does; resolves with the state there. A non-whole n rejects with a TypeError, one not above the current iteration with a RangeError, changing nothing; it also rejects when training stops first (pause(), a divergence, another runTo).",
+  ),
   method("reset", [], "void", "Back to iteration 0 with the same data and the same initial weights."),
   field("iteration", "number", "Completed iterations; 0 until loaded."),
   field(
@@ -262,7 +268,7 @@ const PARTS = [
   ["controls", "The training controls: play, step, reset, model and training settings, link and model files."],
   ["notice", "Rejected settings, divergence and failures, said in words."],
   ["formulas", "The course's equations, live."],
-  ["network", "The network diagram, the hidden units' views and the weights."],
+  ["network", "The network diagram beside the plot: the hidden units' views and the weights (a panel that folds)."],
   ["neuron", "One hidden unit's view (one per unit)."],
   ["experiments", "The course's experiments, several runs side by side."],
 ];
@@ -276,6 +282,13 @@ function otherAttributes() {
       description:
         `What readers may change: names separated by spaces or commas, from ${CONTROL_NAMES.join(", ")}; ` +
         "\"experiments\" means all four experiments. No attribute (or \"all\") shows everything, an empty one (or \"none\") only the plot and the numbers.",
+    },
+    {
+      name: "folded",
+      type: "string",
+      description:
+        `The panels that start folded: names separated by spaces or commas, from ${FOLDABLE.join(", ")}. ` +
+        "No attribute folds the formulas; an empty one (or \"none\") starts every panel open. Readers open and fold them anyway.",
     },
     {
       name: "url-settings",
@@ -465,7 +478,7 @@ export interface SepalPlaygroundEventMap {
 ${EVENTS.map((e) => `${doc(e.description, "  ")}  ${e.name}: CustomEvent<${e.detail}>;\n`).join("")}}
 
 ${doc(
-  `\`<${TAG}>\`: a neural-network playground, the course's planar data classification trained live in the page. Attributes: the settings (kebab-case), \`controls\` and \`url-settings\`. Parts: ${PARTS.map(([name]) => name).join(", ")}.`,
+  `\`<${TAG}>\`: a neural-network playground, the course's planar data classification trained live in the page. Attributes: the settings (kebab-case), \`controls\`, \`folded\` and \`url-settings\`. Parts: ${PARTS.map(([name]) => name).join(", ")}.`,
 )}export class ${CLASS} extends HTMLElement {
   static readonly observedAttributes: string[];
 

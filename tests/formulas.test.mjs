@@ -1,6 +1,7 @@
 // The live formulas (`part="formulas"`): the course's equations for the
 // model on screen with its shapes, the step being computed highlighted
-// while training runs slowly, and the current values and gradients.
+// while training runs slowly, and the current values and gradients. The
+// panel starts folded on the full page; `?folded=none` opens it here.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -19,7 +20,7 @@ function equations(element) {
 }
 
 test("hidden-units = 7: the equations with the shapes W[1] 7×2, b[1] 7×1, W[2] 1×7, X 2×400", () =>
-  withPage("#hidden-units=7", async ({ element }) => {
+  withPage("?folded=none#hidden-units=7", async ({ element }) => {
     const { open, visible, mathml, out } = await equations(element);
     assert.ok(open && visible, "the panel is open");
     assert.ok(mathml >= 15, `typeset as MathML: ${mathml} equations`);
@@ -46,7 +47,7 @@ test("hidden-units = 7: the equations with the shapes W[1] 7×2, b[1] 7×1, W[2]
   }));
 
 test("training slowly highlights the step being computed, in order; fast or paused, none", () =>
-  withPage("#speed=2", async ({ element }) => {
+  withPage("?folded=none#speed=2", async ({ element }) => {
     const seen = await element.evaluate(async (el) => {
       const panel = el.shadowRoot.querySelector('[part="formulas"]');
       const steps = [];
@@ -83,7 +84,7 @@ test("training slowly highlights the step being computed, in order; fast or paus
   }));
 
 test("show values: W, b and their gradients dW, db for a small network; too many for a large one", () =>
-  withPage("#hidden-units=3", async ({ element }) => {
+  withPage("?folded=none#hidden-units=3", async ({ element }) => {
     const shown = await element.evaluate((el) => {
       el.step(20);
       const button = el.shadowRoot.querySelector('[data-action="show-values"]');

@@ -65,7 +65,7 @@ test("the element's attributes are the table's settings", async () => {
   await withPage("", async ({ page }) => {
     const observed = await page.evaluate(() => customElements.get("sepal-playground").observedAttributes);
     assert.deepEqual(
-      observed.filter((name) => name !== "controls"),
+      observed.filter((name) => name !== "controls" && name !== "folded"),
       SETTINGS.map((row) => row.param),
     );
   });

@@ -47,7 +47,8 @@ for (const activation of ["sigmoid", "tanh"]) {
 }
 
 test("small random weights break the symmetry", () =>
-  withPage("", async ({ page, element }) => {
+  // On a phone the network is below the fold (on a wide screen it is in the first screen).
+  withPage("", { width: 375, height: 800 }, async ({ page, element }) => {
     await element.evaluate((el) => el.step(2000));
     const blank = await element.evaluate((el) =>
       [...el.shadowRoot.querySelectorAll('[part="neuron"]')].every((canvas) =>

@@ -1,16 +1,37 @@
-// The control panel: buttons that act (play/pause, step, reset, new
-// weights, copy link, save and load the model, save the plot, copy the
-// costs) and a field for each setting the settings table places here
+// The control panel: buttons that act (play/pause, step, run to an
+// iteration, reset, new weights, copy link, save and load the model, save
+// the plot, copy the costs) and a field for each setting the settings table places here
 // (setting-fields.js builds them; the data's settings are in
 // data-panel.js). It holds no state of its own:
 // `showSettings` and `showRunning` put the element's state on screen, and
-// what the person does comes back through `onAction(name)`,
+// what the person does comes back through `onAction(name)` (for "run-to"
+// `onAction("run-to", iteration)`, once the typed number is a whole number),
 // `onSetting(param, text)` and `onLoadModel(file)`. `showOnly` hides the
 // controls a page's `controls` attribute leaves out (shown.js).
 
 import { h } from "./dom.js";
 import { SETTINGS } from "./settings-table.js";
-import { SettingField } from "./setting-fields.js";
+import { SettingField, field, fieldProblem, showFieldError } from "./setting-fields.js";
+import { grouped } from "./readouts.js";
+
+/** What "run to" suggests: the notebook trains 10,000 iterations. */
+const RUN_TO_SUGGESTIONS = [1000, 10000];
+/** A number as the settings parser reads one: digits, a point, an exponent. */
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/**
+ * The iterations typed into "run to": `{target}`, or `{problem}` with a
+ * code of the settings parser's, so that the field words it as a setting's
+ * field would (a comma refused, "abc" not a number).
+ */
+function typedIterations(typed) {
+  const value = typed.trim();
+  if (value === "") return { problem: "empty" };
+  if (value.includes(",")) return { problem: "comma" };
+  if (!NUMBER.test(value)) return { problem: "not-a-number" };
+  const target = Number(value);
+  return Number.isSafeInteger(target) ? { target } : { problem: "not-an-integer" };
+}
 
 export class Controls {
   /** Fills `root` (the `part="controls"` element) with the controls. */
@@ -26,6 +47,7 @@ export class Controls {
     this.stepButton = button("step", text.step, text.stepTitle);
     this.step100 = button("step100", text.step100, text.step100Title);
     this.reset = button("reset", text.reset, text.resetTitle);
+    this.#buildRunTo(onAction);
     this.newSeed = button("new-seed", text.newSeed, text.newSeedTitle);
     this.copyLink = button("copy-link", text.copyLink, text.copyLinkTitle);
     this.saveModel = button("save-model", text.saveModel, text.saveModelTitle);
@@ -45,11 +67,10 @@ export class Controls {
     // The first, which model to train, has a row of its own.
     this.fields[0].root.classList.add("choice");
 
-    this.rows = [
-      h("div", { class: "buttons training" }, [this.play, this.stepButton, this.step100, this.reset]),
-      h("div", { class: "fields" }, this.fields.map((f) => f.root)),
-      h("div", { class: "buttons" }, [this.newSeed, this.copyLink]),
-    ];
+    this.training = h("div", { class: "buttons training" }, [this.play, this.stepButton, this.step100, this.reset]);
+    this.fieldsRow = h("div", { class: "fields" }, this.fields.map((f) => f.root));
+    this.seedRow = h("div", { class: "buttons" }, [this.newSeed, this.copyLink]);
+    this.rows = [this.training, this.fieldsRow, this.seedRow, this.runTo];
     root.append(...this.rows, this.linkStatus);
     /** Saving and loading, which the element places under the chart. */
     this.filesStatus = h("div", { class: "link-status", role: "status" });
@@ -67,7 +88,7 @@ export class Controls {
     /** What each name of the `controls` attribute shows: its buttons, and each setting its field. */
     this.named = {
       play: [this.play],
-      step: [this.stepButton, this.step100],
+      step: [this.stepButton, this.step100, this.runTo],
       reset: [this.reset],
       seed: [this.newSeed],
       link: [this.copyLink],
@@ -75,6 +96,58 @@ export class Controls {
       load: [this.loadModel],
     };
     for (const f of this.fields) this.named[f.row.param] = [f.root, ...(this.named[f.row.param] ?? [])];
+  }
+
+  /**
+   * "Run to": a number field (typed, or one of the suggestions) and its
+   * button; Enter in the field does what the button does. A number that is
+   * not a whole number is refused beside the field; a whole one goes to
+   * `onAction("run-to", target)`.
+   */
+  #buildRunTo(onAction) {
+    const text = this.text;
+    this.runToInput = h("input", { type: "text", name: "run-to", inputmode: "numeric", autocomplete: "off", spellcheck: "false", title: text.runToTitle });
+    this.runToField = field(text.runToLabel, this.runToInput);
+    const suggestions = h(
+      "datalist",
+      { id: `${this.runToInput.id}-suggestions` },
+      RUN_TO_SUGGESTIONS.map((n) => h("option", { value: String(n), label: grouped(n, text) })),
+    );
+    this.runToInput.setAttribute("list", suggestions.id);
+    this.runToButton = h("button", { type: "button", "data-action": "run-to", title: text.runToTitle }, [text.runTo]);
+    this.runToStatus = h("p", { class: "run-to-status", role: "status" });
+    this.runTo = h("div", { class: "run-to-box" }, [
+      h("div", { class: "run-to" }, [this.runToField, suggestions, this.runToButton]),
+      this.runToStatus,
+    ]);
+    const start = () => {
+      const typed = this.runToInput.value;
+      const { target, problem } = typedIterations(typed);
+      if (problem) {
+        const value = typed.trim().slice(0, 40);
+        const allowed = text.runToAllowed;
+        this.refuseRunTo(fieldProblem(text, { label: text.runToLabel, value, problem, allowed, decimal: false }));
+        return;
+      }
+      this.refuseRunTo(null);
+      onAction("run-to", target);
+    };
+    this.runToButton.addEventListener("click", start);
+    this.runToInput.addEventListener("keydown", (event) => {
+      if (event.key !== "Enter") return;
+      event.preventDefault();
+      start();
+    });
+  }
+
+  /** Says beside the "run to" field why its number was refused (null: it was not). */
+  refuseRunTo(message) {
+    showFieldError(this.runToField, this.runToInput, message);
+  }
+
+  /** Says what became of a "run to": reached, or stopped before (null: nothing to say). */
+  showRunToStatus(message) {
+    this.runToStatus.textContent = message ?? "";
   }
 
   /** Hides what `shows(name)` leaves out; rows left empty go too. */
@@ -119,6 +192,7 @@ export class Controls {
     this.stepButton.disabled = !loaded || !canTrain;
     this.step100.disabled = !loaded || !canTrain;
     this.reset.disabled = !loaded;
+    this.runToButton.disabled = !loaded || !canTrain;
     this.newSeed.disabled = !loaded;
     this.copyLink.disabled = !loaded;
     for (const b of [this.saveModel, this.loadModel, this.savePlot, this.copyCosts]) b.disabled = !loaded;
@@ -142,10 +216,5 @@ export class Controls {
       : h("input", { type: "text", readonly: true, value: copy, class: "link-text", "aria-label": message });
     status.replaceChildren(message, box);
     box.select();
-  }
-
-  /** Puts the field that shows `param` back to what `settings` says. */
-  revert(param, settings) {
-    this.fields.find((f) => f.row.param === param)?.revert(settings);
   }
 }

@@ -3,11 +3,13 @@ const PREVIEW_POINTS = 200;
 
 // The data panel (`part="data"`): the dataset pictures, the settings that
 // shape the points (how many, how noisy, which random draw, how many held
-// out for testing), and CSV import and export. Like the controls it holds
+// out for testing; with your own points, how many you drew in place of how
+// many to generate), and CSV import and export. Like the controls it holds
 // no state: `showSettings` puts the settings on screen, and what the person
 // does comes back through the callbacks.
 
 import { h } from "./dom.js";
+import { counted } from "./strings.js";
 import { Thumbnails, GENERATED } from "./thumbnails.js";
 import { SETTINGS } from "./settings-table.js";
 import { SettingField } from "./setting-fields.js";
@@ -25,6 +27,13 @@ export class DataPanel {
       (row) => new SettingField(row, text, onSetting),
     );
     for (const f of this.fields) if (f.output) f.root.classList.add("wide");
+    // Your own points: their count where the generated ones' number would be.
+    this.drawnCount = h("output", { "data-role": "drawn-count" });
+    this.drawn = h("div", { class: "field drawn", title: text.drawnPointsTitle, hidden: true }, [
+      h("span", { class: "label" }, [text.points]),
+      this.drawnCount,
+    ]);
+    this.custom = false;
     const button = (action, label, title) => {
       const b = h("button", { type: "button", "data-action": action, title }, [label]);
       return b;
@@ -51,6 +60,7 @@ export class DataPanel {
     // "New data" sits beside the data seed it draws anew.
     const seed = this.fields.find((f) => f.row.key === "datasetSeed").root;
     seed.after(h("div", { class: "field end" }, [this.newData]));
+    this.fields.find((f) => f.row.key === "points").root.after(this.drawn);
   }
 
   /**
@@ -60,6 +70,8 @@ export class DataPanel {
   showSettings(settings, unused = []) {
     this.thumbnails.show(settings.dataset);
     for (const f of this.fields) f.show(settings, unused);
+    this.custom = settings.dataset === "custom";
+    if (this.drawn.hidden === this.custom) this.drawn.hidden = !this.custom;
   }
 
   /**
@@ -80,13 +92,9 @@ export class DataPanel {
     this.showPoints(own);
   }
 
-  /** Your own points' picture. */
+  /** Your own points' picture, and their count. */
   showPoints(own) {
     this.thumbnails.draw("custom", own.flat(), globalThis.devicePixelRatio || 1);
-  }
-
-  /** Puts the field that shows `param` back to what `settings` says. */
-  revert(param, settings) {
-    this.fields.find((f) => f.row.param === param)?.revert(settings);
+    this.drawnCount.value = counted(this.text, "drawnPoints", { count: own.length });
   }
 }

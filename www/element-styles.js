@@ -29,44 +29,81 @@ export const STYLES = `
 /* What the controls attribute leaves out. */
 .off { display: none !important; }
 
-/* The plot and the side column (numbers, controls, chart) side by side, the
-   rest full width under them, in this order; a piece that is not shown
-   takes no row and leaves no gap. From 74rem the data panel is a column
-   on the left; under 40rem (a phone, a narrow column of notes) everything
-   is one column. */
+/* #12: layout */
+/* In the DOM (and Tab) order a student uses them, which is the phone's
+   single column: the plot, the numbers and Play (.run), the data, the
+   model's settings (.model), the network, the curves and files (.more),
+   the formulas, the experiments. From 40rem the plot has a side column
+   (.run, .model, .more, each a row of the grid) and the rest follows full
+   width; from 72rem the data, the network, the plot and the side column
+   are one row, as TensorFlow Playground's data → network → output, so the
+   plot, the diagram, Play and the numbers share the first screen. The
+   plot, the data and the network span the side column's rows; the last
+   row (1fr) takes what they need beyond it. A piece that is not shown
+   takes no row and leaves no gap (row gaps are margins). The notice is
+   above the grid, as wide as the element. */
 .layout {
   display: grid;
-  grid-template-columns: minmax(0, 1fr) minmax(16rem, 24rem);
-  gap: 1.25rem 2rem;
+  grid-template-columns: minmax(0, 1fr);
+  column-gap: 2rem;
   align-items: start;
 }
-.layout > * { grid-column: 1 / -1; order: 2; min-width: 0; }
-[part="notice"] { order: 0; }
-.layout > .stage { grid-column: 1; order: 1; }
-.layout > .side { grid-column: 2; order: 1; }
-[part="data"] { order: 2; }
-[part="formulas"] { order: 3; }
-[part="network"] { order: 4; }
-[part="experiments"] { order: 5; }
-@container (min-width: 74rem) {
+.layout > * { grid-column: 1 / -1; min-width: 0; }
+.layout > * + * { margin-top: 1.25rem; }
+[part="notice"]:not([hidden]) { margin-bottom: 1.25rem; }
+.data-settings { display: flex; flex-direction: column; gap: 0.8rem; }
+.data-settings-heading { display: none; margin: 0; }
+.layout > .data-settings .data-settings-heading { display: block; }
+.model { display: flex; flex-direction: column; gap: 0.9rem; container-type: inline-size; }
+.model:not(:has(> :not(.off, .link-status:empty))) { display: none; }
+.run [part="controls"]:not(:has(> :not(.off, .link-status:empty))) { display: none; }
+.run, .more { display: flex; flex-direction: column; gap: 1rem; container-type: inline-size; }
+@container sepal (min-width: 40rem) {
   .layout {
-    grid-template-columns: 13.5rem minmax(0, 1fr) minmax(18rem, 23rem);
-    gap: 1.25rem 1.75rem;
+    grid-template-columns: [plot] minmax(0, 1fr) [side] minmax(16rem, 24rem) [end];
+    grid-template-rows: [run] auto [model] auto [more] auto [rest] 1fr;
   }
-  .layout > [part="data"] { grid-column: 1; order: 1; }
-  .layout > .stage { grid-column: 2; }
-  .layout > .side { grid-column: 3; }
-  .layout:has(> [part="data"].off) { grid-template-columns: minmax(0, 1fr) minmax(18rem, 23rem); }
-  .layout:has(> [part="data"].off) > .stage { grid-column: 1; }
-  .layout:has(> [part="data"].off) > .side { grid-column: 2; }
+  .layout > .stage { grid-column: plot; grid-row: run / span 4; margin-top: 0; }
+  .layout > .run { grid-column: side; grid-row: run; margin-top: 0; }
+  .layout > .model { grid-column: side; grid-row: model; margin-top: 1rem; }
+  .layout > .more { grid-column: side; grid-row: more; margin-top: 1rem; }
 }
-@container (max-width: 56rem) {
+@container sepal (min-width: 40rem) and (max-width: 56rem) {
   /* A column of course notes: the plot gets the room, the numbers shrink. */
-  .layout { grid-template-columns: minmax(0, 1fr) minmax(14.5rem, 19rem); gap: 1.25rem 1.5rem; }
+  .layout { grid-template-columns: [plot] minmax(0, 1fr) [side] minmax(14.5rem, 19rem) [end]; column-gap: 1.5rem; }
 }
-@container (max-width: 40rem) {
-  .layout { grid-template-columns: minmax(0, 1fr); }
-  .layout > .stage, .layout > .side { grid-column: 1; }
+@container sepal (min-width: 72rem) {
+  .layout {
+    grid-template-columns: [data] 10rem [network] minmax(11.5rem, 13.5rem) [plot] minmax(0, 1fr) [side] minmax(16rem, 19rem) [end];
+    column-gap: 1.25rem;
+  }
+  .layout:has(> [part="network"]:not([open])) { grid-template-columns: [data] 10rem [network] auto [plot] minmax(0, 1fr) [side] minmax(16rem, 19rem) [end]; }
+  .layout:has(> [part="data"].off) { grid-template-columns: [data network] minmax(11.5rem, 13.5rem) [plot] minmax(0, 1fr) [side] minmax(16rem, 19rem) [end]; }
+  .layout:has(> [part="network"].off) { grid-template-columns: [data] 10rem [network plot] minmax(0, 1fr) [side] minmax(16rem, 19rem) [end]; }
+  .layout:has(> [part="data"].off):has(> [part="network"].off) { grid-template-columns: [data network plot] minmax(0, 1fr) [side] minmax(16rem, 19rem) [end]; }
+  .layout > [part="data"] { grid-column: data; grid-row: run / span 4; margin-top: 0; }
+  .layout > [part="network"] { grid-column: network; grid-row: run / span 4; margin-top: 0; border-top: 0; padding-top: 0; }
+  .data .thumbs { grid-template-columns: repeat(2, minmax(0, 1fr)); }
+  .data .data-settings .fields { grid-template-columns: minmax(0, 1fr); gap: 0.5rem; }
+  .data .data-settings .field.end { justify-content: flex-start; }
+}
+/* The element's own width (the side column's boxes are containers too). */
+:host { container-name: sepal; }
+@container sepal (max-width: 40rem) {
+  /* A phone: the numbers in one row, the dataset pictures in one scrolling row. */
+  .run .readouts:has(.readout.test[hidden]) { grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 0.4rem; }
+  .run .readouts:has(.readout.test[hidden]) .readout.train { grid-column: auto; }
+  .run .readouts:has(.readout.test[hidden]) .readout { padding: 0.25rem 0.5rem; }
+  /* A long label wraps (never "Training ac…"); the values stay on one baseline at the bottom. */
+  .run .readouts:has(.readout.test[hidden]) .readout { display: flex; flex-direction: column; justify-content: space-between; }
+  .run .readouts:has(.readout.test[hidden]) .readout dt { line-height: 1.15; }
+  .run .readouts:has(.readout.test[hidden]) .readout dd { font-size: 1rem; }
+  .layout > * + * { margin-top: 1rem; }
+  .data .thumbs button.thumb { min-height: 0; padding: 0.2rem; font-size: 0.75rem; }
+  .data .thumbs { display: flex; overflow-x: auto; padding-bottom: 0.25rem; scroll-snap-type: x proximity; }
+  .data .thumbs button.thumb { flex: 0 0 4.4rem; scroll-snap-align: start; }
+  .data .thumbs button.thumb canvas { width: 40px; height: 40px; }
+  .stage .legend { font-size: 0.85rem; gap: 0.2rem 0.9rem; }
 }
 .stage {
   min-width: 0;
@@ -75,13 +112,6 @@ export const STYLES = `
   flex-direction: column;
   align-items: center;
   position: relative;
-}
-.side {
-  container-type: inline-size;
-  min-width: 0;
-  display: flex;
-  flex-direction: column;
-  gap: 1.1rem;
 }
 
 h2 {
@@ -94,7 +124,7 @@ h3 { margin: 0 0 0.5rem; font-size: 1rem; }
 .network, .experiments, .formulas { border-top: 1px solid var(--sepal-line); padding-top: 1rem; min-width: 0; }
 
 /* The formulas. */
-.formulas > summary {
+.formulas > summary, .network > summary {
   display: flex;
   align-items: center;
   gap: 0.45rem;
@@ -103,8 +133,8 @@ h3 { margin: 0 0 0.5rem; font-size: 1rem; }
   list-style: none;
   border-radius: 4px;
 }
-.formulas > summary::-webkit-details-marker { display: none; }
-.formulas > summary::before {
+.formulas > summary::-webkit-details-marker, .network > summary::-webkit-details-marker { display: none; }
+.formulas > summary::before, .network > summary::before {
   content: "";
   width: 0.5rem;
   height: 0.5rem;
@@ -113,9 +143,9 @@ h3 { margin: 0 0 0.5rem; font-size: 1rem; }
   transform: rotate(-45deg);
   transition: transform 0.15s;
 }
-.formulas[open] > summary::before { transform: rotate(45deg) translate(-2px, -2px); }
-.formulas > summary h2 { margin: 0; }
-.formulas[open] > summary { margin-bottom: 0.5rem; }
+.formulas[open] > summary::before, .network[open] > summary::before { transform: rotate(45deg) translate(-2px, -2px); }
+.formulas > summary h2, .network > summary h2 { margin: 0; }
+.formulas[open] > summary, .network[open] > summary { margin-bottom: 0.5rem; }
 .formula-groups {
   display: flex;
   flex-wrap: wrap;
@@ -154,6 +184,36 @@ h3 { margin: 0 0 0.5rem; font-size: 1rem; }
 table.matrix { border-collapse: collapse; font-size: 0.85rem; font-variant-numeric: tabular-nums; }
 table.matrix td { padding: 0.05rem 0.4rem; text-align: right; white-space: nowrap; line-height: 1.3; }
 
+/* #12: typing mistakes and "run to". A refused value's reason is laid over
+   what is below its field, so that nothing moves while typing. */
+.field { position: relative; }
+.field-error {
+  position: absolute;
+  top: 100%;
+  left: 0;
+  width: max-content;
+  min-width: 100%;
+  max-width: 16rem;
+  z-index: 3;
+  margin: 0.2rem 0 0;
+  padding: 0.3rem 0.5rem;
+  border: 1px solid #cf222e;
+  border-radius: 6px;
+  background: #fff5f5;
+  color: #82071e;
+  font-size: 0.85rem;
+  line-height: 1.3;
+  box-shadow: 0 2px 6px rgba(0, 0, 0, 0.15);
+}
+.field-error.end { left: auto; right: 0; }
+input[type][aria-invalid="true"] { border-color: #cf222e; }
+.run-to { display: flex; align-items: flex-end; gap: 0.5rem; }
+.run-to .field { flex: 1 1 auto; }
+.run-to > button { white-space: nowrap; }
+.run-to-status { margin: 0.3rem 0 0; color: var(--sepal-muted); font-size: 0.9rem; }
+.run-to-status:empty { display: none; }
+.readout .target { margin-left: 0.4em; font-weight: 600; color: var(--sepal-ink); }
+
 /* The data panel. */
 .data { display: flex; flex-direction: column; gap: 0.8rem; min-width: 0; }
 .data h2 { margin: 0; }
@@ -161,9 +221,6 @@ table.matrix td { padding: 0.05rem 0.4rem; text-align: right; white-space: nowra
   display: grid;
   grid-template-columns: repeat(auto-fill, minmax(5.2rem, 1fr));
   gap: 0.4rem;
-}
-@container (min-width: 74rem) {
-  .thumbs { grid-template-columns: repeat(2, minmax(0, 1fr)); }
 }
 button.thumb {
   display: flex;
@@ -203,6 +260,9 @@ button.thumb[aria-pressed="true"] {
   width: 100%;
 }
 .draw-hint { margin: 0; color: var(--sepal-muted); font-size: 0.9rem; text-align: center; }
+/* #12: drawing */
+.draw-refusal { margin: 0.4rem 0 0; padding: 0.3rem 0.7rem; border-radius: 6px; background: #ddf4ff; font-size: 0.9rem; text-align: center; }
+.draw-refusal:empty { display: none; }
 .draw-tools { display: flex; flex-wrap: wrap; justify-content: center; align-items: center; gap: 0.5rem 0.75rem; }
 .draw-count { color: var(--sepal-muted); font-variant-numeric: tabular-nums; }
 .segmented { display: inline-flex; }
@@ -211,6 +271,34 @@ button.thumb[aria-pressed="true"] {
 .segmented button:last-child { border-radius: 0 6px 6px 0; margin-left: -1px; }
 .segmented button[aria-pressed="true"] { background: #ffffff; border-color: var(--sepal-accent); box-shadow: inset 0 0 0 1px var(--sepal-accent); font-weight: 700; position: relative; }
 .swatch.hollow { background: #ffffff; border: 2px solid var(--sepal-muted); }
+
+/* #12: plot states — why the plot has no boundary, over its top; your own points' count. */
+.plot-overlay {
+  position: absolute;
+  top: 18%;
+  left: 50%;
+  transform: translateX(-50%);
+  width: min(26rem, 78%);
+  pointer-events: none;
+  z-index: 1;
+}
+.plot-overlay[hidden] { display: none; }
+.plot-overlay p {
+  margin: 0;
+  padding: 0.6rem 0.8rem;
+  background: rgb(255 255 255 / 0.92);
+  border: 1px solid var(--sepal-line);
+  border-left: 4px solid var(--sepal-focus);
+  border-radius: 6px;
+  box-shadow: 0 1px 4px rgb(0 0 0 / 0.12);
+  font-size: 0.95rem;
+  line-height: 1.35;
+}
+@media (max-width: 30rem) {
+  .plot-overlay { top: 12%; width: 88%; }
+  .plot-overlay p { padding: 0.45rem 0.6rem; font-size: 0.85rem; }
+}
+.field.drawn .label { font-weight: 600; font-size: 0.9rem; }
 
 /* The chart's head: what it shows, and its key. */
 .chart-head { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.3rem 0.6rem; margin-bottom: 0.3rem; }
@@ -232,16 +320,24 @@ button.thumb[aria-pressed="true"] {
   border-radius: 6px;
   max-width: 60rem;
 }
-.diagram-scroll { position: relative; overflow-x: auto; padding-bottom: 2.5rem; }
+/* #12: network */
+/* How to read it: one line, unfolded on demand. The tooltip is fixed to
+   the window (network-view.js places it beside its unit, inside the
+   window), so no scrolling box clips it. */
+.how-to { margin-bottom: 0.5rem; }
+.how-to > summary { cursor: pointer; width: fit-content; border-radius: 4px; }
+.how-to[open] > summary { margin-bottom: 0.3rem; }
+.link-note { margin: 0 0 0.5rem; color: var(--sepal-muted); font-size: 0.85rem; }
+.diagram-scroll { position: relative; overflow-x: auto; padding-bottom: 0.5rem; }
 .diagram { position: relative; margin: 0 auto; }
 .diagram .links { position: absolute; left: 0; top: 0; }
 .diagram .node { position: absolute; display: block; border: 1px solid #8c959f; border-radius: 4px; background: #ffffff; }
 .diagram .node.output { border-color: var(--sepal-ink); }
 .diagram .node[part="neuron"]:focus-visible { outline-offset: 1px; }
 .tooltip {
-  position: absolute;
+  position: fixed;
   z-index: 2;
-  max-width: 22rem;
+  max-width: min(22rem, calc(100vw - 12px));
   padding: 0.3rem 0.55rem;
   border-radius: 6px;
   background: var(--sepal-ink);
@@ -251,6 +347,13 @@ button.thumb[aria-pressed="true"] {
   pointer-events: none;
   white-space: normal;
 }
+
+/* #12: teaching details */
+.experiments .experiment-legend { grid-template-columns: 1.6rem auto auto auto; }
+.use-run { font-size: 0.85rem; padding: 0.15rem 0.55rem; justify-self: start; }
+.experiment-used { margin: 0.75rem 0 0; font-size: 0.9rem; }
+.stall-hint { margin: 0.5rem 0 0; font-size: 0.9rem; }
+.stall-hint button { margin-top: 0.3rem; }
 
 /* The experiments. */
 .experiments .buttons { margin-bottom: 0.75rem; }

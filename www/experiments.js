@@ -10,6 +10,8 @@
 // points included) with one setting changed. The runs are wasm Playgrounds
 // stepped a chunk at a time, round robin, for at most FRAME_BUDGET_MS per
 // animation frame, so the page keeps drawing and answering while they train.
+// Once finished, each run's "Use these settings" hands its settings to the
+// main plot (`onUse`).
 
 import { h } from "./dom.js";
 import { format } from "./strings.js";
@@ -70,15 +72,17 @@ export class Experiments {
    * `makePlayground(settings)` builds a Playground on the element's data;
    * `api` is the loaded wasm (for its memory); `onStart()` is called when
    * an experiment has started (the element pauses its own training and
-   * refuses Play), `onEnd()` when it has finished or was cancelled.
+   * refuses Play), `onEnd()` when it has finished or was cancelled;
+   * `onUse(settings)` when a finished run's settings are to be the main plot's.
    */
-  constructor(text, { makePlayground, getSettings, getApi, onStart, onEnd }) {
+  constructor(text, { makePlayground, getSettings, getApi, onStart, onEnd, onUse }) {
     this.text = text;
     this.makePlayground = makePlayground;
     this.getSettings = getSettings;
     this.getApi = getApi;
     this.onStart = onStart;
     this.onEnd = onEnd;
+    this.onUse = onUse;
     this.font = "sans-serif";
     this.buttons = Object.keys(EXPERIMENTS).map((kind) => {
       const button = h("button", { type: "button", "data-experiment": kind, title: text[`experiment.${kind}.title`] }, [
@@ -98,7 +102,8 @@ export class Experiments {
     ]);
     this.title = h("h3", { class: "experiment-title" });
     this.body = h("div", { class: "experiment-body" });
-    this.results = h("div", { class: "experiment-results", hidden: true }, [this.title, this.body]);
+    this.used = h("p", { class: "experiment-used", role: "status", hidden: true });
+    this.results = h("div", { class: "experiment-results", hidden: true }, [this.title, this.body, this.used]);
     this.root = h("section", { part: "experiments", class: "experiments", "aria-label": text.experimentsHeading }, [
       h("h2", {}, [text.experimentsHeading]),
       h("p", { class: "hint" }, [text.experimentsHint]),
@@ -257,6 +262,7 @@ export class Experiments {
     this.status.textContent = format(text.experimentProgress, { percent: 0 });
     this.results.hidden = false;
     this.results.removeAttribute("data-done");
+    this.used.hidden = true;
     this.title.textContent = format(text[`experiment.${kind}.heading`], { iterations: spec.iterations });
     this.chart = null;
     if (spec.view === "multiples") {
@@ -268,7 +274,8 @@ export class Experiments {
       }
       this.body.replaceChildren(h("div", { class: "multiples" }, runs.map((r) => r.figure)));
     } else {
-      const canvas = h("canvas", { class: "experiment-chart", role: "img", "aria-label": this.title.textContent });
+      const label = format(text.chartAxes, { label: this.title.textContent, x: text.chartAxisIteration, y: text.chartAxisCost });
+      const canvas = h("canvas", { class: "experiment-chart", role: "img", "aria-label": label });
       this.chart = new LineChart(canvas);
       this.legend = h("ul", { class: "experiment-legend" });
       this.body.replaceChildren(h("div", { class: "curves" }, [canvas, this.legend]));
@@ -361,6 +368,7 @@ export class Experiments {
       xMax: spec.iterations,
       labels: this.text,
       font: this.font,
+      titles: { x: this.text.chartAxisIteration, y: this.text.chartAxisCost },
     });
   }
 
@@ -377,6 +385,7 @@ export class Experiments {
       for (const run of runs) {
         if (!run.row) continue;
         run.caption.textContent = format(text.sweepCaption, { label: run.label, accuracy: percent(run.row.trainAccuracy), iteration: run.row.iteration });
+        run.figure.append(this.#useButton(run));
       }
       return;
     }
@@ -386,9 +395,23 @@ export class Experiments {
           h("i", { class: "line-swatch", style: `--swatch: ${run.color}` }),
           h("span", { class: "run-label" }, [run.label]),
           h("span", { class: "run-result" }, [describe(run)]),
+          ...(run.row ? [this.#useButton(run)] : []),
         ]),
       ),
     );
+  }
+
+  /** A finished run's "Use these settings": the main plot takes them, from iteration 0; the results stay. */
+  #useButton(run) {
+    const text = this.text;
+    const label = format(text.useRunLabel, { label: run.label });
+    const button = h("button", { type: "button", class: "use-run", "aria-label": label, title: label }, [text.useRun]);
+    button.addEventListener("click", () => {
+      this.onUse?.(run.settings);
+      this.used.textContent = format(text.runUsed, { label: run.label });
+      this.used.hidden = false;
+    });
+    return button;
   }
 }
 

@@ -53,7 +53,7 @@ export class FormulasPanel {
   #current = null;
   #showValues = false;
 
-  /** `onToggleValues()` is called when "show values" is pressed. */
+  /** `onToggleValues()` is called when "Show values" (or then "Hide values") is pressed. */
   constructor(text, { onToggleValues }) {
     this.text = text;
     this.body = h("div", { class: "formula-groups" });
@@ -65,11 +65,14 @@ export class FormulasPanel {
     this.valuesButton.addEventListener("click", () => {
       this.#showValues = !this.#showValues;
       this.valuesButton.setAttribute("aria-pressed", String(this.#showValues));
+      // The button says what a press does next.
+      this.valuesButton.textContent = this.#showValues ? text.hideValues : text.showValues;
       this.values.hidden = !this.#showValues;
       onToggleValues();
     });
     this.values = h("div", { class: "formula-values", hidden: true, "aria-live": "off" });
-    this.root = h("details", { part: "formulas", class: "formulas", open: true }, [
+    // Folded unless the `folded` attribute says otherwise (view.js opens it).
+    this.root = h("details", { part: "formulas", class: "formulas" }, [
       h("summary", {}, [h("h2", {}, [text.formulasHeading])]),
       h("p", { class: "hint" }, [format(text.formulasHint, { max: HIGHLIGHT_MAX_SPEED })]),
       this.body,

@@ -37,6 +37,24 @@ const transpose = (x) => m("msup", x, mi("T"));
 const oneOverM = () => m("mfrac", mn(1), mi("m"));
 const sum = () => m("munder", mo("∑"), mi("i"));
 
+/**
+ * log(…) as TeX sets \log: a thin space before the function name (MathML
+ * Core gives an <mi> none), the name applied to its bracketed argument.
+ */
+function log(...argument) {
+  const thin = m("mspace");
+  thin.setAttribute("width", "0.1667em");
+  // Its own row, so that its brackets fit the argument, not the whole line.
+  return [thin, mi("log"), mo("\u2061"), row(mo("("), ...argument, mo(")"))];
+}
+
+/** A bracket at its own size: the cost's outer pair is split over two <math>s, whose heights differ. */
+function unstretched(bracket) {
+  const op = mo(bracket);
+  op.setAttribute("stretchy", "false");
+  return op;
+}
+
 /** g′(Z[l]) as the course writes it for each activation. */
 function derivative(activation, l) {
   const a = layered("", "A", l);
@@ -106,13 +124,13 @@ export function buildFormulas({ sizes, activation, m: examples }, text) {
       equation(`forward-${l}-a`, layered("", "A", l), mo("="), activationName(activation, l, layers), mo("("), layered("", "Z", l), mo(")")),
     );
   }
-  // a[L](i) and y(i), made afresh for each use (a node has one place).
-  const a = () => m("msup", m("msup", mi("a"), row(mo("["), mn(layers), mo("]"))), row(mo("("), mi("i"), mo(")")));
+  // a^[L](i) (one superscript, the course's) and y(i), made afresh for each use (a node has one place).
+  const a = () => m("msup", mi("a"), row(mo("["), mn(layers), mo("]"), mo("("), mi("i"), mo(")")));
   const y = () => m("msup", mi("y"), row(mo("("), mi("i"), mo(")")));
   const cost = brokenEquation(
     "cost",
-    [mi("J"), mo("="), mo("−"), oneOverM(), sum(), mo("("), y(), mi("log"), a()],
-    [mo("+"), mo("("), mn(1), mo("−"), y(), mo(")"), mi("log"), mo("("), mn(1), mo("−"), a(), mo(")"), mo(")")],
+    [mi("J"), mo("="), mo("−"), oneOverM(), sum(), unstretched("("), y(), ...log(a())],
+    [mo("+"), mo("("), mn(1), mo("−"), y(), mo(")"), ...log(mn(1), mo("−"), a()), unstretched(")")],
   );
   const backward = [
     equation(`backward-${layers}-dz`, layered("d", "Z", layers), mo("="), layered("", "A", layers), mo("−"), mi("Y")),

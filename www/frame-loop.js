@@ -1,5 +1,7 @@
 // Playing: one requestAnimationFrame callback after another, each training
-// as much as the pacer allows (pacer.js) and then showing the result. While
+// as much as the pacer allows (pacer.js) and then showing the result. Playing
+// "to" an iteration, no frame steps past it: each step is cut to what is
+// left (min(budget, target − iteration)), and the loop stops there. While
 // training slowly the formulas highlight the step being computed, so the
 // loop also says which step that is.
 
@@ -10,6 +12,7 @@ export class FrameLoop {
   /** How much a frame trains, and at what resolution it draws the map. */
   pacer = new Pacer();
   #running = false;
+  #target = null; // the iteration to stop at, or null to play on
   #request = 0;
   #model;
   #settings;
@@ -18,7 +21,8 @@ export class FrameLoop {
   /**
    * Trains `model` (model-holder.js) at the speed in `settings`
    * (settings-state.js). `hooks`: `trained()` after a frame that trained,
-   * `framed()` after every frame (for the formulas' highlight).
+   * `reached(target)` when it stopped at its target, `framed()` after every
+   * frame (for the formulas' highlight).
    */
   constructor(model, settings, hooks) {
     this.#model = model;
@@ -30,6 +34,16 @@ export class FrameLoop {
     return this.#running;
   }
 
+  /** The iteration this play stops at, or null when it plays on. */
+  get target() {
+    return this.#target;
+  }
+
+  /** Stops at iteration `target` (null: plays on); it applies from the next frame, playing or not. */
+  aim(target) {
+    this.#target = target;
+  }
+
   /** Starts playing: the first frame shows one iteration at once. */
   start() {
     this.#running = true;
@@ -37,8 +51,10 @@ export class FrameLoop {
     this.#request = requestAnimationFrame(this.#frame);
   }
 
+  /** Stops playing; a target not reached is forgotten. */
   stop() {
     this.#running = false;
+    this.#target = null;
     cancelAnimationFrame(this.#request);
     this.#request = 0;
   }
@@ -55,18 +71,29 @@ export class FrameLoop {
     return slow ? this.pacer.phase : null;
   }
 
+  /** Runs up to `n` iterations, never past the target; returns how many ran. */
+  #step = (n) => {
+    const pg = this.#model.pg;
+    const target = this.#target;
+    return pg.step(target === null ? n : Math.max(0, Math.min(n, target - pg.iteration)));
+  };
+
   #frame = (now) => {
     this.#request = 0;
     if (!this.#running) return;
-    const pg = this.#model.pg;
     let ran = 0;
     try {
-      ran = this.pacer.train(now, this.#settings.current.speed, (n) => pg.step(n));
+      ran = this.pacer.train(now, this.#settings.current.speed, this.#step);
     } catch (error) {
       this.#model.fail(error);
       return;
     }
     if (ran > 0) this.#hooks.trained();
+    const target = this.#target;
+    if (this.#running && target !== null && this.#model.state.iteration >= target) {
+      this.stop();
+      this.#hooks.reached(target);
+    }
     this.#hooks.framed();
     if (this.#running) this.#request = requestAnimationFrame(this.#frame);
   };

@@ -9,7 +9,11 @@ import { format } from "./strings.js";
 const MUTED = "#57606a";
 const INK = "#1f2328";
 const GRID = "#e4e7eb";
+const MARKER = "#8c959f";
+const NO_MARKERS = Object.freeze([]);
 const MARGIN = { left: 46, right: 14, top: 12, bottom: 26 };
+/** Room for an axis title: a 12 px line beside the y tick labels, below the x ones. */
+const TITLE_ROOM = 16;
 
 export class LineChart {
   constructor(canvas) {
@@ -45,17 +49,19 @@ export class LineChart {
    * - `percent`: y is a share from 0 to 1, drawn as 0 … 100%;
    * - `yCap`: the y axis ends at most here (curves that blew up are cut);
    * - `xMax`: the x axis reaches at least this iteration;
-   * - `labels`: {thousands, percent}; `font`: a CSS font family.
+   * - `markers`: iterations marked with a thin vertical line (where the data changed);
+   * - `labels`: {thousands, percent}; `font`: a CSS font family;
+   * - `titles`: {x, y}, the axes' titles (the canvas's label should say them too).
    */
-  draw({ series, percent = false, yCap = Infinity, xMax: wantedX = 10, labels, font }) {
+  draw({ series, markers = NO_MARKERS, percent = false, yCap = Infinity, xMax: wantedX = 10, labels, font, titles = null }) {
     const ctx = this.context;
     const { width, height } = this;
     ctx.setTransform(this.ratio, 0, 0, this.ratio, 0, 0);
     ctx.clearRect(0, 0, width, height);
-    const left = MARGIN.left;
+    const left = MARGIN.left + (titles ? TITLE_ROOM : 0);
     const top = MARGIN.top;
-    const plotWidth = width - MARGIN.left - MARGIN.right;
-    const plotHeight = height - MARGIN.top - MARGIN.bottom;
+    const plotWidth = width - left - MARGIN.right;
+    const plotHeight = height - top - MARGIN.bottom - (titles ? TITLE_ROOM : 0);
 
     let lastX = wantedX;
     let highest = 0;
@@ -112,14 +118,43 @@ export class LineChart {
       ctx.fillText(text, Math.min(px, width - half - 1), top + plotHeight + 6);
     }
     ctx.stroke();
+    if (titles) this.#titles(titles, left, top, plotWidth, plotHeight);
 
     ctx.save();
     ctx.beginPath();
     ctx.rect(left, top - 2, plotWidth + 2, plotHeight + 4);
     ctx.clip();
+    if (markers.length > 0) {
+      ctx.strokeStyle = MARKER;
+      ctx.lineWidth = 1;
+      ctx.setLineDash([3, 3]);
+      ctx.beginPath();
+      for (const marker of markers) {
+        const px = Math.round(toX(marker)) + 0.5;
+        ctx.moveTo(px, top);
+        ctx.lineTo(px, top + plotHeight);
+      }
+      ctx.stroke();
+      ctx.setLineDash([]);
+    }
     for (const { x, y, color, dash = [], width: lineWidth = 2 } of series) {
       this.#curve(x, y, toX, toY, color, dash, lineWidth);
     }
+    ctx.restore();
+  }
+
+  /** The x title centred under the tick labels, the y title turned up along the left edge. */
+  #titles({ x, y }, left, top, plotWidth, plotHeight) {
+    const ctx = this.context;
+    ctx.fillStyle = MUTED;
+    ctx.textAlign = "center";
+    ctx.textBaseline = "bottom";
+    ctx.fillText(x, left + plotWidth / 2, this.height - 2);
+    ctx.save();
+    ctx.translate(2, top + plotHeight / 2);
+    ctx.rotate(-Math.PI / 2);
+    ctx.textBaseline = "top";
+    ctx.fillText(y, 0, 0);
     ctx.restore();
   }
 

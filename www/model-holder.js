@@ -56,9 +56,14 @@ export class ModelHolder {
     return this.pg !== null && !this.crashed;
   }
 
-  /** Whether it can train: usable, not diverged, and below the iteration cap. */
+  /** Whether it can train: usable, with points to train on, not diverged, and below the iteration cap. */
   get canTrain() {
-    return this.usable && !this.state.diverged && !this.atCap;
+    return this.usable && this.hasPoints && !this.state.diverged && !this.atCap;
+  }
+
+  /** Whether there are points to train on (none: your own, not drawn yet or cleared). */
+  get hasPoints() {
+    return this.points?.train?.length > 0;
   }
 
   /**
@@ -94,12 +99,24 @@ export class ModelHolder {
   install(pg, settings) {
     this.drop();
     this.pg = pg;
-    this.#notices.set({ buildError: null, crash: null, divergence: null });
+    this.#notices.set({ buildError: null, crash: null, divergence: null, restarted: null });
     this.points = this.call(() => pg.points());
     this.bounds = this.call(() => pg.bounds());
     if (settings.dataset === "custom") this.#own.keepBounds(this.bounds);
     this.readState();
     this.#hooks.installed();
+  }
+
+  /**
+   * Your own points changed under the model (`points`, [[x1, x2, label],
+   * …]): it goes on training from its parameters and iteration on them,
+   * the cost curve marking where (the wasm's `replacePoints`).
+   */
+  replacePoints(points) {
+    const pg = this.pg;
+    this.call(() => pg.replacePoints(points));
+    this.points = this.call(() => pg.points()) ?? this.points;
+    this.readState();
   }
 
   /** After a crash: a new Playground from the same settings. */

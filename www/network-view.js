@@ -6,6 +6,10 @@
 //
 // Units of the first hidden layers are views (at most MAX_UNIT_LAYERS
 // layers and MAX_UNIT_VIEWS views); the layers after them are drawn as dots.
+// The diagram lays itself out in the box it is given: layers left to right,
+// units stacked, the views as large as fit. Above MAX_LINKS links only each
+// layer's strongest (largest |w|) are drawn, and a note says so: thousands
+// of lines are a tangle, not a picture.
 
 import { h } from "./dom.js";
 import { format } from "./strings.js";
@@ -14,15 +18,19 @@ import { format } from "./strings.js";
 export const UNIT_CELLS = 40;
 export const MAX_UNIT_LAYERS = 4;
 export const MAX_UNIT_VIEWS = 64;
-/** Units per column of views before a layer wraps into another column. */
-const ROWS = 16;
 const GAP = 6;
+/** Sides of the views (CSS px): at most, at least; the inputs' and output's at most. */
+const MAX_VIEW = 64;
+const MIN_VIEW = 12;
 const INPUT_SIZE = 44;
 const OUTPUT_SIZE = 72;
-const DIAGRAM_HEIGHT = 380;
+/** The width of a column of dots (a layer without views). */
+const DOT_COLUMN = 20;
 /** Room between columns for the links: at least, at most (CSS px). */
-const MIN_SPACING = 36;
+const MIN_SPACING = 24;
 const MAX_SPACING = 220;
+/** Above this many links, each layer draws only its strongest share of them. */
+export const MAX_LINKS = 200;
 
 const POSITIVE = [0, 114, 178];
 const NEGATIVE = [230, 159, 0];
@@ -41,6 +49,22 @@ function offsets(sizes) {
   return starts;
 }
 
+/**
+ * `budget` links shared among layers of `counts` links: each the same share,
+ * but a layer with fewer links than its share draws all of them and leaves
+ * the rest to the others.
+ */
+function shares(counts, budget) {
+  const out = counts.map(() => 0);
+  const smallestFirst = counts.map((_, l) => l).sort((a, b) => counts[a] - counts[b]);
+  let left = budget;
+  smallestFirst.forEach((l, k) => {
+    out[l] = Math.min(counts[l], Math.max(1, Math.floor(left / (counts.length - k))));
+    left -= out[l];
+  });
+  return out;
+}
+
 const signed = (value) => (Number.isFinite(value) ? value.toFixed(3).replace("-", "\u2212") : String(value));
 
 export class NetworkView {
@@ -52,6 +76,10 @@ export class NetworkView {
   #hover = null; // {kind: "link", l, i, j} | {kind: "node", column, unit}
   #inputKey = "";
   #width = 0;
+  #height = 0;
+  #strongest = []; // per layer of links: how many are drawn (all of them up to MAX_LINKS in all)
+  #magnitudes = []; // per layer of links: |w|, sorted, to find the strongest (reused)
+  #thresholds = []; // per layer of links: the smallest |w| drawn
 
   constructor(text) {
     this.text = text;
@@ -60,12 +88,16 @@ export class NetworkView {
     this.diagram = h("div", { class: "diagram" }, [this.links, this.nodes]);
     this.tooltip = h("div", { class: "tooltip", role: "tooltip", hidden: true });
     this.symmetry = h("p", { class: "symmetry", role: "status", hidden: true });
-    this.scroller = h("div", { class: "diagram-scroll" }, [this.diagram, this.tooltip]);
-    this.root = h("section", { part: "network", class: "network", "aria-label": text.networkHeading }, [
-      h("h2", {}, [text.networkHeading]),
-      h("p", { class: "hint" }, [text.networkHint]),
+    this.linkNote = h("p", { class: "link-note", hidden: true });
+    this.scroller = h("div", { class: "diagram-scroll" }, [this.diagram]);
+    // Folded or open (the `folded` attribute); how to read it, folded under one line.
+    this.root = h("details", { part: "network", class: "network", open: true }, [
+      h("summary", {}, [h("h2", {}, [text.networkHeading])]),
+      h("details", { class: "hint how-to" }, [h("summary", {}, [text.networkHowTo]), text.networkHint]),
       this.symmetry,
+      this.linkNote,
       this.scroller,
+      this.tooltip,
     ]);
     this.unitCanvas = document.createElement("canvas");
     this.diagram.addEventListener("pointermove", (event) => this.#pointer(event));
@@ -80,6 +112,12 @@ export class NetworkView {
     this.#sizes = [...sizes];
     this.#shown = [...shown];
     this.#starts = offsets(sizes);
+    const counts = sizes.slice(1).map((n, l) => n * sizes[l]);
+    const total = counts.reduce((sum, n) => sum + n, 0);
+    this.#strongest = total > MAX_LINKS ? shares(counts, MAX_LINKS) : counts;
+    this.#magnitudes = counts.map((n, l) => new Float64Array(this.#strongest[l] < n ? n : 0));
+    this.#thresholds = counts.map(() => 0);
+    this.showLinkNote(this.#strongest.reduce((sum, n) => sum + n, 0), total);
     this.#weights = null;
     this.#hover = null;
     this.#inputKey = "";
@@ -102,7 +140,7 @@ export class NetworkView {
       shown = [...pg.unitLayers()];
     }
     pg.packWeights();
-    if (this.setShape(sizes, shown)) this.layout(this.scroller.clientWidth, globalThis.devicePixelRatio || 1);
+    if (this.setShape(sizes, shown)) this.layout(this.scroller.clientWidth, this.#height, globalThis.devicePixelRatio || 1);
     const identical = pg.identicalUnits();
     const units = shown.reduce((sum, n) => sum + n, 0);
     const pixels = pg.unitPixelsLen();
@@ -160,51 +198,70 @@ export class NetworkView {
     this.#width = 0;
   }
 
-  /** Places the nodes for a diagram `width` CSS px wide; returns whether it changed. */
-  layout(width, ratio) {
-    if (width === this.#width || this.#nodes.length === 0) return false;
+  /** Says how many of the links are drawn, when not all are. */
+  showLinkNote(shown, total) {
+    this.linkNote.hidden = shown === total;
+    this.linkNote.textContent = shown === total ? "" : format(this.text.strongestLinks, { shown, total });
+  }
+
+  /**
+   * Places the nodes in a box `width` × `height` CSS px: the largest views
+   * that let every layer fit its column (a tall layer wraps into more
+   * columns) and leave room for the links; returns whether it changed.
+   */
+  layout(width, height, ratio) {
+    const same = width === this.#width && height === this.#height;
+    // The height is kept for a network that comes later (update() lays it out).
+    this.#height = height;
+    if (width <= 0 || same || this.#nodes.length === 0) return false;
     this.#width = width;
     const columns = this.#nodes;
-    const viewRows = Math.max(1, ...columns.filter((c) => c[0].kind === "neuron").map((c) => Math.min(c.length, ROWS)));
-    let size = Math.max(18, Math.min(64, Math.floor(DIAGRAM_HEIGHT / viewRows) - GAP));
-    // Many layers on a narrow screen: smaller views rather than no room for links.
-    const subColumns = columns.map((c) => (c[0].kind === "neuron" ? Math.ceil(c.length / ROWS) : 1));
-    const widthOf = (kind, s) => (kind === "neuron" ? s + GAP : kind === "output" ? OUTPUT_SIZE : INPUT_SIZE);
-    const needed = (s) => subColumns.reduce((sum, k, i) => sum + k * widthOf(columns[i][0].kind, s), 0);
-    while (size > 18 && needed(size) + (columns.length - 1) * MIN_SPACING > width) size -= 2;
-    const height = Math.max(
-      2 * INPUT_SIZE + 3 * GAP,
-      OUTPUT_SIZE,
-      viewRows * (size + GAP),
-      ...columns.filter((c) => c[0].kind === "dot").map((c) => Math.min(c.length * 8, DIAGRAM_HEIGHT)),
-    );
+    const kinds = columns.map((c) => c[0].kind);
     const gaps = Math.max(1, columns.length - 1);
-    const diagramWidth = Math.max(
-      needed(size) + gaps * MIN_SPACING,
-      Math.min(width, needed(size) + gaps * MAX_SPACING),
+    // For a view side s: rows that fit the height, and the width it all takes.
+    const rowsFor = (s) => Math.max(1, Math.floor((height + GAP) / (s + GAP)));
+    const ends = (s) => [Math.min(INPUT_SIZE, Math.max(s, 24)), Math.min(OUTPUT_SIZE, Math.max(s, 40))];
+    const needed = (s) => {
+      const [input, output] = ends(s);
+      return columns.reduce((sum, column, c) => {
+        if (kinds[c] === "neuron") return sum + Math.ceil(column.length / rowsFor(s)) * (s + GAP);
+        return sum + (kinds[c] === "dot" ? DOT_COLUMN : kinds[c] === "output" ? output : input);
+      }, 0);
+    };
+    let size = MAX_VIEW;
+    while (size > MIN_VIEW && needed(size) + gaps * MIN_SPACING > width) size -= 2;
+    const rows = rowsFor(size);
+    const [inputSize, outputSize] = ends(size);
+    const viewRows = Math.max(0, ...columns.filter((c, i) => kinds[i] === "neuron").map((c) => Math.min(c.length, rows)));
+    const tall = Math.max(
+      2 * inputSize + 3 * GAP,
+      outputSize,
+      viewRows * (size + GAP),
+      ...columns.filter((c, i) => kinds[i] === "dot").map((c) => Math.min(c.length * 8, height)),
     );
+    const diagramWidth = Math.max(needed(size) + gaps * MIN_SPACING, Math.min(width, needed(size) + gaps * MAX_SPACING));
     const spacing = (diagramWidth - needed(size)) / gaps;
     let x = 0;
     columns.forEach((column, c) => {
-      const kind = column[0].kind;
+      const kind = kinds[c];
       if (kind === "neuron") {
-        const rows = Math.min(column.length, ROWS);
-        const top = (height - rows * (size + GAP) + GAP) / 2;
+        const shown = Math.min(column.length, rows);
+        const top = (tall - shown * (size + GAP) + GAP) / 2;
         column.forEach((n, u) => {
-          Object.assign(n, { x: x + Math.floor(u / ROWS) * (size + GAP), y: top + (u % ROWS) * (size + GAP), size });
+          Object.assign(n, { x: x + Math.floor(u / rows) * (size + GAP), y: top + (u % rows) * (size + GAP), size });
         });
-        x += subColumns[c] * (size + GAP);
+        x += Math.ceil(column.length / rows) * (size + GAP);
       } else if (kind === "dot") {
-        const step = Math.min(size + GAP, height / column.length);
-        const top = (height - step * column.length) / 2;
+        const step = Math.min(size + GAP, tall / column.length);
+        const top = (tall - step * column.length) / 2;
         const radius = Math.max(1.5, Math.min(6, step / 2 - 1));
-        column.forEach((n, u) => Object.assign(n, { x: x + INPUT_SIZE / 2 - radius, y: top + u * step + step / 2 - radius, size: 2 * radius }));
-        x += INPUT_SIZE;
+        column.forEach((n, u) => Object.assign(n, { x: x + DOT_COLUMN / 2 - radius, y: top + u * step + step / 2 - radius, size: 2 * radius }));
+        x += DOT_COLUMN;
       } else {
-        const side = kind === "output" ? OUTPUT_SIZE : INPUT_SIZE;
+        const side = kind === "output" ? outputSize : inputSize;
         const gap = column.length > 1 ? Math.min(size, 40) : 0;
         const total = column.length * side + (column.length - 1) * gap;
-        column.forEach((n, u) => Object.assign(n, { x, y: (height - total) / 2 + u * (side + gap), size: side }));
+        column.forEach((n, u) => Object.assign(n, { x, y: (tall - total) / 2 + u * (side + gap), size: side }));
         x += side;
       }
       x += spacing;
@@ -219,11 +276,11 @@ export class NetworkView {
       }
     }
     this.diagram.style.width = `${diagramWidth}px`;
-    this.diagram.style.height = `${height}px`;
+    this.diagram.style.height = `${tall}px`;
     this.links.width = Math.round(diagramWidth * ratio);
-    this.links.height = Math.round(height * ratio);
+    this.links.height = Math.round(tall * ratio);
     this.links.style.width = `${diagramWidth}px`;
-    this.links.style.height = `${height}px`;
+    this.links.style.height = `${tall}px`;
     this.ratio = ratio;
     this.#inputKey = "";
     return true;
@@ -253,7 +310,20 @@ export class NetworkView {
   #keepWeights(weights) {
     if (this.#weights?.length !== weights.length) this.#weights = new Float64Array(weights.length);
     this.#weights.set(weights);
+    this.#findStrongest();
     this.#refreshTooltip();
+  }
+
+  /** Each layer's smallest |w| among its strongest links (0 where all are drawn). */
+  #findStrongest() {
+    const weights = this.#weights;
+    this.#magnitudes.forEach((magnitudes, l) => {
+      if (magnitudes.length === 0) return;
+      const start = this.#starts[l];
+      for (let k = 0; k < magnitudes.length; k += 1) magnitudes[k] = Math.abs(weights[start + k]);
+      magnitudes.sort();
+      this.#thresholds[l] = magnitudes[magnitudes.length - this.#strongest[l]];
+    });
   }
 
   /** Says (or stops saying) that every hidden unit is the same. */
@@ -307,7 +377,7 @@ export class NetworkView {
     }
   }
 
-  /** Calls `visit(from, to, l, i, j, w)` for every link. */
+  /** Calls `visit(from, to, l, i, j, w)` for every link drawn. */
   #eachLink(visit) {
     const weights = this.#weights;
     const sizes = this.#sizes;
@@ -316,9 +386,12 @@ export class NetworkView {
       const from = this.#nodes[l];
       const to = this.#nodes[l + 1];
       const start = this.#starts[l];
+      const threshold = this.#thresholds[l];
       for (let j = 0; j < to.length; j += 1) {
         for (let i = 0; i < from.length; i += 1) {
-          visit(from[i], to[j], l, i, j, weights[start + j * sizes[l] + i]);
+          const w = weights[start + j * sizes[l] + i];
+          // NaN (a diverged run) is drawn: it is not weaker than the rest.
+          if (!(Math.abs(w) < threshold)) visit(from[i], to[j], l, i, j, w);
         }
       }
     }
@@ -425,7 +498,9 @@ export class NetworkView {
     if (hover.kind === "link") {
       const w = weights[this.#starts[hover.l] + hover.j * sizes[hover.l] + hover.i];
       message = format(text.weightTooltip, { layer: hover.l + 1, from: name(hover.from), to: name(hover.to), value: signed(w) });
-      anchor = { x: (hover.from.x + hover.from.size + hover.to.x) / 2, y: (hover.from.y + hover.to.y) / 2 + hover.to.size / 2 };
+      const x = (hover.from.x + hover.from.size + hover.to.x) / 2;
+      const y = (hover.from.y + hover.from.size / 2 + hover.to.y + hover.to.size / 2) / 2;
+      anchor = { left: x - 4, right: x + 4, top: y - 4, bottom: y + 4 };
     } else {
       const n = hover.node;
       if (n.kind === "input") {
@@ -438,14 +513,45 @@ export class NetworkView {
         const shown = incoming.length > 8 ? [...incoming.slice(0, 8), "…"] : incoming;
         message = format(text.unitTooltip, { name: name(n), bias: signed(b), weights: shown.join(", ") });
       }
-      anchor = { x: n.x + n.size / 2, y: n.y + n.size };
+      anchor = { left: n.x, right: n.x + n.size, top: n.y, bottom: n.y + n.size };
     }
     if (this.tooltip.textContent !== message) this.tooltip.textContent = message;
     this.tooltip.hidden = false;
-    const width = this.tooltip.offsetWidth;
-    const left = Math.max(0, Math.min(anchor.x - width / 2, this.diagram.offsetWidth - width));
-    this.tooltip.style.left = `${left}px`;
-    this.tooltip.style.top = `${anchor.y + 6}px`;
+    this.#place(anchor);
+  }
+
+  /**
+   * Puts the tooltip beside `anchor` (a box in the diagram's coordinates):
+   * to its right, else its left, else under or over it, and always inside
+   * the window. It is position: fixed, so no scrolling box clips it.
+   */
+  #place(anchor) {
+    const tip = this.tooltip;
+    const diagram = this.diagram.getBoundingClientRect();
+    const box = { left: diagram.left + anchor.left, right: diagram.left + anchor.right, top: diagram.top + anchor.top, bottom: diagram.top + anchor.bottom };
+    const width = tip.offsetWidth;
+    const height = tip.offsetHeight;
+    const margin = 6;
+    const viewWidth = document.documentElement.clientWidth;
+    const viewHeight = globalThis.innerHeight;
+    const clamp = (value, low, high) => Math.max(low, Math.min(value, high));
+    let left;
+    let top = clamp((box.top + box.bottom - height) / 2, margin, viewHeight - height - margin);
+    if (box.right + margin + width <= viewWidth - margin) left = box.right + margin;
+    else if (box.left - margin - width >= margin) left = box.left - margin - width;
+    else {
+      left = clamp((box.left + box.right - width) / 2, margin, viewWidth - width - margin);
+      const below = box.bottom + margin;
+      top = below + height <= viewHeight - margin ? below : Math.max(margin, box.top - margin - height);
+    }
+    tip.style.left = `${left}px`;
+    tip.style.top = `${top}px`;
+    // The fixed box's origin is the window's unless an ancestor contains it: correct by what it is.
+    const placed = tip.getBoundingClientRect();
+    if (Math.abs(placed.left - left) > 0.5 || Math.abs(placed.top - top) > 0.5) {
+      tip.style.left = `${2 * left - placed.left}px`;
+      tip.style.top = `${2 * top - placed.top}px`;
+    }
   }
 }
 

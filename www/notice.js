@@ -8,7 +8,7 @@
 // message can be forgotten by whoever changed another one.
 
 import { h } from "./dom.js";
-import { format } from "./strings.js";
+import { counted, format } from "./strings.js";
 
 /** A nice learning rate (1, 2 or 5 times a power of ten) below `rate`, at most 2. */
 export function smallerRate(rate) {
@@ -22,13 +22,14 @@ export function smallerRate(rate) {
 /**
  * The element's messages, most basic first: the wasm did not load, values
  * were rejected (`rejections`, already worded), the model could not be
- * built, what happened to your points or model file, the model crashed or
- * diverged, then `notes` (already made messages: a `controls` name that is
+ * built, what happened to your points or model file, that a copied link
+ * leaves your points behind, the model crashed or diverged (or a new
+ * learning rate restarted it after a divergence), then `notes` (already made messages: a `controls` name that is
  * not one, autoplay skipped for reduced motion, Play refused during an
  * experiment). `actions` are the buttons' callbacks.
  */
 export function noticeMessages(state, text, actions) {
-  const { loadError, rejections, buildError, pointsMessage, crash, divergence, notes = [] } = state;
+  const { loadError, rejections, buildError, pointsMessage, crash, divergence, restarted, linkWithoutPoints, notes = [] } = state;
   const messages = [];
   if (loadError) messages.push({ kind: "error", text: format(text.loadFailed, { message: loadError }) });
   rejections.forEach((message, i) => {
@@ -41,6 +42,17 @@ export function noticeMessages(state, text, actions) {
   });
   if (buildError) messages.push({ kind: "error", text: format(text.buildFailed, { message: buildError }) });
   if (pointsMessage) messages.push({ ...pointsMessage, actions: [{ label: text.dismiss, run: actions.dismissPoints }] });
+  if (linkWithoutPoints) {
+    messages.push({
+      kind: "warning",
+      text: counted(text, "linkWithoutPoints", linkWithoutPoints),
+      actions: [
+        { label: text.exportCsv, run: actions.exportCsv },
+        { label: text.saveModel, run: actions.saveModel },
+        { label: text.dismiss, run: actions.dismissLinkWarning },
+      ],
+    });
+  }
   if (crash) {
     messages.push({ kind: "error", text: format(text.crashed, crash), actions: [{ label: text.rebuild, run: actions.rebuild }] });
   } else if (divergence) {
@@ -54,6 +66,12 @@ export function noticeMessages(state, text, actions) {
         reason: text[`divergence.${reason}`] ?? reason,
       }),
       actions: [{ label: text.reset, run: actions.reset }],
+    });
+  } else if (restarted) {
+    messages.push({
+      kind: "info",
+      text: format(text.restartedRate, restarted),
+      actions: [{ label: text.dismiss, run: actions.dismissRestarted }],
     });
   }
   messages.push(...notes);
@@ -99,6 +117,8 @@ const QUIET = Object.freeze({
   pointsMessage: null, // {kind, text} after a CSV or model file was loaded, or training reached the iteration cap
   crash: null, // {message} once a wasm call has failed
   divergence: null, // {iteration, learningRate, reason} once diverged
+  restarted: null, // {learningRate}: a new rate ended a divergence, training began again
+  linkWithoutPoints: null, // {count}: a link was copied that cannot carry your own points
   motionNote: false, // autoplay was skipped for reduced motion
   playRefused: false, // play() was refused because an experiment is running
   unknownControls: [], // names in the `controls` attribute that are not controls
@@ -113,6 +133,11 @@ export class Notices {
   /** `actions`: the buttons' callbacks, `{dismissRejections, rebuild, reset, play, cancelExperiment}`. */
   constructor(actions) {
     this.#actions = actions;
+  }
+
+  /** More buttons' callbacks, from the room that can do them (`{exportCsv, saveModel}`). */
+  provide(actions) {
+    this.#actions = { ...this.#actions, ...actions };
   }
 
   /** What the notice says now (frozen: change it with `set`). */
@@ -145,7 +170,12 @@ export class Notices {
     if (motionNote) {
       notes.push({ kind: "info", text: text.reducedMotionAutoplay, actions: [{ label: text.play, run: this.#actions.play }] });
     }
-    const actions = { ...this.#actions, dismissPoints: () => this.set({ pointsMessage: null }) };
+    const actions = {
+      ...this.#actions,
+      dismissPoints: () => this.set({ pointsMessage: null }),
+      dismissRestarted: () => this.set({ restarted: null }),
+      dismissLinkWarning: () => this.set({ linkWithoutPoints: null }),
+    };
     this.#notice.show(noticeMessages({ ...state, notes }, text, actions));
   }
 }

@@ -2,8 +2,14 @@
 // it is the element alone, without the heading and the text, for an
 // <iframe> in course notes; `?controls=…` (the element's attribute, names
 // separated by commas or +) chooses what the frame's readers may change.
-// The element's settings (autoplay=1, hidden-units=3, …) come from the same
-// address. The page's own text follows the element's language (`lang`):
+// `?folded=` (the element's attribute) chooses the panels that start
+// folded, e.g. ?folded=none opens the formulas too. The element's settings
+// (autoplay=1, hidden-units=3, …) come from the same address.
+//
+// In a frame, the page tells its parent its height whenever it changes:
+// postMessage({type: "sepal:height", height}) with the height in CSS px, so
+// that the parent can make the frame as tall as the page (README has the
+// three lines; examples/frame-height.js is them). The page's own text follows the element's language (`lang`):
 // the parts marked lang="en" or lang="zh" show for their language.
 //
 // The language links (`<a href="#lang=zh" data-lang="zh">`) switch without
@@ -16,7 +22,20 @@
 const query = new URLSearchParams(globalThis.location.search);
 if (query.get("embed") === "1") document.documentElement.classList.add("embed");
 const element = document.querySelector("sepal-playground");
-if (query.has("controls")) element?.setAttribute("controls", query.get("controls"));
+for (const attribute of ["controls", "folded"]) {
+  if (query.has(attribute)) element?.setAttribute(attribute, query.get(attribute));
+}
+
+if (globalThis.parent !== globalThis) {
+  let posted = 0;
+  const postHeight = () => {
+    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (height === posted) return;
+    posted = height;
+    globalThis.parent.postMessage({ type: "sepal:height", height }, "*");
+  };
+  new ResizeObserver(postHeight).observe(document.documentElement);
+}
 
 /** Shows the page's text in the element's language. */
 let shown = "en";

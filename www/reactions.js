@@ -8,6 +8,7 @@
 import { counted, format } from "./strings.js";
 import { downloadText, downloadBlob, MAX_CSV_POINTS } from "./csv.js";
 import { modelTooBig } from "./model-file.js";
+import { SETTINGS } from "./settings-table.js";
 
 /** Copies `text`; resolves with whether the browser let us. */
 async function copyText(text) {
@@ -43,6 +44,12 @@ export class Reactions {
     this.#host = host;
     this.#rooms = rooms;
     this.#wiring = wiring;
+    rooms.notices.provide({
+      exportCsv: () => this.action("export-csv"),
+      saveModel: () => this.action("save-model"),
+    });
+    // A new divergence makes "training restarted" old news.
+    host.addEventListener("diverged", () => this.#notices.set({ restarted: null }));
   }
 
   get #model() {
@@ -78,8 +85,9 @@ export class Reactions {
     const renewed = playground !== null || rebuild || !model.pg;
     if (playground) model.install(playground, settings);
     else if (renewed) model.build(settings);
-    else if (retune) model.call(() => retune(model.pg));
+    else if (retune) this.#retune(retune, settings);
     if (repace) this.#rooms.loop.pacer.changeSpeed();
+    if (settings.dataset !== "custom") this.#notices.set({ linkWithoutPoints: null });
     view.showSettings(settings);
     view.showData();
     this.#showRejections();
@@ -91,21 +99,69 @@ export class Reactions {
     }
   }
 
+  /**
+   * A new learning rate goes into the running model. After a divergence
+   * the run cannot go on (its parameters blew up, and keeping a last
+   * finite copy would cost every step), so it starts again from the
+   * initial weights with the new rate: what the link now reproduces. The
+   * notice says so instead of the divergence.
+   */
+  #retune(retune, settings) {
+    const model = this.#model;
+    const diverged = model.state.diverged;
+    model.call(() => retune(model.pg));
+    if (!diverged || !model.usable) return;
+    guarded(() => this.#host.reset());
+    this.#notices.set({ restarted: { learningRate: settings.learningRate } });
+  }
+
+  /**
+   * An experiment's run was chosen: its settings (a settings object) become
+   * the element's, through the controls' path, and training starts again
+   * from iteration 0, paused.
+   */
+  useSettings = (wanted) => {
+    if (!this.#model.api) return;
+    this.#host.pause();
+    const current = this.#settings.current;
+    for (const row of SETTINGS) {
+      if (row.effect !== "page" && wanted[row.key] !== current[row.key]) this.#settings.change(row.param, wanted[row.key]);
+    }
+    this.applySettings();
+    if (this.#model.pg) guarded(() => this.#host.reset());
+  };
+
+  /**
+   * For a stalled run: the current settings with the network the spiral
+   * comes with (the settings table's), which learns every built-in dataset;
+   * null when that network is the one on screen.
+   */
+  learningNetwork = () => {
+    const current = this.#settings.current;
+    const { model, layers, init } = this.#model.api.parseSettings([["dataset", "spiral"]]).settings;
+    if (current.model === model && current.layers === layers && current.init === init) return null;
+    return { ...current, model, layers, init };
+  };
+
   /** Someone edited the address: start again from the attributes and the URL. */
   hashChanged = () => {
     this.#settings.followUrl();
     if (this.#model.api) this.applySettings();
   };
 
-  /** A field was changed: the setting is kept only if it is valid. */
+  /**
+   * A field was changed: the setting is kept only if it is valid; else
+   * nothing changes and the rejection is returned, for the field to show
+   * (the notice drops the link's rejection of that setting).
+   */
   setting = (param, value) => {
-    if (!this.#model.api) return;
+    if (!this.#model.api) return null;
     if (this.#settings.change(param, value)) {
       this.applySettings();
-      return;
+      return null;
     }
-    this.#view().revert(param);
     this.#showRejections();
+    return this.#settings.refusedChange;
   };
 
   /** The rejected values, in the notice in the language on screen. */
@@ -140,20 +196,42 @@ export class Reactions {
     if (model.pg) this.#wiring.measured();
   };
 
-  /** Your own points changed: show them, training on them from the start. */
+  /**
+   * Your own points changed: show them. A point drawn or undone under a
+   * model that has trained lets it go on from where it is (playing or
+   * not; the cost curve marks the iteration), so that one sees what a
+   * point does to a boundary already learnt. Otherwise — nothing trained
+   * yet, diverged, crashed, no points left, or imported points with a
+   * rectangle of their own — a new model starts on them.
+   */
   ownChanged() {
-    this.#view().data.showPoints(this.#own.points);
+    const view = this.#view();
+    const model = this.#model;
+    const own = this.#own;
+    view.data.showPoints(own.points);
+    if (this.#notices.state.linkWithoutPoints) {
+      this.#notices.set({ linkWithoutPoints: own.count > 0 ? { count: own.count } : null });
+    }
     if (this.#settings.current.dataset !== "custom") {
       this.setting("dataset", "custom");
       return;
     }
-    this.#model.build(this.#settings.current);
-    this.#view().showRunning();
+    const drawn = own.bounds !== null && own.count > 0;
+    const goesOn = drawn && model.usable && !model.state.diverged && model.state.iteration > 0;
+    if (goesOn) {
+      model.replacePoints(own.points);
+      view.showData();
+      view.showModel();
+    } else {
+      model.build(this.#settings.current);
+    }
+    if (!model.canTrain) this.#host.pause();
+    view.showRunning();
     this.#wiring.measured();
   }
 
-  /** A button was pressed (its `data-action`). */
-  action = (name) => {
+  /** A button was pressed (its `data-action`; "run-to" comes with its target, `value`). */
+  action = (name, value) => {
     const host = this.#host;
     const model = this.#model;
     if (!model.pg && name !== "reset") return;
@@ -168,7 +246,14 @@ export class Reactions {
       case "step100":
         guarded(() => host.step(100));
         break;
+      case "run-to":
+        // A target already behind is refused beside the field; a stop before it, the control says itself.
+        host.runTo(value).catch((error) => {
+          if (error instanceof RangeError || error instanceof TypeError) this.#view().controls.refuseRunTo(error.message);
+        });
+        break;
       case "reset":
+        this.#notices.set({ restarted: null });
         if (model.crashed || !model.pg) this.recover();
         else guarded(() => host.reset());
         break;
@@ -288,12 +373,18 @@ export class Reactions {
     controls.showLinkStatus(copied ? text.costsCopied : text.costsCopyFailed, copied ? null : csv, controls.filesStatus);
   }
 
+  /**
+   * Copies the link. A link holds settings, not points: with your own
+   * points the notice says so and offers the files that do carry them.
+   */
   async #copyLink() {
     const link = this.#host.link;
     if (link === null) return;
     const copied = await copyText(link);
     const { controls, text } = this.#view();
     controls.showLinkStatus(copied ? text.linkCopied : text.linkCopyFailed, copied ? null : link);
+    const own = this.#settings.current.dataset === "custom" && this.#own.count > 0;
+    this.#notices.set({ linkWithoutPoints: own ? { count: this.#own.count } : null });
     this.#wiring.linkCopied({ link, copied });
   }
 }

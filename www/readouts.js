@@ -1,8 +1,17 @@
-// The live numbers: iteration, cost (6 decimals, as the course prints it),
-// training accuracy and, when points are held out, test cost and accuracy.
+// The live numbers: iteration (and, while running to an iteration, that
+// target), cost (6 decimals, as the course prints it), training accuracy
+// and, when points are held out, test cost and accuracy.
 
 import { h } from "./dom.js";
 import { format } from "./strings.js";
+
+/** A cost with six decimals, as the course prints it; a blown-up one with fewer, so its box holds it. */
+const costText = (cost) => cost.toFixed(Math.abs(cost) < 10 ? 6 : Math.abs(cost) < 1e4 ? 3 : 0);
+
+/** A whole number as `text`'s language groups its digits: 10,000. */
+export function grouped(n, text) {
+  return new Intl.NumberFormat(text.locale).format(n);
+}
 
 export class Readouts {
   constructor(root, text) {
@@ -14,12 +23,22 @@ export class Readouts {
       return { row, value };
     };
     this.iteration = item(text.iteration, "iteration");
+    this.target = h("span", { class: "target", hidden: true });
+    // Beside the label, where it has room and moves nothing.
+    this.iteration.row.firstChild.append(this.target);
     this.cost = item(text.cost, "cost");
     this.testCost = item(text.testCost, "test-cost");
     this.train = item(text.trainAccuracy, "train");
     this.test = item(text.testAccuracy, "test");
     this.test.row.hidden = true;
     this.testCost.row.hidden = true;
+  }
+
+  /** The iteration a "run to" stops at, shown after the iteration's label ("→ 10,000"); null: none. */
+  showTarget(target) {
+    const shown = target === null ? "" : format(this.text.runToTarget, { target: grouped(target, this.text) });
+    if (this.target.textContent !== shown) this.target.textContent = shown;
+    this.target.hidden = target === null;
   }
 
   percent(fraction) {
@@ -43,7 +62,7 @@ export class Readouts {
     set(this.iteration, String(state.iteration));
     // No points (drawn, then cleared): a cost of nothing is NaN, not news.
     const empty = points !== null && points.train.length === 0;
-    set(this.cost, empty ? this.text.noPointsYet : Number.isFinite(state.cost) ? state.cost.toFixed(6) : String(state.cost));
+    set(this.cost, empty ? this.text.noPointsYet : Number.isFinite(state.cost) ? costText(state.cost) : String(state.cost));
     set(this.train, this.percent(state.trainAccuracy));
     const held = Number.isFinite(state.testAccuracy);
     if (this.test.row.hidden === held) {
@@ -51,6 +70,6 @@ export class Readouts {
       this.testCost.row.hidden = !held;
     }
     set(this.test, this.percent(state.testAccuracy));
-    set(this.testCost, Number.isFinite(state.testCost) ? state.testCost.toFixed(6) : this.text.notANumber);
+    set(this.testCost, Number.isFinite(state.testCost) ? costText(state.testCost) : this.text.notANumber);
   }
 }

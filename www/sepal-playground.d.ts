@@ -23,9 +23,9 @@ export interface SepalPlaygroundSettings {
    */
   points: number;
   /**
-   * The data set's noise scale. Values: a number from 0 to 10. Default: the data set's own (flower
-   * 0.2, circles 0.3, moons 0.2, blobs 1, quantiles 0.5, xor 0.2, spiral 0.2). A change makes new
-   * data and a new network. Attribute and URL parameter: `noise`.
+   * The data set's noise scale. Values: a number from 0 to 10. Default: 0.2, or the data set's own
+   * (circles 0.3, blobs 1, quantiles 0.5). A change makes new data and a new network. Attribute and
+   * URL parameter: `noise`.
    */
   noise: number;
   /**
@@ -36,8 +36,8 @@ export interface SepalPlaygroundSettings {
   testFraction: number;
   /**
    * The model: logistic regression, a shallow network (one hidden layer) or a deep network. Values:
-   * logistic, shallow or deep. Default: shallow. A change starts a new network on the same data.
-   * Attribute and URL parameter: `model`.
+   * logistic, shallow or deep. Default: shallow, or the data set's own (spiral deep). A change
+   * starts a new network on the same data. Attribute and URL parameter: `model`.
    */
   model: "logistic" | "shallow" | "deep";
   /**
@@ -46,9 +46,10 @@ export interface SepalPlaygroundSettings {
    */
   hiddenUnits: number;
   /**
-   * The deep model's hidden layer sizes, comma-separated. Values: 1 to 6 comma-separated whole
-   * numbers from 1 to 64, e.g. 8,8,4. Default: 8,8. A change starts a new network on the same data.
-   * Attribute and URL parameter: `layers`.
+   * The deep model's hidden layer sizes, separated by commas or spaces. Values: 1 to 6 whole
+   * numbers from 1 to 64, separated by commas or spaces, e.g. 8,8,4. Default: 8,8, or the data
+   * set's own (spiral 16,16). A change starts a new network on the same data. Attribute and URL
+   * parameter: `layers`.
    */
   layers: string;
   /**
@@ -57,8 +58,9 @@ export interface SepalPlaygroundSettings {
    */
   activation: "tanh" | "relu" | "leaky-relu" | "sigmoid";
   /**
-   * How the weights start (small: randn·0.01). Values: zeros, small, xavier or he. Default: small.
-   * A change starts a new network on the same data. Attribute and URL parameter: `init`.
+   * How the weights start (small: randn·0.01). Values: zeros, small, xavier or he. Default: small,
+   * or the data set's own (spiral xavier). A change starts a new network on the same data.
+   * Attribute and URL parameter: `init`.
    */
   init: "zeros" | "small" | "xavier" | "he";
   /**
@@ -203,8 +205,9 @@ export interface SepalPlaygroundEventMap {
 
 /**
  * `<sepal-playground>`: a neural-network playground, the course's planar data classification
- * trained live in the page. Attributes: the settings (kebab-case), `controls` and `url-settings`.
- * Parts: data, plot, cost-chart, controls, notice, formulas, network, neuron, experiments.
+ * trained live in the page. Attributes: the settings (kebab-case), `controls`, `folded` and
+ * `url-settings`. Parts: data, plot, cost-chart, controls, notice, formulas, network, neuron,
+ * experiments.
  */
 export class SepalPlayground extends HTMLElement {
   static readonly observedAttributes: string[];
@@ -240,6 +243,15 @@ export class SepalPlayground extends HTMLElement {
    * @param n An integer from 0 to 100000. Default: 1.
    */
   step(n?: number): void;
+
+  /**
+   * Plays until iteration n and stops exactly there (no frame steps past it), as the Run to control
+   * does; resolves with the state there. A non-whole n rejects with a TypeError, one not above the
+   * current iteration with a RangeError, changing nothing; it also rejects when training stops
+   * first (pause(), a divergence, another runTo).
+   * @param n A whole number above the current iteration.
+   */
+  runTo(n: number): Promise<SepalProgressDetail>;
 
   /** Back to iteration 0 with the same data and the same initial weights. */
   reset(): void;

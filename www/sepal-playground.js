@@ -27,7 +27,7 @@
 // diagram), `neuron` (one per hidden unit view), `experiments`.
 //
 // Attributes: the settings (kebab-case, from settings-table.js), `controls`
-// (shown.js) and `url-settings`. Each takes effect when it changes. Settings
+// and `folded` (shown.js) and `url-settings`. Each takes effect when it changes. Settings
 // come from the attributes, then with `url-settings` the page's address,
 // then the controls, a later one winning (settings-state.js); with
 // `url-settings` the hash always reproduces what is on screen.
@@ -53,6 +53,7 @@ import { ModelHolder } from "./model-holder.js";
 import { FrameLoop } from "./frame-loop.js";
 import { View } from "./view.js";
 import { Reactions } from "./reactions.js";
+import { grouped } from "./readouts.js";
 
 /** The most iterations one `step(n)` may run. */
 const MAX_STEP = 100000;
@@ -71,7 +72,7 @@ function describe(value) {
 
 export class SepalPlayground extends HTMLElement {
   static get observedAttributes() {
-    return [...SETTING_PARAMS, "controls"];
+    return [...SETTING_PARAMS, "controls", "folded"];
   }
 
   #ready;
@@ -79,6 +80,7 @@ export class SepalPlayground extends HTMLElement {
   #rejectReady;
   #started = false;
   #wantPlay = false; // play() before the wasm was loaded
+  #runTo = null; // {target, resolve, reject} of the runTo() under way
   #own = new OwnPoints(); // the points a person drew or imported
   // The rooms. Each tells the others what it cannot know itself through the
   // hooks given here; the view comes last, in the constructor, as it builds
@@ -104,6 +106,7 @@ export class SepalPlayground extends HTMLElement {
   });
   #loop = new FrameLoop(this.#model, this.#settings, {
     trained: () => this.#measured(),
+    reached: (target) => this.#reached(target),
     framed: () => this.#view.highlight(),
   });
   #rooms = { model: this.#model, settings: this.#settings, loop: this.#loop, own: this.#own, notices: this.#notices };
@@ -245,14 +248,50 @@ export class SepalPlayground extends HTMLElement {
     this.#view.showRunning();
   }
 
-  /** Stops the animated training. */
+  /** Stops the animated training (and a `runTo` under way, whose promise rejects). */
   pause() {
     this.#wantPlay = false;
     if (!this.#loop.running) return;
     this.#loop.stop();
+    this.#endRunTo(null);
     this.#view.highlight();
     this.#view.showRunning();
     this.#view.sharpen();
+  }
+
+  /**
+   * Plays until iteration `n` and stops exactly there (no frame steps past
+   * it), then says so beside the "Run to" control; resolves with the state
+   * then (`{iteration, cost, …}`). `n` must be a whole number above the
+   * current iteration: else it rejects with a TypeError or RangeError and
+   * nothing changes. It rejects too when training stops first (`pause()`,
+   * a divergence, another `runTo`), or cannot start.
+   */
+  runTo(n) {
+    const text = this.#view.text;
+    const model = this.#model;
+    try {
+      if (!Number.isSafeInteger(n)) throw new TypeError(format(text.runToType, { value: describe(n) }));
+      model.require(text);
+      if (n <= model.state.iteration) {
+        const values = { target: grouped(n, text), iteration: grouped(model.state.iteration, text) };
+        throw new RangeError(format(text.runToPast, values));
+      }
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    this.#endRunTo(null);
+    this.#loop.aim(n);
+    this.play();
+    if (!this.#loop.running) {
+      this.#loop.aim(null);
+      return Promise.reject(new Error(format(text.runToStopped, { iteration: grouped(this.iteration, text), target: grouped(n, text) })));
+    }
+    this.#view.controls?.showRunToStatus(null);
+    this.#view.showRunning();
+    return new Promise((resolve, reject) => {
+      this.#runTo = { target: n, resolve, reject };
+    });
   }
 
   /**
@@ -332,6 +371,10 @@ export class SepalPlayground extends HTMLElement {
       this.#view.applyControls();
       return;
     }
+    if (name === "folded") {
+      this.#view.applyFolded();
+      return;
+    }
     this.#settings.attributeChanged(name, value);
     if (this.#model.api) this.#reactions.applySettings();
   }
@@ -382,6 +425,34 @@ export class SepalPlayground extends HTMLElement {
   }
 
   // ------------------------------------------------------------ events
+
+  /** The frame loop stopped at a `runTo`'s target: say so, and keep its promise. */
+  #reached(target) {
+    this.#view.highlight();
+    this.#view.showRunning();
+    this.#view.sharpen();
+    this.#view.controls?.showRunToStatus(format(this.#view.text.runToReached, { target: grouped(target, this.#view.text) }));
+    this.#endRunTo(this.#model.detail());
+  }
+
+  /**
+   * Settles the `runTo` under way, if any: resolved with `reached` (the
+   * state at its target), or with null rejected, training having stopped
+   * before (which the "Run to" control then says).
+   */
+  #endRunTo(reached) {
+    const run = this.#runTo;
+    if (!run) return;
+    this.#runTo = null;
+    if (reached) {
+      run.resolve(reached);
+      return;
+    }
+    const text = this.#view.text;
+    const message = format(text.runToStopped, { iteration: grouped(this.iteration, text), target: grouped(run.target, text) });
+    this.#view.controls?.showRunToStatus(message);
+    run.reject(new Error(message));
+  }
 
   /** After the model changed: read it, redraw, tell listeners, check divergence and the iteration cap. */
   #measured() {

@@ -1,10 +1,18 @@
 // A setting's control and its words, built from its row of the settings
-// table (settings-table.js): a select for a choice, a number field for a
-// number, a text field for layer sizes, a list of speeds for a number that
-// may also be a word (`speed=max`). A new row of the table gets a control
-// here with no code of its own; its strings are its label (`text[key]`),
-// an optional title (`text[key + "Title"]`) and, for a choice, the names of
-// its values (`text["<param>.<value>"]`).
+// table (settings-table.js): a select for a choice, a text field for a
+// number or layer sizes, a list of speeds for a number that may also be a
+// word (`speed=max`). A new row of the table gets a control here with no
+// code of its own; its strings are its label (`text[key]`), an optional
+// title (`text[key + "Title"]`) and, for a choice, the names of its values
+// (`text["<param>.<value>"]`).
+//
+// Numbers are typed into text fields (with a numeric keyboard on phones),
+// not `<input type=number>`: that one hands over "" for "abc" and drops the
+// comma of "1,2", so the parser could only say "empty" or read 12; a text
+// field hands over what was typed, and the settings parser says what is
+// wrong with it. A refused value stays in its field with the reason beside
+// it, in the field's own words (`showFieldError`), until it is fixed, or
+// the settings are shown again while the person is elsewhere.
 
 import { h } from "./dom.js";
 import { format } from "./strings.js";
@@ -30,6 +38,54 @@ export function field(labelText, control, extra = [], className = "") {
   control.id = `sepal-field-${nextId}`;
   const label = h("label", { for: control.id }, [labelText, ...extra]);
   return h("div", { class: `field ${className}`.trim() }, [label, control]);
+}
+
+/**
+ * Shows `message` (null: none) beside `control`, in its field `root`: laid
+ * over what is below the field, so that nothing on the page moves while
+ * typing (and a value refused is rare enough to measure where it fits),
+ * and tied to the control (aria-describedby, aria-invalid) so that
+ * it is read with it.
+ */
+export function showFieldError(root, control, message) {
+  let note = root.querySelector(":scope > .field-error");
+  if (message === null) {
+    if (!note) return;
+    note.remove();
+    control.removeAttribute("aria-invalid");
+    control.removeAttribute("aria-describedby");
+    return;
+  }
+  if (!note) {
+    note = h("p", { class: "field-error", id: `${control.id}-error`, role: "alert" });
+    root.append(note);
+    control.setAttribute("aria-invalid", "true");
+    control.setAttribute("aria-describedby", note.id);
+  }
+  if (note.textContent !== message) note.textContent = message;
+  // Wider than a narrow field, so it reads in a few lines: it grows to the
+  // right, or to the left where the element ends first.
+  const element = root.getRootNode().host;
+  note.classList.remove("end");
+  note.classList.toggle("end", note.getBoundingClientRect().right > element.getBoundingClientRect().right);
+}
+
+/**
+ * A value typed into a field and refused, in the words of `text`: the
+ * field's `label`, the `value` as typed, the parser's `problem` code and
+ * `allowed` (worded); `decimal` when the field takes fractions, so that a
+ * comma in it is a decimal comma.
+ */
+export function fieldProblem(text, { label, value, problem, allowed, decimal }) {
+  const values = { label, value, allowed };
+  if (problem === "comma") {
+    const decimalComma = decimal && value.split(",").length === 2;
+    if (decimalComma) return format(text["field.comma.decimal"], { ...values, point: value.replace(",", ".") });
+    return format(text["field.comma.whole"], { ...values, digits: value.replaceAll(",", "") });
+  }
+  const own = text[`field.${problem}`];
+  if (own) return format(own, values);
+  return format(text["field.problem"], { ...values, problem: text[`problemShort.${problem}`] ?? problem });
 }
 
 /** What `row` allows, in the words of `text`. */
@@ -71,23 +127,24 @@ function control(row, text) {
       return h("input", { name, type: "text", inputmode: "numeric", spellcheck: "false", autocomplete: "off", placeholder: row.default });
     case "flag":
       return h("input", { name, type: "checkbox" });
-    default: {
-      const integer = row.kind === "integer";
+    default:
       return h("input", {
         name,
-        type: "number",
-        min: row.min,
-        max: row.max,
-        step: integer ? 1 : "any",
-        inputmode: integer ? "numeric" : "decimal",
+        type: "text",
+        inputmode: row.kind === "integer" ? "numeric" : "decimal",
+        spellcheck: "false",
+        autocomplete: "off",
       });
-    }
   }
 }
 
 /** One setting's field: its control, label and (for a slider) the value shown beside the label. */
 export class SettingField {
-  /** `onSetting(param, text)` is called with what the person chose. */
+  /**
+   * `onSetting(param, text)` is called with what the person chose; it
+   * returns the parser's rejection (`{value, problem}`) when the value was
+   * refused, which the field then shows beside itself.
+   */
   constructor(row, text, onSetting) {
     this.row = row;
     this.text = text;
@@ -104,8 +161,23 @@ export class SettingField {
         onSetting(row.param, value());
       });
     } else {
-      this.control.addEventListener("change", () => onSetting(row.param, value()));
+      this.control.addEventListener("change", () => this.#refused(onSetting(row.param, value()) ?? null));
     }
+  }
+
+  /** Shows why the typed value was refused (`rejection` from the parser), or that it was not (null). */
+  #refused(rejection) {
+    const text = this.text;
+    const message =
+      rejection &&
+      fieldProblem(text, {
+        label: text[this.row.key] ?? this.row.param,
+        value: rejection.value,
+        problem: rejection.problem,
+        allowed: allowedText(this.row, text),
+        decimal: this.row.kind === "number",
+      });
+    showFieldError(this.root, this.control, message);
   }
 
   #showOutput(value) {
@@ -114,8 +186,9 @@ export class SettingField {
 
   /**
    * Puts the value of `settings` into the control, unless the person is
-   * typing in it; the field is hidden while the setting means nothing
-   * (`unused`, from the settings parser: hidden units of a deep network, …).
+   * typing in it (a refused value stays while the person is in the
+   * field); the field is hidden while the setting means nothing (`unused`,
+   * from the settings parser: hidden units of a deep network, …).
    */
   show(settings, unused) {
     const typing = ["text", "number"].includes(this.control.type) && this.control === this.control.getRootNode().activeElement;
@@ -124,10 +197,11 @@ export class SettingField {
     if (this.root.hidden !== hidden) this.root.hidden = hidden;
   }
 
-  /** Puts the control back to what `settings` says. */
+  /** Puts the control back to what `settings` says (a refused value and its message go). */
   revert(settings) {
     const value = settings[this.row.key];
     const control = this.control;
+    this.#refused(null);
     if (control.type === "checkbox") {
       control.checked = value === 1;
       return;

@@ -153,9 +153,24 @@ export class SettingsState {
     this.#uiError = null;
   }
 
-  /** The rejected values, worded in `text` for the notice. */
+  /**
+   * The value last typed into a control and refused (`{setting, value,
+   * problem, …}` from the parser), or null: the control shows it beside
+   * itself, not the notice, so that the page does not move while typing.
+   */
+  get refusedChange() {
+    return this.#uiError;
+  }
+
+  /**
+   * The rejected values of the attributes and the URL, worded in `text` for
+   * the notice, one per setting; once a value typed into that setting's
+   * control is refused, the control says the latest and the notice stops
+   * repeating the link's.
+   */
   rejections(text) {
-    return [...this.#errors, ...(this.#uiError ? [this.#uiError] : [])].map((error) => {
+    const typed = this.#uiError?.setting;
+    return this.#errors.filter((error) => error.setting !== typed).map((error) => {
       const template = text[`problem.${error.problem}`] ?? text.problemOther;
       const row = SETTINGS.find((r) => r.param === error.setting);
       const current = row && this.#settings ? String(this.#settings[row.key]) : "";

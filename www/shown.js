@@ -1,4 +1,4 @@
-// The `controls` attribute: which controls and panels an element shows, so
+// The `controls` and `folded` attributes. `controls`: which controls and panels an element shows, so
 // that a teacher decides what students may change. The plot, its legend and
 // the live numbers are always there.
 //
@@ -52,4 +52,21 @@ export function parseControls(value) {
     return chosen.has(name);
   };
   return { shows, unknown };
+}
+
+// The `folded` attribute (and index.html's `?folded=`): the panels that
+// start folded, so that notes choose what a reader first sees.
+//
+//   folded="formulas network"
+//
+// Names from FOLDABLE, separated by spaces or commas; no attribute folds the
+// formulas (the full page's first screen is the plot and the network), an
+// empty one (or "none") folds nothing. A person opens and folds them anyway.
+
+export const FOLDABLE = ["formulas", "network"];
+
+/** The set of panels an attribute value (null when there is none) folds. */
+export function parseFolded(value) {
+  const words = value === null ? ["formulas"] : value.split(/[\s,]+/);
+  return new Set(words.filter((w) => FOLDABLE.includes(w)));
 }

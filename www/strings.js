@@ -148,8 +148,8 @@ const en = {
   newDataTitle: "Draw the dataset again from a different random seed",
   testFraction: "Held out for testing",
   // Drawing your own points.
-  drawHint: "Click the plot to add a point of the chosen class; shift-click adds the other class.",
-  drawEmpty: "Click anywhere on the plot to add points.",
+  drawHint: "Click the plot to add a point of the class chosen below (class 0 or class 1); shift-click adds the other class.",
+  drawEmpty: "Click anywhere on the plot to add points; class 0 / class 1 below chooses their class, shift-click the other one.",
   drawClassLabel: "Class of new points",
   drawClass0: "class 0",
   drawClass1: "class 1",
@@ -206,7 +206,7 @@ const en = {
   testFractionTitle: "The share of the points held out for testing",
   modelTitle: "The model: logistic regression, a shallow network (one hidden layer) or a deep network",
   hiddenUnitsTitle: "The units of the shallow model's hidden layer",
-  layersTitle: "The deep model's hidden layer sizes, comma-separated",
+  layersTitle: "The deep model's hidden layer sizes, separated by commas or spaces",
   activationTitle: "The hidden layers' activation",
   initTitle: "How the weights start (small: randn·0.01)",
   learningRateTitle: "The learning rate α",
@@ -219,6 +219,14 @@ const en = {
   networkHeading: "Inside the network",
   networkHint:
     "Each square shows what one hidden unit computes over the plane — orange where it is negative, blue where positive. The lines are the weights: thicker for larger, blue positive, orange negative. Hover over a line or a unit, or focus a unit with Tab, to read its values.",
+  // #12: layout
+  networkHowTo: "How to read it",
+  strongestLinks: "Strongest {shown} of {total} links shown (the largest |w| of each layer).",
+  dataSettingsHeading: "Data settings",
+  modelSettingsLabel: "Model and training settings",
+  drawHintTouch: "Tap the plot to add a point of the class chosen below (class 0 or class 1).",
+  drawEmptyTouch: "Tap anywhere on the plot to add points; class 0 / class 1 below chooses their class.",
+  drawChooseOwn: "This is a built-in dataset: choose “draw your own” to add points.",
   unitLabel: "layer {layer}, unit {unit}",
   outputLabel: "output",
   weightTooltip: "W[{layer}]: {from} → {to} = {value}",
@@ -263,6 +271,17 @@ const en = {
   sweepCaption: "{label}: {accuracy} %",
   runResult: "cost {cost}, accuracy {accuracy} %",
   runDiverged: "diverged at iteration {iteration}",
+  // #12: teaching details
+  hideValues: "Hide values",
+  chartAxisIteration: "iteration",
+  chartAxisCost: "cost",
+  chartAxisAccuracy: "accuracy",
+  chartAxes: "{label} (horizontal axis: {x}; vertical axis: {y})",
+  useRun: "Use these settings",
+  useRunLabel: "Use the settings of {label} in the main plot, from iteration 0",
+  runUsed: "The main plot now uses the settings of {label}, from iteration 0.",
+  stalled: "The cost has hardly moved: this network is not learning these points.",
+  tryNetwork: "Try a deep network: layers {layers}, {init} weights",
   experimentProgress: "Training… {percent}%",
   cancelExperiment: "Cancel",
   experimentCancelled: "The experiment was cancelled",
@@ -275,6 +294,27 @@ const en = {
   "problem.out-of-range": "{setting} = \"{value}\" is out of range: use {allowed}. Using {current} instead.",
   "problem.unknown-choice": "{setting} = \"{value}\" is not one of the choices: use {allowed}. Using {current} instead.",
   "problem.empty": "{setting} is empty: use {allowed}. Using {current} instead.",
+  // #12: typing mistakes and "run to". A comma in a number is refused in
+  // every language (a link must mean the same everywhere), never read as 12.
+  "problem.comma": "{setting} = \"{value}\" has a comma: write decimals with a point (1.2) and thousands without a separator (1000). Using {current} instead.",
+  "problem.empty-item": "{setting} = \"{value}\" has an empty item between commas: use {allowed}. Using {current} instead.",
+  "problemShort.comma": "has a comma (write decimals with a point, 1.2, and thousands without a separator, 1000)",
+  "problemShort.empty-item": "has an empty item between commas",
+  // Beside a field, for a value typed into it: {label} is the field's label.
+  "field.problem": "{label}: “{value}” {problem}. Use {allowed}.",
+  "field.empty": "{label} is empty. Use {allowed}.",
+  "field.comma.decimal": "{label}: “{value}” has a decimal comma. Use a point: {point}.",
+  "field.comma.whole": "{label}: “{value}” has a comma. Write whole numbers without separators: {digits}.",
+  "field.empty-item": "{label}: “{value}” has an empty item between commas. Use {allowed}.",
+  runTo: "Run to",
+  runToLabel: "Run to iteration",
+  runToTitle: "Plays and stops exactly at this iteration (Enter starts it)",
+  runToAllowed: "a whole number of iterations, e.g. 10000",
+  runToTarget: "→ {target}",
+  runToReached: "Reached iteration {target}.",
+  runToStopped: "Stopped at iteration {iteration}, before {target}.",
+  runToPast: "Iteration {target} is already behind: training is at iteration {iteration}. Choose a larger number.",
+  runToType: "runTo(n): n must be a whole number of iterations, not {value}",
   problemOther: "{message}",
   // The same problems inside a sentence (a model file's settings).
   "problemShort.not-a-number": "is not a number",
@@ -291,17 +331,40 @@ const en = {
   "allowed.number.from-below": "a number from {min} up to (not including) {max}",
   "allowed.number.above-to": "a number above {min} and at most {max}",
   "allowed.number.above-below": "a number above {min} and below {max}",
-  "allowed.sizes": "1 to {maxCount} comma-separated whole numbers from {min} to {max}, e.g. {example}",
+  "allowed.sizes": "1 to {maxCount} whole numbers from {min} to {max}, separated by commas or spaces, e.g. {example}",
   "allowed.flag": "0 or 1",
   "problem.unknown-setting": "\"{setting}\" is not a setting of this playground, so it was ignored.",
   dismiss: "Dismiss",
 
   // The notice: divergence. {reason} is one of the divergence.* texts.
   diverged:
-    "Training diverged at iteration {iteration}: {reason}. Learning rate {learningRate} is too large — try ≤ {suggestion}, then reset.",
+    "Training diverged at iteration {iteration}: {reason}. Learning rate {learningRate} is too large — type ≤ {suggestion} in Learning rate and training restarts from the initial weights.",
   "divergence.non-finite-cost": "the cost is no longer finite",
   "divergence.non-finite-parameter": "a weight is no longer finite",
   "divergence.cost-exploded": "the cost rose above 10× its start",
+
+  // #12: plot states, divergence recovery, your own points
+  "plotState.no-points": "No points yet — click the plot to add some, or import a CSV.",
+  "plotState.diverged": "Training diverged, so the plot shows no trained boundary — type a smaller learning rate and training restarts.",
+  "plotState.identical-uniform":
+    "Every weight starts at 0, so all hidden units stay identical and the output is the same everywhere — choose small random initial weights.",
+  "plotState.identical":
+    "All hidden units have the same weights, so the network is no better than one unit and puts the whole view in one class — choose small random initial weights.",
+  "plotState.uniform":
+    "The model gives every point of the plane the same probability, so there is no boundary to draw — press Play to train, or choose other initial weights or another activation.",
+  "plotState.one-class-0":
+    "The whole view is class 0: the 0.5 line lies outside it — keep training, or try more hidden units or another learning rate.",
+  "plotState.one-class-1":
+    "The whole view is class 1: the 0.5 line lies outside it — keep training, or try more hidden units or another learning rate.",
+  "plotState.only-class-0": "Every point is class 0, so the whole view is class 0 — add points of class 1 to give it a boundary to learn.",
+  "plotState.only-class-1": "Every point is class 1, so the whole view is class 1 — add points of class 0 to give it a boundary to learn.",
+  restartedRate: "Learning rate now {learningRate}: training restarted from the initial weights.",
+  linkWithoutPoints:
+    "A link carries settings, not points: your {count} points travel as a CSV file or in a model file. Export them too and share the file with the link.",
+  "linkWithoutPoints.one":
+    "A link carries settings, not points: your point travels as a CSV file or in a model file. Export it too and share the file with the link.",
+  drawnPoints: "{count} drawn",
+  drawnPointsTitle: "Your own points: add them on the plot or import a CSV",
 
   // The notice: notes for the page's author and reader.
   controlsUnknown:

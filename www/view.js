@@ -19,10 +19,20 @@ import { Readouts } from "./readouts.js";
 import { STYLES } from "./element-styles.js";
 import { h } from "./dom.js";
 import { FormulasPanel } from "./formulas-panel.js";
-import { parseControls } from "./shown.js";
+import { parseControls, parseFolded } from "./shown.js";
+import { PlotOverlay, noBoundaryReason } from "./plot-overlay.js";
 
 /** The cost chart's height in CSS px. */
 const CHART_HEIGHT = 160;
+/** Container widths (rem) where the layout changes: one column under PHONE_REM, four from WIDE_REM (element-styles.js). */
+const PHONE_REM = 40;
+const WIDE_REM = 72;
+/** The plot: at least this tall, and room kept above it for at most this much page header (CSS px). */
+const MIN_PLOT = 300;
+const MAX_HEADER = 130;
+/** The network diagram's height under the plot, and at least beside it (CSS px). */
+const DIAGRAM_HEIGHT = 380;
+const MIN_DIAGRAM = 220;
 /**
  * How often the network view is redrawn while training: every INSIDE_MS,
  * or for a large network (thousands of links) seldom enough that drawing it
@@ -55,6 +65,7 @@ export class View {
   #experiments = null;
   #formulas = null;
   #readouts = null;
+  #overlay = null; // why the plot shows no boundary (plot-overlay.js)
   #drawnCells = 0; // the map's resolution on screen
   #valuesAt = -Infinity; // when the values under the formulas were last shown
   #insideAt = -Infinity; // when the network view was last drawn
@@ -147,21 +158,54 @@ export class View {
     const testNote = h("span", { class: "test-note", hidden: true }, [h("i", { class: "swatch hollow" }), text.legendTest]);
     legend.append(testNote);
     this.#drawTool = new DrawTool(text, { onAdd: on.addPoint, onUndo: on.undoPoint, onClear: on.clearPoints });
-    const stage = h("figure", { class: "stage" }, [plot, legend, this.#drawTool.bar, loading]);
+    const stage = h("figure", { class: "stage" }, [plot, legend, this.#drawTool.refusal, this.#drawTool.bar, loading]);
+    this.#overlay = new PlotOverlay(text);
+    stage.append(this.#overlay.root);
     this.#chart = new RunChart(text, this.#font);
     this.#chart.onModeChange = () => this.draw();
-    const side = h("div", { class: "side" }, [readouts, controls, this.#chart.box]);
-    this.#data = new DataPanel(text, { onPick: on.pick, onSetting: on.setting, onAction: on.action, onImport: on.importCsv });
+    Object.assign(this.#chart, { suggest: on.learningNetwork, onTry: on.useSettings });
+    this.#data = new DataPanel(text, {
+      onPick: (name) => {
+        on.pick(name);
+        if (name === "custom") this.#revealStage();
+      },
+      onSetting: on.setting,
+      onAction: on.action,
+      onImport: on.importCsv,
+    });
+    // The data's fine settings in a box of their own: on a phone they come
+    // after the model's settings, so that a dataset picture, the model and
+    // the plot fit one screen (layout() moves the box).
+    const dataSettings = h("div", { class: "data-settings" }, [
+      h("h3", { class: "data-settings-heading" }, [text.dataSettingsHeading]),
+      ...this.#data.root.querySelectorAll(":scope > .fields, :scope > .buttons"),
+    ]);
+    this.#data.root.append(dataSettings);
+    // A new language keeps the panels as the person left them.
+    const wasOpen = this.#formulas ? { formulas: this.#formulas.root.open, network: this.#network.root.open } : null;
     this.#network = new NetworkView(text);
     this.#formulas = new FormulasPanel(text, { onToggleValues: () => this.#showValues(true) });
+    if (wasOpen) {
+      this.#formulas.root.open = wasOpen.formulas;
+      this.#network.root.open = wasOpen.network;
+    } else {
+      this.applyFolded();
+    }
     this.#formulas.root.addEventListener("toggle", () => {
       this.highlight();
       this.#showValues(true);
+    });
+    // Opened: laid out in its box (it had none while folded) and drawn now.
+    this.#network.root.addEventListener("toggle", () => {
+      this.#insideAt = -Infinity;
+      this.#onResize();
+      if (!this.#loop.running) this.draw();
     });
     this.#experiments = new Experiments(text, {
       makePlayground: model.make,
       getSettings: () => ({ ...this.#settings.current }),
       getApi: () => model.api,
+      onUse: on.useSettings,
       // While an experiment runs, the main training pauses and Play is refused.
       onStart: () => {
         this.#host.pause();
@@ -172,28 +216,43 @@ export class View {
         this.showRunning();
       },
     });
+    this.#controls = new Controls(controls, text, { onAction: on.action, onSetting: on.setting, onLoadModel: on.loadModel });
+    // In the order a student uses them, which is the order on a phone: the
+    // plot, the numbers and Play, the data, the model's settings, the
+    // network, the curves and files, then the formulas and experiments.
+    // Wider, the grid puts the data, the network, the plot and a side
+    // column (numbers, Play, model settings, curves) side by side, so the
+    // DOM order (and Tab) stays the phone's. The model's settings leave the
+    // play buttons' row for their own group, which the data comes before.
+    // Run to comes after them: on a phone the plot and Hidden units fit one screen above it.
+    const { fieldsRow, seedRow, runTo } = this.#controls;
+    const modelSettings = h("div", { class: "model", part: "controls", role: "group", "aria-label": text.modelSettingsLabel }, [
+      fieldsRow,
+      seedRow,
+      runTo,
+      this.#controls.linkStatus,
+    ]);
+    const run = h("div", { class: "run" }, [readouts, controls]);
+    const more = h("div", { class: "more" }, [this.#chart.box, this.#controls.files]);
     const style = h("style", {}, [STYLES]);
-    this.#host.shadowRoot.replaceChildren(
-      style,
-      h("div", { class: "layout" }, [
-        notice,
-        this.#data.root,
-        stage,
-        side,
-        this.#formulas.root,
-        this.#network.root,
-        this.#experiments.root,
-      ]),
-    );
-    this.#dom = { stage, loading, testNote };
+    const layout = h("div", { class: "layout" }, [
+      stage,
+      run,
+      this.#data.root,
+      modelSettings,
+      this.#network.root,
+      more,
+      this.#formulas.root,
+      this.#experiments.root,
+    ]);
+    this.#host.shadowRoot.replaceChildren(style, notice, layout);
+    this.#dom = { stage, loading, testNote, dataSettings, modelSettings };
     if (this.#resizeObserver) this.#observe();
     if (model.api) loading.hidden = true;
     this.#plot = new Plot(plot);
     this.#drawTool.attach(plot, (event) => this.#plot.toData(event, model.bounds));
     this.#notices.attach(notice, text);
     this.#readouts = new Readouts(readouts, text);
-    this.#controls = new Controls(controls, text, { onAction: on.action, onSetting: on.setting, onLoadModel: on.loadModel });
-    side.append(this.#controls.files);
     this.applyControls();
     const settings = this.#settings.current;
     if (settings) {
@@ -233,6 +292,8 @@ export class View {
     this.#shown = shown;
     this.#controls.showOnly(shown.shows);
     this.#data.root.classList.toggle("off", !shown.shows("data"));
+    this.#dom.dataSettings.classList.toggle("off", !shown.shows("data"));
+    this.#drawTool.offersOwn = shown.shows("data");
     this.#chart.box.classList.toggle("off", !shown.shows("chart"));
     this.#formulas.root.classList.toggle("off", !shown.shows("formulas"));
     this.#network.root.classList.toggle("off", !shown.shows("network"));
@@ -245,17 +306,34 @@ export class View {
     }
   }
 
+  /** The `folded` attribute: which panels are folded (shown.js); a change opens or folds them now. */
+  applyFolded() {
+    if (!this.#formulas) return;
+    const folded = parseFolded(this.#host.getAttribute("folded"));
+    this.#formulas.root.open = !folded.has("formulas");
+    this.#network.root.open = !folded.has("network");
+  }
+
+  /**
+   * "Draw your own" was chosen: the plot and its class toggle come into
+   * view (on a phone they are a screen or more above the pictures).
+   */
+  #revealStage() {
+    // Next frame: the drawing tools under the plot are showing by then.
+    requestAnimationFrame(() => {
+      const stage = this.#dom.stage;
+      const box = stage.getBoundingClientRect();
+      if (box.top >= 0 && box.bottom <= globalThis.innerHeight) return;
+      const smooth = !globalThis.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
+      stage.scrollIntoView({ block: "start", behavior: smooth ? "smooth" : "auto" });
+    });
+  }
+
   /** Puts `settings` into the fields; those that mean nothing with the others are hidden. */
   showSettings(settings) {
     const unused = this.#settings.unused;
     this.#controls.showSettings(settings, unused);
     this.#data.showSettings(settings, unused);
-  }
-
-  /** Puts the field that shows `param` back to the settings in effect (a rejected value). */
-  revert(param) {
-    this.#controls.revert(param, this.#settings.current);
-    this.#data.revert(param, this.#settings.current);
   }
 
   /** The data's pictures and the drawing tools, for the settings in effect. */
@@ -299,6 +377,7 @@ export class View {
       canTrain: this.#model.canTrain,
       experimenting: Boolean(this.#experiments?.running),
     });
+    this.#readouts?.showTarget(this.#loop.target);
   }
 
   /** Highlights the equation being computed, when the formulas are there to be seen (frame-loop.js says which). */
@@ -327,20 +406,51 @@ export class View {
   /** Sizes the canvases to their boxes; returns whether any changed. */
   layout() {
     const ratio = globalThis.devicePixelRatio || 1;
-    const stageWidth = this.#dom.stage.clientWidth;
+    const dom = this.#dom;
+    const stageWidth = dom.stage.clientWidth;
     const chartBox = this.#chart.box;
     const box = getComputedStyle(chartBox);
     const chartWidth = chartBox.clientWidth - parseFloat(box.paddingLeft) - parseFloat(box.paddingRight);
     this.#font = getComputedStyle(this.#host).fontFamily || "sans-serif";
     this.#chart.font = this.#font;
     if (stageWidth === 0) return false;
-    // The plot and its legend fit in the window below a short page header.
-    const maxHeight = Math.max(360, globalThis.innerHeight - 130);
+    // The widths of element-styles.js's container queries (rem of the page).
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+    const width = this.#host.clientWidth;
+    this.#placeDataSettings(width < PHONE_REM * rem);
+    // The plot and what is under it (legend, drawing tools) fit the window
+    // below a short page header or a frame's edge.
+    const above = Math.min(Math.max(0, dom.stage.getBoundingClientRect().top + globalThis.scrollY), MAX_HEADER);
+    const under = this.#plot.height ? dom.stage.offsetHeight - this.#plot.height : 0;
+    const maxHeight = Math.max(MIN_PLOT, globalThis.innerHeight - above - under - 8);
     const plotChanged = this.#plot.resize(stageWidth, maxHeight, ratio);
     const chartChanged = this.#chart.resize(chartWidth, CHART_HEIGHT, ratio);
-    const networkChanged = this.#network.layout(this.#network.scroller.clientWidth, ratio);
+    // Beside the plot the network fills the plot's height; under it, a band.
+    const network = this.#network;
+    let diagramHeight = DIAGRAM_HEIGHT;
+    if (width >= WIDE_REM * rem) {
+      const header = network.scroller.getBoundingClientRect().top - network.root.getBoundingClientRect().top;
+      diagramHeight = Math.max(MIN_DIAGRAM, this.#plot.height + under - header);
+    }
+    const networkChanged = network.layout(network.scroller.clientWidth, diagramHeight, ratio);
     this.#experiments.relayout(this.#font);
     return plotChanged || chartChanged || networkChanged;
+  }
+
+  /**
+   * On a phone the data's fine settings follow the model's (and are a
+   * `data` part of their own there); wider, they are in the data column.
+   */
+  #placeDataSettings(phone) {
+    const { dataSettings, modelSettings } = this.#dom;
+    const home = this.#data.root;
+    if (phone && dataSettings.parentNode !== modelSettings.parentNode) {
+      modelSettings.after(dataSettings);
+      dataSettings.setAttribute("part", "data");
+    } else if (!phone && dataSettings.parentNode !== home) {
+      home.append(dataSettings);
+      dataSettings.removeAttribute("part");
+    }
   }
 
   /** What the plot shows, in words: its text alternative. */
@@ -426,7 +536,9 @@ export class View {
         trainAccuracies: view(accuracies[0]),
         testAccuracies: view(accuracies[1]),
         hasTest: model.hasTest,
+        markers: new Float64Array(buffer, pg.dataChangesPtr(), pg.dataChangesLen()),
       });
+      this.#overlay.show(noBoundaryReason(model));
     });
     const noTest = !model.hasTest;
     if (this.#dom.testNote.hidden !== noTest) this.#dom.testNote.hidden = noTest;

@@ -197,10 +197,20 @@ pub fn help(command: &Command) -> String {
         } else {
             ""
         };
-        let default = match defaults.get(spec) {
+        let mut default = match defaults.get(spec) {
             Value::Unset => "unset".to_string(),
             value => value.text(),
         };
+        // The datasets whose own value differs (noise, the spiral's network).
+        for dataset in DatasetKind::ALL.into_iter().filter(|&d| d != DatasetKind::Custom) {
+            let own = Settings {
+                dataset,
+                ..Settings::default()
+            };
+            if spec.param != "dataset" && own.get(spec) != defaults.get(spec) {
+                let _ = write!(default, "; {} {}", dataset.name(), own.text(spec));
+            }
+        }
         let _ = writeln!(
             text,
             "  --{:<18}{} (default {default}{note})",

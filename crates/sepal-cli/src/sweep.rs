@@ -102,7 +102,7 @@ fn train_all(settings: &Settings, iterations: u64) -> Vec<Run> {
 
 fn train_one(settings: &Settings, hidden_units: usize, iterations: u64) -> Run {
     let mut settings = settings.clone();
-    settings.model = Model::Shallow;
+    settings.model = Some(Model::Shallow);
     settings.hidden_units = hidden_units;
     let mut trainer = Trainer::new(&settings);
     let initial_cost = trainer.cost();

@@ -22,7 +22,7 @@ pub fn run(options: &Options, out: &mut dyn Write) -> Result<(), Failure> {
             train_accuracy: trainer.train_accuracy(),
             test_accuracy: (!test_accuracy.is_nan()).then_some(test_accuracy),
             costs: &costs,
-            parameters: ParametersJson(Parameters::of(trainer.network(), options.settings.model)),
+            parameters: ParametersJson(Parameters::of(trainer.network(), options.settings.model())),
             settings: SettingsJson(&options.settings),
             diverged: trainer.divergence().is_some(),
         };

@@ -132,6 +132,28 @@ fn deep_models_and_held_out_points() {
 }
 
 #[test]
+fn layer_sizes_are_read_as_typed_with_spaces_or_a_trailing_comma() {
+    for layers in ["8 4", "8,4,", "8, 4"] {
+        let report = json(&[
+            "train",
+            "--model=deep",
+            "--layers",
+            layers,
+            "--iterations",
+            "1",
+            "--json",
+        ]);
+        let sizes: Vec<usize> = report["parameters"]["W"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|w| w.as_array().unwrap().len())
+            .collect();
+        assert_eq!(sizes, [8, 4, 1], "{layers:?}");
+    }
+}
+
+#[test]
 fn the_last_of_a_repeated_option_wins() {
     let report = json(&[
         "train",
@@ -164,6 +186,15 @@ fn bad_options_name_the_option_and_value_and_exit_2() {
         (
             &["train", "--points", "99999999"],
             "points = \"99999999\" is out of range",
+        ),
+        (
+            &["train", "--learning-rate", "1,2"],
+            "learning-rate = \"1,2\" has a comma (write decimals with a point, 1.2, and thousands without a separator, 1000)",
+        ),
+        (&["train", "--iterations", "1,000"], "iterations = \"1,000\" has a comma"),
+        (
+            &["train", "--model=deep", "--layers", "8,,8"],
+            "layers = \"8,,8\" has an empty item between commas: use 1 to 6 whole numbers from 1 to 64, separated by commas or spaces",
         ),
         (&["train", "--bogus", "1"], "--bogus is not an option"),
         (&["train", "--seed"], "--seed needs a value"),

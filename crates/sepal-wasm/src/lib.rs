@@ -48,7 +48,14 @@ pub struct Playground {
     units: Option<UnitMaps>,
     /// Every W and b, flattened for the network diagram (see `inside.rs`).
     weights: Vec<f64>,
+    /// The iterations at which the points changed under a running model
+    /// (`replacePoints`), oldest first, at most [`MAX_DATA_CHANGES`]: where
+    /// the cost curve is marked.
+    data_changes: Vec<f64>,
 }
+
+/// Data changes the cost curve marks; older ones are forgotten.
+const MAX_DATA_CHANGES: usize = 64;
 
 #[wasm_bindgen]
 impl Playground {
@@ -71,6 +78,7 @@ impl Playground {
 
     pub fn reset(&mut self) {
         self.trainer.reset();
+        self.data_changes.clear();
     }
 
     /// Takes from a settings object the settings that change a run in
@@ -136,7 +144,7 @@ impl Playground {
     }
 
     pub fn parameters(&self) -> Result<JsValue, JsError> {
-        let params = Parameters::of(self.trainer.network(), self.settings.model);
+        let params = Parameters::of(self.trainer.network(), self.settings.model());
         convert::to_js(&model::parameters_json(&params, ""))
     }
 
@@ -145,7 +153,7 @@ impl Playground {
     /// `parameters()` with a "d" in front: `{dW1, db1, dW2, db2}`, `{dw,
     /// db}` or `{dW: [...], db: [...]}`.
     pub fn gradients(&mut self) -> Result<JsValue, JsError> {
-        let model = self.settings.model;
+        let model = self.settings.model();
         let grads = Parameters::of_gradients(self.trainer.gradients(), model);
         convert::to_js(&model::parameters_json(&grads, "d"))
     }
@@ -202,12 +210,15 @@ impl Playground {
     /// Evaluates and colours the decision map at width×height cells.
     pub fn render(&mut self, width: usize, height: usize) {
         let network = self.trainer.network();
-        let stale = match &self.map {
-            Some(map) => map.width() != width || map.height() != height || !map.fits(network),
-            None => true,
-        };
-        if stale {
-            self.map = Some(DecisionMap::new(network, width, height));
+        match &mut self.map {
+            Some(map) if map.fits(network) => {
+                if map.width() != width || map.height() != height {
+                    // Animation at fewer cells, then a still: the same buffers
+                    // (new maps at each size fragmented wasm memory until it grew).
+                    map.resize(width, height);
+                }
+            }
+            _ => self.map = Some(DecisionMap::new(network, width, height)),
         }
         if let Some(map) = &mut self.map {
             map.render(self.trainer.network(), self.bounds);
@@ -233,6 +244,31 @@ impl Playground {
     #[wasm_bindgen(js_name = contourLen)]
     pub fn contour_len(&self) -> usize {
         self.map.as_ref().map_or(0, |m| m.contour().len())
+    }
+
+    /// The smallest probability of class 1 on the last rendered map (0.5
+    /// before the first render).
+    #[wasm_bindgen(js_name = probabilityMin)]
+    pub fn probability_min(&self) -> f32 {
+        self.map.as_ref().map_or(0.5, |m| m.probability_range().0)
+    }
+
+    /// The largest probability of class 1 on the last rendered map.
+    #[wasm_bindgen(js_name = probabilityMax)]
+    pub fn probability_max(&self) -> f32 {
+        self.map.as_ref().map_or(0.5, |m| m.probability_range().1)
+    }
+
+    /// The iterations at which the points changed during this run (see
+    /// `replacePoints`), as f64.
+    #[wasm_bindgen(js_name = dataChangesPtr)]
+    pub fn data_changes_ptr(&self) -> *const f64 {
+        self.data_changes.as_ptr()
+    }
+
+    #[wasm_bindgen(js_name = dataChangesLen)]
+    pub fn data_changes_len(&self) -> usize {
+        self.data_changes.len()
     }
 
     #[wasm_bindgen(js_name = historyLen)]
@@ -296,6 +332,22 @@ impl Playground {
             map: None,
             units: None,
             weights,
+            data_changes: Vec::new(),
+        }
+    }
+
+    /// Goes on training from the current parameters on `data` (split as
+    /// the settings say), marking the iteration on the cost curve.
+    pub fn replace_data(&mut self, data: Dataset) {
+        let (train, test) = data.split(self.settings.test_fraction, self.settings.dataset_seed);
+        self.trainer.replace_data(train, test);
+        self.data = data;
+        let iteration = self.trainer.iteration() as f64;
+        if self.data_changes.last() != Some(&iteration) {
+            if self.data_changes.len() == MAX_DATA_CHANGES {
+                self.data_changes.remove(0);
+            }
+            self.data_changes.push(iteration);
         }
     }
 

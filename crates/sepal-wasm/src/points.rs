@@ -137,6 +137,18 @@ impl Playground {
         let bounds = parse_bounds(bounds)?;
         Ok(Self::from_data(settings, data, bounds))
     }
+
+    /// A person's points changed (`[[x1, x2, label], …]`, checked as for
+    /// `withPoints`): training goes on from the current parameters and
+    /// iteration on them, the plot keeps its rectangle, and the cost curve
+    /// marks the iteration (`dataChangesPtr`). Throws on bad points,
+    /// changing nothing.
+    #[wasm_bindgen(js_name = replacePoints)]
+    pub fn replace_points(&mut self, points: JsValue) -> Result<(), JsError> {
+        let data = parse_points(points)?;
+        self.replace_data(data);
+        Ok(())
+    }
 }
 
 /// The points of the dataset a settings object describes, without a

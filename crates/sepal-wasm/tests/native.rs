@@ -19,3 +19,31 @@ fn native_cost_after_1000_iterations_has_the_pinned_bits() {
         cost.to_bits()
     );
 }
+
+#[test]
+fn new_points_go_on_from_the_current_iteration_and_are_marked() {
+    use sepal::Dataset;
+    let settings = Settings::default();
+    let points = [[-1.0, 0.0, 0.0], [1.0, 0.0, 1.0]];
+    let mut pg = Playground::from_data(settings, Dataset::from_points(&points), None);
+    pg.step(30);
+    pg.replace_data(Dataset::from_points(&[
+        [-1.0, 0.0, 0.0],
+        [1.0, 0.0, 1.0],
+        [2.0, 2.0, 1.0],
+    ]));
+    // The same iteration twice is one mark.
+    pg.replace_data(Dataset::from_points(&[
+        [-1.0, 0.0, 0.0],
+        [1.0, 0.0, 1.0],
+        [2.0, 1.0, 1.0],
+    ]));
+    assert_eq!(pg.trainer().iteration(), 30);
+    assert_eq!(pg.trainer().train_data().len(), 3);
+    assert_eq!(pg.data_changes_len(), 1);
+    pg.step(5);
+    assert_eq!(pg.trainer().iteration(), 35);
+    pg.reset();
+    assert_eq!(pg.data_changes_len(), 0);
+    assert_eq!(pg.trainer().iteration(), 0);
+}

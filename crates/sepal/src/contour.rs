@@ -45,6 +45,30 @@ impl Contour {
         }
     }
 
+    /// Another grid size, in the buffers already there when they are large
+    /// enough: a page that alternates between sizes allocates only for the
+    /// largest.
+    pub fn resize(&mut self, width: usize, height: usize) {
+        let squares = width.saturating_sub(1) * height.saturating_sub(1);
+        let edges = height * width.saturating_sub(1) + height.saturating_sub(1) * width;
+        self.width = width;
+        self.height = height;
+        self.ends.clear();
+        self.ends.reserve(2 * squares);
+        self.points.clear();
+        self.points.reserve(2 * squares);
+        self.used.clear();
+        self.used.reserve(2 * squares);
+        self.at_edge.clear();
+        self.at_edge.resize(edges, [NONE; 2]);
+        for row in &mut self.above {
+            row.clear();
+            row.resize(width, false);
+        }
+        self.lines.clear();
+        self.lines.reserve(12 * squares);
+    }
+
     /// The contour as polylines in cell units, (0, 0) the top-left corner
     /// of the grid and (width, height) the bottom-right: x, y pairs, each
     /// polyline ended by a NaN, NaN pair. A closed curve ends where it

@@ -62,6 +62,8 @@ pub struct DecisionMap {
     buffers: [Vec<f32>; 2],
     column_x: Vec<f32>,
     probabilities: Vec<f32>,
+    /// The smallest and largest of `probabilities`, found as they are made.
+    range: (f32, f32),
     pixels: Vec<u8>,
     palette: [[u8; 4]; 256],
     contour: Contour,
@@ -100,6 +102,7 @@ impl DecisionMap {
             buffers: [alloc::vec![0.0; widest * BLOCK], alloc::vec![0.0; widest * BLOCK]],
             column_x: alloc::vec![0.0; width],
             probabilities: alloc::vec![0.0; width * height],
+            range: (0.5, 0.5),
             pixels: alloc::vec![0; width * height * 4],
             palette: palette(),
             contour: Contour::new(width, height),
@@ -112,6 +115,19 @@ impl DecisionMap {
 
     pub fn height(&self) -> usize {
         self.height
+    }
+
+    /// Another number of cells, in the buffers already there when they are
+    /// large enough (the page animates a large network at fewer cells than
+    /// its stills); the next render draws afresh.
+    pub fn resize(&mut self, width: usize, height: usize) {
+        self.width = width;
+        self.height = height;
+        self.column_x.resize(width, 0.0);
+        self.probabilities.resize(width * height, 0.5);
+        self.pixels.resize(width * height * 4, 0);
+        self.contour.resize(width, height);
+        self.shown_bounds = None;
     }
 
     /// Whether this map's workspace fits `network` (else make a new map).
@@ -137,6 +153,7 @@ impl DecisionMap {
         for (c, x) in self.column_x.iter_mut().enumerate() {
             *x = (bounds.x_min + (c as f64 + 0.5) * dx) as f32;
         }
+        let (mut low, mut high) = (f32::INFINITY, f32::NEG_INFINITY);
         for r in 0..self.height {
             let y = (bounds.y_max - (r as f64 + 0.5) * dy) as f32;
             for start in (0..self.width).step_by(BLOCK) {
@@ -146,9 +163,12 @@ impl DecisionMap {
                 for (p, &a) in row.iter_mut().zip(&self.buffers[0][..n]) {
                     // A diverged network has nothing to show: draw it as unsure.
                     *p = if a.is_finite() { a } else { 0.5 };
+                    low = low.min(*p);
+                    high = high.max(*p);
                 }
             }
         }
+        self.range = if low <= high { (low, high) } else { (0.5, 0.5) };
         self.colour();
         self.contour.trace(&self.probabilities);
     }
@@ -156,6 +176,12 @@ impl DecisionMap {
     /// The probability of class 1 per cell, row by row.
     pub fn probabilities(&self) -> &[f32] {
         &self.probabilities
+    }
+
+    /// The smallest and largest probability of the last render: equal when
+    /// the model says the same everywhere (zero weights, say).
+    pub fn probability_range(&self) -> (f32, f32) {
+        self.range
     }
 
     /// RGBA pixels, row by row: what JS wraps as `ImageData` without a copy.
@@ -389,6 +415,33 @@ mod tests {
         assert_eq!(map.pixels().len(), 4 * 3 * 4);
     }
 
+    /// A resized map draws what a new map of that size draws.
+    #[test]
+    fn a_resized_map_is_a_new_map_of_that_size() {
+        let net = Network::new(&[2, 4, 1], Activation::Tanh, Init::He, 3);
+        let bounds = Bounds {
+            x_min: -2.0,
+            x_max: 2.0,
+            y_min: -2.0,
+            y_max: 2.0,
+        };
+        let mut map = DecisionMap::new(&net, 40, 40);
+        map.render(&net, bounds);
+        for cells in [17, 40, 25] {
+            map.resize(cells, cells);
+            map.render(&net, bounds);
+            let mut fresh = DecisionMap::new(&net, cells, cells);
+            fresh.render(&net, bounds);
+            assert_eq!(map.pixels(), fresh.pixels(), "{cells} cells");
+            assert_eq!(map.contour().len(), fresh.contour().len(), "{cells} cells");
+            assert!(map
+                .contour()
+                .iter()
+                .zip(fresh.contour())
+                .all(|(a, b)| a.to_bits() == b.to_bits()));
+        }
+    }
+
     #[test]
     fn contour_separates_the_two_sides_of_a_line() {
         // Logistic regression σ(10·x1): the boundary is the line x1 = 0.
@@ -413,10 +466,30 @@ mod tests {
         for xy in line[..20].chunks_exact(2) {
             assert!((xy[0] - 5.0).abs() < 1e-6, "{line:?}");
         }
+        let p = map.probabilities();
+        let low = p.iter().copied().fold(f32::INFINITY, f32::min);
+        let high = p.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+        assert_eq!(map.probability_range(), (low, high));
+        assert!(low < 0.001 && high > 0.999, "{low} {high}");
         // Orange-ish on the left (class 0), blue-ish on the right.
         let left = &map.pixels()[..4];
         let right = &map.pixels()[9 * 4..10 * 4];
         assert!(left[0] > left[2] && right[2] > right[0]);
+        // With zero weights the model says σ(b) everywhere.
+        net.layers[0].w[(0, 0)] = 0.0;
+        net.layers[0].b[0] = 0.3;
+        map.render(
+            &net,
+            Bounds {
+                x_min: -1.0,
+                x_max: 1.0,
+                y_min: -1.0,
+                y_max: 1.0,
+            },
+        );
+        let (low, high) = map.probability_range();
+        assert_eq!(low, high);
+        assert!(map.contour().is_empty());
     }
 
     #[test]

@@ -78,7 +78,7 @@ impl Trainer {
         let network = Network::new(
             &settings.layer_sizes(),
             settings.activation,
-            settings.init,
+            settings.init(),
             settings.seed,
         );
         let mut run = Self {
@@ -129,6 +129,27 @@ impl Trainer {
             self.check_divergence();
         }
         Ok(())
+    }
+
+    /// Goes on from the current parameters on other points, already split
+    /// (a person added or removed one): the iteration, the curves and what
+    /// [`Self::reset`] goes back to stay; the cost and accuracy become those
+    /// of the current parameters on the new points, and the divergence
+    /// threshold 10× the initial weights' cost on them. The workspaces are
+    /// made anew for the new number of points (once per change, not per
+    /// step).
+    pub fn replace_data(&mut self, train: Dataset, test: Dataset) {
+        self.pass = ForwardPass::new(&self.network, train.len());
+        self.test_pass = ForwardPass::new(&self.network, test.len());
+        self.grads = Gradients::new(&self.network, train.len());
+        self.train = train;
+        self.test = test;
+        self.initial_cost = f64::NAN;
+        if !self.train.is_empty() {
+            self.initial.forward(self.train.x.view(), &mut self.pass);
+            self.initial_cost = self.pass.cross_entropy(&self.train.y);
+        }
+        self.evaluate();
     }
 
     /// dW[l] and db[l] of the current parameters: the gradient the next
@@ -277,6 +298,7 @@ impl Trainer {
     fn evaluate(&mut self) {
         self.test_metrics = None;
         if self.train.is_empty() {
+            self.cost = f64::NAN;
             return;
         }
         self.network.forward(self.train.x.view(), &mut self.pass);
@@ -407,6 +429,33 @@ mod tests {
         let mut plain = run_with(&[]);
         plain.step(11);
         assert_eq!(plain.cost().to_bits(), run.cost().to_bits());
+    }
+
+    #[test]
+    fn new_points_keep_the_parameters_and_the_iteration() {
+        let settings = Settings::default();
+        let two = [[-1.0, 0.0, 0.0], [1.0, 0.0, 1.0]];
+        let three = [[-1.0, 0.0, 0.0], [1.0, 0.0, 1.0], [2.0, 1.0, 1.0]];
+        let mut run = Trainer::with_data(&settings, &Dataset::from_points(&two));
+        run.step(50);
+        let network = run.network().clone();
+        run.replace_data(Dataset::from_points(&three), Dataset::from_points(&[]));
+        assert_eq!(run.iteration(), 50);
+        assert_eq!(run.network(), &network);
+        assert_eq!(run.history().iterations().last(), Some(&50.0), "the curve goes on");
+        // The cost is that of the same parameters on the three points.
+        let mut fresh = Trainer::with_data(&settings, &Dataset::from_points(&three));
+        fresh.restore(&network, 50).unwrap();
+        assert_eq!(run.cost().to_bits(), fresh.cost().to_bits());
+        run.step(10);
+        fresh.step(10);
+        assert_eq!(run.cost().to_bits(), fresh.cost().to_bits());
+        assert_eq!(run.iteration(), 60);
+        // With no points left there is no cost, and nothing trains.
+        run.replace_data(Dataset::from_points(&[]), Dataset::from_points(&[]));
+        assert!(run.cost().is_nan());
+        assert_eq!(run.step(5), 0);
+        assert_eq!(run.divergence(), None);
     }
 
     #[test]

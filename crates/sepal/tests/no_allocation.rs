@@ -79,6 +79,22 @@ fn training_and_drawing_do_not_allocate() {
     }
 }
 
+/// The page animates a large network at fewer cells than its stills: going
+/// down the sizes and back reuses the still's buffers.
+#[test]
+fn a_map_drawn_smaller_and_back_does_not_allocate() {
+    let run = Trainer::new(&Settings::default());
+    let mut map = DecisionMap::new(run.network(), 200, 200);
+    map.render(run.network(), BOUNDS);
+    let n = allocations_during(|| {
+        for cells in [160, 128, 48, 200, 100] {
+            map.resize(cells, cells);
+            map.render(run.network(), BOUNDS);
+        }
+    });
+    assert_eq!(n, 0, "{n} allocations");
+}
+
 #[test]
 fn unit_views_redraw_without_allocating() {
     for (model, activation) in [("shallow", "tanh"), ("deep", "relu"), ("deep", "sigmoid")] {

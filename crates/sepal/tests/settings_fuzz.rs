@@ -29,8 +29,8 @@ fn name() -> impl Strategy<Value = String> {
 fn within_limits(s: &Settings) -> bool {
     (2..=MAX_POINTS).contains(&s.points)
         && (1..=MAX_UNITS).contains(&s.hidden_units)
-        && (1..=MAX_LAYERS).contains(&s.layers.len())
-        && s.layers.iter().all(|n| (1..=MAX_UNITS).contains(n))
+        && (1..=MAX_LAYERS).contains(&s.layers().len())
+        && s.layers().iter().all(|n| (1..=MAX_UNITS).contains(n))
         && s.learning_rate > 0.0
         && s.learning_rate <= 10_000.0
         && (0.0..1.0).contains(&s.test_fraction)

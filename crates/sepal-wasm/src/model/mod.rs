@@ -124,7 +124,7 @@ pub fn read(json: &Json) -> Result<ModelFile, ModelError> {
 
     let parameters = read_parameters(
         json.get("parameters").ok_or_else(|| missing("parameters"))?,
-        settings.model,
+        settings.model(),
     )?;
     check_magnitude(&parameters)?;
 
@@ -414,7 +414,7 @@ impl Playground {
             ("iteration", Json::Number(trainer.iteration() as f64)),
             (
                 "parameters",
-                parameters_json(&Parameters::of(trainer.network(), self.settings.model), ""),
+                parameters_json(&Parameters::of(trainer.network(), self.settings.model()), ""),
             ),
             (
                 "points",
@@ -434,12 +434,12 @@ impl Playground {
         let mut trainer = Trainer::with_split(&file.settings, file.train.clone(), file.test.clone());
         let network = file
             .parameters
-            .to_network(trainer.network(), file.settings.model)
+            .to_network(trainer.network(), file.settings.model())
             .map_err(ModelError::Parameters)?;
         // The shapes were just checked against this very trainer's network.
         if trainer.restore(&network, file.iteration).is_err() {
             return Err(ModelError::Parameters(ImportError::WrongModel {
-                expected: file.settings.model,
+                expected: file.settings.model(),
             }));
         }
         let mut all = Vec::with_capacity(file.train.len() + file.test.len());

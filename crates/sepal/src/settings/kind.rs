@@ -50,7 +50,8 @@ pub enum Kind {
     IntegerOrWord { min: u64, max: u64, word: &'static str },
     /// A finite number between two bounds.
     Number { min: Bound, max: Bound },
-    /// 1 to `max_count` comma-separated whole numbers in `min..=max`.
+    /// 1 to `max_count` whole numbers in `min..=max`, separated by commas
+    /// or spaces (see [`size_items`]).
     Sizes {
         min: u64,
         max: u64,
@@ -70,6 +71,12 @@ pub enum Problem {
     NotAnInteger,
     OutOfRange,
     UnknownChoice,
+    /// A comma in a number: `1,2` or `1,000`. Refused in every language,
+    /// never read as 12 nor as 1.2: a link must mean the same everywhere,
+    /// and `1,000` would mean 1 in one language and 1000 in another.
+    Comma,
+    /// Nothing between two commas of a list (`8,,8`, `,8`).
+    EmptyItem,
 }
 
 impl Problem {
@@ -82,6 +89,8 @@ impl Problem {
             Self::NotAnInteger => "not-an-integer",
             Self::OutOfRange => "out-of-range",
             Self::UnknownChoice => "unknown-choice",
+            Self::Comma => "comma",
+            Self::EmptyItem => "empty-item",
         }
     }
 
@@ -93,6 +102,8 @@ impl Problem {
             Self::NotAnInteger => "is not a whole number",
             Self::OutOfRange => "is out of range",
             Self::UnknownChoice => "is not one of the choices",
+            Self::Comma => "has a comma (write decimals with a point, 1.2, and thousands without a separator, 1000)",
+            Self::EmptyItem => "has an empty item between commas",
         }
     }
 }
@@ -135,15 +146,16 @@ impl Kind {
             Kind::Sizes {
                 min, max, max_count, ..
             } => {
-                let sizes = text
-                    .split(',')
-                    .map(|part| whole(number(part.trim())?, min, max).map(|n| n as usize))
+                let sizes = size_items(text)?
+                    .into_iter()
+                    .map(|item| whole(number(item)?, min, max).map(|n| n as usize))
                     .collect::<Result<Vec<_>, _>>()?;
                 if sizes.len() > max_count {
                     return Err(Problem::OutOfRange);
                 }
                 Ok(Value::Sizes(sizes))
             }
+            _ if text.contains(',') => Err(Problem::Comma),
             _ => self.check_number(number(text)?),
         }
     }
@@ -216,7 +228,9 @@ impl Kind {
                 max,
                 max_count,
                 example,
-            } => format!("1 to {max_count} comma-separated whole numbers from {min} to {max}, e.g. {example}"),
+            } => format!(
+                "1 to {max_count} whole numbers from {min} to {max}, separated by commas or spaces, e.g. {example}"
+            ),
             Kind::Flag => "0 or 1".to_string(),
         }
     }
@@ -280,6 +294,23 @@ fn number(text: &str) -> Result<f64, Problem> {
     }
 }
 
+/// The items of a list of sizes as people type them: separated by commas,
+/// spaces or both (`8,8`, `8 8`, `8, 8`); one trailing comma is ignored
+/// (`8,8,`, as a list is often typed); nothing between two commas
+/// (`8,,8`, `,8`, `8,8,,`) is refused, not skipped: it may be a size left out.
+fn size_items(text: &str) -> Result<Vec<&str>, Problem> {
+    let text = text.strip_suffix(',').unwrap_or(text);
+    let mut items = Vec::new();
+    for part in text.split(',') {
+        let before = items.len();
+        items.extend(part.split_whitespace());
+        if items.len() == before {
+            return Err(Problem::EmptyItem);
+        }
+    }
+    Ok(items)
+}
+
 /// A whole number in min..=max; `1e3` and `1000.0` count as whole numbers.
 fn whole(v: f64, min: u64, max: u64) -> Result<u64, Problem> {
     if libm::trunc(v) != v {
@@ -326,5 +357,63 @@ mod tests {
             Kind::Integer { min: 1, max: 64 }.allowed(),
             "a whole number from 1 to 64"
         );
+    }
+
+    const LAYERS: Kind = Kind::Sizes {
+        min: 1,
+        max: 64,
+        max_count: 6,
+        example: "8,8,4",
+    };
+
+    const RATE: Kind = Kind::Number {
+        min: Bound {
+            value: 0.0,
+            inclusive: false,
+        },
+        max: Bound {
+            value: 10000.0,
+            inclusive: true,
+        },
+    };
+
+    #[test]
+    fn sizes_take_commas_spaces_and_a_trailing_comma() {
+        for text in ["8,8", "8 8", "8, 8", " 8 ,8 ", "8,8,", "8 8,", "8\t8", "8,  8,"] {
+            assert_eq!(LAYERS.parse(text), Ok(Value::Sizes(alloc::vec![8, 8])), "{text:?}");
+        }
+        assert_eq!(LAYERS.parse("8 8 4"), Ok(Value::Sizes(alloc::vec![8, 8, 4])));
+        assert_eq!(LAYERS.parse("8,8 4"), Ok(Value::Sizes(alloc::vec![8, 8, 4])));
+        // What prints reads back: the text form is commas only.
+        assert_eq!(LAYERS.parse("8 8").unwrap().text(), "8,8");
+    }
+
+    #[test]
+    fn sizes_refuse_an_empty_item_with_its_own_reason() {
+        for text in ["8,,8", ",8", "8,8,,", ",", "8, ,8"] {
+            assert_eq!(LAYERS.parse(text), Err(Problem::EmptyItem), "{text:?}");
+        }
+        assert_eq!(LAYERS.parse("8 abc"), Err(Problem::NotANumber));
+        assert_eq!(LAYERS.parse("8 2.5"), Err(Problem::NotAnInteger));
+        assert_eq!(LAYERS.parse("1 1 1 1 1 1 1"), Err(Problem::OutOfRange));
+        assert_eq!(LAYERS.parse(" "), Err(Problem::Empty));
+    }
+
+    #[test]
+    fn a_comma_in_a_number_is_refused_never_read_as_another_number() {
+        for text in ["1,2", "0,5", "1,000", "1,2,3", ","] {
+            assert_eq!(RATE.parse(text), Err(Problem::Comma), "{text:?}");
+        }
+        let points = Kind::Integer { min: 2, max: 10000 };
+        assert_eq!(points.parse("1,000"), Err(Problem::Comma));
+        assert_eq!(Kind::Flag.parse("1,0"), Err(Problem::Comma));
+        assert_eq!(RATE.parse("1.2"), Ok(Value::Number(1.2)));
+    }
+
+    #[test]
+    fn words_are_not_numbers_and_not_empty() {
+        assert_eq!(RATE.parse("abc"), Err(Problem::NotANumber));
+        assert_eq!(RATE.parse("  "), Err(Problem::Empty));
+        assert_eq!(Kind::Integer { min: 0, max: 9 }.parse("abc"), Err(Problem::NotANumber));
     }
 }

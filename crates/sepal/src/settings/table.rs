@@ -181,8 +181,8 @@ pub const SPECS: [Spec; 15] = [
         )
     },
     Spec {
-        get: |s| Value::Name(s.model.name()),
-        put: |s, v| pick(&mut s.model, v),
+        get: |s| Value::Name(s.model().name()),
+        put: |s, v| s.model = find(v),
         ..row(
             "model",
             "model",
@@ -194,7 +194,7 @@ pub const SPECS: [Spec; 15] = [
     Spec {
         get: |s| Value::Integer(s.hidden_units as u64),
         put: |s, v| s.hidden_units = integer(v) as usize,
-        applies: |s| s.model == Model::Shallow,
+        applies: |s| s.model() == Model::Shallow,
         ..row(
             "hiddenUnits",
             "hidden-units",
@@ -207,13 +207,13 @@ pub const SPECS: [Spec; 15] = [
         )
     },
     Spec {
-        get: |s| Value::Sizes(s.layers.clone()),
+        get: |s| Value::Sizes(s.layers().to_vec()),
         put: |s, v| {
             if let Value::Sizes(sizes) = v {
-                s.layers = sizes;
+                s.layers = Some(sizes);
             }
         },
-        applies: |s| s.model == Model::Deep,
+        applies: |s| s.model() == Model::Deep,
         ..row(
             "layers",
             "layers",
@@ -230,7 +230,7 @@ pub const SPECS: [Spec; 15] = [
     Spec {
         get: |s| Value::Name(s.activation.name()),
         put: |s, v| pick(&mut s.activation, v),
-        applies: |s| s.model != Model::Logistic,
+        applies: |s| s.model() != Model::Logistic,
         ..row(
             "activation",
             "activation",
@@ -240,8 +240,8 @@ pub const SPECS: [Spec; 15] = [
         )
     },
     Spec {
-        get: |s| Value::Name(s.init.name()),
-        put: |s, v| pick(&mut s.init, v),
+        get: |s| Value::Name(s.init().name()),
+        put: |s, v| s.init = find(v),
         ..row(
             "init",
             "init",
