@@ -1,7 +1,8 @@
 // A tablet (an iPad is WebKit): in portrait 768×1024 and landscape
 // 1024×768, with touch where the driver has it, tapping the plot in "draw
 // your own" adds points of the class the toggle says, nothing is wider than
-// the screen, and every control can be scrolled to and is not covered.
+// the screen, and every control (folded panels unfolded) can be scrolled to
+// and is not covered.
 // Run in every engine; WebKit is the one a tablet in class has.
 
 import { test } from "node:test";
@@ -71,9 +72,11 @@ for (const [width, height] of [
       const layout = await page.element((el) => {
         const overflow = document.documentElement.scrollWidth - innerWidth;
         const unreachable = [];
+        // Folded panels unfolded, as a person would to reach what is inside.
+        for (const panel of el.shadowRoot.querySelectorAll("details")) panel.open = true;
         const controls = el.shadowRoot.querySelectorAll("button, input, select, textarea, summary, a[href]");
         for (const control of controls) {
-          if (control.getClientRects().length === 0) continue; // not shown (hidden, or in a closed panel)
+          if (!control.checkVisibility()) continue; // not shown: hidden, or not for this model
           control.scrollIntoView({ block: "center", inline: "center" });
           const rect = control.getBoundingClientRect();
           const [x, y] = [rect.left + rect.width / 2, rect.top + rect.height / 2];
