@@ -5,6 +5,7 @@
 mod bench;
 mod cmd;
 mod dist;
+mod engines;
 mod profile;
 mod serve;
 mod test;
@@ -24,7 +25,10 @@ usage: cargo xtask <command>
 commands:
   build             build the wasm into www/pkg/ (installs the wasm32 target and the pinned wasm-bindgen CLI if missing)
   serve [--port N]  build, then serve www/ at http://127.0.0.1:N/ (default 8000)
-  test              every test: native, no_std build, wasm in headless Chromium, browser end-to-end
+  test              every test: native, no_std build, wasm in headless Chromium, dist, the browser
+                    end-to-end tests, the cross-engine tests in Chromium, Firefox ESR and WebKitGTK, and
+                    their bits against native (installs the browsers if missing)
+  test --engine E   only engine E's browser stages (chromium, firefox or webkit), after dist
   dist              build dist/ (the static site) and dist/sepal-playground.html (one self-contained file)
   bench             the benchmarks
   profile           where the wasm's bytes and the time of an iteration, a frame and the page load go";
@@ -44,7 +48,8 @@ fn main() -> ExitCode {
             Ok(port) => serve::serve(port),
             Err(_) => Err(format!("--port takes a port number, not `{port}`")),
         },
-        ["test"] => test::test(),
+        ["test"] => test::test(None),
+        ["test", "--engine", name] => engines::Engine::parse(name).and_then(|engine| test::test(Some(engine))),
         ["dist"] => dist::dist(),
         ["bench"] => bench::bench(),
         ["profile"] => profile::profile(),

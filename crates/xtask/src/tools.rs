@@ -25,13 +25,44 @@ pub struct Chromium {
     pub driver: PathBuf,
 }
 
-/// What `test` needs on top of the build tools: the no_std target, node and
-/// npm, Chromium and chromedriver.
+/// WebKitGTK, Safari's engine family: its WebDriver, the MiniBrowser it
+/// drives, and xvfb-run, because MiniBrowser has no headless mode.
+pub struct WebKit {
+    pub driver: PathBuf,
+    pub browser: PathBuf,
+    pub xvfb_run: PathBuf,
+}
+
+/// The browsers of the stages that run (see `engines::Engine`).
+#[derive(Default)]
+pub struct Browsers {
+    pub chromium: Option<Chromium>,
+    pub firefox: Option<PathBuf>,
+    pub webkit: Option<WebKit>,
+}
+
+/// What the browser commands need on top of the build tools: the no_std
+/// target, node and npm, Chromium and chromedriver.
 pub fn ensure_test_tools() -> Result<Chromium> {
+    ensure_test_tools_without_browsers()?;
+    ensure_chromium()
+}
+
+/// What `test` needs: `ensure_test_tools` with the browsers asked for
+/// (Chromium also runs the wasm tests).
+pub fn ensure_test_browsers(chromium: bool, firefox: bool, webkit: bool) -> Result<Browsers> {
+    ensure_test_tools_without_browsers()?;
+    Ok(Browsers {
+        chromium: chromium.then(ensure_chromium).transpose()?,
+        firefox: firefox.then(ensure_firefox).transpose()?,
+        webkit: webkit.then(ensure_webkit).transpose()?,
+    })
+}
+
+fn ensure_test_tools_without_browsers() -> Result<()> {
     ensure_rust_targets(&[WASM_TARGET, NO_STD_TARGET])?;
     ensure_wasm_bindgen()?;
-    ensure_node()?;
-    ensure_chromium()
+    ensure_node()
 }
 
 fn ensure_rust_targets(targets: &[&str]) -> Result<()> {
@@ -109,6 +140,46 @@ fn ensure_chromium() -> Result<Chromium> {
         .ok_or_else(|| "Chromium is still missing after installing it: install `chromium` and `chromium-driver`".into())
 }
 
+/// Debian's Firefox ESR (stock Firefox speaks WebDriver BiDi, which
+/// puppeteer-core drives; no geckodriver needed).
+fn ensure_firefox() -> Result<PathBuf> {
+    let find = || cmd::find_program("firefox-esr");
+    if let Some(found) = find() {
+        return Ok(found);
+    }
+    apt_install("Firefox ESR", &["firefox-esr"])?;
+    find().ok_or_else(|| "Firefox ESR is still missing after installing it: install `firefox-esr`".into())
+}
+
+fn ensure_webkit() -> Result<WebKit> {
+    let find = || {
+        Some(WebKit {
+            driver: cmd::find_program("WebKitWebDriver")?,
+            browser: minibrowser()?,
+            xvfb_run: cmd::find_program("xvfb-run")?,
+        })
+    };
+    if let Some(found) = find() {
+        return Ok(found);
+    }
+    apt_install("WebKitGTK", &["webkit2gtk-driver", "xvfb"])?;
+    find().ok_or_else(|| {
+        "WebKitGTK is still missing after installing it: install `webkit2gtk-driver` \
+         (WebKitWebDriver, with MiniBrowser in libwebkit2gtk-4.1-0) and `xvfb`"
+            .into()
+    })
+}
+
+/// MiniBrowser is not on PATH: Debian ships it in the library's directory,
+/// /usr/lib/<multiarch triple>/webkit2gtk-4.1/.
+fn minibrowser() -> Option<PathBuf> {
+    fs::read_dir("/usr/lib")
+        .ok()?
+        .flatten()
+        .map(|entry| entry.path().join("webkit2gtk-4.1/MiniBrowser"))
+        .find(|path| path.is_file())
+}
+
 /// Installs Debian packages when we are root; otherwise says how to.
 fn apt_install(what: &str, packages: &[&str]) -> Result<()> {
     let packages = packages.join(" ");
@@ -119,13 +190,18 @@ fn apt_install(what: &str, packages: &[&str]) -> Result<()> {
         ));
     }
     println!("{what} is missing: installing it with apt-get");
-    cmd::run(command("apt-get").arg("update"))?;
-    cmd::run(
-        command("apt-get")
-            .env("DEBIAN_FRONTEND", "noninteractive")
-            .args(["install", "-y"])
-            .args(packages.split(' ')),
-    )
+    cmd::run(command("apt-get").arg("update"))
+        .and_then(|()| {
+            cmd::run(
+                command("apt-get")
+                    .env("DEBIAN_FRONTEND", "noninteractive")
+                    .args(["install", "-y"])
+                    .args(packages.split(' ')),
+            )
+        })
+        .map_err(|e| {
+            format!("{what} is missing and apt-get could not install it ({e}): install the Debian packages {packages}")
+        })
 }
 
 /// Runs `npm ci` in `dir` unless its node_modules is at least as new as its
