@@ -19,6 +19,7 @@ const SAME_IN_EVERY_ENGINE = "what it checks is the same code in every engine (t
 const NO_BROWSER = "no browser: node runs the module (only the Chromium stage runs tests/*.test.mjs)";
 
 export const OTHER_TESTS = {
+  "attribute-storm.test.mjs": ["chromium", "one rebuild per task is the element's own microtask, the same code in every engine"],
   "axes.test.mjs": ["chromium", "the tick labels' layout is computed (7.5 px a character), the same in every engine"],
   "bad-inputs.test.mjs": ["chromium", SAME_IN_EVERY_ENGINE],
   "chinese.test.mjs": ["chromium", "needs a browser context with a Chinese locale, which only the Playwright driver sets"],
@@ -30,6 +31,7 @@ export const OTHER_TESTS = {
   "custom-points.test.mjs": ["chromium", `${SAME_IN_EVERY_ENGINE}; drawing points runs in every engine (tablet.engine.mjs)`],
   "datasets.test.mjs": ["chromium", SAME_IN_EVERY_ENGINE],
   "deep.test.mjs": ["chromium", SAME_IN_EVERY_ENGINE],
+  "derivation.test.mjs": ["chromium", `${SAME_IN_EVERY_ENGINE}; its keyboard picking is not yet run in Firefox and WebKit (a follow-up of #14)`],
   "divergence-recovery.test.mjs": ["chromium", SAME_IN_EVERY_ENGINE],
   "divergence.test.mjs": ["chromium", SAME_IN_EVERY_ENGINE],
   "draw-points.test.mjs": ["chromium", `${ALSO_IN_EVERY_ENGINE}: tablet.engine.mjs (taps and the class toggle); shift-click needs Playwright's modifiers`],
@@ -41,10 +43,12 @@ export const OTHER_TESTS = {
   "first-screen.test.mjs": ["chromium", "what fits on the first screen depends on Chromium's fonts and the sizes it pins; the tablet sizes run in every engine (tablet.engine.mjs)"],
   "flower.test.mjs": ["chromium", `${ALSO_IN_EVERY_ENGINE}: tablet.engine.mjs takes a screenshot, bits.engine.mjs checks the map`],
   "formulas.test.mjs": ["chromium", `${ALSO_IN_EVERY_ENGINE}: core.engine.mjs (MathML laid out as fractions)`],
+  "gradient-check.test.mjs": ["chromium", SAME_IN_EVERY_ENGINE],
   "instances.test.mjs": ["chromium", `${ALSO_IN_EVERY_ENGINE}: core.engine.mjs (two elements, one wasm download)`],
   "keyboard.test.mjs": ["chromium", `${ALSO_IN_EVERY_ENGINE}: core.engine.mjs (play, pause, step, reset by keys)`],
   "language-links.test.mjs": ["chromium", SAME_IN_EVERY_ENGINE],
   "links.test.mjs": ["chromium", "reads the clipboard, which needs Playwright's permissions"],
+  "many-elements.test.mjs": ["chromium", "counts requestAnimationFrame callbacks through an init script, which WebKit's driver cannot install"],
   "messages.test.mjs": ["chromium", SAME_IN_EVERY_ENGINE],
   "model-file.test.mjs": ["chromium", `${ALSO_IN_EVERY_ENGINE}: core.engine.mjs (export → import, same bits)`],
   "model-limits.test.mjs": ["chromium", SAME_IN_EVERY_ENGINE],
@@ -65,6 +69,7 @@ export const OTHER_TESTS = {
   "symmetry.test.mjs": ["chromium", SAME_IN_EVERY_ENGINE],
   "teaching-details.test.mjs": ["chromium", `${ALSO_IN_EVERY_ENGINE}: core.engine.mjs (MathML fractions laid out)`],
   "test-split.test.mjs": ["chromium", SAME_IN_EVERY_ENGINE],
+  "train-async.test.mjs": ["chromium", SAME_IN_EVERY_ENGINE],
   "typing.test.mjs": ["chromium", SAME_IN_EVERY_ENGINE],
   "url-settings.test.mjs": ["chromium", `${ALSO_IN_EVERY_ENGINE}: core.engine.mjs (query, hash, a new hash)`],
 };
