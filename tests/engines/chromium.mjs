@@ -3,6 +3,7 @@
 
 import { chromium } from "playwright-core";
 import { chromiumOptions } from "../chromium.mjs";
+import { scriptedPage } from "./scripted-page.mjs";
 
 const KEYS = { Tab: "Tab", Enter: "Enter", Space: "Space" };
 
@@ -22,16 +23,7 @@ export async function launch() {
         page.on("requestfailed", (request) => problems.push(`request failed: ${request.url()}`));
         if (initScript) await page.addInitScript(initScript);
         await page.goto(url);
-        return {
-          problems,
-          initScripts: true,
-          touch,
-          evaluate: (source, args) => page.evaluate(`(${source})(...${JSON.stringify(args)})`),
-          press: (key) => page.keyboard.press(KEYS[key]),
-          tap: (x, y) => (touch ? page.touchscreen.tap(x, y) : page.mouse.click(x, y)),
-          screenshot: () => page.screenshot(),
-          close: () => context.close(),
-        };
+        return scriptedPage(page, { problems, touch, keys: KEYS, close: () => context.close() });
       } catch (error) {
         await context.close();
         throw error;

@@ -2,6 +2,7 @@
 // speaks it; no geckodriver), behind the interface harness.mjs describes.
 
 import puppeteer from "puppeteer-core";
+import { scriptedPage } from "./scripted-page.mjs";
 
 const KEYS = { Tab: "Tab", Enter: "Enter", Space: " " };
 
@@ -26,16 +27,7 @@ export async function launch() {
         await page.setViewport({ width, height, deviceScaleFactor: 1, hasTouch: touch });
         if (initScript) await page.evaluateOnNewDocument(initScript);
         await page.goto(url);
-        return {
-          problems,
-          initScripts: true,
-          touch,
-          evaluate: (source, args) => page.evaluate(`(${source})(...${JSON.stringify(args)})`),
-          press: (key) => page.keyboard.press(KEYS[key]),
-          tap: (x, y) => (touch ? page.touchscreen.tap(x, y) : page.mouse.click(x, y)),
-          screenshot: () => page.screenshot(),
-          close: () => context.close(),
-        };
+        return scriptedPage(page, { problems, touch, keys: KEYS, close: () => context.close() });
       } catch (error) {
         await context.close();
         throw error;
