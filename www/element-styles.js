@@ -123,8 +123,8 @@ h3 { margin: 0 0 0.5rem; font-size: 1rem; }
 .hint { margin: 0 0 0.75rem; color: var(--sepal-muted); font-size: 0.9rem; max-width: 60rem; }
 .network, .experiments, .formulas { border-top: 1px solid var(--sepal-line); padding-top: 1rem; min-width: 0; }
 
-/* The formulas. */
-.formulas > summary, .network > summary {
+/* The folding panels: formulas, network, gradient check. */
+:is(.formulas, .network, .gradient-check) > summary {
   display: flex;
   align-items: center;
   gap: 0.45rem;
@@ -133,8 +133,8 @@ h3 { margin: 0 0 0.5rem; font-size: 1rem; }
   list-style: none;
   border-radius: 4px;
 }
-.formulas > summary::-webkit-details-marker, .network > summary::-webkit-details-marker { display: none; }
-.formulas > summary::before, .network > summary::before {
+:is(.formulas, .network, .gradient-check) > summary::-webkit-details-marker { display: none; }
+:is(.formulas, .network, .gradient-check) > summary::before {
   content: "";
   width: 0.5rem;
   height: 0.5rem;
@@ -143,9 +143,10 @@ h3 { margin: 0 0 0.5rem; font-size: 1rem; }
   transform: rotate(-45deg);
   transition: transform 0.15s;
 }
-.formulas[open] > summary::before, .network[open] > summary::before { transform: rotate(45deg) translate(-2px, -2px); }
-.formulas > summary h2, .network > summary h2 { margin: 0; }
-.formulas[open] > summary, .network[open] > summary { margin-bottom: 0.5rem; }
+:is(.formulas, .network, .gradient-check)[open] > summary::before { transform: rotate(45deg) translate(-2px, -2px); }
+:is(.formulas, .network, .gradient-check) > summary h2 { margin: 0; }
+:is(.formulas, .network, .gradient-check)[open] > summary { margin-bottom: 0.5rem; }
+/* The formulas. */
 .formula-groups {
   display: flex;
   flex-wrap: wrap;
@@ -575,20 +576,6 @@ canvas[part="plot"]:focus-visible { outline: 3px solid var(--sepal-focus); outli
 .derivation .factor.backward { background: #fff1e5; box-shadow: inset 0 -2px 0 #bc4c00; }
 .derivation .factors-legend { display: flex; flex-wrap: wrap; gap: 0.5rem; font-size: 0.85rem; margin: 0 0 0.4rem; }
 .derivation .batch { margin-left: 0.8rem; color: var(--sepal-muted); white-space: nowrap; }
-.gradient-check > summary { display: flex; align-items: center; gap: 0.45rem; width: fit-content; cursor: pointer; list-style: none; border-radius: 4px; }
-.gradient-check > summary::-webkit-details-marker { display: none; }
-.gradient-check > summary::before {
-  content: "";
-  width: 0.5rem;
-  height: 0.5rem;
-  border: solid var(--sepal-ink);
-  border-width: 0 2px 2px 0;
-  transform: rotate(-45deg);
-  transition: transform 0.15s;
-}
-.gradient-check[open] > summary::before { transform: rotate(45deg) translate(-2px, -2px); }
-.gradient-check > summary h2 { margin: 0; }
-.gradient-check[open] > summary { margin-bottom: 0.5rem; }
 .gradient-check .buttons { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; }
 .gradient-check label.check { display: inline-flex; gap: 0.4rem; align-items: center; }
 .gradient-check .verdict { font-weight: 700; padding: 0.4rem 0.7rem; border-radius: 6px; border-left: 5px solid; }
