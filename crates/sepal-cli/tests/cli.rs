@@ -408,7 +408,11 @@ fn gradcheck_passes_the_course_check_and_catches_its_planted_bugs() {
     // ("flowerFixed"); ours, taken from the logits, far smaller.
     let at_zero = json(&["gradcheck", "--json", "--bug"]);
     let numpy = 0.28876287525909755;
-    assert!((num(&at_zero["difference"]) - numpy).abs() < 1e-6 * numpy, "{}", at_zero["difference"]);
+    assert!(
+        (num(&at_zero["difference"]) - numpy).abs() < 1e-6 * numpy,
+        "{}",
+        at_zero["difference"]
+    );
     assert!(num(&json(&["gradcheck", "--json"])["difference"]) < 1.410396999782649e-07);
     // --bug belongs to gradcheck only.
     assert_eq!(sepal(&["train", "--bug"]).status.code(), Some(2));
