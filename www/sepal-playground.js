@@ -39,6 +39,10 @@
 // then the controls, a later one winning (settings-state.js); with
 // `url-settings` the hash always reproduces what is on screen.
 //
+// Over 500 lines because it is the whole public API (each member checks its
+// arguments here, once); the work is in the rooms above. Splitting the
+// members by topic (training, files, derivation) is the next step if it grows.
+//
 // Events: `progress` after the model changed (a frame that trained, a step,
 // a reset, a new model), `diverged` once training diverged, `link` after
 // Copy link; `detail` is the state (`{iteration, cost, …}`), or for `link`

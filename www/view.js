@@ -6,6 +6,9 @@
 // points; it only tells the pacer how long drawing took and the notice
 // which `controls` names are unknown. What a person does goes to `on`
 // (reactions.js).
+//
+// Over 500 lines: the one place that knows where each piece sits in the
+// shadow DOM (build, layout, draw); its pieces are modules of their own.
 
 import { strings, format } from "./strings.js";
 import { Plot } from "./plot.js";

@@ -10,6 +10,9 @@
 //! through the layers in blocks of 64, whose activations stay in the L1
 //! cache; a render with the parameters and bounds of the previous one keeps
 //! the previous picture.
+//!
+//! One file though over 500 lines: half of it is the map's tests, which
+//! share its private block evaluation.
 
 use alloc::vec::Vec;
 

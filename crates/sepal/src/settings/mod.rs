@@ -6,6 +6,10 @@
 //! `table.rs` is the table, a row per setting; `kind.rs` the kinds of
 //! values with their one parser each; this module the [`Settings`] the
 //! rows read and store.
+//!
+//! Over 500 lines because `Settings` keeps each dataset's own defaults
+//! (noise, the spiral's network) beside the fields they stand in for, and
+//! the tests of the link between them live with it.
 
 mod kind;
 mod table;
