@@ -13,17 +13,13 @@ export async function launch() {
     version: browser.version(),
     async open(url, { width, height, touch = false, initScript }) {
       const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1, hasTouch: touch });
-      const problems = [];
       try {
         const page = await context.newPage();
-        page.on("console", (message) => {
-          if (["error", "warning"].includes(message.type())) problems.push(`console ${message.type()}: ${message.text()}`);
-        });
-        page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-        page.on("requestfailed", (request) => problems.push(`request failed: ${request.url()}`));
+        const scripted = scriptedPage(page, { touch, keys: KEYS, close: () => context.close() });
+        page.on("requestfailed", (request) => scripted.problems.push(`request failed: ${request.url()}`));
         if (initScript) await page.addInitScript(initScript);
         await page.goto(url);
-        return scriptedPage(page, { problems, touch, keys: KEYS, close: () => context.close() });
+        return scripted;
       } catch (error) {
         await context.close();
         throw error;

@@ -17,17 +17,13 @@ export async function launch() {
     version: (await browser.version()).replace(/^firefox\//i, ""),
     async open(url, { width, height, touch = false, initScript }) {
       const context = await browser.createBrowserContext();
-      const problems = [];
       try {
         const page = await context.newPage();
-        page.on("console", (message) => {
-          if (["error", "warn", "warning"].includes(message.type())) problems.push(`console ${message.type()}: ${message.text()}`);
-        });
-        page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+        const scripted = scriptedPage(page, { touch, keys: KEYS, close: () => context.close() });
         await page.setViewport({ width, height, deviceScaleFactor: 1, hasTouch: touch });
         if (initScript) await page.evaluateOnNewDocument(initScript);
         await page.goto(url);
-        return scriptedPage(page, { problems, touch, keys: KEYS, close: () => context.close() });
+        return scripted;
       } catch (error) {
         await context.close();
         throw error;
