@@ -1,18 +1,26 @@
 // The derivation of one example (`part="derivation"`): the computation
-// graph of the point picked on the plot through the current network, in the
-// course's notation with the current numbers — the forward pass node by
-// node (x, each z and a, the output a = ŷ, the loss L(a, y)), then the
-// backward pass by the chain rule (dL/da, da/dz, dz; for a hidden layer dA
-// = Wᵀ·dz and g′(z); every dW = a_prev · dz, forward-pass factor times
-// backward-pass factor, beside the batch's (1/m) Σᵢ dW⁽ⁱ⁾, and db = dz).
-// "All points" shows every term averaged over the training points instead.
-// A step-through mode highlights one term at a time (Space or Enter on
-// "Next step"). Layers wider than SHOWN_UNITS show the units with the
-// largest |dz| and a button for the rest. It only renders what it is given
-// (view.js computes it, at most every few hundred ms while training).
+// graph of the point picked on the plot through the current network
+// (derivation-graph.js draws it), then its terms in the course's notation
+// with the current numbers — the forward pass node by node (each z and a,
+// the output a = ŷ, the loss L(a, y)), then the backward pass by the chain
+// rule (dL/da, da/dz, dz; for a hidden layer dA = Wᵀ·dz and g′(z); every
+// dW = a_prev · dz, forward-pass factor times backward-pass factor, beside
+// the batch's (1/m) Σᵢ dW⁽ⁱ⁾, and db = dz). "All points" shows every term
+// averaged over the training points instead. Step-through walks the same
+// terms, a step per place on the graph: node by node forward, then edge by
+// edge backward (Space or Enter on "Next step"), highlighting the step on
+// the graph and in the text. Layers wider than SHOWN_UNITS show the units
+// with the largest |dz| and a button for the rest. It only renders what it
+// is given (view.js computes it, at most every few hundred ms while
+// training, never while closed).
 
 import { h } from "./dom.js";
+import { drawGraph, drawnWeights, html, inputsOf, symbol } from "./derivation-graph.js";
+import { LiveNumbers } from "./live-numbers.js";
 import { format } from "./strings.js";
+
+/** How long a frame may spend rewriting the open derivation's numbers while training plays (ms). */
+const SLICE_MS = 3;
 
 /** Units shown per layer before "+N more". */
 export const SHOWN_UNITS = 4;
@@ -27,15 +35,13 @@ export function short(value) {
 }
 
 /**
- * A symbol in the course's notation: `prefix` + `letter`, the layer as a
- * superscript [l] (none for logistic regression) and the unit(s) as a
- * subscript, counted from 1 (a string subscript, such as "k", as it is).
+ * A symbol in the course's notation as HTML: `prefix` + `letter`, the layer
+ * as a superscript [l] (none for logistic regression) and the unit(s) as a
+ * subscript, counted from 1 (a string subscript, such as "k", as it is) —
+ * the graph's `symbol` as its HTML.
  */
 function sym(letter, layer, units = [], prefix = "") {
-  const parts = [`${prefix}${letter}`];
-  if (layer !== null) parts.push(h("sup", {}, [`[${layer}]`]));
-  if (units.length > 0) parts.push(h("sub", {}, [units.map((u) => (typeof u === "number" ? u + 1 : u)).join("")]));
-  return h("span", { class: "sym" }, parts);
+  return html([symbol(letter, layer, units, prefix)])[0];
 }
 
 /** g in the formulas, by hidden activation (leaky ReLU is g). */
@@ -64,6 +70,8 @@ export class DerivationPanel {
   #stepping = false;
   #step = -1;
   #last = null; // what was rendered last, to render again on a button
+  #shape = ""; // what the graph and terms were built for (see show)
+  #live = null; // their numbers (live-numbers.js)
 
   /** `onClose()`: the close button; `onRefresh()`: a change of view that needs the numbers again. */
   constructor(text, { onClose, onRefresh }) {
@@ -115,6 +123,8 @@ export class DerivationPanel {
   close() {
     this.root.hidden = true;
     this.#last = null;
+    this.#live = null;
+    this.body.replaceChildren();
     this.#setStepping(false);
   }
 
@@ -123,106 +133,68 @@ export class DerivationPanel {
    * shown derivation (`element.derivation` shape, plus dA and gPrime);
    * `batch`: the batch's per-layer dW and db ([{dW, db}]); `m` training
    * points; `parameters` as layers [{W, b}]; `logistic`: the notes' graph.
+   * The graph and the terms are built again only for a new shape (`rebuild`,
+   * another view, other units shown); otherwise their numbers change in
+   * place — with `sliced` (while training plays) a slice a frame, the rest
+   * in the next frames' `catchUp()`, so that a large graph never makes a
+   * frame late.
    */
-  show(data) {
+  show(data, { rebuild = true, sliced = false } = {}) {
     this.#last = data;
     this.root.hidden = false;
     const { point, d } = data;
     const text = this.text;
     const setName = point.set === "test" ? text.derivationTestPoint : text.derivationTrainPoint;
     const a = d.forward.at(-1).a[0];
-    this.subtitle.textContent =
+    const subtitle =
       this.#view === "mean"
         ? format(text.derivationMeanOf, { m: data.m })
-        : format(text.derivationPointLine, {
-            set: setName,
-            index: point.index,
-            x1: short(d.x[0]),
-            x2: short(d.x[1]),
-            y: d.y,
-            a: short(a),
-          });
-    this.body.replaceChildren(this.#graph(data), this.#terms(data));
+        : format(text.derivationPointLine, { set: setName, index: point.index, x1: short(d.x[0]), x2: short(d.x[1]), y: d.y, a: short(a) });
+    if (this.subtitle.textContent !== subtitle) this.subtitle.textContent = subtitle;
+    const shown = d.backward.map((b, l) => shownUnits(b.dz, this.#expanded.has(l)));
+    const shape = JSON.stringify([this.#view, data.logistic, data.activation, data.m, shown, d.forward.map((f) => f.z.length), [...this.#expanded]]);
+    if (rebuild || shape !== this.#shape || !this.#live) {
+      this.#shape = shape;
+      this.#live = new LiveNumbers(short);
+      const drawn = drawnWeights(shown, data.parameters);
+      const graph = drawGraph(text, this.#live, { ...data, shown, drawn, expanded: this.#expanded, toggle: (l) => this.#toggleLayer(l) });
+      this.body.replaceChildren(graph, this.#terms(data, shown, drawn));
+    }
+    this.#live.update(data);
+    this.#live.work(sliced ? performance.now() + SLICE_MS : Infinity);
     this.#highlight();
   }
 
-  /** The graph: input nodes, then each layer's units (z, a; dz under), then the loss. */
-  #graph({ d, logistic, parameters }) {
-    const text = this.text;
-    const layers = d.forward.length;
-    const node = (key, lines, kind = "") => h("div", { class: `node ${kind}`, "data-node": key }, lines.map((l) => h("div", {}, l)));
-    const columns = [];
-    const inputs = [node("x0", [[sym("x", null, [0]), ` = ${short(d.x[0])}`]], "input"), node("x1", [[sym("x", null, [1]), ` = ${short(d.x[1])}`]], "input")];
-    if (logistic) {
-      const w = parameters[0].W[0];
-      inputs.splice(1, 0, node("w0", [[sym("w", null, [0]), ` = ${short(w[0])}`]], "parameter"));
-      inputs.push(node("w1", [[sym("w", null, [1]), ` = ${short(w[1])}`]], "parameter"));
-      inputs.push(node("b", [["b", ` = ${short(parameters[0].b[0])}`]], "parameter"));
-    }
-    columns.push(h("div", { class: "column" }, inputs));
-    for (let l = 0; l < layers; l += 1) {
-      const layer = logistic ? null : l + 1;
-      const { z, a } = d.forward[l];
-      const { dz } = d.backward[l];
-      const shown = shownUnits(dz, this.#expanded.has(l));
-      const single = z.length === 1 && (logistic || l === layers - 1);
-      const nodes = shown.map((j) =>
-        node(`z${l}-${j}`, [
-          [sym("z", layer, single ? [] : [j]), ` = ${short(z[j])}`],
-          [sym("a", layer, single ? [] : [j]), ` = ${short(a[j])}`],
-          [sym("z", layer, single ? [] : [j], "d"), ` = ${short(dz[j])}`],
-        ], "unit"),
-      );
-      const hidden = z.length - shown.length;
-      if (hidden > 0 || this.#expanded.has(l)) nodes.push(this.#moreButton(l, hidden));
-      columns.push(h("div", { class: "column", "data-layer": String(l + 1) }, nodes));
-    }
-    const out = d.backward.at(-1);
-    columns.push(
-      h("div", { class: "column" }, [
-        node("loss", [[`L(a, y) = ${short(d.loss)}`], [`y = ${short(d.y)}`], [h("span", { class: "sym" }, ["dL/da"]), ` = ${short(out.dA[0])}`]], "loss"),
-      ]),
-    );
-    return h("div", { class: "graph", role: "group", "aria-label": text.derivationGraphLabel }, columns);
-  }
-
-  #moreButton(l, hidden) {
-    const expanded = this.#expanded.has(l);
-    const button = h("button", { type: "button", class: "more-units", "aria-expanded": String(expanded) }, [
-      expanded ? this.text.derivationFewerUnits : format(this.text.derivationMoreUnits, { count: hidden }),
-    ]);
-    button.addEventListener("click", () => {
-      if (expanded) this.#expanded.delete(l);
-      else this.#expanded.add(l);
-      if (this.#last) this.show(this.#last);
-    });
-    return button;
+  /** Goes on with numbers still to rewrite (each frame while training plays). */
+  catchUp() {
+    if (this.#live && !this.#live.work(performance.now() + SLICE_MS)) return;
+    if (this.#stepping) this.#highlight();
   }
 
   /**
    * The forward then the backward terms, one line each, in the order
-   * step-through walks them: symbol = formula = value. In the "all points"
-   * view each line is the average (1/m) Σᵢ of that term instead — an
-   * average of products is not the product of averages, so the formulas
-   * are not written there.
+   * step-through walks them: symbol = formula = value (a dW only for the
+   * weights the graph draws). In the "all points" view each line is the
+   * average (1/m) Σᵢ of that term instead — an average of products is not
+   * the product of averages, so the formulas are not written there.
    */
-  #terms({ d, batch, logistic, activation, m }) {
+  #terms({ d, logistic, activation, m }, shown, drawn) {
     const text = this.text;
+    const live = this.#live;
     const layers = d.forward.length;
     const mean = this.#view === "mean";
     const L = (l) => (logistic ? null : l + 1);
     const units = (l, j) => (d.forward[l].z.length === 1 && (logistic || l === layers - 1) ? [] : [j]);
-    const shown = d.backward.map((b, l) => shownUnits(b.dz, this.#expanded.has(l)));
-    const inputsOf = (l) => (l === 0 ? [0, 1] : shown[l - 1]);
     const aPrev = (l, k) => (l === 0 ? sym("x", null, [k]) : sym("a", L(l - 1), units(l - 1, k)));
-    const aPrevValue = (l, k) => (l === 0 ? d.x[k] : d.forward[l - 1].a[k]);
+    const aPrevValue = (l, k) => (x) => (l === 0 ? x.d.x[k] : x.d.forward[l - 1].a[k]);
     const plain = (name) => h("span", { class: "sym" }, [name]);
-    const batchOf = (value) => (mean ? [] : [h("span", { class: "batch" }, [format(text.derivationBatch, { m, value: short(value) })])]);
-    /** One term: `symbol` (a function, as a node has one place) = `formula` = `value`, then `extra`. */
-    const term = (node, symbol, formula, value, extra = []) => {
+    const batchOf = (get) =>
+      mean ? [] : [h("span", { class: "batch" }, [live.text((x) => format(text.derivationBatch, { m, value: short(get(x.batch)) }))])];
+    /** One term, computed at `key` on the graph (a node or an edge): `symbol` (a function, as a node has one place) = `formula` = its value `get(data)`, then `extra`. */
+    const term = (key, symbol, formula, get, extra = []) => {
       const middle = mean ? ["(1/m) Σ", h("sub", {}, ["i"]), " ", symbol(), h("sup", {}, ["(i)"])] : formula;
       const shownFormula = middle.length > 0 ? [...middle, " = "] : [];
-      return h("p", { class: "term", "data-node": node }, [symbol(), " = ", ...shownFormula, short(value), ...extra]);
+      return h("p", { class: "term", "data-graph": key }, [symbol(), " = ", ...shownFormula, live.number(get), ...extra]);
     };
     const g = ACTIVATION_NAMES[activation] ?? "g";
     const forward = [];
@@ -232,51 +204,50 @@ export class DerivationPanel {
         const sum = logistic
           ? [sym("w", null, [0]), sym("x", null, [0]), " + ", sym("w", null, [1]), sym("x", null, [1]), " + b"]
           : ["Σ", h("sub", {}, ["k"]), " ", sym("W", L(l), [j, "k"]), " ", l === 0 ? sym("x", null, ["k"]) : sym("a", L(l - 1), ["k"]), " + ", sym("b", L(l), units(l, j))];
-        forward.push(term(`z${l}-${j}`, () => sym("z", L(l), units(l, j)), sum, d.forward[l].z[j]));
+        forward.push(term(`z${l}-${j}`, () => sym("z", L(l), units(l, j)), sum, (x) => x.d.forward[l].z[j]));
         const act = last ? "σ" : g;
-        forward.push(term(`z${l}-${j}`, () => sym("a", L(l), units(l, j)), [`${act}(`, sym("z", L(l), units(l, j)), ")"], d.forward[l].a[j]));
+        forward.push(term(logistic ? "a" : `z${l}-${j}`, () => sym("a", L(l), units(l, j)), [`${act}(`, sym("z", L(l), units(l, j)), ")"], (x) => x.d.forward[l].a[j]));
       }
     }
-    forward.push(term("loss", () => "L(a, y)", ["−(y log a + (1 − y) log(1 − a))"], d.loss));
+    forward.push(term("loss", () => "L(a, y)", ["−(y log a + (1 − y) log(1 − a))"], (x) => x.d.loss));
 
     const backward = [];
-    const out = d.backward.at(-1);
+    const out = (x) => x.d.backward.at(-1);
     const output = `z${layers - 1}-0`;
-    backward.push(term("loss", () => plain("dL/da"), ["−y/a + (1 − y)/(1 − a)"], out.dA[0]));
-    backward.push(term(output, () => plain("da/dz"), ["a(1 − a)"], out.gPrime[0]));
-    backward.push(
-      term(output, () => sym("z", L(layers - 1), [], "d"), [plain("dL/da · da/dz"), ` = a − y = ${short(d.forward.at(-1).a[0])} − ${short(d.y)}`], out.dz[0]),
-    );
+    backward.push(term("aL", () => plain("dL/da"), ["−y/a + (1 − y)/(1 − a)"], (x) => out(x).dA[0]));
+    backward.push(term(logistic ? "za" : output, () => plain("da/dz"), ["a(1 − a)"], (x) => out(x).gPrime[0]));
+    const aMinusY = [" = a − y = ", live.number((x) => x.d.forward.at(-1).a[0]), " − ", live.number((x) => x.d.y)];
+    backward.push(term(output, () => sym("z", L(layers - 1), [], "d"), [plain("dL/da · da/dz"), ...aMinusY], (x) => out(x).dz[0]));
     for (let l = layers - 1; l >= 0; l -= 1) {
-      const b = d.backward[l];
       for (const j of shown[l]) {
         const dz = () => sym("z", L(l), units(l, j), "d");
-        for (const k of inputsOf(l)) {
+        for (const k of inputsOf(shown, l)) {
+          const key = `W${l}-${j}-${k}`;
+          if (drawn.keys && !drawn.keys.has(key)) continue;
           const dwSym = () => (logistic ? sym("w", null, [k], "d") : sym("W", L(l), [j, k], "d"));
           const factors = [
             aPrev(l, k),
             " · ",
             dz(),
             " = ",
-            h("span", { class: "factor forward", title: text.derivationForwardFactor }, [short(aPrevValue(l, k))]),
+            h("span", { class: "factor forward", title: text.derivationForwardFactor }, [live.number(aPrevValue(l, k))]),
             " × ",
-            h("span", { class: "factor backward", title: text.derivationBackwardFactor }, [short(b.dz[j])]),
+            h("span", { class: "factor backward", title: text.derivationBackwardFactor }, [live.number((x) => x.d.backward[l].dz[j])]),
           ];
-          backward.push(term(`z${l}-${j}`, dwSym, factors, b.dW[j][k], batchOf(batch[l].dW[j][k])));
+          backward.push(term(key, dwSym, factors, (x) => x.d.backward[l].dW[j][k], batchOf((batch) => batch[l].dW[j][k])));
         }
         const dbSym = () => (logistic ? "db" : sym("b", L(l), units(l, j), "d"));
-        backward.push(term(`z${l}-${j}`, dbSym, [dz()], b.db[j], batchOf(batch[l].db[j])));
+        backward.push(term(logistic ? "b0-0" : `z${l}-${j}`, dbSym, [dz()], (x) => x.d.backward[l].db[j], batchOf((batch) => batch[l].db[j])));
       }
       if (l > 0) {
-        const below = d.backward[l - 1];
         for (const k of shown[l - 1]) {
           const node = `z${l - 1}-${k}`;
           const da = () => sym("a", L(l - 1), [k], "d");
           const gPrime = () => h("span", {}, [`${g}′(`, sym("z", L(l - 1), [k]), ")"]);
           backward.push(
-            term(node, da, ["Σ", h("sub", {}, ["j"]), " ", sym("W", L(l), ["j", k]), " ", sym("z", L(l), ["j"], "d")], below.dA[k]),
-            term(node, gPrime, derivativeFormula(activation, () => sym("a", L(l - 1), [k])), below.gPrime[k]),
-            term(node, () => sym("z", L(l - 1), [k], "d"), [da(), " · ", gPrime()], below.dz[k]),
+            term(node, da, ["Σ", h("sub", {}, ["j"]), " ", sym("W", L(l), ["j", k]), " ", sym("z", L(l), ["j"], "d")], (x) => x.d.backward[l - 1].dA[k]),
+            term(node, gPrime, derivativeFormula(activation, () => sym("a", L(l - 1), [k])), (x) => x.d.backward[l - 1].gPrime[k]),
+            term(node, () => sym("z", L(l - 1), [k], "d"), [da(), " · ", gPrime()], (x) => x.d.backward[l - 1].dz[k]),
           );
         }
       }
@@ -299,6 +270,13 @@ export class DerivationPanel {
     ]);
   }
 
+  /** Shows layer l in full, or its strongest units again. */
+  #toggleLayer(l) {
+    if (this.#expanded.has(l)) this.#expanded.delete(l);
+    else this.#expanded.add(l);
+    if (this.#last) this.show(this.#last);
+  }
+
   #toggleStepping() {
     this.#setStepping(!this.#stepping);
     if (this.#stepping) this.#advance();
@@ -314,25 +292,53 @@ export class DerivationPanel {
     if (on) this.nextButton.focus();
   }
 
-  /** The next term: the forward pass node by node, then the backward pass; after the last, the first again. */
-  #advance() {
-    const terms = this.body.querySelectorAll(".term");
-    if (terms.length === 0) return;
-    this.#step = (this.#step + 1) % terms.length;
-    this.#highlight();
+  /**
+   * The steps, in the order of the terms: consecutive terms computed at the
+   * same place on the graph are one step — the forward pass node by node
+   * (z and a of a unit together), the backward pass edge by edge (each dW on
+   * its weight's edge) with each unit's dz and db at its node.
+   */
+  #steps() {
+    const steps = [];
+    for (const term of this.body.querySelectorAll(".term")) {
+      const last = steps.at(-1);
+      if (last && last[0].dataset.graph === term.dataset.graph) last.push(term);
+      else steps.push([term]);
+    }
+    return steps;
   }
 
-  /** Marks the current term and its node in the graph, and says it. */
+  /** The next step; after the last, the first again. The graph scrolls to show it. */
+  #advance() {
+    const count = this.#steps().length;
+    if (count === 0) return;
+    this.#step = (this.#step + 1) % count;
+    this.#highlight();
+    this.body.querySelector(".graph .current")?.scrollIntoView?.({ block: "nearest", inline: "center" });
+  }
+
+  /**
+   * Marks the current step's terms and its node or edge on the graph (for
+   * an edge, also its forward-pass factor, the input's value at the node
+   * it comes from, and its backward-pass factor, dz at the unit it goes
+   * to), and says it.
+   */
   #highlight() {
-    for (const el of this.body.querySelectorAll(".current")) el.classList.remove("current");
+    for (const el of this.body.querySelectorAll(".current, .forward-factor, .backward-factor")) el.classList.remove("current", "forward-factor", "backward-factor");
     if (!this.#stepping || this.#step < 0) return;
-    const terms = this.body.querySelectorAll(".term");
-    const term = terms[Math.min(this.#step, terms.length - 1)];
-    if (!term) return;
-    term.classList.add("current");
-    const node = this.body.querySelector(`.node[data-node="${term.dataset.node}"]`);
-    node?.classList.add("current");
-    const status = format(this.text.derivationStepStatus, { step: this.#step + 1, count: terms.length, term: term.textContent });
+    const steps = this.#steps();
+    const step = steps[Math.min(this.#step, steps.length - 1)];
+    if (!step) return;
+    for (const term of step) term.classList.add("current");
+    const places = this.body.querySelectorAll(`.graph [data-graph="${step[0].dataset.graph}"]`);
+    for (const place of places) place.classList.add("current");
+    const { from, to, factor } = places[0]?.dataset ?? {};
+    if (factor) {
+      this.body.querySelector(`.graph .node[data-graph="${from}"] [data-line="${factor}"]`)?.classList.add("forward-factor");
+      this.body.querySelector(`.graph .node[data-graph="${to}"] [data-line="dz"]`)?.classList.add("backward-factor");
+    }
+    const terms = step.map((term) => term.textContent).join("; ");
+    const status = format(this.text.derivationStepStatus, { step: this.#step + 1, count: steps.length, term: terms });
     if (this.stepStatus.textContent !== status) this.stepStatus.textContent = status;
   }
 }

@@ -562,14 +562,7 @@ canvas[part="plot"]:focus-visible { outline: 3px solid var(--sepal-focus); outli
 .derivation-point { font-weight: 600; overflow-wrap: anywhere; }
 .derivation .buttons { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
 .derivation .step-status { min-height: 1.2em; margin: 0.4rem 0; color: var(--sepal-muted); overflow-wrap: anywhere; }
-.derivation .graph { display: flex; gap: 1.6rem; overflow-x: auto; padding: 0.5rem 0.25rem 0.75rem; }
-.derivation .column { display: flex; flex-direction: column; justify-content: center; gap: 0.5rem; position: relative; flex: none; }
-.derivation .column + .column::before { content: "→"; position: absolute; left: -1.3rem; top: 50%; transform: translateY(-50%); color: var(--sepal-muted); font-size: 1.2rem; }
-.derivation .node { border: 1px solid var(--sepal-line); border-radius: 6px; padding: 0.3rem 0.5rem; background: #ffffff; font-variant-numeric: tabular-nums; font-size: 0.9rem; white-space: nowrap; }
-.derivation .node.parameter { background: var(--sepal-surface); }
-.derivation .node.unit div:last-child, .derivation .node.loss div:last-child { color: #8a4600; }
-.derivation .node.current, .derivation .term.current { outline: 3px solid var(--sepal-focus); background: #ddf4ff; }
-.derivation .more-units { font-size: 0.85rem; min-height: 2rem; }
+.derivation .term.current { outline: 3px solid var(--sepal-focus); background: #ddf4ff; }
 .derivation .terms h3 { margin: 0.8rem 0 0.3rem; font-size: 1rem; }
 .derivation .term { margin: 0.15rem 0; padding: 0.1rem 0.3rem; border-radius: 4px; font-variant-numeric: tabular-nums; overflow-wrap: anywhere; }
 .derivation .sym { font-style: italic; }
@@ -590,11 +583,32 @@ canvas[part="plot"]:focus-visible { outline: 3px solid var(--sepal-focus); outli
 .gradcheck-table th[scope="row"] { text-align: left; font-weight: 500; }
 .gradcheck-table tr.flagged { background: #ffebe9; }
 .gradcheck-table tr.flagged th { color: #a40e26; font-weight: 700; }
-/* On a phone the graph runs down the page: each layer a row of units, arrows pointing down. */
-@container sepal (max-width: 40rem) {
-  .derivation .graph { flex-direction: column; gap: 1.6rem; overflow-x: visible; }
-  .derivation .column { flex-direction: row; flex-wrap: wrap; justify-content: flex-start; }
-  .derivation .column + .column::before { content: "↓"; left: 0.5rem; top: -1.45rem; transform: none; }
-  .derivation .node { white-space: normal; }
-}
+/* #14: derivation graph */
+.derivation .graph-box { margin: 0.5rem 0; }
+/* The graph keeps its size and scrolls inside its box (both ways when a layer is expanded), never the page. */
+.derivation .graph { overflow: auto; max-width: 100%; max-height: 34rem; border: 1px solid var(--sepal-line); border-radius: 6px; background: #ffffff; overscroll-behavior-x: contain; content-visibility: auto; contain-intrinsic-size: auto 20rem; }
+.derivation .graph-canvas { position: relative; margin: 0.5rem; font-size: 12px; line-height: 15px; font-variant-numeric: tabular-nums; }
+.derivation .graph-svg { position: absolute; inset: 0; }
+.derivation .graph-svg .edge polyline { fill: none; stroke: #8c959f; }
+.derivation .graph-svg .edge.positive polyline { stroke: #0072b2; stroke-opacity: 0.75; }
+.derivation .graph-svg .edge.negative polyline { stroke: #e69f00; stroke-opacity: 0.85; }
+.derivation .graph-svg .edge.current polyline { stroke: var(--sepal-focus); stroke-opacity: 1; stroke-width: 4px; }
+/* Each text box is laid out on its own: changing a number re-lays only its box. */
+.derivation .graph-canvas .node, .derivation .edge-label { position: absolute; box-sizing: border-box; white-space: nowrap; contain: layout paint style; }
+.derivation .graph-canvas .node { padding: 7px; border: 1px solid #8c959f; border-radius: 6px; background: #ffffff; }
+.derivation .graph-canvas .node.parameter { background: var(--sepal-surface); }
+.derivation .graph-canvas .node.output, .derivation .graph-canvas .node.loss { border-color: var(--sepal-ink); }
+.derivation .graph-canvas .node.current { outline: 3px solid var(--sepal-focus); background: #ddf4ff; }
+.derivation .graph-canvas [data-line="dz"], .derivation .edge-label .dw-label { color: #8a4600; }
+.derivation .edge-label { font-size: 11px; overflow: visible; }
+.derivation .edge-label .dw-label { margin-top: 2px; }
+.derivation .edge-label.middle { text-align: center; }
+.derivation .edge-label.current { font-weight: 700; color: var(--sepal-focus); }
+.derivation .graph-canvas sup, .derivation .graph-canvas sub { font-size: 0.72em; line-height: 0; }
+.derivation .graph-canvas .forward-factor { background: #eef6f2; box-shadow: inset 0 -2px 0 var(--sepal-accent); font-weight: 700; }
+.derivation .graph-canvas .backward-factor { background: #fff1e5; box-shadow: inset 0 -2px 0 #bc4c00; font-weight: 700; }
+.derivation .more-units { position: absolute; font-size: 0.85rem; min-height: 2rem; }
+.derivation .graph-legend { display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; margin: 0.3rem 0 0; font-size: 0.85rem; color: var(--sepal-muted); }
+/* Numbers change in place while training: a term off screen is not laid out. */
+.derivation .term { content-visibility: auto; contain-intrinsic-size: auto 1.6em; }
 `;

@@ -390,4 +390,10 @@ export const zh = {
   trainType: "train(n)：n 必须是整数次迭代，而不是 {value}",
   trainRange: "train(n)：n 必须不小于 0，且迭代次数保持在 {max} 以下，而不是 {value}",
   trainStopped: "train(n)：训练在第 {iteration} 次迭代停下，未到 {target}",
+
+  // #14: derivation graph
+  derivationGraphForward: "→ 前向传播：逐个节点，从 x 到 L(a, y)",
+  derivationGraphBackward: "← 反向传播（链式法则）：每个节点的 dz，每条边上的 dW = a_prev · dz",
+  derivationFactorProduct: "前向传播因子 × 反向传播因子",
+  derivationEdgesShown: "计算图只画出这 {count} 个权重中最大的 {shown} 个；下面的各项也只列出这些。",
 };

@@ -442,6 +442,12 @@ const en = {
   trainType: "train(n): n must be a whole number of iterations, not {value}",
   trainRange: "train(n): n must be 0 or more, and the iteration stay below {max}, not {value}",
   trainStopped: "train(n): training stopped at iteration {iteration}, before {target}",
+
+  // #14: derivation graph
+  derivationGraphForward: "→ forward propagation: node by node, x to L(a, y)",
+  derivationGraphBackward: "← backward propagation (the chain rule): dz at each node, dW = a_prev · dz on each edge",
+  derivationFactorProduct: "forward-pass factor × backward-pass factor",
+  derivationEdgesShown: "The {shown} strongest of these {count} weights are drawn; the terms below list those too.",
 };
 
 /**

@@ -316,7 +316,8 @@ export class View {
 
   /**
    * The open derivation, recomputed (at most every VALUES_MS while
-   * training; nothing while closed), and the line under the plot. A point
+   * training, its numbers changed in place a slice a frame; nothing while
+   * closed; built again when `now`), and the line under the plot. A point
    * that is gone (new data) closes it.
    */
   #showDerivation(now = false) {
@@ -325,7 +326,10 @@ export class View {
     const pg = model.pg;
     if (!point || !model.usable) return;
     const time = performance.now();
-    if (!now && this.#loop.running && time - this.#derivationAt < VALUES_MS) return;
+    if (!now && this.#loop.running && time - this.#derivationAt < VALUES_MS) {
+      this.#derivation.catchUp();
+      return;
+    }
     this.#derivationAt = time;
     const list = model.points?.[point.set];
     if (!list || point.index >= list.length) {
@@ -347,7 +351,7 @@ export class View {
         parameters: layersOf(pg.parameters()),
         logistic: settings.model === "logistic",
         activation: settings.activation,
-      });
+      }, { rebuild: now, sliced: this.#loop.running });
       const [x1, x2, label] = list[point.index];
       this.#picker.describe(
         format(point.set === "test" ? text.pointStatusTest : text.pointStatusTrain, {

@@ -1,0 +1,63 @@
+// Numbers that change in place. A view built once for a shape (the
+// derivation's graph and terms) registers each number, and each attribute
+// that follows one, as a getter of the data; `update(data)` starts a pass
+// that rewrites only those, and `work(deadline)` runs it — all at once, or
+// a slice a frame while training plays, so that a large graph never makes
+// a frame late (for a moment its numbers are from two nearby iterations).
+
+export class LiveNumbers {
+  #items = [];
+  #prepare = [];
+  #data = null;
+  #cursor = 0;
+  #left = 0; // items the current pass has still to rewrite
+
+  /** `format(value)` writes a number. */
+  constructor(format) {
+    this.format = format;
+  }
+
+  /** A text node showing `format(get(data))`. */
+  number(get) {
+    return this.text((data) => this.format(get(data)));
+  }
+
+  /** A text node showing `get(data)`. */
+  text(get) {
+    const node = document.createTextNode("");
+    this.#items.push((data) => {
+      const value = get(data);
+      if (node.nodeValue !== value) node.nodeValue = value;
+    });
+    return node;
+  }
+
+  /** `apply(data)` on every pass (an attribute that follows the numbers). */
+  each(apply) {
+    this.#items.push(apply);
+  }
+
+  /** `compute(data)` once at the start of every pass, before any item (what several items share). */
+  prepare(compute) {
+    this.#prepare.push(compute);
+  }
+
+  /** Starts a pass over every item with `data` (a pass under way goes on with it from where it is). */
+  update(data) {
+    this.#data = data;
+    for (const compute of this.#prepare) compute(data);
+    this.#left = this.#items.length;
+  }
+
+  /** Rewrites items until the pass is done or `deadline` (performance.now()) passes; returns whether it is done. */
+  work(deadline = Infinity) {
+    const items = this.#items;
+    for (let n = 1; this.#left > 0; n += 1) {
+      items[this.#cursor](this.#data);
+      this.#cursor = (this.#cursor + 1) % items.length;
+      this.#left -= 1;
+      if (n % 32 === 0 && performance.now() > deadline) break;
+    }
+    return this.#left === 0;
+  }
+}
