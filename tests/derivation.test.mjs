@@ -50,6 +50,19 @@ test("clicking a point opens its derivation with the element's numbers", () =>
     // The course's dz = a − y at the output, and one dW labelled as forward × backward.
     assert.equal(shown.d.backward.at(-1).dz[0], shown.d.forward.at(-1).a[0] - shown.d.y);
     assert.match(shown.text, /dW\[2\]11 = a\[1\]1 · dz\[2\] = /);
+    // One edge per weight (2 × 4 into the hidden layer, 4 into the output), each carrying W and dW.
+    const edges = await element.evaluate((el) => {
+      const root = el.shadowRoot.querySelector('[part="derivation"]');
+      const labels = Object.fromEntries([...root.querySelectorAll(".graph .edge-label")].map((n) => [n.dataset.graph, n.textContent]));
+      return { keys: [...root.querySelectorAll(".graph .edge.weight")].map((e) => e.dataset.graph), labels, W: [el.parameters.W1, el.parameters.W2] };
+    });
+    assert.equal(edges.keys.length, 2 * 4 + 4);
+    for (const key of edges.keys) {
+      const [l, j, k] = key.slice(1).split("-").map(Number);
+      const name = `W[${l + 1}]${j + 1}${k + 1}`;
+      const dW = shown.d.backward[l].dW[j][k];
+      assert.equal(edges.labels[key], `${name} = ${short(edges.W[l][j][k])}d${name} = ${short(dW)}`);
+    }
   }));
 
 test("the per-point dW and db averaged over the training points are the batch gradients", () =>
@@ -82,9 +95,24 @@ test("logistic regression shows the notes' graph: z → a → L with dz = a − 
       el.selectPoint(5);
       const d = el.derivation(5);
       const root = el.shadowRoot.querySelector('[part="derivation"]');
-      return { d, text: root.textContent, nodes: [...root.querySelectorAll(".graph .node")].map((n) => n.dataset.node) };
+      return {
+        d,
+        w: el.parameters.w,
+        text: root.textContent,
+        nodes: [...root.querySelectorAll(".graph .node")].map((n) => n.dataset.graph),
+        edges: [...root.querySelectorAll(".graph .edge")].map((n) => n.dataset.graph),
+        labels: Object.fromEntries([...root.querySelectorAll(".graph .edge-label")].map((n) => [n.dataset.graph, n.textContent])),
+      };
     });
-    assert.deepEqual(shown.nodes, ["x0", "w0", "x1", "w1", "b", "z0-0", "loss"]);
+    assert.deepEqual(shown.nodes, ["x0", "x1", "b", "z0-0", "a", "loss"]);
+    // The notes' edges: w₁, w₂ and b into z, then z → a (da/dz), a → L (dL/da).
+    assert.deepEqual(shown.edges, ["W0-0-0", "W0-0-1", "b0-0", "za", "aL"]);
+    const out0 = shown.d.backward[0];
+    assert.equal(shown.labels["W0-0-0"], `w1 = ${short(shown.w[0])}dw1 = ${short(out0.dW[0][0])}`);
+    assert.equal(shown.labels["W0-0-1"], `w2 = ${short(shown.w[1])}dw2 = ${short(out0.dW[0][1])}`);
+    assert.equal(shown.labels["b0-0"], `db = ${short(out0.db[0])}`);
+    assert.equal(shown.labels.za, `da/dz = ${short(out0.gPrime[0])}`);
+    assert.equal(shown.labels.aL, `dL/da = ${short(out0.dA[0])}`);
     const out = shown.d.backward[0];
     assert.equal(out.dz[0], shown.d.forward[0].a[0] - shown.d.y);
     assert.equal(out.dW[0][0], shown.d.x[0] * out.dz[0]);
@@ -100,7 +128,7 @@ test("logistic regression shows the notes' graph: z → a → L with dz = a − 
     assert.equal(mean.line, `dw1 = (1/m) Σi dw1(i) = ${short(mean.dw[0])}`);
   }));
 
-test("the keyboard chooses points on the plot and step-through advances term by term", () =>
+test("the keyboard chooses points; step-through goes forward node by node, then backward edge by edge, with Space and Enter", () =>
   withPage("", async ({ page, element }) => {
     await element.evaluate((el) => el.shadowRoot.querySelector('[part="plot"]').focus());
     const hint = await element.evaluate((el) => el.shadowRoot.querySelector(".point-status").textContent);
@@ -110,41 +138,169 @@ test("the keyboard chooses points on the plot and step-through advances term by 
     const status = await element.evaluate((el) => el.shadowRoot.querySelector(".point-status").textContent);
     assert.match(status, /^Training point 1 of 400: x₁ = /);
     assert.ok(await element.locator('[part="derivation"]').isVisible());
+    /** What is highlighted: the terms, the places on the graph, the two factors of an edge, the status line. */
+    const current = () =>
+      element.evaluate((el) => {
+        const root = el.shadowRoot.querySelector('[part="derivation"]');
+        const key = (n) => `${n.closest("[data-graph]").dataset.graph}:${n.dataset.line}`;
+        return {
+          terms: [...root.querySelectorAll(".term.current")].map((t) => t.textContent),
+          places: [...new Set([...root.querySelectorAll(".graph .current")].map((n) => `${n.classList.contains("node") ? "node" : "edge"} ${n.dataset.graph}`))],
+          forward: [...root.querySelectorAll(".forward-factor")].map(key),
+          backward: [...root.querySelectorAll(".backward-factor")].map(key),
+          status: root.querySelector(".step-status").textContent,
+        };
+      });
     await element.locator('[data-action="step-through"]').click();
-    const first = await element.evaluate((el) => el.shadowRoot.querySelector(".term.current").textContent);
-    assert.match(first, /^z\[1\]1 = /, "the forward pass starts at z[1]₁");
+    const first = await current();
+    assert.equal(first.terms.length, 2, "a node's z and a are one step");
+    assert.match(first.terms[0], /^z\[1\]1 = /);
+    assert.match(first.terms[1], /^a\[1\]1 = tanh/);
+    assert.deepEqual(first.places, ["node z0-0"]);
     await page.keyboard.press("Space");
     await page.keyboard.press("Enter");
-    const third = await element.evaluate((el) => ({
-      term: el.shadowRoot.querySelector(".term.current").textContent,
-      status: el.shadowRoot.querySelector(".step-status").textContent,
-    }));
-    assert.match(third.term, /^z\[1\]2 = /);
-    assert.match(third.status, /^Step 3 of \d+: z\[1\]2 = /);
+    const third = await current();
+    assert.deepEqual(third.places, ["node z0-2"]);
+    assert.match(third.status, /^Step 3 of \d+: z\[1\]3 = .*; a\[1\]3 = /);
+    // Forward: the four hidden units, the output, the loss; then backward from the loss.
+    for (let i = 0; i < 3; i += 1) await page.keyboard.press(i % 2 ? "Enter" : "Space");
+    assert.deepEqual((await current()).places, ["node loss"]);
+    await page.keyboard.press("Space");
+    const dLda = await current();
+    assert.deepEqual(dLda.places, ["edge aL"], "dL/da on the edge from a to L");
+    assert.match(dLda.terms[0], /^dL\/da = /);
+    await page.keyboard.press("Enter");
+    const dz = await current();
+    assert.deepEqual(dz.places, ["node z1-0"]);
+    assert.deepEqual(dz.terms.map((t) => t.split(" =")[0]), ["da/dz", "dz[2]"]);
+    // Then edge by edge: dW[2]₁ₖ = a[1]ₖ · dz[2], the forward-pass factor at the node it comes from, the backward-pass factor at the node it goes to.
+    for (const k of [0, 1]) {
+      await page.keyboard.press(k ? "Enter" : "Space");
+      const edge = await current();
+      assert.deepEqual(edge.places, [`edge W1-0-${k}`]);
+      assert.match(edge.terms[0], new RegExp(`^dW\\[2\\]1${k + 1} = a\\[1\\]${k + 1} · dz\\[2\\] = `));
+      assert.deepEqual(edge.forward, [`z0-${k}:a`]);
+      assert.deepEqual(edge.backward, ["z1-0:dz"]);
+    }
     await element.evaluate((el) => el.shadowRoot.querySelector('[part="plot"]').focus());
     await page.keyboard.press("Escape");
     assert.equal(await element.locator('[part="derivation"]').isVisible(), false);
   }));
 
-test("wide layers show the units with the largest |dz| and expand on request", () =>
+test("wide layers show the units with the largest |dz|, with edges only between shown units, and expand on request", () =>
   withPage("?hidden-units=20", async ({ element }) => {
-    const counts = await element.evaluate((el) => {
-      el.selectPoint(3);
+    const graph = () =>
+      element.evaluate((el) => {
+        const root = el.shadowRoot.querySelector('[part="derivation"]');
+        const shown = new Set([...root.querySelectorAll(".graph .node")].map((n) => n.dataset.graph));
+        const edges = [...root.querySelectorAll(".graph .edge.weight")];
+        const dz = el.derivation(3).backward[0].dz.map(Math.abs);
+        return {
+          units: root.querySelectorAll('.graph .node[data-layer="1"]').length,
+          edges: edges.length,
+          between: edges.every((e) => shown.has(e.dataset.from) && shown.has(e.dataset.to)),
+          more: root.querySelector('.more-units[data-layer="1"]').textContent,
+          topShown: shown.has(`z0-${dz.indexOf(Math.max(...dz))}`),
+        };
+      });
+    await element.evaluate((el) => el.selectPoint(3));
+    assert.deepEqual(await graph(), { units: 4, edges: 4 * 2 + 4, between: true, more: "+16 more", topShown: true });
+    await element.locator('.more-units[data-layer="1"]').click();
+    assert.deepEqual(await graph(), { units: 20, edges: 20 * 2 + 20, between: true, more: "Show fewer", topShown: true });
+    await element.locator('.more-units[data-layer="1"]').click();
+    assert.equal((await graph()).units, 4);
+  }));
+
+test("expanded 64-unit layers draw at most MAX_EDGES edges, the strongest of each layer, and list their terms", () =>
+  withPage("#model=deep&layers=64,64", async ({ element }) => {
+    await element.evaluate((el) => el.selectPoint(0));
+    await element.locator('.more-units[data-layer="1"]').click();
+    await element.locator('.more-units[data-layer="2"]').click();
+    const drawn = await element.evaluate((el) => {
       const root = el.shadowRoot.querySelector('[part="derivation"]');
-      const units = () => root.querySelectorAll('.column[data-layer="1"] .node').length;
-      const before = units();
-      const more = root.querySelector('.column[data-layer="1"] .more-units');
-      const label = more.textContent;
-      const dz = el.derivation(3).backward[0].dz.map(Math.abs);
-      const top = Math.max(...dz);
-      const topShown = root.querySelector(`.node[data-node="z0-${dz.indexOf(top)}"]`) !== null;
-      more.click();
-      return { before, label, after: units(), topShown };
+      const W = el.parameters.W;
+      const keys = new Set([...root.querySelectorAll(".graph .edge.weight")].map((e) => e.dataset.graph));
+      // Layer 2's 64 × 64 weights: the weakest drawn against the strongest left out.
+      let weakestDrawn = Infinity;
+      let strongestLeft = 0;
+      W[1].forEach((row, j) =>
+        row.forEach((w, k) => {
+          if (keys.has(`W1-${j}-${k}`)) weakestDrawn = Math.min(weakestDrawn, Math.abs(w));
+          else strongestLeft = Math.max(strongestLeft, Math.abs(w));
+        }),
+      );
+      const dWterms = [...root.querySelectorAll(".term")].filter((t) => /^W\d/.test(t.dataset.graph)).map((t) => t.dataset.graph);
+      return {
+        units: root.querySelectorAll(".graph .node").length,
+        edges: keys.size,
+        weakestDrawn,
+        strongestLeft,
+        note: root.querySelector(".edges-shown").textContent,
+        termsAreEdges: dWterms.length === keys.size && dWterms.every((k) => keys.has(k)),
+      };
     });
-    assert.equal(counts.before, 4);
-    assert.equal(counts.label, "+16 more");
-    assert.equal(counts.after, 20);
-    assert.ok(counts.topShown, "the unit with the largest |dz| is among the four");
+    assert.equal(drawn.units, 2 + 64 + 64 + 1 + 1);
+    assert.ok(drawn.edges <= 300 && drawn.edges >= 250, `${drawn.edges} edges`);
+    assert.ok(drawn.weakestDrawn >= drawn.strongestLeft, `${drawn.weakestDrawn} ≥ ${drawn.strongestLeft}`);
+    assert.equal(drawn.note, `The ${drawn.edges} strongest of these ${64 * 2 + 64 * 64 + 64} weights are drawn; the terms below list those too.`);
+    assert.ok(drawn.termsAreEdges, "a dW term for each drawn edge");
+  }));
+
+test("the panel computes nothing while closed, and at most once a drawn frame while open, 64-unit layers expanded", (t) =>
+  withPage("#model=deep&layers=64,64&speed=max", async ({ element }) => {
+    await element.evaluate(async (el) => {
+      // Every call into the wasm derivation, counted.
+      const { Playground } = await import("./pkg/sepal.js");
+      window.derivationCalls = 0;
+      for (const name of ["derivation", "derivationMean"]) {
+        const original = Playground.prototype[name];
+        Playground.prototype[name] = function counted(...args) {
+          window.derivationCalls += 1;
+          return original.apply(this, args);
+        };
+      }
+    });
+    /** Plays for `ms` and counts the frames drawn, the iterations and the derivation's calls; and the frames' intervals. */
+    const playFor = (ms) =>
+      element.evaluate(
+        (el, ms) =>
+          new Promise((resolve) => {
+            const calls = window.derivationCalls;
+            const iteration = el.iteration;
+            const times = [];
+            const start = performance.now();
+            const frame = (time) => {
+              times.push(time);
+              if (time - start < ms) return requestAnimationFrame(frame);
+              const intervals = times.slice(1).map((t, i) => t - times[i]).sort((a, b) => a - b);
+              resolve({
+                frames: times.length,
+                iterations: el.iteration - iteration,
+                calls: window.derivationCalls - calls,
+                median: intervals[intervals.length >> 1],
+                p95: intervals[Math.floor(intervals.length * 0.95)],
+              });
+            };
+            requestAnimationFrame(frame);
+          }),
+        ms,
+      );
+    await element.evaluate((el) => el.play());
+    const closed = await playFor(1500);
+    assert.equal(closed.calls, 0, "nothing computed while the panel is closed");
+    assert.ok(closed.iterations > 0);
+    await element.evaluate((el) => el.selectPoint(0));
+    await element.locator('.more-units[data-layer="1"]').click();
+    await element.locator('.more-units[data-layer="2"]').click();
+    await element.evaluate((el) => el.shadowRoot.querySelector('[part="derivation"] .graph').scrollIntoView());
+    const open = await playFor(3000);
+    await element.evaluate((el) => el.pause());
+    assert.ok(open.calls >= 1, "the open panel follows training");
+    assert.ok(open.calls <= open.frames, `${open.calls} calls in ${open.frames} frames`);
+    assert.ok(open.calls < open.iterations, `${open.calls} calls for ${open.iterations} iterations: not one per iteration`);
+    const ms = (v) => v.toFixed(1);
+    t.diagnostic(`frame interval closed: median ${ms(closed.median)} ms, p95 ${ms(closed.p95)} ms (${closed.frames} frames, ${closed.iterations} iterations)`);
+    t.diagnostic(`frame interval open, 64,64 expanded, on screen: median ${ms(open.median)} ms, p95 ${ms(open.p95)} ms (${open.frames} frames, ${open.iterations} iterations, ${open.calls} derivations)`);
   }));
 
 test("bad arguments throw and change nothing", () =>
@@ -226,22 +382,30 @@ test("with your own points a click adds one and an Alt-click chooses one", () =>
     assert.equal(await element.evaluate((el) => el.points.train.length), 5, "a plain click still adds a point");
   }));
 
-test("on a 375 px phone the open derivation is text that fits the width", () =>
+test("on a 375 px phone the open derivation fits the width: the graph scrolls inside its box, its numbers are text", () =>
   withPage("?hidden-units=8", { width: 375, height: 800 }, async ({ element }) => {
     const fit = await element.evaluate((el) => {
       el.step(100);
       el.selectPoint(0);
       const panel = el.shadowRoot.querySelector('[part="derivation"]');
-      const wider = [...panel.querySelectorAll("*")].filter((n) => n.getBoundingClientRect().right > 375 + 0.5).map((n) => n.className || n.tagName);
+      const box = panel.querySelector(".graph");
+      box.scrollIntoView();
+      const outside = [...panel.querySelectorAll("*")].filter((n) => !box.contains(n) && n.getBoundingClientRect().right > 375 + 0.5);
       return {
         pageWidth: document.scrollingElement.scrollWidth,
-        wider,
-        pictures: panel.querySelectorAll("canvas, img, svg").length,
+        outside: outside.map((n) => n.className || n.tagName),
+        box: box.getBoundingClientRect().right,
+        scrolls: box.scrollWidth > box.clientWidth,
+        numbers: [...panel.querySelectorAll(".graph .node")].map((n) => n.textContent).slice(0, 2),
+        pictures: panel.querySelectorAll("canvas, img, svg text").length,
         terms: panel.querySelectorAll(".term").length,
       };
     });
-    assert.equal(fit.pageWidth, 375, "no sideways scrolling");
-    assert.deepEqual(fit.wider, [], "nothing sticks out");
-    assert.equal(fit.pictures, 0, "numbers and symbols as text");
+    assert.equal(fit.pageWidth, 375, "no sideways scrolling of the page");
+    assert.deepEqual(fit.outside, [], "nothing but the graph's scrolling content is wider");
+    assert.ok(fit.box <= 375, `the graph's box ends at ${fit.box}`);
+    assert.ok(fit.scrolls, "the graph keeps its size and scrolls in its box");
+    assert.match(fit.numbers[0], /^x1 = \d/);
+    assert.equal(fit.pictures, 0, "numbers and symbols as text, not drawn");
     assert.ok(fit.terms > 20);
   }));
