@@ -189,7 +189,7 @@ export class DerivationPanel {
     const aPrevValue = (l, k) => (x) => (l === 0 ? x.d.x[k] : x.d.forward[l - 1].a[k]);
     const plain = (name) => h("span", { class: "sym" }, [name]);
     const batchOf = (get) =>
-      mean ? [] : [h("span", { class: "batch" }, [live.text((x) => format(text.derivationBatch, { m, value: short(get(x.batch)) }))])];
+      mean ? [] : [" ", h("span", { class: "batch" }, [live.text((x) => format(text.derivationBatch, { m, value: short(get(x.batch)) }))])];
     /** One term, computed at `key` on the graph (a node or an edge): `symbol` (a function, as a node has one place) = `formula` = its value `get(data)`, then `extra`. */
     const term = (key, symbol, formula, get, extra = []) => {
       const middle = mean ? ["(1/m) Σ", h("sub", {}, ["i"]), " ", symbol(), h("sup", {}, ["(i)"])] : formula;
