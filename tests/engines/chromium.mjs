@@ -5,7 +5,7 @@ import { chromium } from "playwright-core";
 import { chromiumOptions } from "../chromium.mjs";
 import { scriptedPage } from "./scripted-page.mjs";
 
-const KEYS = { Tab: "Tab", Enter: "Enter", Space: "Space" };
+const KEYS = { Tab: "Tab", Enter: "Enter", Space: "Space", ArrowRight: "ArrowRight", ArrowLeft: "ArrowLeft", Home: "Home", End: "End", Escape: "Escape" };
 
 export async function launch() {
   const browser = await chromium.launch(chromiumOptions());

@@ -4,7 +4,7 @@
 import puppeteer from "puppeteer-core";
 import { scriptedPage } from "./scripted-page.mjs";
 
-const KEYS = { Tab: "Tab", Enter: "Enter", Space: " " };
+const KEYS = { Tab: "Tab", Enter: "Enter", Space: " ", ArrowRight: "ArrowRight", ArrowLeft: "ArrowLeft", Home: "Home", End: "End", Escape: "Escape" };
 
 export async function launch() {
   const browser = await puppeteer.launch({

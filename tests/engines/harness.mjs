@@ -4,7 +4,8 @@
 // every engine:
 //
 //   launch() → browser: {version, open(url, {width, height, touch, initScript}), close()}
-//   open(…) → page: {evaluate(fn, args), press("Tab"|"Enter"|"Space"),
+//   open(…) → page: {evaluate(fn, args), press("Tab"|"Enter"|"Space"|
+//                    "ArrowRight"|"ArrowLeft"|"Home"|"End"|"Escape"),
 //                    tap(x, y) (a touch when `touch` and the driver has one,
 //                    else a click), screenshot() → PNG, problems (what the
 //                    driver saw in the console), initScripts (whether

@@ -11,7 +11,7 @@ import { createServer } from "node:net";
 
 const COMMAND_LIMIT = 120_000;
 // WebDriver's key codes (https://w3c.github.io/webdriver/#keyboard-actions).
-const KEYS = { Tab: "\uE004", Enter: "\uE007", Space: "\uE00D" };
+const KEYS = { Tab: "\uE004", Enter: "\uE007", Space: "\uE00D", ArrowRight: "\uE014", ArrowLeft: "\uE012", Home: "\uE011", End: "\uE010", Escape: "\uE00C" };
 
 /** A free TCP port on 127.0.0.1. */
 function freePort() {
