@@ -176,8 +176,8 @@ export function drawGraph(text, live, { d, logistic, parameters, shown, drawn, e
     column.x = x;
     x += column.width;
     column.blocks = column.nodes.map((node) => {
-      const h = 2 * PAD + 2 + node.lines.length * LINE; // and its border
-      return { node, h, block: Math.max(h, (node.ports ?? 0) * PORT_H) + ROW_GAP };
+      const tall = 2 * PAD + 2 + node.lines.length * LINE; // and its border
+      return { node, tall, block: Math.max(tall, (node.ports ?? 0) * PORT_H) + ROW_GAP };
     });
     column.height = column.blocks.reduce((sum, b) => sum + b.block, 0) + (column.more ? MORE_H : 0);
     height = Math.max(height, column.height);
@@ -187,8 +187,8 @@ export function drawGraph(text, live, { d, logistic, parameters, shown, drawn, e
   const places = new Map();
   for (const column of columns) {
     let y = (height - column.height) / 2;
-    for (const { node, h, block } of column.blocks) {
-      places.set(node.key, { node, x: column.x, y: y + (block - h) / 2, w: column.width, h, cy: y + block / 2 });
+    for (const { node, tall, block } of column.blocks) {
+      places.set(node.key, { node, x: column.x, y: y + (block - tall) / 2, w: column.width, tall, cy: y + block / 2 });
       y += block;
     }
     column.bottom = y;
@@ -240,7 +240,7 @@ export function drawGraph(text, live, { d, logistic, parameters, shown, drawn, e
     }
     return g;
   });
-  const texts = [...places].flatMap(([key, { node, x, y, w, h: height }]) => [
+  const texts = [...places].flatMap(([key, { node, x, y, w, tall }]) => [
     ...(labels.get(key) ?? []),
     at(
       h(
@@ -251,7 +251,7 @@ export function drawGraph(text, live, { d, logistic, parameters, shown, drawn, e
       x,
       y,
       w,
-      height,
+      tall,
     ),
   ]);
   const picture = svg("svg", { class: "graph-svg", width, height, viewBox: `0 0 ${width} ${height}`, "aria-hidden": "true" }, edgeNodes);

@@ -232,7 +232,7 @@ export const zh = {
   derivationTestPoint: "留出样本",
   derivationPointLine: "{set} {index}：x = ({x1}, {x2})，y = {y}，预测 a = ŷ = {a}",
   derivationMeanOf: "每个数值对 {m} 个训练样本取平均：这里的 dW 就是整批的 (1/m) Σᵢ dW⁽ⁱ⁾",
-  derivationGraphLabel: "计算图：输入，各层单元的 z、a 与 dz，然后是损失",
+  derivationGraphLabel: "计算图：输入，各层单元的 z、a 与 dz，然后是损失；每个权重是一条边，标有 W 与 dW",
   derivationMoreUnits: "另有 {count} 个",
   derivationFewerUnits: "收起",
   derivationForward: "前向传播",

@@ -264,7 +264,7 @@ const en = {
   derivationTestPoint: "Held-out point",
   derivationPointLine: "{set} {index}: x = ({x1}, {x2}), y = {y}, prediction a = ŷ = {a}",
   derivationMeanOf: "Every value averaged over the {m} training points: dW here is the batch's (1/m) Σᵢ dW⁽ⁱ⁾",
-  derivationGraphLabel: "Computation graph: inputs, each layer's units with z, a and dz, then the loss",
+  derivationGraphLabel: "Computation graph: inputs, each layer's units with z, a and dz, then the loss; each weight an edge with W and dW",
   derivationMoreUnits: "+{count} more",
   derivationFewerUnits: "Show fewer",
   derivationForward: "Forward propagation",
