@@ -158,7 +158,11 @@ export class DerivationPanel {
       this.#live = new LiveNumbers(short);
       const drawn = drawnWeights(shown, data.parameters);
       const graph = drawGraph(text, this.#live, { ...data, shown, drawn, expanded: this.#expanded, toggle: (l) => this.#toggleLayer(l) });
+      // Where the graph was scrolled to (on a phone, say) stays in view.
+      const old = this.body.querySelector(".graph");
+      const [left, top] = old ? [old.scrollLeft, old.scrollTop] : [0, 0];
       this.body.replaceChildren(graph, this.#terms(data, shown, drawn));
+      graph.querySelector(".graph").scrollTo(left, top);
     }
     this.#live.update(data);
     this.#live.work(sliced ? performance.now() + SLICE_MS : Infinity);
@@ -167,8 +171,8 @@ export class DerivationPanel {
 
   /** Goes on with numbers still to rewrite (each frame while training plays). */
   catchUp() {
-    if (this.#live && !this.#live.work(performance.now() + SLICE_MS)) return;
-    if (this.#stepping) this.#highlight();
+    if (!this.#live?.pending) return;
+    if (this.#live.work(performance.now() + SLICE_MS) && this.#stepping) this.#highlight();
   }
 
   /**

@@ -49,6 +49,11 @@ export class LiveNumbers {
     this.#left = this.#items.length;
   }
 
+  /** Whether a pass is under way. */
+  get pending() {
+    return this.#left > 0;
+  }
+
   /** Rewrites items until the pass is done or `deadline` (performance.now()) passes; returns whether it is done. */
   work(deadline = Infinity) {
     const items = this.#items;
