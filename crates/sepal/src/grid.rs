@@ -19,6 +19,7 @@ use alloc::vec::Vec;
 use crate::activation::{Activation, LEAKY_SLOPE};
 use crate::contour::Contour;
 use crate::fastmath::single;
+use crate::features::Features;
 use crate::network::Network;
 
 /// A rectangle of the plane: x1 from `x_min` to `x_max`, x2 likewise.
@@ -55,6 +56,8 @@ struct LayerShape {
 pub struct DecisionMap {
     width: usize,
     height: usize,
+    /// The network's inputs, computed per cell.
+    features: Features,
     layers: Vec<LayerShape>,
     weights: Vec<f32>,
     /// What the current picture shows: the parameters and bounds it was
@@ -74,6 +77,11 @@ pub struct DecisionMap {
 
 impl DecisionMap {
     pub fn new(network: &Network, width: usize, height: usize) -> Self {
+        Self::with_features(network, Features::default(), width, height)
+    }
+
+    /// The map of a network whose inputs are `features` of the point.
+    pub fn with_features(network: &Network, features: Features, width: usize, height: usize) -> Self {
         let mut offset = 0;
         let layers: Vec<LayerShape> = network
             .layers
@@ -98,6 +106,7 @@ impl DecisionMap {
         Self {
             width,
             height,
+            features,
             layers,
             weights: alloc::vec![0.0; offset],
             shown: alloc::vec![0.0; offset],
@@ -232,7 +241,23 @@ impl DecisionMap {
         for (l, layer) in self.layers.iter().enumerate() {
             let w = &self.weights[layer.offset..][..layer.outputs * layer.inputs];
             let bias = &self.weights[layer.offset + w.len()..][..layer.outputs];
-            if l == 0 {
+            if l == 0 && !self.features.is_plane() {
+                // #17: input features — each cell's features, a row per
+                // feature, BLOCK apart, then the layer as any other.
+                for (row, f) in input.chunks_exact_mut(BLOCK).zip(self.features.iter()) {
+                    for (v, &x) in row[..n].iter_mut().zip(x) {
+                        *v = f.value_f32(x, y);
+                    }
+                }
+                affine(
+                    w,
+                    bias,
+                    layer.inputs,
+                    &input[..layer.inputs * BLOCK],
+                    &mut output[..layer.outputs * BLOCK],
+                    n,
+                );
+            } else if l == 0 {
                 // The inputs are (x1, x2) with x2 the same across the row:
                 // z = w0·x1 + (w1·x2 + b).
                 assert_eq!(layer.inputs, 2, "the map's inputs are the plane's two coordinates");
@@ -517,6 +542,55 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// #17: with engineered inputs the map computes each cell's features in
+    /// f32; its class agrees with the f64 model's wherever the model is not
+    /// on the fence, and its probability is close everywhere.
+    #[test]
+    fn a_map_of_features_agrees_with_the_f64_model() {
+        use crate::features::{Feature, Features};
+        for (names, sizes, activation) in [
+            (&["x1sq", "x2sq"][..], &[2, 1][..], Activation::Tanh),
+            (
+                &["x1", "x2", "x1sq", "x2sq", "x1x2", "sinx1", "sinx2"],
+                &[7, 4, 1],
+                Activation::Tanh,
+            ),
+            (&["x1x2", "sinx2"], &[2, 5, 3, 1], Activation::Relu),
+            (&["x1", "x2", "x1sq", "sinx1", "sinx2"], &[5, 6, 1], Activation::Sigmoid),
+        ] {
+            let features = Features::named(names);
+            let net = Network::new(sizes, activation, Init::He, 11);
+            let (w, h) = (150, 5);
+            let mut map = DecisionMap::with_features(&net, features, w, h);
+            let bounds = Bounds {
+                x_min: -3.0,
+                x_max: 3.0,
+                y_min: -2.0,
+                y_max: 2.0,
+            };
+            map.render(&net, bounds);
+            for r in 0..h {
+                for c in 0..w {
+                    let x = -3.0 + (c as f64 + 0.5) * 6.0 / w as f64;
+                    let y = 2.0 - (r as f64 + 0.5) * 4.0 / h as f64;
+                    let want = features.predict_point(&net, x, y);
+                    let got = map.probabilities()[r * w + c] as f64;
+                    assert!((got - want).abs() < 1e-4, "{names:?} cell ({r}, {c}): {got} vs {want}");
+                    if (want - 0.5).abs() > 1e-3 {
+                        assert_eq!(got > 0.5, want > 0.5, "{names:?} cell ({r}, {c})");
+                    }
+                }
+            }
+        }
+        // x1, x2 named as features are the plane's map, bit for bit.
+        let net = Network::new(&[2, 3, 1], Activation::Tanh, Init::He, 5);
+        let mut plain = DecisionMap::new(&net, 70, 4);
+        let mut named = DecisionMap::with_features(&net, Features::of(&[Feature::X2, Feature::X1]), 70, 4);
+        plain.render(&net, UNIT_SQUARE);
+        named.render(&net, UNIT_SQUARE);
+        assert_eq!(plain.pixels(), named.pixels());
     }
 
     #[test]

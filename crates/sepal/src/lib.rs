@@ -15,6 +15,7 @@ pub mod contour;
 pub mod dataset;
 pub mod derivation;
 pub mod fastmath;
+pub mod features;
 pub mod generators;
 pub mod gradcheck;
 pub mod grid;
@@ -30,6 +31,7 @@ pub mod unit_maps;
 
 pub use activation::Activation;
 pub use dataset::{Dataset, DatasetKind};
+pub use features::{Feature, Features};
 pub use grid::{Bounds, DecisionMap};
 pub use network::{Init, Network};
 pub use parameters::Parameters;

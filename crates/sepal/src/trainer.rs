@@ -9,6 +9,7 @@
 //! iteration at first, ever fewer as the run grows), never per step.
 
 use crate::dataset::Dataset;
+use crate::features::Features;
 use crate::history::CostHistory;
 use crate::network::{accuracy, cross_entropy, ForwardPass, Gradients, Network};
 use crate::settings::Settings;
@@ -35,8 +36,13 @@ pub enum Divergence {
 pub struct Trainer {
     network: Network,
     initial: Network,
+    /// The network's inputs (the features of the points, #17) and labels.
     train: Dataset,
     test: Dataset,
+    /// The points themselves when the inputs are features of them (`None`:
+    /// the inputs are the points, `x1,x2`).
+    points: Option<(Dataset, Dataset)>,
+    features: Features,
     learning_rate: f64,
     pass: ForwardPass,
     test_pass: ForwardPass,
@@ -75,6 +81,8 @@ impl Trainer {
     /// as they are (an imported model brings its own split). The network is
     /// the one the settings describe, at iteration 0.
     pub fn with_split(settings: &Settings, train: Dataset, test: Dataset) -> Self {
+        let features = settings.features;
+        let ((train, test), points) = inputs(features, train, test);
         let network = Network::new(
             &settings.layer_sizes(),
             settings.activation,
@@ -89,6 +97,8 @@ impl Trainer {
             network,
             train,
             test,
+            points,
+            features,
             learning_rate: settings.learning_rate,
             iteration: 0,
             cost: f64::NAN,
@@ -139,6 +149,8 @@ impl Trainer {
     /// made anew for the new number of points (once per change, not per
     /// step).
     pub fn replace_data(&mut self, train: Dataset, test: Dataset) {
+        let ((train, test), points) = inputs(self.features, train, test);
+        self.points = points;
         self.pass = ForwardPass::new(&self.network, train.len());
         self.test_pass = ForwardPass::new(&self.network, test.len());
         self.grads = Gradients::new(&self.network, train.len());
@@ -245,12 +257,27 @@ impl Trainer {
         &self.network
     }
 
+    /// The training points, (x1, x2) and label.
     pub fn train_data(&self) -> &Dataset {
-        &self.train
+        self.points.as_ref().map_or(&self.train, |p| &p.0)
     }
 
     pub fn test_data(&self) -> &Dataset {
+        self.points.as_ref().map_or(&self.test, |p| &p.1)
+    }
+
+    /// The network's inputs for the training points (n_x × m) and their
+    /// labels: the points themselves with the default features.
+    pub fn train_inputs(&self) -> &Dataset {
+        &self.train
+    }
+
+    pub fn test_inputs(&self) -> &Dataset {
         &self.test
+    }
+
+    pub fn features(&self) -> Features {
+        self.features
     }
 
     /// The training cost after iterations 0, stride, 2·stride, …
@@ -326,6 +353,14 @@ impl Trainer {
         } else if self.cost > DIVERGENCE_FACTOR * self.initial_cost {
             self.divergence = Some(Divergence::CostExploded);
         }
+    }
+}
+
+/// The network's inputs for both sets, and the points when they differ.
+fn inputs(features: Features, train: Dataset, test: Dataset) -> ((Dataset, Dataset), Option<(Dataset, Dataset)>) {
+    match (features.inputs(train), features.inputs(test)) {
+        ((train, Some(train_points)), (test, Some(test_points))) => ((train, test), Some((train_points, test_points))),
+        ((train, _), (test, _)) => ((train, test), None),
     }
 }
 

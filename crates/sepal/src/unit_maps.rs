@@ -12,6 +12,7 @@ use alloc::vec::Vec;
 use ndarray::Array2;
 
 use crate::activation::Activation;
+use crate::features::Features;
 use crate::grid::{Bounds, CLASS_COLOURS};
 use crate::network::{ForwardPass, Network};
 
@@ -23,7 +24,10 @@ pub struct UnitMaps {
     cells: usize,
     /// The hidden layers shown, as a network of their own.
     prefix: Network,
+    features: Features,
+    /// One row of cells' inputs (features × cells) and one cell's.
     inputs: Array2<f64>,
+    cell: Vec<f64>,
     pass: ForwardPass,
     /// Activations, unit by unit, each `cells`² row by row.
     values: Vec<f32>,
@@ -37,6 +41,17 @@ impl UnitMaps {
     /// layer that would pass that limit, and every layer after it, is left
     /// out). Logistic regression has no hidden layer and gets no maps.
     pub fn new(network: &Network, cells: usize, max_layers: usize, max_units: usize) -> Self {
+        Self::with_features(network, Features::default(), cells, max_layers, max_units)
+    }
+
+    /// The same for a network whose inputs are `features` of the point.
+    pub fn with_features(
+        network: &Network,
+        features: Features,
+        cells: usize,
+        max_layers: usize,
+        max_units: usize,
+    ) -> Self {
         let hidden = network.layers.len().saturating_sub(1);
         let mut shown = 0;
         let mut units = 0;
@@ -51,11 +66,13 @@ impl UnitMaps {
         Self {
             cells,
             prefix,
-            inputs: Array2::zeros((2, cells)),
+            features,
+            inputs: Array2::zeros((features.len(), cells)),
+            cell: alloc::vec![0.0; features.len()],
             pass,
             values: alloc::vec![0.0; units * cells * cells],
             pixels: alloc::vec![0; units * cells * cells * 4],
-            palette: palette(),
+            palette: tile_palette(),
         }
     }
 
@@ -97,11 +114,15 @@ impl UnitMaps {
         let n = self.cells;
         let dx = (bounds.x_max - bounds.x_min) / n as f64;
         let dy = (bounds.y_max - bounds.y_min) / n as f64;
-        for c in 0..n {
-            self.inputs[(0, c)] = bounds.x_min + (c as f64 + 0.5) * dx;
-        }
         for r in 0..n {
-            self.inputs.row_mut(1).fill(bounds.y_max - (r as f64 + 0.5) * dy);
+            let x2 = bounds.y_max - (r as f64 + 0.5) * dy;
+            for c in 0..n {
+                self.features
+                    .fill(bounds.x_min + (c as f64 + 0.5) * dx, x2, &mut self.cell);
+                for (i, &v) in self.cell.iter().enumerate() {
+                    self.inputs[(i, c)] = v;
+                }
+            }
             self.prefix.forward(self.inputs.view(), &mut self.pass);
             let mut unit = 0;
             for l in 0..self.prefix.layers.len() {
@@ -178,8 +199,9 @@ pub fn identical_units(network: &Network, layer: usize) -> bool {
     l.w.rows().into_iter().all(|row| row == first) && l.b.iter().all(|&b| b == l.b[0])
 }
 
-/// 255 colours from orange (index 0, −1) through white (127, 0) to blue (254, +1).
-fn palette() -> [[u8; 4]; 255] {
+/// 255 colours from orange (index 0, −1) through white (127, 0) to blue
+/// (254, +1); the inputs' pictures (`features::InputMaps`) share them.
+pub(crate) fn tile_palette() -> [[u8; 4]; 255] {
     let mut table = [[0u8; 4]; 255];
     for (i, entry) in table.iter_mut().enumerate() {
         let t = (i as f64 - 127.0) / 127.0;

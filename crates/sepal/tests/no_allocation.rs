@@ -79,6 +79,28 @@ fn training_and_drawing_do_not_allocate() {
     }
 }
 
+/// #17: engineered inputs — computed once when the run is built; the maps
+/// compute each cell's into their own buffers.
+#[test]
+fn features_train_and_draw_without_allocating() {
+    for (model, features) in [("logistic", "x1sq,x2sq"), ("shallow", "x1,x2,x1x2,sinx1,sinx2")] {
+        let mut settings = Settings::default();
+        settings.set("model", model).unwrap();
+        settings.set("features", features).unwrap();
+        let mut run = Trainer::new(&settings);
+        let mut map = DecisionMap::with_features(run.network(), run.features(), 200, 200);
+        let mut units = UnitMaps::with_features(run.network(), run.features(), 48, 4, 64);
+        let mut inputs = sepal::features::InputMaps::new(run.features(), 40);
+        let n = allocations_during(|| {
+            run.step(500);
+            map.render(run.network(), BOUNDS);
+            units.render(run.network(), BOUNDS);
+            inputs.render(BOUNDS);
+        });
+        assert_eq!(n, 0, "{model} on {features}: {n} allocations");
+    }
+}
+
 /// The page animates a large network at fewer cells than its stills: going
 /// down the sizes and back reuses the still's buffers.
 #[test]

@@ -16,6 +16,8 @@ pub enum Value {
     Integer(u64),
     Number(f64),
     Sizes(Vec<usize>),
+    /// Some of a [`Kind::Names`]'s names, each once, in the list's order.
+    Names(Vec<&'static str>),
     Flag(bool),
     /// Not set: the setting follows something else (`lang`: the browser's).
     Unset,
@@ -60,6 +62,13 @@ pub enum Kind {
     },
     /// `0` or `1`.
     Flag,
+    /// One or more of a list's names, each at most once, separated by
+    /// commas or spaces like [`Kind::Sizes`]; kept in the list's order, so
+    /// that a set of names has one text (`x2,x1` is `x1,x2`).
+    Names {
+        names: fn(usize) -> Option<&'static str>,
+        example: &'static str,
+    },
 }
 
 /// What was wrong with a value.
@@ -77,6 +86,8 @@ pub enum Problem {
     Comma,
     /// Nothing between two commas of a list (`8,,8`, `,8`).
     EmptyItem,
+    /// A name given twice in a list of names (`x1,x1`).
+    Repeated,
 }
 
 impl Problem {
@@ -91,6 +102,7 @@ impl Problem {
             Self::UnknownChoice => "unknown-choice",
             Self::Comma => "comma",
             Self::EmptyItem => "empty-item",
+            Self::Repeated => "repeated",
         }
     }
 
@@ -104,15 +116,16 @@ impl Problem {
             Self::UnknownChoice => "is not one of the choices",
             Self::Comma => "has a comma (write decimals with a point, 1.2, and thousands without a separator, 1000)",
             Self::EmptyItem => "has an empty item between commas",
+            Self::Repeated => "names one twice",
         }
     }
 }
 
 impl Kind {
-    /// The names of a choice (empty for other kinds).
+    /// The names of a choice or a list of names (empty for other kinds).
     pub fn choices(&self) -> impl Iterator<Item = &'static str> + '_ {
         let nth = match self {
-            Kind::Choice(nth) => Some(*nth),
+            Kind::Choice(nth) | Kind::Names { names: nth, .. } => Some(*nth),
             _ => None,
         };
         (0..).map_while(move |i| nth.and_then(|nth| nth(i)))
@@ -127,6 +140,7 @@ impl Kind {
             Kind::Number { .. } => "number",
             Kind::Sizes { .. } => "sizes",
             Kind::Flag => "flag",
+            Kind::Names { .. } => "names",
         }
     }
 
@@ -155,6 +169,17 @@ impl Kind {
                 }
                 Ok(Value::Sizes(sizes))
             }
+            Kind::Names { .. } => {
+                let mut given = Vec::new();
+                for item in size_items(text)? {
+                    let name = self.choices().find(|&c| c == item).ok_or(Problem::UnknownChoice)?;
+                    if given.contains(&name) {
+                        return Err(Problem::Repeated);
+                    }
+                    given.push(name);
+                }
+                Ok(Value::Names(self.choices().filter(|c| given.contains(c)).collect()))
+            }
             _ if text.contains(',') => Err(Problem::Comma),
             _ => self.check_number(number(text)?),
         }
@@ -166,7 +191,7 @@ impl Kind {
             return Err(Problem::NotANumber);
         }
         match *self {
-            Kind::Choice(_) => Err(Problem::UnknownChoice),
+            Kind::Choice(_) | Kind::Names { .. } => Err(Problem::UnknownChoice),
             Kind::Integer { min, max } | Kind::IntegerOrWord { min, max, .. } => whole(v, min, max).map(Value::Integer),
             Kind::Number { min, max } => {
                 let above = if min.inclusive { v >= min.value } else { v > min.value };
@@ -194,7 +219,7 @@ impl Kind {
             Kind::Integer { min, max } => Some(Value::Integer(if Value::Integer(max) != *default { max } else { min })),
             Kind::IntegerOrWord { word, .. } => Some(Value::Name(word)),
             Kind::Number { min, max } => Some(Value::Number((min.value + max.value) / 2.0)),
-            Kind::Sizes { example, .. } => self.parse(example).ok(),
+            Kind::Sizes { example, .. } | Kind::Names { example, .. } => self.parse(example).ok(),
             Kind::Flag => Some(Value::Flag(*default != Value::Flag(true))),
         };
         value.unwrap_or(Value::Unset)
@@ -232,6 +257,10 @@ impl Kind {
                 "1 to {max_count} whole numbers from {min} to {max}, separated by commas or spaces, e.g. {example}"
             ),
             Kind::Flag => "0 or 1".to_string(),
+            Kind::Names { .. } => {
+                let names: Vec<&str> = self.choices().collect();
+                format!("one or more of {}, separated by commas, each once", names.join(", "))
+            }
         }
     }
 }
@@ -247,6 +276,7 @@ impl Value {
                 let parts: Vec<String> = sizes.iter().map(|n| n.to_string()).collect();
                 parts.join(",")
             }
+            Value::Names(names) => names.join(","),
             Value::Flag(on) => (if *on { "1" } else { "0" }).to_string(),
             Value::Unset => String::new(),
         }
@@ -260,7 +290,7 @@ impl Value {
             Value::Number(v) => Plain::Number(*v),
             Value::Flag(on) => Plain::Integer(*on as u64),
             Value::Unset => Plain::Null,
-            Value::Name(_) | Value::Sizes(_) => Plain::Text(self.text()),
+            Value::Name(_) | Value::Sizes(_) | Value::Names(_) => Plain::Text(self.text()),
         }
     }
 }
@@ -398,6 +428,29 @@ mod tests {
         assert_eq!(points.parse("1,000"), Err(Problem::Comma));
         assert_eq!(Kind::Flag.parse("1,0"), Err(Problem::Comma));
         assert_eq!(RATE.parse("1.2"), Ok(Value::Number(1.2)));
+    }
+
+    const PLANETS: Kind = Kind::Names {
+        names: |i| ["mercury", "venus", "earth"].get(i).copied(),
+        example: "earth",
+    };
+
+    #[test]
+    fn names_keep_the_lists_order_and_refuse_unknown_repeated_and_empty() {
+        let both = Value::Names(alloc::vec!["mercury", "earth"]);
+        for text in ["mercury,earth", "earth,mercury", "earth mercury", " mercury , earth ,"] {
+            assert_eq!(PLANETS.parse(text), Ok(both.clone()), "{text:?}");
+        }
+        assert_eq!(both.text(), "mercury,earth");
+        assert_eq!(PLANETS.parse("mars"), Err(Problem::UnknownChoice));
+        assert_eq!(PLANETS.parse("earth,earth"), Err(Problem::Repeated));
+        assert_eq!(PLANETS.parse(""), Err(Problem::Empty));
+        assert_eq!(PLANETS.parse("earth,,venus"), Err(Problem::EmptyItem));
+        assert_eq!(PLANETS.check_number(1.0), Err(Problem::UnknownChoice));
+        assert_eq!(
+            PLANETS.allowed(),
+            "one or more of mercury, venus, earth, separated by commas, each once"
+        );
     }
 
     #[test]

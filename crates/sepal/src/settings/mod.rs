@@ -23,6 +23,7 @@ pub use table::{Effect, Place, Spec, SPECS};
 
 use crate::activation::Activation;
 use crate::dataset::DatasetKind;
+use crate::features::{Feature, Features};
 use crate::network::Init;
 
 /// Largest number of points a dataset may have.
@@ -106,6 +107,8 @@ pub struct Settings {
     /// `None` means the dataset's own noise.
     pub noise: Option<f64>,
     pub test_fraction: f64,
+    /// The network's inputs (#17).
+    pub features: Features,
     /// `None` (here and for `layers` and `init`) means the dataset's own
     /// network, [`own_network`].
     pub model: Option<Model>,
@@ -129,6 +132,7 @@ impl Default for Settings {
             points: 400,
             noise: None,
             test_fraction: 0.0,
+            features: Features::default(),
             model: None,
             hidden_units: 4,
             layers: None,
@@ -159,7 +163,7 @@ macro_rules! named {
         }
     )*};
 }
-named!(DatasetKind, Model, Activation, Init, Lang);
+named!(DatasetKind, Model, Activation, Init, Lang, Feature);
 
 /// The n-th name of `T`, the function a [`Kind::Choice`] holds.
 fn names<T: Named>(i: usize) -> Option<&'static str> {
@@ -362,7 +366,7 @@ impl Settings {
 
     /// [n_x, hidden sizes…, 1] of the chosen model.
     pub fn layer_sizes(&self) -> Vec<usize> {
-        let mut sizes = alloc::vec![2];
+        let mut sizes = alloc::vec![self.features.len()];
         match self.model() {
             Model::Logistic => {}
             Model::Shallow => sizes.push(self.hidden_units),
@@ -409,6 +413,10 @@ mod tests {
             ("activation", "__proto__", Problem::UnknownChoice),
             ("layers", "8,,8", Problem::EmptyItem),
             ("layers", "1,1,1,1,1,1,1", Problem::OutOfRange),
+            ("features", "x3", Problem::UnknownChoice),
+            ("features", "x1,x1", Problem::Repeated),
+            ("features", "", Problem::Empty),
+            ("features", "x1,,x2", Problem::EmptyItem),
             ("nope", "1", Problem::UnknownSetting),
         ] {
             let err = s.set(name, value).unwrap_err();
@@ -479,7 +487,7 @@ mod tests {
             for name in spec.kind.choices() {
                 let mut s = Settings::default();
                 s.set(spec.param, name).unwrap();
-                assert_eq!(s.get(spec), Value::Name(name), "{}", spec.param);
+                assert_eq!(s.text(spec), name, "{}", spec.param);
             }
         }
     }

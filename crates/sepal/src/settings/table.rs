@@ -9,6 +9,7 @@ use super::{find, names, pick, Lang, Model, Settings, Speed, MAX_LAYERS, MAX_POI
 use super::{MAX_LEARNING_RATE, MAX_NOISE, MIN_POINTS};
 use crate::activation::Activation;
 use crate::dataset::DatasetKind;
+use crate::features::{Feature, Features};
 use crate::network::Init;
 
 /// What changing a setting does to a running model, least to most.
@@ -118,7 +119,7 @@ fn number(value: Value) -> f64 {
 }
 
 /// The table.
-pub const SPECS: [Spec; 15] = [
+pub const SPECS: [Spec; 16] = [
     Spec {
         get: |s| Value::Name(s.dataset.name()),
         put: |s, v| pick(&mut s.dataset, v),
@@ -178,6 +179,26 @@ pub const SPECS: [Spec; 15] = [
             },
             Effect::Data,
             Place::Data,
+        )
+    },
+    // #17: input features — the network's inputs, a control beside the
+    // model's (the network's first layer takes them); the same points.
+    Spec {
+        get: |s| Value::Names(s.features.names()),
+        put: |s, v| {
+            if let Value::Names(names) = v {
+                s.features = Features::named(&names);
+            }
+        },
+        ..row(
+            "features",
+            "features",
+            Kind::Names {
+                names: names::<Feature>,
+                example: "x1sq,x2sq",
+            },
+            Effect::Network,
+            Place::Controls,
         )
     },
     Spec {
