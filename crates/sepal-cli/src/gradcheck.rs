@@ -25,7 +25,7 @@ pub fn run(options: &Options, out: &mut dyn Write) -> Result<(), Failure> {
         )));
     }
     let model = options.settings.model();
-    let check = gradcheck::check(trainer.network(), trainer.train_data(), EPSILON, options.bug);
+    let check = gradcheck::check(trainer.network(), trainer.train_inputs(), EPSILON, options.bug);
     if options.json {
         let rows: Vec<GradcheckRow> = check
             .rows

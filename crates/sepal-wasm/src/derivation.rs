@@ -34,16 +34,19 @@ struct Backward<'a> {
 
 #[derive(Serialize)]
 struct DerivationJs<'a> {
+    /// The network's inputs: the features of the point, named by `features`.
     x: &'a [f64],
+    features: &'a [&'static str],
     y: f64,
     loss: f64,
     forward: Vec<Forward<'a>>,
     backward: Vec<Backward<'a>>,
 }
 
-fn derivation_js(d: &Derivation, inputs: &[usize]) -> Result<JsValue, JsError> {
+fn derivation_js(d: &Derivation, features: &[&'static str], inputs: &[usize]) -> Result<JsValue, JsError> {
     convert::to_js(&DerivationJs {
         x: &d.x,
+        features,
         y: d.y,
         loss: d.loss,
         forward: d.layers.iter().map(|t| Forward { z: &t.z, a: &t.a }).collect(),
@@ -86,25 +89,26 @@ impl Playground {
     /// The derivation of training point `index` (test point with `test`),
     /// at the current parameters. Throws for an index out of range.
     pub fn derivation(&self, index: usize, test: bool) -> Result<JsValue, JsError> {
-        let data = if test {
-            self.trainer.test_data()
+        let inputs = if test {
+            self.trainer.test_inputs()
         } else {
-            self.trainer.train_data()
+            self.trainer.train_inputs()
         };
-        if index >= data.len() {
+        if index >= inputs.len() {
             return Err(JsError::new("no such point"));
         }
         let network = self.trainer.network();
-        let p = data.point(index);
-        derivation_js(&Derivation::of(network, &p[..2], p[2]), &self.layer_inputs())
+        let x = inputs.x.column(index).to_vec();
+        let d = Derivation::of(network, &x, inputs.y[index]);
+        derivation_js(&d, &self.trainer.features().names(), &self.layer_inputs())
     }
 
     /// Every term of the derivation averaged over the training points: its
     /// dW and db are the batch gradients (1/m)·Σᵢ dW⁽ⁱ⁾.
     #[wasm_bindgen(js_name = derivationMean)]
     pub fn derivation_mean(&self) -> Result<JsValue, JsError> {
-        let mean = Derivation::mean(self.trainer.network(), self.trainer.train_data());
-        derivation_js(&mean, &self.layer_inputs())
+        let mean = Derivation::mean(self.trainer.network(), self.trainer.train_inputs());
+        derivation_js(&mean, &self.trainer.features().names(), &self.layer_inputs())
     }
 
     /// The course's gradient check on the training points at the current
@@ -112,7 +116,7 @@ impl Playground {
     #[wasm_bindgen(js_name = gradientCheck)]
     pub fn gradient_check(&self, epsilon: f64, bug: bool) -> Result<JsValue, JsError> {
         let model = self.settings.model();
-        let check = gradcheck::check(self.trainer.network(), self.trainer.train_data(), epsilon, bug);
+        let check = gradcheck::check(self.trainer.network(), self.trainer.train_inputs(), epsilon, bug);
         convert::to_js(&CheckJs {
             difference: check.difference,
             threshold: gradcheck::THRESHOLD,

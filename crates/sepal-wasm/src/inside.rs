@@ -3,6 +3,7 @@
 //! Both are buffers JS reads out of wasm memory, filled without allocating
 //! once made.
 
+use sepal::features::InputMaps;
 use sepal::unit_maps::{identical_units, UnitMaps};
 use wasm_bindgen::prelude::*;
 
@@ -21,11 +22,42 @@ impl Playground {
             None => true,
         };
         if stale {
-            self.units = Some(UnitMaps::new(network, cells, max_layers, max_units));
+            let features = self.trainer.features();
+            self.units = Some(UnitMaps::with_features(network, features, cells, max_layers, max_units));
         }
         if let Some(maps) = &mut self.units {
             maps.render(self.trainer.network(), self.bounds);
         }
+    }
+
+    /// Evaluates and colours each input's picture, `cells`² per feature
+    /// (only when the plotted rectangle changed); read them with
+    /// `inputPixelsPtr` and `inputPixelsLen`.
+    #[wasm_bindgen(js_name = renderInputs)]
+    pub fn render_inputs(&mut self, cells: usize) {
+        if self.inputs.as_ref().map_or(true, |maps| maps.cells() != cells) {
+            self.inputs = Some(InputMaps::new(self.trainer.features(), cells));
+        }
+        if let Some(maps) = &mut self.inputs {
+            maps.render(self.bounds);
+        }
+    }
+
+    /// RGBA of a (features·cells)×cells image, the inputs' tiles side by side.
+    #[wasm_bindgen(js_name = inputPixelsPtr)]
+    pub fn input_pixels_ptr(&self) -> *const u8 {
+        self.inputs.as_ref().map_or(core::ptr::null(), |m| m.pixels().as_ptr())
+    }
+
+    #[wasm_bindgen(js_name = inputPixelsLen)]
+    pub fn input_pixels_len(&self) -> usize {
+        self.inputs.as_ref().map_or(0, |m| m.pixels().len())
+    }
+
+    /// The network's inputs by name (`x1`, `x1sq`, …), in their order.
+    #[wasm_bindgen(js_name = inputFeatures)]
+    pub fn input_features(&self) -> Vec<String> {
+        self.trainer.features().iter().map(|f| f.name().to_string()).collect()
     }
 
     /// The units shown in each hidden layer shown by `renderUnits`.

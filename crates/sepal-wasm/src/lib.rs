@@ -17,6 +17,7 @@ mod settings;
 pub use points::dataset_points;
 pub use settings::parse_settings;
 
+use sepal::features::InputMaps;
 use sepal::grid::Bounds;
 use sepal::settings::{Effect, Settings, SPECS};
 use sepal::unit_maps::UnitMaps;
@@ -47,6 +48,8 @@ pub struct Playground {
     map: Option<DecisionMap>,
     /// The hidden units' views (see `inside.rs`), made on first use.
     units: Option<UnitMaps>,
+    /// The inputs' pictures (see `inside.rs`), made on first use.
+    inputs: Option<InputMaps>,
     /// Every W and b, flattened for the network diagram (see `inside.rs`).
     weights: Vec<f64>,
     /// The iterations at which the points changed under a running model
@@ -219,7 +222,14 @@ impl Playground {
                     map.resize(width, height);
                 }
             }
-            _ => self.map = Some(DecisionMap::new(network, width, height)),
+            _ => {
+                self.map = Some(DecisionMap::with_features(
+                    network,
+                    self.trainer.features(),
+                    width,
+                    height,
+                ))
+            }
         }
         if let Some(map) = &mut self.map {
             map.render(self.trainer.network(), self.bounds);
@@ -332,6 +342,7 @@ impl Playground {
             bounds,
             map: None,
             units: None,
+            inputs: None,
             weights,
             data_changes: Vec::new(),
         }

@@ -14,7 +14,8 @@ use crate::convert::{self, PlainJs, SettingsObject};
 struct Row {
     key: &'static str,
     param: &'static str,
-    /// "choice", "integer", "integer-or-word", "number", "sizes", "flag".
+    /// "choice", "integer", "integer-or-word", "number", "sizes", "flag",
+    /// "names" (some of `choices`, each once).
     kind: &'static str,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     choices: Vec<&'static str>,
@@ -91,7 +92,7 @@ impl Row {
                 range(min as f64, max as f64);
                 row.max_count = Some(max_count);
             }
-            Kind::Choice(_) | Kind::Flag => {}
+            Kind::Choice(_) | Kind::Flag | Kind::Names { .. } => {}
         }
         row
     }

@@ -52,6 +52,12 @@ fn a_model_round_trips_to_the_same_bits_and_goes_on_identically() {
             ("test-fraction", "0.25"),
         ],
         &[("dataset", "moons"), ("hidden-units", "7"), ("learning-rate", "0.5")],
+        // #17: input features — W1 is 4×5, the points the plane's.
+        &[
+            ("dataset", "circles"),
+            ("features", "x1,x2,x1sq,x2sq,sinx1"),
+            ("test-fraction", "0.2"),
+        ],
     ] {
         let mut original = playground(pairs);
         original.step(321);
@@ -76,6 +82,22 @@ fn a_model_round_trips_to_the_same_bits_and_goes_on_identically() {
             "{pairs:?}"
         );
     }
+}
+
+#[test]
+fn a_file_names_its_features_and_its_points_stay_the_planes() {
+    let json = playground(&[("model", "logistic"), ("features", "x2sq,x1sq")]).model_json();
+    let settings = json.get("settings").unwrap();
+    assert_eq!(settings.get("features"), Some(&Json::Text("x1sq,x2sq".into())));
+    let Some(Json::Object(parameters)) = json.get("parameters") else {
+        panic!("parameters")
+    };
+    assert_eq!(parameters[0].0, "w");
+    assert_eq!(
+        playground(&[]).model_json().get("points"),
+        json.get("points"),
+        "the flower's points, as (x1, x2, label)"
+    );
 }
 
 #[test]
