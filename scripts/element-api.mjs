@@ -47,6 +47,8 @@ export function settingType(row) {
     number: () => "number",
     "integer-or-word": () => `number | ${literal(row.word)}`,
     sizes: () => "string",
+    // #17: a comma list of names, e.g. "x1sq,x2sq".
+    names: () => "string",
     flag: () => "0 | 1",
   };
   const type = types[row.kind];

@@ -62,9 +62,18 @@ function at(element, x, y, width, height) {
   return element;
 }
 
-/** The units whose outputs feed layer l: x₁, x₂, or the shown units of the layer before. */
-export function inputsOf(shown, l) {
-  return l === 0 ? [0, 1] : shown[l - 1];
+/** The units whose outputs feed layer l: the `inputs` inputs (x₁, x₂, or the features, #17), or the shown units of the layer before. */
+export function inputsOf(shown, l, inputs) {
+  return l === 0 ? Array.from({ length: inputs }, (_, k) => k) : shown[l - 1];
+}
+
+/**
+ * #17: input k of derivation `d` as a symbol: x₁, x₂ for the plane's
+ * coordinates, else the feature itself (x₁², sin x₂, …), in `text`'s words.
+ */
+export function inputSymbol(d, k, text) {
+  if (d.features.join() === "x1,x2") return symbol("x", null, [k]);
+  return [text[`features.${d.features[k]}`] ?? d.features[k]];
 }
 
 /**
@@ -74,7 +83,7 @@ export function inputsOf(shown, l) {
  */
 export function drawnWeights(shown, parameters) {
   const gaps = shown.map((targets, l) =>
-    targets.flatMap((j) => inputsOf(shown, l).map((k) => ({ key: `W${l}-${j}-${k}`, size: Math.abs(parameters[l].W[j][k]) }))),
+    targets.flatMap((j) => inputsOf(shown, l, parameters[0].W[0].length).map((k) => ({ key: `W${l}-${j}-${k}`, size: Math.abs(parameters[l].W[j][k]) }))),
   );
   const total = gaps.reduce((sum, gap) => sum + gap.length, 0);
   if (total <= MAX_EDGES) return { keys: null, count: total, total };
@@ -106,7 +115,7 @@ export function drawGraph(text, live, { d, logistic, parameters, shown, drawn, e
   const is = (get) => [" = ", live.number(get)]; // spread into a line: a symbol is the only array in one
 
   // Columns of nodes: {nodes: [{key, kind, lines: [{line, segments}], ports}], width, gap, more}.
-  const inputs = [0, 1].map((k) => ({ key: `x${k}`, kind: "input", lines: [{ line: "x", segments: [symbol("x", null, [k]), ...is((x) => x.d.x[k])] }] }));
+  const inputs = d.x.map((_, k) => ({ key: `x${k}`, kind: "input", lines: [{ line: "x", segments: [inputSymbol(d, k, text), ...is((x) => x.d.x[k])] }] }));
   if (logistic) inputs.push({ key: "b", kind: "parameter", lines: [{ line: "b", segments: ["b", ...is((x) => x.parameters[0].b[0])] }] });
   const columns = [{ nodes: inputs, width: INPUT_W }];
   const edges = [];
@@ -114,7 +123,7 @@ export function drawGraph(text, live, { d, logistic, parameters, shown, drawn, e
     const last = l === layers - 1;
     const gap = weightEdges(l);
     const labelled = gap.length <= LABELLED_EDGES;
-    const ports = labelled ? inputsOf(shown, l).length + (logistic ? 1 : 0) : 0;
+    const ports = labelled ? inputsOf(shown, l, d.x.length).length + (logistic ? 1 : 0) : 0;
     const nodes = shown[l].map((j) => {
       const lines = [{ line: "z", segments: [symbol("z", L(l), units(l, j)), ...is((x) => x.d.forward[l].z[j])] }];
       if (!logistic) lines.push({ line: "a", segments: [symbol("a", L(l), units(l, j)), ...(last ? [" = ŷ"] : []), ...is((x) => x.d.forward[l].a[j])] });
@@ -145,12 +154,12 @@ export function drawGraph(text, live, { d, logistic, parameters, shown, drawn, e
   function weightEdges(l) {
     const edges = [];
     for (const j of shown[l]) {
-      inputsOf(shown, l).forEach((k, port) => {
+      inputsOf(shown, l, d.x.length).forEach((k, port) => {
         const key = `W${l}-${j}-${k}`;
         if (drawn.keys && !drawn.keys.has(key)) return;
         const wName = logistic ? symbol("w", null, [k]) : symbol("W", L(l), [j, k]);
         const dwName = logistic ? symbol("w", null, [k], "d") : symbol("W", L(l), [j, k], "d");
-        const prev = l === 0 ? symbol("x", null, [k]) : symbol("a", L(l - 1), units(l - 1, k));
+        const prev = l === 0 ? inputSymbol(d, k, text) : symbol("a", L(l - 1), units(l - 1, k));
         const dzName = symbol("z", L(l), units(l, j), "d");
         const weight = (x) => x.parameters[l].W[j][k];
         const forward = (x) => (l === 0 ? x.d.x[k] : x.d.forward[l - 1].a[k]);

@@ -15,7 +15,7 @@
 // training, never while closed).
 
 import { h } from "./dom.js";
-import { drawGraph, drawnWeights, html, inputsOf, symbol } from "./derivation-graph.js";
+import { drawGraph, drawnWeights, html, inputSymbol, inputsOf, symbol } from "./derivation-graph.js";
 import { LiveNumbers } from "./live-numbers.js";
 import { format } from "./strings.js";
 
@@ -149,10 +149,10 @@ export class DerivationPanel {
     const subtitle =
       this.#view === "mean"
         ? format(text.derivationMeanOf, { m: data.m })
-        : format(text.derivationPointLine, { set: setName, index: point.index, x1: short(d.x[0]), x2: short(d.x[1]), y: d.y, a: short(a) });
+        : format(text.derivationPointLine, { set: setName, index: point.index, x1: short(point.x1), x2: short(point.x2), y: d.y, a: short(a) });
     if (this.subtitle.textContent !== subtitle) this.subtitle.textContent = subtitle;
     const shown = d.backward.map((b, l) => shownUnits(b.dz, this.#expanded.has(l)));
-    const shape = JSON.stringify([this.#view, data.logistic, data.activation, data.m, shown, d.forward.map((f) => f.z.length), [...this.#expanded]]);
+    const shape = JSON.stringify([this.#view, data.logistic, data.activation, data.m, shown, d.forward.map((f) => f.z.length), d.features, [...this.#expanded]]);
     if (rebuild || shape !== this.#shape || !this.#live) {
       this.#shape = shape;
       this.#live = new LiveNumbers(short);
@@ -189,7 +189,8 @@ export class DerivationPanel {
     const mean = this.#view === "mean";
     const L = (l) => (logistic ? null : l + 1);
     const units = (l, j) => (d.forward[l].z.length === 1 && (logistic || l === layers - 1) ? [] : [j]);
-    const aPrev = (l, k) => (l === 0 ? sym("x", null, [k]) : sym("a", L(l - 1), units(l - 1, k)));
+    const input = (k) => html([inputSymbol(d, k, text)])[0];
+    const aPrev = (l, k) => (l === 0 ? input(k) : sym("a", L(l - 1), units(l - 1, k)));
     const aPrevValue = (l, k) => (x) => (l === 0 ? x.d.x[k] : x.d.forward[l - 1].a[k]);
     const plain = (name) => h("span", { class: "sym" }, [name]);
     const batchOf = (get) =>
@@ -206,7 +207,7 @@ export class DerivationPanel {
       const last = l === layers - 1;
       for (const j of shown[l]) {
         const sum = logistic
-          ? [sym("w", null, [0]), sym("x", null, [0]), " + ", sym("w", null, [1]), sym("x", null, [1]), " + b"]
+          ? [...d.x.flatMap((_, k) => [sym("w", null, [k]), input(k), " + "]), "b"]
           : ["Σ", h("sub", {}, ["k"]), " ", sym("W", L(l), [j, "k"]), " ", l === 0 ? sym("x", null, ["k"]) : sym("a", L(l - 1), ["k"]), " + ", sym("b", L(l), units(l, j))];
         forward.push(term(`z${l}-${j}`, () => sym("z", L(l), units(l, j)), sum, (x) => x.d.forward[l].z[j]));
         const act = last ? "σ" : g;
@@ -225,7 +226,7 @@ export class DerivationPanel {
     for (let l = layers - 1; l >= 0; l -= 1) {
       for (const j of shown[l]) {
         const dz = () => sym("z", L(l), units(l, j), "d");
-        for (const k of inputsOf(shown, l)) {
+        for (const k of inputsOf(shown, l, d.x.length)) {
           const key = `W${l}-${j}-${k}`;
           if (drawn.keys && !drawn.keys.has(key)) continue;
           const dwSym = () => (logistic ? sym("w", null, [k], "d") : sym("W", L(l), [j, k], "d"));

@@ -611,4 +611,10 @@ canvas[part="plot"]:focus-visible { outline: 3px solid var(--sepal-focus); outli
 .derivation .graph-legend { display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; margin: 0.3rem 0 0; font-size: 0.85rem; color: var(--sepal-muted); }
 /* Numbers change in place while training: a term off screen is not laid out. */
 .derivation .term { content-visibility: auto; contain-intrinsic-size: auto 1.6em; }
+/* #17: input features — the checkboxes of the inputs, and the inputs' names in the network diagram. */
+.field:has(> .names) { grid-column: 1 / -1; }
+.names { display: flex; flex-wrap: wrap; gap: 0.15rem 0.9rem; }
+.names .name { display: inline-flex; align-items: center; gap: 0.3rem; font-weight: 400; min-height: 1.8rem; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.names input { width: 1.05rem; height: 1.05rem; margin: 0; }
+.diagram .input-name { position: absolute; display: flex; align-items: center; justify-content: flex-end; font-size: 0.8rem; color: var(--sepal-ink); white-space: nowrap; pointer-events: none; }
 `;

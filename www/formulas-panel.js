@@ -90,13 +90,13 @@ export class FormulasPanel {
     return this.#showValues && this.visible;
   }
 
-  /** The equations for `sizes` ([n_x, …, 1]), `activation` and `m` examples. */
-  setModel(sizes, activation, examples) {
-    const key = `${sizes.join(",")}|${activation}|${examples}`;
+  /** The equations for `sizes` ([n_x, …, 1]), `activation`, `m` examples and the inputs `features`. */
+  setModel(sizes, activation, examples, features) {
+    const key = `${sizes.join(",")}|${activation}|${examples}|${features.join()}`;
     if (key === this.#key) return;
     this.#key = key;
     this.#current = null;
-    this.body.replaceChildren(buildFormulas({ sizes, activation, m: examples }, this.text));
+    this.body.replaceChildren(buildFormulas({ sizes, activation, m: examples, features }, this.text));
     this.#steps = formulaSteps(sizes.length - 1);
   }
 

@@ -76,6 +76,23 @@ function activationName(activation, l, layers) {
   return mi(activation === "leaky-relu" ? "leaky ReLU" : activation === "relu" ? "ReLU" : activation === "sigmoid" ? "σ" : "tanh");
 }
 
+/** #17: an input feature as the course would write it: x₁, x₁², x₁x₂, sin x₁. */
+function featureMath(name) {
+  const x = (k) => m("msub", mi("x"), mn(k));
+  if (name === "x1x2") return row(x(1), x(2));
+  const k = name.includes("x2") ? 2 : 1;
+  if (name.endsWith("sq")) return m("msubsup", mi("x"), mn(k), mn(2));
+  if (name.startsWith("sin")) return row(mi("sin"), mo("\u2061"), x(k));
+  return x(k);
+}
+
+/** x = [x₁, x₂, …]ᵀ, n_x = …: what one example's input vector holds. */
+function inputVector(features) {
+  const items = features.flatMap((name, i) => (i === 0 ? [featureMath(name)] : [mo(","), featureMath(name)]));
+  const vector = m("msup", row(mo("["), ...items, mo("]")), mi("T"));
+  return equation("inputs", mi("x"), mo("="), vector, mo(","), m("msub", mi("n"), mi("x")), mo("="), mn(features.length));
+}
+
 /** The steps in the order one iteration computes them. */
 export function formulaSteps(layers) {
   const steps = [];
@@ -112,10 +129,10 @@ function brokenEquation(step, ...pieces) {
 
 /**
  * The equations of a network with layer sizes `sizes` ([n_x, n_1, …, n_L]),
- * hidden `activation` and `m` examples, as a fragment of sections headed by
+ * hidden `activation`, `m` examples and the inputs `features` (names), as a fragment of sections headed by
  * `text["formulas.forward"]`, `…cost`, `…backward`, `…update`, `…shapes`.
  */
-export function buildFormulas({ sizes, activation, m: examples }, text) {
+export function buildFormulas({ sizes, activation, m: examples, features = ["x1", "x2"] }, text) {
   const layers = sizes.length - 1;
   const forward = [];
   for (let l = 1; l <= layers; l += 1) {
@@ -154,7 +171,7 @@ export function buildFormulas({ sizes, activation, m: examples }, text) {
     equation("update", layered("", "W", "l"), mo("≔"), layered("", "W", "l"), mo("−"), mi("α"), layered("d", "W", "l")),
     equation("update", layered("", "b", "l"), mo("≔"), layered("", "b", "l"), mo("−"), mi("α"), layered("d", "b", "l")),
   ];
-  const shapes = [equation("shapes-x", mi("X"), mo(":"), mn(`${sizes[0]}×${examples}`), mo(","), mi("Y"), mo(":"), mn(`1×${examples}`))];
+  const shapes = [inputVector(features), equation("shapes-x", mi("X"), mo(":"), mn(`${sizes[0]}×${examples}`), mo(","), mi("Y"), mo(":"), mn(`1×${examples}`))];
   for (let l = 1; l <= layers; l += 1) {
     shapes.push(
       equation(

@@ -1,4 +1,6 @@
 // Inside the network (`part="network"`): the diagram of the layers, one
+// labelled node per input (x₁, x₂ or the features chosen, #17: each with
+// its picture, the feature's value over the plot, from the wasm), one
 // small view per hidden unit (`part="neuron"`: what that unit computes over
 // the plane, from the wasm's unit maps), and the weights on the links —
 // thicker for a larger |w|, blue for positive, orange for negative. Hovering
@@ -34,6 +36,9 @@ const MIN_SPACING = 24;
 const MAX_SPACING = 220;
 /** Above this many links, each layer draws only its strongest share of them. */
 export const MAX_LINKS = 200;
+/** Cells per side of an input's picture, and the width of the inputs' names beside them (CSS px). */
+const INPUT_CELLS = 32;
+const INPUT_NAME = 42;
 
 const POSITIVE = [0, 114, 178];
 const NEGATIVE = [230, 159, 0];
@@ -73,6 +78,7 @@ const signed = (value) => (Number.isFinite(value) ? value.toFixed(3).replace("-"
 export class NetworkView {
   #sizes = [];
   #shown = [];
+  #features = []; // the inputs' names (x1, x1sq, …)
   #nodes = []; // per column: [{x, y, size, kind, layer, unit, element?}]
   #starts = [];
   #weights = null; // the last packed weights (a copy, for hover)
@@ -107,13 +113,15 @@ export class NetworkView {
     this.diagram.addEventListener("pointerleave", () => this.#setHover(null));
   }
 
-  /** The network's sizes [2, n_1, …, 1] and the units shown per hidden layer. */
-  setShape(sizes, shown) {
+  /** The network's sizes [n_x, n_1, …, 1], the units shown per hidden layer and the inputs' names. */
+  setShape(sizes, shown, features) {
     const same = sizes.length === this.#sizes.length && sizes.every((n, i) => n === this.#sizes[i])
-      && shown.length === this.#shown.length && shown.every((n, i) => n === this.#shown[i]);
+      && shown.length === this.#shown.length && shown.every((n, i) => n === this.#shown[i])
+      && features.join() === this.#features.join();
     if (same) return false;
     this.#sizes = [...sizes];
     this.#shown = [...shown];
+    this.#features = [...features];
     this.#starts = offsets(sizes);
     const counts = sizes.slice(1).map((n, l) => n * sizes[l]);
     const total = counts.reduce((sum, n) => sum + n, 0);
@@ -143,19 +151,27 @@ export class NetworkView {
       shown = [...pg.unitLayers()];
     }
     pg.packWeights();
-    if (this.setShape(sizes, shown)) this.layout(this.scroller.clientWidth, this.#height, globalThis.devicePixelRatio || 1);
+    if (this.setShape(sizes, shown, pg.inputFeatures())) this.layout(this.scroller.clientWidth, this.#height, globalThis.devicePixelRatio || 1);
     const identical = pg.identicalUnits();
     const units = shown.reduce((sum, n) => sum + n, 0);
     const pixels = pg.unitPixelsLen();
+    // The inputs' pictures change only with the rectangle (or a new layout): made then, not every frame.
+    const inputKey = `${bounds.xMin},${bounds.xMax},${bounds.yMin},${bounds.yMax},${this.#width}`;
+    const inputsStale = pictures && this.#width > 0 && inputKey !== this.#inputKey;
+    if (inputsStale) pg.renderInputs(INPUT_CELLS);
     // Views over wasm memory, made after the last call that could grow it.
     const buffer = memory.buffer;
     const weights = new Float64Array(buffer, pg.weightsPtr(), pg.weightsLen());
     if (pictures) {
+      const inputs = inputsStale
+        ? new ImageData(new Uint8ClampedArray(buffer, pg.inputPixelsPtr(), pg.inputPixelsLen()), sizes[0] * INPUT_CELLS, INPUT_CELLS)
+        : null;
+      if (inputsStale) this.#inputKey = inputKey;
       this.draw({
         units: pixels > 0 ? new ImageData(new Uint8ClampedArray(buffer, pg.unitPixelsPtr(), pixels), units * UNIT_CELLS, UNIT_CELLS) : null,
+        inputs,
         weights,
         output,
-        bounds,
       });
     } else {
       this.#keepWeights(weights);
@@ -187,7 +203,15 @@ export class NetworkView {
       }
       return entry;
     };
-    columns.push([node("input", 0, 0, text.axisX1), node("input", 0, 1, text.axisX2)]);
+    columns.push(
+      this.#features.map((name, k) => {
+        const label = text[`features.${name}`] ?? name;
+        const entry = node("input", 0, k, format(text.inputLabel, { name: label }));
+        entry.label = h("span", { class: "input-name", "aria-hidden": "true" }, [label]);
+        this.nodes.append(entry.label);
+        return entry;
+      }),
+    );
     for (let l = 1; l + 1 < sizes.length; l += 1) {
       const asViews = l - 1 < this.#shown.length;
       const column = [];
@@ -223,21 +247,26 @@ export class NetworkView {
     const gaps = Math.max(1, columns.length - 1);
     // For a view side s: rows that fit the height, and the width it all takes.
     const rowsFor = (s) => Math.max(1, Math.floor((height + GAP) / (s + GAP)));
-    const ends = (s) => [Math.min(INPUT_SIZE, Math.max(s, 24)), Math.min(OUTPUT_SIZE, Math.max(s, 40))];
+    // More than two inputs stack closer and, to fit the height, smaller.
+    const inputCount = columns[0].length;
+    const inputFit = inputCount > 2 ? Math.max(20, Math.floor((height - (inputCount - 1) * GAP) / inputCount)) : INPUT_SIZE;
+    const ends = (s) => [Math.min(INPUT_SIZE, inputFit, Math.max(s, 24)), Math.min(OUTPUT_SIZE, Math.max(s, 40))];
     const needed = (s) => {
       const [input, output] = ends(s);
       return columns.reduce((sum, column, c) => {
         if (kinds[c] === "neuron") return sum + Math.ceil(column.length / rowsFor(s)) * (s + GAP);
-        return sum + (kinds[c] === "dot" ? DOT_COLUMN : kinds[c] === "output" ? output : input);
+        return sum + (kinds[c] === "dot" ? DOT_COLUMN : kinds[c] === "output" ? output : kinds[c] === "input" ? INPUT_NAME + input : input);
       }, 0);
     };
     let size = MAX_VIEW;
     while (size > MIN_VIEW && needed(size) + gaps * MIN_SPACING > width) size -= 2;
     const rows = rowsFor(size);
     const [inputSize, outputSize] = ends(size);
+    const inputGap = inputCount > 2 ? GAP : inputCount > 1 ? Math.min(size, 40) : 0;
     const viewRows = Math.max(0, ...columns.filter((c, i) => kinds[i] === "neuron").map((c) => Math.min(c.length, rows)));
     const tall = Math.max(
       2 * inputSize + 3 * GAP,
+      inputCount * inputSize + (inputCount - 1) * inputGap,
       outputSize,
       viewRows * (size + GAP),
       ...columns.filter((c, i) => kinds[i] === "dot").map((c) => Math.min(c.length * 8, height)),
@@ -262,8 +291,9 @@ export class NetworkView {
         x += DOT_COLUMN;
       } else {
         const side = kind === "output" ? outputSize : inputSize;
-        const gap = column.length > 1 ? Math.min(size, 40) : 0;
+        const gap = kind === "input" ? inputGap : 0;
         const total = column.length * side + (column.length - 1) * gap;
+        if (kind === "input") x += INPUT_NAME;
         column.forEach((n, u) => Object.assign(n, { x, y: (tall - total) / 2 + u * (side + gap), size: side }));
         x += side;
       }
@@ -276,6 +306,7 @@ export class NetworkView {
         n.element.width = pixels;
         n.element.height = pixels;
         Object.assign(n.element.style, { left: `${n.x}px`, top: `${n.y}px`, width: `${n.size}px`, height: `${n.size}px` });
+        if (n.label) Object.assign(n.label.style, { left: `${n.x - INPUT_NAME}px`, top: `${n.y}px`, width: `${INPUT_NAME - 4}px`, height: `${n.size}px` });
       }
     }
     this.diagram.style.width = `${diagramWidth}px`;
@@ -291,14 +322,15 @@ export class NetworkView {
 
   /**
    * Draws everything: `units` an ImageData of the unit views side by side
-   * (or null), `weights` the packed weights (see inside.rs), `output` a
-   * canvas with the decision map, `bounds` the plotted rectangle.
+   * (or null), `inputs` the inputs' pictures side by side (null: those
+   * drawn stay), `weights` the packed weights (see inside.rs), `output` a
+   * canvas with the decision map.
    */
-  draw({ units, weights, output, bounds }) {
+  draw({ units, inputs, weights, output }) {
     if (this.#nodes.length === 0 || !this.#width) return;
     this.#keepWeights(weights);
-    this.#drawInputs(bounds);
-    if (units) this.#drawUnits(units);
+    if (inputs) this.#drawTiles(inputs, "input");
+    if (units) this.#drawTiles(units, "neuron");
     const out = this.#nodes.at(-1)[0];
     if (output && out.element) {
       const ctx = out.element.getContext("2d");
@@ -338,26 +370,8 @@ export class NetworkView {
     if (this.symmetry.textContent !== note) this.symmetry.textContent = note;
   }
 
-  #drawInputs(bounds) {
-    const key = `${bounds.xMin},${bounds.xMax},${bounds.yMin},${bounds.yMax},${this.#width}`;
-    if (key === this.#inputKey) return;
-    this.#inputKey = key;
-    this.#nodes[0].forEach((n, axis) => {
-      const ctx = n.element.getContext("2d");
-      const w = n.element.width;
-      const [lo, hi] = axis === 0 ? [bounds.xMin, bounds.xMax] : [bounds.yMax, bounds.yMin];
-      const scale = Math.max(Math.abs(lo), Math.abs(hi));
-      const gradient = axis === 0 ? ctx.createLinearGradient(0, 0, w, 0) : ctx.createLinearGradient(0, 0, 0, w);
-      for (let k = 0; k <= 8; k += 1) {
-        const value = (lo + ((hi - lo) * k) / 8) / scale;
-        gradient.addColorStop(k / 8, tint(value, 0.9));
-      }
-      ctx.fillStyle = gradient;
-      ctx.fillRect(0, 0, w, w);
-    });
-  }
-
-  #drawUnits(image) {
+  /** Draws `image`'s tiles, side by side, into the nodes of `kind` in order. */
+  #drawTiles(image, kind) {
     // Each tile goes through a canvas of its own size, so that smoothing
     // while scaling it up cannot pick up its neighbour's edge.
     const cells = image.height;
@@ -370,7 +384,7 @@ export class NetworkView {
     let k = 0;
     for (const column of this.#nodes) {
       for (const n of column) {
-        if (n.kind !== "neuron") continue;
+        if (n.kind !== kind) continue;
         tileContext.putImageData(image, -k * cells, 0, k * cells, 0, cells, cells);
         const ctx = n.element.getContext("2d");
         ctx.imageSmoothingEnabled = true;
@@ -492,7 +506,7 @@ export class NetworkView {
     const text = this.text;
     const sizes = this.#sizes;
     const name = (n) => {
-      if (n.kind === "input") return n.unit === 0 ? text.axisX1 : text.axisX2;
+      if (n.kind === "input") return n.label.textContent;
       if (n.kind === "output") return text.outputLabel;
       return format(text.unitLabel, { layer: n.layer, unit: n.unit + 1 });
     };
@@ -507,7 +521,7 @@ export class NetworkView {
     } else {
       const n = hover.node;
       if (n.kind === "input") {
-        message = name(n);
+        message = format(text.inputTooltip, { name: name(n) });
       } else {
         const l = n.layer - 1;
         const b = weights[this.#starts[l] + sizes[l + 1] * sizes[l] + n.unit];
@@ -556,14 +570,6 @@ export class NetworkView {
       tip.style.top = `${2 * top - placed.top}px`;
     }
   }
-}
-
-/** The CSS colour of a value from −1 (orange) through 0 (white) to 1 (blue). */
-function tint(value, strength) {
-  const t = Math.max(-1, Math.min(1, value)) * strength;
-  const colour = t < 0 ? NEGATIVE : POSITIVE;
-  const mix = (c) => Math.round(255 + (c - 255) * Math.abs(t));
-  return `rgb(${mix(colour[0])}, ${mix(colour[1])}, ${mix(colour[2])})`;
 }
 
 function distanceToSegment(px, py, x0, y0, x1, y1) {

@@ -1,7 +1,8 @@
 // A setting's control and its words, built from its row of the settings
 // table (settings-table.js): a select for a choice, a text field for a
 // number or layer sizes, a list of speeds for a number that may also be a
-// word (`speed=max`). A new row of the table gets a control here with no
+// word (`speed=max`), a checkbox per name for a list of names (`features`,
+// as TensorFlow Playground offers its inputs). A new row of the table gets a control here with no
 // code of its own; its strings are its label (`text[key]`), an optional
 // title (`text[key + "Title"]`) and, for a choice, the names of its values
 // (`text["<param>.<value>"]`).
@@ -94,6 +95,10 @@ export function allowedText(row, text) {
     const choices = new Intl.ListFormat(text.locale, { type: "disjunction" }).format(row.choices);
     return format(text["allowed.choice"], { choices });
   }
+  if (row.kind === "names") {
+    const choices = new Intl.ListFormat(text.locale, { type: "conjunction" }).format(row.choices);
+    return format(text["allowed.names"], { choices });
+  }
   if (row.kind === "number") {
     const ends = `${row.minInclusive ? "from" : "above"}-${row.maxInclusive ? "to" : "below"}`;
     return format(text[`allowed.number.${ends}`], row);
@@ -127,6 +132,15 @@ function control(row, text) {
       return h("input", { name, type: "text", inputmode: "numeric", spellcheck: "false", autocomplete: "off", placeholder: row.default });
     case "flag":
       return h("input", { name, type: "checkbox" });
+    case "names":
+      // #17: one checkbox per name; the group's value is the checked names.
+      return h(
+        "div",
+        { class: "names", role: "group", "data-setting": name },
+        row.choices.map((choice) =>
+          h("label", { class: "name" }, [h("input", { type: "checkbox", name, value: choice }), valueName(row, choice, text)]),
+        ),
+      );
     default:
       return h("input", {
         name,
@@ -154,15 +168,29 @@ export class SettingField {
     this.root = field(text[row.key] ?? row.param, this.control, this.output ? [this.output] : []);
     const title = text[`${row.key}Title`];
     if (title) this.control.title = title;
-    const value = () => (this.control.type === "checkbox" ? (this.control.checked ? "1" : "0") : this.control.value.trim());
+    const value = () => {
+      if (row.kind === "names") return this.#boxes().filter((box) => box.checked).map((box) => box.value).join(",");
+      return this.control.type === "checkbox" ? (this.control.checked ? "1" : "0") : this.control.value.trim();
+    };
+    if (row.kind === "names") this.control.setAttribute("aria-label", text[row.key] ?? row.param);
     if (slider) {
       this.control.addEventListener("input", () => {
         this.#showOutput(Number(this.control.value));
         onSetting(row.param, value());
       });
     } else {
-      this.control.addEventListener("change", () => this.#refused(onSetting(row.param, value()) ?? null));
+      this.control.addEventListener("change", (event) => {
+        const rejection = onSetting(row.param, value()) ?? null;
+        // A list of names left empty is refused: the box goes back, the reason stays beside it.
+        if (rejection && row.kind === "names") event.target.checked = !event.target.checked;
+        this.#refused(rejection);
+      });
     }
+  }
+
+  /** The checkboxes of a list of names. */
+  #boxes() {
+    return [...this.control.querySelectorAll("input[type=checkbox]")];
   }
 
   /** Shows why the typed value was refused (`rejection` from the parser), or that it was not (null). */
@@ -204,6 +232,11 @@ export class SettingField {
     this.#refused(null);
     if (control.type === "checkbox") {
       control.checked = value === 1;
+      return;
+    }
+    if (this.row.kind === "names") {
+      const names = String(value).split(",");
+      for (const box of this.#boxes()) box.checked = names.includes(box.value);
       return;
     }
     if (control.tagName === "SELECT" && ![...control.options].some((o) => o.value === String(value))) {

@@ -396,4 +396,21 @@ export const zh = {
   derivationGraphBackward: "← 反向传播（链式法则）：每个节点的 dz，每条边上的 dW = a_prev · dz",
   derivationFactorProduct: "前向传播因子 × 反向传播因子",
   derivationEdgesShown: "计算图只画出这 {count} 个权重中最大的 {shown} 个；下面的各项也只列出这些。",
+
+  // #17: input features — the network's inputs, functions of the point.
+  features: "输入特征",
+  featuresTitle:
+    "网络的输入：点 (x₁, x₂) 的函数，每个占 W[1] 的一列。有了 x₁² 和 x₂²，逻辑回归也能画出圆形边界。",
+  "features.x1": "x₁",
+  "features.x2": "x₂",
+  "features.x1sq": "x₁²",
+  "features.x2sq": "x₂²",
+  "features.x1x2": "x₁x₂",
+  "features.sinx1": "sin x₁",
+  "features.sinx2": "sin x₂",
+  "allowed.names": "{choices} 中的一个或多个，每个最多一次，用逗号分隔",
+  "problem.repeated": "{setting} = \"{value}\" 重复了同一个值：请使用{allowed}。已改用 {current}。",
+  "problemShort.repeated": "重复了同一个值",
+  inputLabel: "输入 {name}",
+  inputTooltip: "输入 {name}：它在整个图上的取值",
 };

@@ -448,6 +448,23 @@ const en = {
   derivationGraphBackward: "← backward propagation (the chain rule): dz at each node, dW = a_prev · dz on each edge",
   derivationFactorProduct: "forward-pass factor × backward-pass factor",
   derivationEdgesShown: "The {shown} strongest of these {count} weights are drawn; the terms below list those too.",
+
+  // #17: input features — the network's inputs, functions of the point.
+  features: "Input features",
+  featuresTitle:
+    "What the network takes in: functions of the point (x₁, x₂), one column of W[1] each. With x₁² and x₂², logistic regression can draw a circle.",
+  "features.x1": "x₁",
+  "features.x2": "x₂",
+  "features.x1sq": "x₁²",
+  "features.x2sq": "x₂²",
+  "features.x1x2": "x₁x₂",
+  "features.sinx1": "sin x₁",
+  "features.sinx2": "sin x₂",
+  "allowed.names": "one or more of {choices}, each once, separated by commas",
+  "problem.repeated": "{setting} = \"{value}\" names one value twice: use {allowed}. Using {current} instead.",
+  "problemShort.repeated": "names one value twice",
+  inputLabel: "input {name}",
+  inputTooltip: "input {name}: its value over the plot",
 };
 
 /**

@@ -344,7 +344,7 @@ export class View {
       const batch = layersOf(pg.gradients(), "d").map(({ W, b }) => ({ dW: W, db: b }));
       const settings = this.#settings.current;
       this.#derivation.show({
-        point: { ...point, label: d.y },
+        point: { ...point, label: d.y, x1: list[point.index][0], x2: list[point.index][1] },
         d: shown,
         batch,
         m: model.points.train.length,
@@ -454,7 +454,8 @@ export class View {
     const settings = this.#settings.current;
     if (!pg || !this.#formulas || !settings) return;
     const sizes = this.#model.call(() => Array.from(pg.layerSizes()));
-    if (sizes) this.#formulas.setModel(sizes, settings.activation, this.#model.points?.train?.length ?? 0);
+    const features = this.#model.call(() => pg.inputFeatures());
+    if (sizes && features) this.#formulas.setModel(sizes, settings.activation, this.#model.points?.train?.length ?? 0, features);
   }
 
   /** A new model is in place: everything about it is shown afresh. */

@@ -181,8 +181,20 @@ pub const SPECS: [Spec; 16] = [
             Place::Data,
         )
     },
-    // #17: input features — the network's inputs, a control beside the
-    // model's (the network's first layer takes them); the same points.
+    Spec {
+        get: |s| Value::Name(s.model().name()),
+        put: |s, v| s.model = find(v),
+        ..row(
+            "model",
+            "model",
+            Kind::Choice(names::<Model>),
+            Effect::Network,
+            Place::Controls,
+        )
+    },
+    // #17: input features — the network's inputs, right after the dataset's
+    // rows and the model (the page's controls keep the model first), its
+    // control among the model's (the first layer takes them); same points.
     Spec {
         get: |s| Value::Names(s.features.names()),
         put: |s, v| {
@@ -197,17 +209,6 @@ pub const SPECS: [Spec; 16] = [
                 names: names::<Feature>,
                 example: "x1sq,x2sq",
             },
-            Effect::Network,
-            Place::Controls,
-        )
-    },
-    Spec {
-        get: |s| Value::Name(s.model().name()),
-        put: |s, v| s.model = find(v),
-        ..row(
-            "model",
-            "model",
-            Kind::Choice(names::<Model>),
             Effect::Network,
             Place::Controls,
         )
