@@ -461,8 +461,8 @@ const en = {
   "features.sinx1": "sin x₁",
   "features.sinx2": "sin x₂",
   "allowed.names": "one or more of {choices}, each once, separated by commas",
-  "problem.repeated": "{setting} = \"{value}\" names one value twice: use {allowed}. Using {current} instead.",
-  "problemShort.repeated": "names one value twice",
+  "problem.repeated": "{setting} = \"{value}\" names a value twice: use {allowed}. Using {current} instead.",
+  "problemShort.repeated": "names a value twice",
   inputLabel: "input {name}",
   inputTooltip: "input {name}: its value over the plot",
 };

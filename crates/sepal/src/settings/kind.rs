@@ -116,7 +116,7 @@ impl Problem {
             Self::UnknownChoice => "is not one of the choices",
             Self::Comma => "has a comma (write decimals with a point, 1.2, and thousands without a separator, 1000)",
             Self::EmptyItem => "has an empty item between commas",
-            Self::Repeated => "names one twice",
+            Self::Repeated => "names a value twice",
         }
     }
 }
