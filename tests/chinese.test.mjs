@@ -28,8 +28,8 @@ function allText(element) {
   });
 }
 
-/** Words of Latin letters that are not names of things (tanh, CSV, …; grad, gradapprox, difference: the course's variables in gradient checking). */
-const NAMES = new Set(["tanh", "ReLU", "Leaky", "sigmoid", "Xavier", "He", "CSV", "JSON", "PNG", "Tab", "Shift", "WebAssembly", "Sepal", "grad", "gradapprox", "difference"]);
+/** Words of Latin letters that are not names of things (tanh, CSV, …; grad, gradapprox, difference: the course's variables in gradient checking; sin, an input feature's function). */
+const NAMES = new Set(["tanh", "ReLU", "Leaky", "sigmoid", "Xavier", "He", "CSV", "JSON", "PNG", "Tab", "Shift", "WebAssembly", "Sepal", "grad", "gradapprox", "difference", "sin"]);
 function englishWords(texts) {
   const words = [];
   for (const text of texts) {

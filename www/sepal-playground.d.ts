@@ -41,13 +41,6 @@ export interface SepalPlaygroundSettings {
    */
   model: "logistic" | "shallow" | "deep";
   /**
-   * What the network takes in: functions of the point (x₁, x₂), one column of W[1] each. With x₁²
-   * and x₂², logistic regression can draw a circle.. Values: one or more of x1, x2, x1sq, x2sq,
-   * x1x2, sinx1, sinx2, separated by commas, each once. Default: x1,x2. A change starts a new
-   * network on the same data. Attribute and URL parameter: `features`.
-   */
-  features: string;
-  /**
    * The units of the shallow model's hidden layer. Values: a whole number from 1 to 64. Default: 4.
    * A change starts a new network on the same data. Attribute and URL parameter: `hidden-units`.
    */
@@ -64,6 +57,13 @@ export interface SepalPlaygroundSettings {
    * change starts a new network on the same data. Attribute and URL parameter: `activation`.
    */
   activation: "tanh" | "relu" | "leaky-relu" | "sigmoid";
+  /**
+   * What the network takes in: functions of the point (x₁, x₂), one column of W[1] each. With x₁²
+   * and x₂², logistic regression can draw a circle.. Values: one or more of x1, x2, x1sq, x2sq,
+   * x1x2, sinx1, sinx2, separated by commas, each once. Default: x1,x2. A change starts a new
+   * network on the same data. Attribute and URL parameter: `features`.
+   */
+  features: string;
   /**
    * How the weights start (small: randn·0.01). Values: zeros, small, xavier or he. Default: small,
    * or the data set's own (spiral xavier). A change starts a new network on the same data.

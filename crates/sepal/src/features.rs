@@ -8,7 +8,7 @@
 //! the default `x1,x2` there is no matrix at all: the input is X itself,
 //! so the default run stays bit for bit the course's. The decision map
 //! and the unit maps compute the features of each cell (`value_f32`,
-//! `fill`) into their own buffers. sin is libm's, the same on every
+//! `fill`) into their own buffers. sin is libm's (f64), the same on every
 //! target.
 
 use alloc::vec::Vec;
@@ -68,7 +68,9 @@ impl Feature {
         }
     }
 
-    /// The same in single precision, for the decision map's cells.
+    /// The same in single precision, for the decision map's cells; sin
+    /// goes through the f64 one (rounded once), which training's inputs use
+    /// already, rather than bring in libm's `sinf` too.
     #[inline(always)]
     pub fn value_f32(self, x1: f32, x2: f32) -> f32 {
         match self {
@@ -77,8 +79,8 @@ impl Feature {
             Self::X1Sq => x1 * x1,
             Self::X2Sq => x2 * x2,
             Self::X1X2 => x1 * x2,
-            Self::SinX1 => libm::sinf(x1),
-            Self::SinX2 => libm::sinf(x2),
+            Self::SinX1 => libm::sin(x1 as f64) as f32,
+            Self::SinX2 => libm::sin(x2 as f64) as f32,
         }
     }
 }

@@ -241,23 +241,17 @@ impl DecisionMap {
         for (l, layer) in self.layers.iter().enumerate() {
             let w = &self.weights[layer.offset..][..layer.outputs * layer.inputs];
             let bias = &self.weights[layer.offset + w.len()..][..layer.outputs];
-            if l == 0 && !self.features.is_plane() {
+            let plane = l == 0 && self.features.is_plane();
+            if l == 0 && !plane {
                 // #17: input features — each cell's features, a row per
-                // feature, BLOCK apart, then the layer as any other.
+                // feature, BLOCK apart; the layer is then any other's.
                 for (row, f) in input.chunks_exact_mut(BLOCK).zip(self.features.iter()) {
                     for (v, &x) in row[..n].iter_mut().zip(x) {
                         *v = f.value_f32(x, y);
                     }
                 }
-                affine(
-                    w,
-                    bias,
-                    layer.inputs,
-                    &input[..layer.inputs * BLOCK],
-                    &mut output[..layer.outputs * BLOCK],
-                    n,
-                );
-            } else if l == 0 {
+            }
+            if plane {
                 // The inputs are (x1, x2) with x2 the same across the row:
                 // z = w0·x1 + (w1·x2 + b).
                 assert_eq!(layer.inputs, 2, "the map's inputs are the plane's two coordinates");

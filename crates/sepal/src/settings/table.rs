@@ -192,27 +192,6 @@ pub const SPECS: [Spec; 16] = [
             Place::Controls,
         )
     },
-    // #17: input features — the network's inputs, right after the dataset's
-    // rows and the model (the page's controls keep the model first), its
-    // control among the model's (the first layer takes them); same points.
-    Spec {
-        get: |s| Value::Names(s.features.names()),
-        put: |s, v| {
-            if let Value::Names(names) = v {
-                s.features = Features::named(&names);
-            }
-        },
-        ..row(
-            "features",
-            "features",
-            Kind::Names {
-                names: names::<Feature>,
-                example: "x1sq,x2sq",
-            },
-            Effect::Network,
-            Place::Controls,
-        )
-    },
     Spec {
         get: |s| Value::Integer(s.hidden_units as u64),
         put: |s, v| s.hidden_units = integer(v) as usize,
@@ -257,6 +236,28 @@ pub const SPECS: [Spec; 16] = [
             "activation",
             "activation",
             Kind::Choice(names::<Activation>),
+            Effect::Network,
+            Place::Controls,
+        )
+    },
+    // #17: input features — the network's inputs: a control among the
+    // model's (the first layer takes them), after the network's shape, so
+    // that a phone's first screen still reaches the hidden units and the
+    // checkboxes' full-width row leaves the fields paired; same points.
+    Spec {
+        get: |s| Value::Names(s.features.names()),
+        put: |s, v| {
+            if let Value::Names(names) = v {
+                s.features = Features::named(&names);
+            }
+        },
+        ..row(
+            "features",
+            "features",
+            Kind::Names {
+                names: names::<Feature>,
+                example: "x1sq,x2sq",
+            },
             Effect::Network,
             Place::Controls,
         )
