@@ -151,7 +151,7 @@ export class NetworkView {
       shown = [...pg.unitLayers()];
     }
     pg.packWeights();
-    if (this.setShape(sizes, shown, pg.inputFeatures())) this.layout(this.scroller.clientWidth, this.#height, globalThis.devicePixelRatio || 1);
+    if (this.setShape(sizes, shown, pg.inputFeatures().split(","))) this.layout(this.scroller.clientWidth, this.#height, globalThis.devicePixelRatio || 1);
     const identical = pg.identicalUnits();
     const units = shown.reduce((sum, n) => sum + n, 0);
     const pixels = pg.unitPixelsLen();

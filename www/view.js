@@ -454,7 +454,7 @@ export class View {
     const settings = this.#settings.current;
     if (!pg || !this.#formulas || !settings) return;
     const sizes = this.#model.call(() => Array.from(pg.layerSizes()));
-    const features = this.#model.call(() => pg.inputFeatures());
+    const features = this.#model.call(() => pg.inputFeatures().split(","));
     if (sizes && features) this.#formulas.setModel(sizes, settings.activation, this.#model.points?.train?.length ?? 0, features);
   }
 

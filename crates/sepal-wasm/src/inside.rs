@@ -54,10 +54,11 @@ impl Playground {
         self.inputs.as_ref().map_or(0, |m| m.pixels().len())
     }
 
-    /// The network's inputs by name (`x1`, `x1sq`, …), in their order.
+    /// The network's inputs by name, in their order, as a link writes
+    /// them: `x1,x2`, `x1sq,x2sq`, …
     #[wasm_bindgen(js_name = inputFeatures)]
-    pub fn input_features(&self) -> Vec<String> {
-        self.trainer.features().iter().map(|f| f.name().to_string()).collect()
+    pub fn input_features(&self) -> String {
+        self.trainer.features().names().join(",")
     }
 
     /// The units shown in each hidden layer shown by `renderUnits`.
