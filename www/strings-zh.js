@@ -371,7 +371,7 @@ export const zh = {
   drawnPointsTitle: "你自己的样本：在图上添加，或导入 CSV",
 
   controlsUnknown:
-    "controls：\"{name}\" 不是控件名称，已忽略。可用：play、step、reset、model、hidden-units、layers、activation、init、learning-rate、seed、speed、link、save、load、data、chart、formulas、network、experiments、sweep、learning-rates、activations、inits。",
+    "controls：\"{name}\" 不是控件名称，已忽略。可用：play、step、reset、model、hidden-units、layers、activation、features、init、learning-rate、seed、speed、link、save、load、data、chart、formulas、network、experiments、sweep、learning-rates、activations、inits。",
   reducedMotionAutoplay: "由于你的设备要求减少动态效果，训练没有自动开始。按“开始”即可训练。",
   playDuringExperiment: "实验运行期间训练暂停：实验完成或取消后，“开始”才能再次使用。",
   cancelTheExperiment: "取消实验",

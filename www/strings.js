@@ -419,7 +419,7 @@ const en = {
 
   // The notice: notes for the page's author and reader.
   controlsUnknown:
-    "controls: \"{name}\" is not a control, so it was ignored. Use play, step, reset, model, hidden-units, layers, activation, init, learning-rate, seed, speed, link, save, load, data, chart, formulas, network, experiments, sweep, learning-rates, activations or inits.",
+    "controls: \"{name}\" is not a control, so it was ignored. Use play, step, reset, model, hidden-units, layers, activation, features, init, learning-rate, seed, speed, link, save, load, data, chart, formulas, network, experiments, sweep, learning-rates, activations or inits.",
   reducedMotionAutoplay:
     "Training did not start by itself because your device asks for reduced motion. Press Play to train.",
   playDuringExperiment:
