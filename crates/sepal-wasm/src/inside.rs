@@ -35,7 +35,7 @@ impl Playground {
     /// `inputPixelsPtr` and `inputPixelsLen`.
     #[wasm_bindgen(js_name = renderInputs)]
     pub fn render_inputs(&mut self, cells: usize) {
-        if self.inputs.as_ref().map_or(true, |maps| maps.cells() != cells) {
+        if self.inputs.as_ref().is_none_or(|maps| maps.cells() != cells) {
             self.inputs = Some(InputMaps::new(self.trainer.features(), cells));
         }
         if let Some(maps) = &mut self.inputs {
