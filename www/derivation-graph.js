@@ -24,6 +24,7 @@ const LINE = 15; // a node's line of text (12 px type)
 const PAD = 7;
 const NODE_W = 150;
 const INPUT_W = 92;
+const FEATURE_INPUT_W = 128;
 const PORT_H = 34; // a labelled edge's share of its unit's height
 const PORT_W = 134; // room for that label
 const FAN = 90; // the edges' horizontal run between columns
@@ -117,7 +118,8 @@ export function drawGraph(text, live, { d, logistic, parameters, shown, drawn, e
   // Columns of nodes: {nodes: [{key, kind, lines: [{line, segments}], ports}], width, gap, more}.
   const inputs = d.x.map((_, k) => ({ key: `x${k}`, kind: "input", lines: [{ line: "x", segments: [inputSymbol(d, k, text), ...is((x) => x.d.x[k])] }] }));
   if (logistic) inputs.push({ key: "b", kind: "parameter", lines: [{ line: "b", segments: ["b", ...is((x) => x.parameters[0].b[0])] }] });
-  const columns = [{ nodes: inputs, width: INPUT_W }];
+  // A feature's name (x₂², sin x₁) is longer than x₁: its column is wider.
+  const columns = [{ nodes: inputs, width: d.features.join() === "x1,x2" ? INPUT_W : FEATURE_INPUT_W }];
   const edges = [];
   for (let l = 0; l < layers; l += 1) {
     const last = l === layers - 1;
@@ -137,7 +139,7 @@ export function drawGraph(text, live, { d, logistic, parameters, shown, drawn, e
   }
   if (logistic) {
     // The notes' bias edge into z (db = dz), and z → a as its own step.
-    edges.push({ key: "b0-0", from: "b", to: unitKey(0, 0), port: 2, labelled: true, lines: [[], ["db", ...is((x) => x.d.backward[0].db[0])]], title: (x) => `db = dz = ${short(x.d.backward[0].db[0])}` });
+    edges.push({ key: "b0-0", from: "b", to: unitKey(0, 0), port: d.x.length, labelled: true, lines: [[], ["db", ...is((x) => x.d.backward[0].db[0])]], title: (x) => `db = dz = ${short(x.d.backward[0].db[0])}` });
     columns.push({ nodes: [{ key: "a", kind: "unit output", lines: [{ line: "a", segments: ["a = ŷ", ...is((x) => x.d.forward[0].a[0])] }] }], width: INPUT_W + 24, gap: MIDDLE_LABEL_W - FAN });
     edges.push({ key: "za", from: unitKey(0, 0), to: "a", middle: ["da/dz", ...is((x) => x.d.backward[0].gPrime[0])], title: (x) => `da/dz = a(1 − a) = ${short(x.d.backward[0].gPrime[0])}` });
   }
