@@ -99,6 +99,25 @@ impl Playground {
         self.trainer.iteration() as f64
     }
 
+    // #16: optimisers
+    /// Complete epochs (= `iteration` with full batches).
+    #[wasm_bindgen(getter)]
+    pub fn epoch(&self) -> f64 {
+        self.trainer.epoch() as f64
+    }
+
+    /// The notebook's printed cost of the last complete epoch (NaN before one).
+    #[wasm_bindgen(getter, js_name = epochCost)]
+    pub fn epoch_cost(&self) -> f64 {
+        self.trainer.epoch_cost()
+    }
+
+    /// Updates per epoch (1 with full batches).
+    #[wasm_bindgen(getter, js_name = iterationsPerEpoch)]
+    pub fn iterations_per_epoch(&self) -> usize {
+        self.trainer.iterations_per_epoch()
+    }
+
     #[wasm_bindgen(getter)]
     pub fn cost(&self) -> f64 {
         self.trainer.cost()
