@@ -18,7 +18,11 @@ import { h } from "./dom.js";
 import { format } from "./strings.js";
 
 /** The presets a number-or-word setting offers, within its limits, before its word. */
-const PRESETS = [1, 2, 5, 10, 100, 1000, 10000];
+const PRESETS = {
+  speed: [1, 2, 5, 10, 100, 1000, 10000],
+  // #16: the course's mini-batch sizes, powers of 2.
+  "batch-size": [1, 16, 32, 64, 128, 256, 512],
+};
 
 /**
  * How the page shows a few settings, where a plain field would be clumsy:
@@ -120,7 +124,7 @@ function control(row, text) {
     case "choice":
       return h("select", { name }, row.choices.map((choice) => option(row, choice, text)));
     case "integer-or-word": {
-      const presets = PRESETS.filter((n) => n >= row.min && n <= row.max);
+      const presets = (PRESETS[row.param] ?? []).filter((n) => n >= row.min && n <= row.max);
       return h("select", { name }, [...presets, row.word].map((value) => option(row, value, text)));
     }
     case "sizes":

@@ -1,0 +1,102 @@
+// #16: optimisers, mini-batches and the notebook presets in the page. Bad
+// values are named and change nothing; a notebook preset comes in the
+// order it is given; an Adam mini-batch run in the page has the native bits
+// (crates/sepal-wasm/tests/common/pinned_bits.rs, asserted natively too).
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { withPage, noticeText } from "./helpers.mjs";
+
+const PINNED = readFileSync(new URL("../crates/sepal-wasm/tests/common/pinned_bits.rs", import.meta.url), "utf8");
+
+/** A pinned constant of pinned_bits.rs as 16 hex digits. */
+function pinned(name) {
+  const hex = PINNED.match(new RegExp(`const ${name}: u64 = 0x([0-9a-f_]+);`))[1].replaceAll("_", "");
+  return hex.padStart(16, "0");
+}
+
+/** The settings of the Adam mini-batch pin, as a query string. */
+const ADAM_BATCH_QUERY = [...PINNED.matchAll(/\("([a-z-]+)", "([a-z0-9.,]+)"\)/g)]
+  .map(([, name, value]) => `${name}=${value}`)
+  .join("&");
+
+const DEFAULTS = { optimizer: "gd", batchSize: "all", beta1: 0.9, beta2: 0.999, epsilon: 1e-8, decay: "none", decayInterval: 1000 };
+
+test("bad optimiser values are named with what is allowed, and the defaults stay", () =>
+  withPage("?beta1=1&beta2=-0.1&epsilon=0&batch-size=0&decay-interval=0&optimizer=nesterov&learning-rate=0.5", async ({ page, element }) => {
+    const notice = await noticeText(page);
+    for (const [setting, value, allowed] of [
+      ["beta1", "1", "up to (not including) 1"],
+      ["beta2", "-0.1", "from 0"],
+      ["epsilon", "0", "above 0"],
+      ["batch-size", "0", "or all"],
+      ["decay-interval", "0", "from 1"],
+      ["optimizer", "nesterov", "adam"],
+    ]) {
+      assert.ok(notice.includes(`${setting} = "${value}"`), `the notice names ${setting} = "${value}": ${notice}`);
+      assert.ok(notice.includes(allowed), `the notice says what ${setting} allows (${allowed}): ${notice}`);
+    }
+    const settings = await element.evaluate((el) => el.settings);
+    for (const [key, value] of Object.entries(DEFAULTS)) assert.equal(settings[key], value, key);
+    assert.equal(settings.learningRate, 0.5, "the good value beside them is kept");
+  }));
+
+test("a batch larger than the training points is named with the points' count, and nothing else changes", () =>
+  withPage("?points=100&test-fraction=0.2&batch-size=81", async ({ page, element }) => {
+    const notice = await noticeText(page);
+    assert.ok(notice.includes('batch-size = "81"'), notice);
+    assert.ok(notice.includes("from 1 to 80"), `80 training points of 100: ${notice}`);
+    const settings = await element.evaluate((el) => el.settings);
+    assert.deepEqual([settings.batchSize, settings.points, settings.testFraction], ["all", 100, 0.2]);
+  }));
+
+test("a notebook preset is overridden by what follows it and overrides what precedes it", async () => {
+  await withPage("?optimizer=adam&notebook=optimization&layers=8", async ({ element }) => {
+    const settings = await element.evaluate((el) => el.settings);
+    assert.deepEqual(
+      [settings.dataset, settings.points, settings.layers, settings.activation, settings.init, settings.learningRate, settings.batchSize, settings.optimizer],
+      ["moons", 300, "8", "relu", "he", 0.0007, 64, "gd"],
+    );
+    // The link is the preset and what differs from it.
+    const link = await element.evaluate((el) => el.link);
+    assert.equal(new URL(link).hash, "#notebook=optimization&layers=8");
+  });
+  await withPage("", async ({ element }) => {
+    // Attributes have no order: the notebook's is applied first.
+    const layers = await element.evaluate(async (el) => {
+      el.setAttribute("layers", "3");
+      el.setAttribute("notebook", "optimization");
+      await null;
+      return [el.settings.layers, el.settings.model, el.settings.batchSize];
+    });
+    assert.deepEqual(layers, ["3", "deep", 64]);
+  });
+});
+
+test("an Adam mini-batch run in the page has the native bits, and the epoch is shown", () =>
+  withPage(`?${ADAM_BATCH_QUERY}`, async ({ element }) => {
+    const state = await element.evaluate(async (el) => {
+      const bits = (x) => {
+        const view = new DataView(new ArrayBuffer(8));
+        view.setFloat64(0, x);
+        return view.getBigUint64(0).toString(16).padStart(16, "0");
+      };
+      await el.train(5000);
+      const epochRow = el.shadowRoot.querySelector(".readout.epoch");
+      return { iteration: el.iteration, epoch: el.epoch, cost: bits(el.cost), epochCost: bits(el.epochCost), shown: !epochRow.hidden && epochRow.textContent };
+    });
+    assert.deepEqual([state.iteration, state.epoch], [5000, 1000], "300 points in batches of 64: 5 updates an epoch");
+    assert.equal(state.cost, pinned("ADAM_BATCH_COST_BITS"), "J after 1,000 epochs");
+    assert.equal(state.epochCost, pinned("ADAM_BATCH_EPOCH_COST_BITS"), "the last epoch's printed cost");
+    assert.ok(state.shown && state.shown.includes("1000"), `the readout shows the epoch: ${state.shown}`);
+  }));
+
+test("with full batches an epoch is an iteration and no epoch readout is added", () =>
+  withPage("", async ({ element }) => {
+    const state = await element.evaluate((el) => {
+      el.step(10);
+      return { epoch: el.epoch, hidden: el.shadowRoot.querySelector(".readout.epoch").hidden };
+    });
+    assert.deepEqual(state, { epoch: 10, hidden: true });
+  }));
