@@ -100,3 +100,41 @@ test("with full batches an epoch is an iteration and no epoch readout is added",
     });
     assert.deepEqual(state, { epoch: 10, hidden: true });
   }));
+
+test("the formulas show the chosen optimiser's update, and Show values its v and s", () =>
+  withPage("?folded=none#optimizer=adam&hidden-units=3&learning-rate=0.01", async ({ element }) => {
+    const shown = await element.evaluate((el) => {
+      el.step(20);
+      const update = el.shadowRoot.querySelector(".formula-group.update");
+      el.shadowRoot.querySelector('[data-action="show-values"]').click();
+      const values = el.shadowRoot.querySelector(".formula-values");
+      const tables = [...values.querySelectorAll("table.matrix")].map((t) =>
+        [...t.rows].map((r) => [...r.cells].map((c) => Number(c.textContent.replaceAll("\u2212", "-")))),
+      );
+      return { heading: update.querySelector("h3").textContent, lines: update.querySelectorAll(".equation").length, tables, file: JSON.parse(el.exportModel()) };
+    });
+    assert.equal(shown.heading, "Adam");
+    assert.equal(shown.lines, 10, "v, s, v̂, ŝ and the step, for W and for b");
+    // Per layer: W, b, dW, db, then v_dW, v_db, s_dW, s_db.
+    assert.equal(shown.tables.length, 16);
+    const [vW1, , sW1] = shown.tables.slice(4, 8);
+    const close3 = (shownValue, value) => Math.abs(shownValue - value) <= Math.abs(value) * 0.006 + 1e-12;
+    const { v, s, t } = shown.file.optimizer;
+    assert.equal(t, 20);
+    assert.ok(close3(vW1[1][0], v.W1[1][0]), `v_dW[1] is Adam's v: ${vW1[1][0]} vs ${v.W1[1][0]}`);
+    assert.ok(close3(sW1[2][1], s.W1[2][1]), `s_dW[1] is Adam's s: ${sW1[2][1]} vs ${s.W1[2][1]}`);
+  }));
+
+test("a saved Adam mini-batch run loads and goes on with the same bits", () =>
+  withPage(`?${ADAM_BATCH_QUERY}`, async ({ element }) => {
+    const [saved, loaded] = await element.evaluate(async (el) => {
+      el.step(12); // two epochs and 2 batches into the third
+      const file = el.exportModel();
+      el.step(30);
+      const saved = [el.iteration, el.epoch, el.cost, el.epochCost];
+      await el.importModel(file);
+      el.step(30);
+      return [saved, [el.iteration, el.epoch, el.cost, el.epochCost]];
+    });
+    assert.deepEqual(loaded, saved);
+  }));

@@ -178,6 +178,26 @@ impl Playground {
         convert::to_js(&model::parameters_json(&grads, "d"))
     }
 
+    // #16: optimisers
+    /// The update rule's running averages, shaped as `parameters()` with a
+    /// "v" or "s" in front: `{t, v: {vW1, vb1, …}, s: {sW1, …}}`, v only
+    /// for momentum and Adam, s only for RMSprop and Adam.
+    #[wasm_bindgen(js_name = optimizerState)]
+    pub fn optimizer_state(&self) -> Result<JsValue, JsError> {
+        let (optimizer, model) = (self.trainer.optimizer(), self.settings.model());
+        let mut fields = vec![("t", json::Json::Number(optimizer.t() as f64))];
+        if optimizer.method().uses_velocity() {
+            fields.push((
+                "v",
+                model::moments_json(&self.trainer, optimizer.velocity(), model, "v"),
+            ));
+        }
+        if optimizer.method().uses_squares() {
+            fields.push(("s", model::moments_json(&self.trainer, optimizer.squares(), model, "s")));
+        }
+        convert::to_js(&json::Json::object(fields))
+    }
+
     /// How many weights and biases the network has.
     #[wasm_bindgen(js_name = parameterCount)]
     pub fn parameter_count(&self) -> usize {

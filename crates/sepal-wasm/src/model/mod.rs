@@ -214,14 +214,7 @@ fn read_progress(value: &Json, model: Model) -> Result<Progress, ModelError> {
 /// The run's progress and update rule's state as the `optimizer` object.
 fn progress_json(trainer: &Trainer, model: Model) -> Json {
     let optimizer = trainer.optimizer();
-    let moments = |moments: &[Moments]| {
-        let mut network = trainer.network().clone();
-        for (layer, m) in network.layers.iter_mut().zip(moments) {
-            layer.w.assign(&m.w);
-            layer.b.assign(&m.b);
-        }
-        parameters_json(&Parameters::of(&network, model), "")
-    };
+    let moments = |moments: &[Moments]| moments_json(trainer, moments, model, "");
     let finite = |v: f64| if v.is_finite() { Json::Number(v) } else { Json::Null };
     let mut fields = vec![
         ("t", Json::Number(optimizer.t() as f64)),
@@ -237,6 +230,17 @@ fn progress_json(trainer: &Trainer, model: Model) -> Json {
         fields.push(("s", moments(optimizer.squares())));
     }
     Json::object(fields)
+}
+
+/// v or s per layer, named and shaped as the parameters (`prefix` before
+/// each name).
+pub fn moments_json(trainer: &Trainer, moments: &[Moments], model: Model, prefix: &str) -> Json {
+    let mut network = trainer.network().clone();
+    for (layer, m) in network.layers.iter_mut().zip(moments) {
+        layer.w.assign(&m.w);
+        layer.b.assign(&m.b);
+    }
+    parameters_json(&Parameters::of(&network, model), prefix)
 }
 
 /// v or s from a file, in the run's layer shapes.
