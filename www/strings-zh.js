@@ -418,7 +418,7 @@ export const zh = {
   "decay.none": "无",
   "decay.epoch": "每轮",
   "decay.interval": "分段",
-  decayTitle: "α = α₀/(1 + rate·epoch)，或分段 α₀/(1 + rate·⌊epoch/interval⌋)",
+  decayTitle: "α = α₀/(1 + 衰减率·轮次)，或分段 α₀/(1 + 衰减率·⌊轮次/衰减间隔⌋)",
   decayRate: "衰减率",
   decayRateTitle: "衰减的速率",
   decayInterval: "衰减间隔",
