@@ -204,8 +204,10 @@ impl Trainer {
         self.evaluate();
     }
 
-    /// dW[l] and db[l] of the current parameters: the gradient the next
-    /// update subtracts (α times it). Computed here from the kept forward
+    /// dW[l] and db[l] of the current parameters on the whole training set:
+    /// with full-batch GD, the gradient the next update subtracts (α times
+    /// it); with mini-batches, what the batches' gradients average to, and
+    /// what the optimizers' v and s average. Computed here from the kept forward
     /// pass into the run's own workspace, without allocating; training is
     /// unchanged, since every step computes it afresh. Zero without
     /// training points.
