@@ -138,3 +138,17 @@ test("a saved Adam mini-batch run loads and goes on with the same bits", () =>
     });
     assert.deepEqual(loaded, saved);
   }));
+
+test("choosing a batch larger than the points in the control says how many there are, and keeps the batch", () =>
+  withPage("?points=100", async ({ element }) => {
+    const state = await element.evaluate(async (el) => {
+      const select = el.shadowRoot.querySelector('select[name="batch-size"]');
+      select.value = "128";
+      select.dispatchEvent(new Event("change"));
+      await null;
+      const field = select.closest(".field");
+      return { batchSize: el.settings.batchSize, text: field.textContent };
+    });
+    assert.equal(state.batchSize, "all");
+    assert.ok(state.text.includes("from 1 to 100"), state.text);
+  }));

@@ -178,7 +178,8 @@ export class SettingField {
         label: text[this.row.key] ?? this.row.param,
         value: rejection.value,
         problem: rejection.problem,
-        allowed: allowedText(this.row, text),
+        // A bound set by other settings (#16: a batch no larger than the training points).
+        allowed: allowedText(rejection.limit ? { ...this.row, max: rejection.limit } : this.row, text),
         decimal: this.row.kind === "number",
       });
     showFieldError(this.root, this.control, message);
