@@ -152,3 +152,16 @@ test("choosing a batch larger than the points in the control says how many there
     assert.equal(state.batchSize, "all");
     assert.ok(state.text.includes("from 1 to 100"), state.text);
   }));
+
+test("the Optimizers and Batch sizes experiments run each choice from the same initial weights", () =>
+  withPage("?notebook=optimization&learning-rate=0.01", async ({ element }) => {
+    const [optimizers, batches] = await element.evaluate(async (el) => {
+      const rows = (list) => list.map((r) => ({ value: r.value, label: r.label, iteration: r.iteration, cost: r.cost }));
+      return [rows(await el.runExperiment("optimizers")), rows(await el.runExperiment("batch-sizes"))];
+    });
+    assert.deepEqual(optimizers.map((r) => r.label), ["gradient descent", "momentum", "RMSprop", "Adam"]);
+    assert.deepEqual(batches.map((r) => r.value), [1, 64, "all"]);
+    for (const row of [...optimizers, ...batches]) assert.equal(row.iteration, 3000, row.label);
+    // Adam's adaptive steps go further than plain GD's in the same 3,000 updates.
+    assert.ok(optimizers[3].cost < optimizers[0].cost, `Adam ${optimizers[3].cost} vs GD ${optimizers[0].cost}`);
+  }));

@@ -43,6 +43,7 @@ fn check_run(run_name: &str, extra: &[(&str, &str)], epochs: u64) {
     let mut run = notebook_run(extra);
     let costs = expected("epochcost", run_name);
     let accuracies = expected("accuracy", run_name);
+    let full_costs = expected("fullcost", run_name);
     assert!(
         !costs.is_empty() && !accuracies.is_empty(),
         "{run_name} is in the fixture"
@@ -57,6 +58,16 @@ fn check_run(run_name: &str, extra: &[(&str, &str)], epochs: u64) {
             let got = run.epoch_cost();
             assert!((got - cost).abs() < 1e-6, "{run_name}: epoch {i} cost {got} vs {cost}");
             checked += 1;
+        }
+        // J on all the points: our ReLU, σ and stable cost against numpy's
+        // log(σ(z)), after thousands of updates in other arithmetic.
+        if let Some(&(_, cost)) = full_costs.iter().find(|&&(e, _)| e == run.epoch()) {
+            let got = run.cost();
+            assert!(
+                (got - cost).abs() < 1e-9,
+                "{run_name}: J after {} epochs {got} vs {cost}",
+                run.epoch()
+            );
         }
         if let Some(&(_, accuracy)) = accuracies.iter().find(|&&(e, _)| e == run.epoch()) {
             assert_eq!(
