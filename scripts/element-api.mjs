@@ -108,6 +108,8 @@ export const EXPERIMENT_KINDS = Object.keys(EXPERIMENTS);
 /** The `detail` of `progress` and `diverged`: the state after the change. */
 export const PROGRESS_DETAIL = [
   ["iteration", "number", "Completed iterations."],
+  ["epoch", "number", "Completed epochs (passes over the training points); the iteration with full batches."],
+  ["epochCost", "number", "The notebook's printed cost of the last epoch: its mini-batches' summed losses ÷ m; NaN before one."],
   ["cost", "number", "J of the current parameters."],
   ["trainAccuracy", "number", "The share of training points classified right, 0 to 1."],
   ["testAccuracy", "number", "The same for the held-out points; NaN with none."],
@@ -195,6 +197,12 @@ const MEMBERS = [
   ),
   method("reset", [], "void", "Back to iteration 0 with the same data and the same initial weights."),
   field("iteration", "number", "Completed iterations; 0 until loaded."),
+  field("epoch", "number", "Completed epochs (passes over the training points); equals iteration with full batches."),
+  field(
+    "epochCost",
+    "number",
+    "The Optimization notebook's printed cost (\"Cost after epoch i\") of the last complete epoch: its mini-batches' summed losses ÷ m; NaN before one.",
+  ),
   field(
     "cost",
     "number",
@@ -479,6 +487,16 @@ export interface SepalModelFile {
   iteration: number;
   parameters: SepalParameters;
   points: SepalPoints;
+  /** Where the run is in its epochs and the update rule's state (v, s shaped as the parameters). */
+  optimizer?: {
+    t: number;
+    epoch: number;
+    batch: number;
+    epochLoss: number;
+    epochCost: number | null;
+    v?: SepalParameters;
+    s?: SepalParameters;
+  };
 }
 
 /** How \`importModel()\` rejects: \`message\` in the page's language. */
@@ -513,7 +531,7 @@ export type SepalExperimentKind = ${EXPERIMENT_KINDS.map((k) => JSON.stringify(k
 
 /** One run of an experiment, when it finished. */
 export interface SepalExperimentRow {
-  /** The value the run tried: hidden units, a learning rate, an activation or an initialisation. */
+  /** The value the run tried: hidden units, a learning rate, an activation, an initialisation, an optimizer or a batch size. */
   value: number | string;
   /** The value as the legend says it. */
   label: string;

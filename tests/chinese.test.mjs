@@ -28,8 +28,8 @@ function allText(element) {
   });
 }
 
-/** Words of Latin letters that are not names of things (tanh, CSV, …; grad, gradapprox, difference: the course's variables in gradient checking; sin, an input feature's function). */
-const NAMES = new Set(["tanh", "ReLU", "Leaky", "sigmoid", "Xavier", "He", "CSV", "JSON", "PNG", "Tab", "Shift", "WebAssembly", "Sepal", "grad", "gradapprox", "difference", "sin"]);
+/** Words of Latin letters that are not names of things (tanh, CSV, …; grad, gradapprox, difference: the course's variables in gradient checking; sin, an input feature's function; RMSprop, Adam: optimisers). */
+const NAMES = new Set(["tanh", "ReLU", "Leaky", "sigmoid", "Xavier", "He", "CSV", "JSON", "PNG", "Tab", "Shift", "WebAssembly", "Sepal", "grad", "gradapprox", "difference", "sin", "RMSprop", "Adam"]);
 function englishWords(texts) {
   const words = [];
   for (const text of texts) {
@@ -63,7 +63,7 @@ test("lang=zh: the standard terms, and no English left", () =>
     assert.equal(labels.play, "开始");
     assert.equal(labels.rate, "学习率");
     assert.equal(labels.activation, "激活函数");
-    assert.deepEqual(labels.readouts, ["迭代次数", "代价", "测试集代价", "训练集准确率", "测试集准确率"]);
+    assert.deepEqual(labels.readouts, ["迭代次数", "轮次", "代价", "测试集代价", "训练集准确率", "测试集准确率"]);
     assert.equal(labels.formulas, "公式");
     assert.match(labels.plot, /^花朵数据，含 3 个 tanh 隐藏单元的单隐藏层神经网络，第 0 次迭代：代价 0\.69\d+，训练集准确率 \d+\.\d\d%。$/);
     assert.deepEqual(englishWords(texts), [], "English words in the Chinese interface");

@@ -42,7 +42,7 @@ test("progress events follow the animation", () =>
       assert.ok(events[i].iteration > events[i - 1].iteration, "iterations increase");
     }
     const last = events.at(-1);
-    assert.deepEqual(Object.keys(last).sort(), ["cost", "diverged", "iteration", "testAccuracy", "testCost", "trainAccuracy"]);
+    assert.deepEqual(Object.keys(last).sort(), ["cost", "diverged", "epoch", "epochCost", "iteration", "testAccuracy", "testCost", "trainAccuracy"]);
     assert.equal(last.diverged, false);
   }));
 

@@ -4,7 +4,10 @@
 //   with n_h = 1, 2, 3, 4, 5, 20, 50, 5000 iterations each, side by side
 //   (small multiples, each with its boundary and accuracy);
 // - learning-rates, activations, inits: one run per value, the cost curves
-//   overlaid on one chart.
+//   overlaid on one chart;
+// - optimizers, batch-sizes (#16): GD, momentum, RMSprop and Adam, and
+//   batches of 1, 64 and all, from the same initial weights, the cost
+//   curves overlaid (the same number of updates each).
 //
 // Every run starts from the element's current settings (and data, drawn
 // points included) with one setting changed. The runs are wasm Playgrounds
@@ -50,6 +53,17 @@ export const EXPERIMENTS = {
     iterations: 3000,
     view: "curves",
     runs: (s) => ["zeros", "small", "xavier", "he"].map((i) => ({ value: i, settings: { ...s, model: hidden(s), init: i } })),
+  },
+  optimizers: {
+    iterations: 3000,
+    view: "curves",
+    runs: (s) => ["gd", "momentum", "rmsprop", "adam"].map((o) => ({ value: o, settings: { ...s, optimizer: o } })),
+  },
+  "batch-sizes": {
+    iterations: 3000,
+    view: "curves",
+    // A batch no larger than the points (a person's few drawn points train in one batch anyway).
+    runs: (s) => [1, 64, "all"].map((b) => ({ value: b, settings: { ...s, batchSize: b } })),
   },
 };
 
@@ -131,7 +145,10 @@ export class Experiments {
    * is cancelled or paused.
    */
   run(kind) {
-    if (!isExperiment(kind)) return Promise.reject(new RangeError(format(this.text.unknownExperiment, { kind: String(kind) })));
+    if (!isExperiment(kind)) {
+      const kinds = new Intl.ListFormat(this.text.locale, { type: "disjunction" }).format(Object.keys(EXPERIMENTS));
+      return Promise.reject(new RangeError(format(this.text.unknownExperiment, { kind: String(kind), kinds })));
+    }
     const spec = EXPERIMENTS[kind];
     this.cancel();
     const settings = this.getSettings();
@@ -183,6 +200,10 @@ export class Experiments {
         return format(text.rateLabel, { rate: value });
       case "activations":
         return text[`activation.${value}`];
+      case "optimizers":
+        return text[`optimizer.${value}`];
+      case "batch-sizes":
+        return value === "all" ? text["batch-size.all"] : format(text["batch-size.value"], { value });
       default:
         return text[`init.${value}`];
     }

@@ -6,7 +6,7 @@
 
 import { h } from "./dom.js";
 import { format } from "./strings.js";
-import { buildFormulas, formulaSteps, layered, m, mo, row } from "./formulas.js";
+import { averaged, buildFormulas, formulaSteps, layered, m, mo, row } from "./formulas.js";
 
 /** The most parameters whose values are shown. */
 export const MAX_SHOWN_PARAMETERS = 64;
@@ -90,13 +90,13 @@ export class FormulasPanel {
     return this.#showValues && this.visible;
   }
 
-  /** The equations for `sizes` ([n_x, …, 1]), `activation`, `m` examples and the inputs `features`. */
-  setModel(sizes, activation, examples, features) {
-    const key = `${sizes.join(",")}|${activation}|${examples}|${features.join()}`;
+  /** The equations for `sizes` ([n_x, …, 1]), `activation`, `m` examples, the inputs `features` and the `optimizer`'s update. */
+  setModel(sizes, activation, examples, features, optimizer = "gd") {
+    const key = `${sizes.join(",")}|${activation}|${examples}|${features.join()}|${optimizer}`;
     if (key === this.#key) return;
     this.#key = key;
     this.#current = null;
-    this.body.replaceChildren(buildFormulas({ sizes, activation, m: examples, features }, this.text));
+    this.body.replaceChildren(buildFormulas({ sizes, activation, m: examples, features, optimizer }, this.text));
     this.#steps = formulaSteps(sizes.length - 1);
   }
 
@@ -126,9 +126,11 @@ export class FormulasPanel {
 
   /**
    * Shows `parameters` and `gradients` (the contract's shapes, gradients
-   * with "d" names) after `iteration`, or says there are too many.
+   * with "d" names) after `iteration`, and the optimiser's running
+   * averages v and s when it keeps them (`optimizer`: {v, s} with "v"/"s"
+   * names), or says there are too many.
    */
-  showValues({ parameters, gradients, count, iteration }) {
+  showValues({ parameters, gradients, optimizer = {}, count, iteration }) {
     const text = this.text;
     if (count > MAX_SHOWN_PARAMETERS) {
       const note = format(text.valuesTooMany, { count, max: MAX_SHOWN_PARAMETERS });
@@ -138,6 +140,8 @@ export class FormulasPanel {
     const weights = layersOf(parameters);
     const grads = layersOf(gradients, "d");
     const column = (numbers) => matrix(numbers.map((v) => [v]));
+    // #16: momentum's and Adam's v, RMSprop's and Adam's s, beside the gradients they average.
+    const averages = ["v", "s"].filter((letter) => optimizer[letter]).map((letter) => [letter, layersOf(optimizer[letter], letter)]);
     const layers = weights.map((layer, i) => {
       const l = i + 1;
       return h("div", { class: "value-layer" }, [
@@ -145,6 +149,10 @@ export class FormulasPanel {
         named(layered("", "b", l), column(layer.b)),
         named(layered("d", "W", l), matrix(grads[i].W)),
         named(layered("d", "b", l), column(grads[i].b)),
+        ...averages.flatMap(([letter, values]) => [
+          named(averaged(letter, "W", l), matrix(values[i].W)),
+          named(averaged(letter, "b", l), column(values[i].b)),
+        ]),
       ]);
     });
     this.values.replaceChildren(

@@ -93,6 +93,53 @@ function inputVector(features) {
   return equation("inputs", mi("x"), mo("="), vector, mo(","), m("msub", mi("n"), mi("x")), mo("="), mn(features.length));
 }
 
+/** v_dW[l] (or s_db[l], …): an optimiser's running average of a gradient, the course's notation. */
+export function averaged(letter, parameter, l) {
+  return m("msub", mi(letter), layered("d", parameter, l));
+}
+
+/** v̂ or ŝ, Adam's bias-corrected averages. */
+function corrected(letter, parameter, l) {
+  return m("msub", m("mover", mi(letter), mo("^")), layered("d", parameter, l));
+}
+
+/** x ≔ β·x + (1 − β)·g, the running averages of momentum, RMSprop and Adam. */
+function average(letter, beta, parameter, gradient) {
+  const x = () => averaged(letter, parameter, "l");
+  const b = () => m("msub", mi("β"), mn(beta));
+  return equation("update", x(), mo("≔"), b(), x(), mo("+"), mo("("), mn(1), mo("−"), b(), mo(")"), gradient);
+}
+
+/** √(s) + ε under a fraction's line. */
+const rootPlusEpsilon = (s) => row(m("msqrt", s), mo("+"), mi("ε"));
+
+/**
+ * The update of parameter `P` (W or b) of layer l for `optimizer`, as the
+ * "Optimization methods" lesson writes it (#16).
+ */
+function updateLines(optimizer, P) {
+  const p = () => layered("", P, "l");
+  const g = () => layered("d", P, "l");
+  const step = (...rest) => equation("update", p(), mo("≔"), p(), mo("−"), mi("α"), ...rest);
+  const power = (beta) => m("msubsup", mi("β"), mn(beta), mi("t"));
+  switch (optimizer) {
+    case "momentum":
+      return [average("v", 1, P, g()), step(averaged("v", P, "l"))];
+    case "rmsprop":
+      return [average("s", 2, P, m("msup", g(), mn(2))), step(m("mfrac", g(), rootPlusEpsilon(averaged("s", P, "l"))))];
+    case "adam":
+      return [
+        average("v", 1, P, g()),
+        average("s", 2, P, m("msup", g(), mn(2))),
+        equation("update", corrected("v", P, "l"), mo("="), m("mfrac", averaged("v", P, "l"), row(mn(1), mo("−"), power(1)))),
+        equation("update", corrected("s", P, "l"), mo("="), m("mfrac", averaged("s", P, "l"), row(mn(1), mo("−"), power(2)))),
+        step(m("mfrac", corrected("v", P, "l"), rootPlusEpsilon(corrected("s", P, "l")))),
+      ];
+    default:
+      return [step(g())];
+  }
+}
+
 /** The steps in the order one iteration computes them. */
 export function formulaSteps(layers) {
   const steps = [];
@@ -132,7 +179,7 @@ function brokenEquation(step, ...pieces) {
  * hidden `activation`, `m` examples and the inputs `features` (names), as a fragment of sections headed by
  * `text["formulas.forward"]`, `…cost`, `…backward`, `…update`, `…shapes`.
  */
-export function buildFormulas({ sizes, activation, m: examples, features = ["x1", "x2"] }, text) {
+export function buildFormulas({ sizes, activation, m: examples, features = ["x1", "x2"], optimizer = "gd" }, text) {
   const layers = sizes.length - 1;
   const forward = [];
   for (let l = 1; l <= layers; l += 1) {
@@ -166,11 +213,8 @@ export function buildFormulas({ sizes, activation, m: examples, features = ["x1"
       );
     }
   }
-  // Both lines are the one step "update".
-  const update = [
-    equation("update", layered("", "W", "l"), mo("≔"), layered("", "W", "l"), mo("−"), mi("α"), layered("d", "W", "l")),
-    equation("update", layered("", "b", "l"), mo("≔"), layered("", "b", "l"), mo("−"), mi("α"), layered("d", "b", "l")),
-  ];
+  // Every line is the one step "update".
+  const update = [...updateLines(optimizer, "W"), ...updateLines(optimizer, "b")];
   const shapes = [inputVector(features), equation("shapes-x", mi("X"), mo(":"), mn(`${sizes[0]}×${examples}`), mo(","), mi("Y"), mo(":"), mn(`1×${examples}`))];
   for (let l = 1; l <= layers; l += 1) {
     shapes.push(
@@ -186,7 +230,7 @@ export function buildFormulas({ sizes, activation, m: examples, features = ["x1"
     const element = document.createElement("section");
     element.className = `formula-group ${name}`;
     const heading = document.createElement("h3");
-    heading.textContent = text[`formulas.${name}`];
+    heading.textContent = name === "update" && optimizer !== "gd" ? text[`formulas.update.${optimizer}`] : text[`formulas.${name}`];
     element.append(heading, ...items);
     return element;
   };

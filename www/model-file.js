@@ -67,8 +67,10 @@ export function textLength(value, limit = MAX_MODEL_BYTES) {
 }
 
 /** The keys of a model file, and under `points` those of the points. */
-const MODEL_KEYS = ["format", "version", "settings", "iteration", "parameters", "points"];
+const MODEL_KEYS = ["format", "version", "settings", "iteration", "parameters", "points", "optimizer"];
 const POINTS_KEYS = ["train", "test"];
+// #16: the optimiser's state and the place in the epoch.
+const OPTIMIZER_KEYS = ["t", "epoch", "batch", "epochLoss", "epochCost", "v", "s"];
 
 /**
  * A parsed model file with only the format's own keys (the rest is
@@ -81,6 +83,7 @@ export function modelFields(object) {
   if (!isObject(object)) return object;
   const kept = pick(object, MODEL_KEYS);
   if (isObject(kept.points)) kept.points = pick(kept.points, POINTS_KEYS);
+  if (isObject(kept.optimizer)) kept.optimizer = pick(kept.optimizer, OPTIMIZER_KEYS);
   return kept;
 }
 

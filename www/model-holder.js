@@ -14,6 +14,9 @@ import { modelErrorText, modelFields, modelTooBig, textLength } from "./model-fi
 /** What there is to read while there is no model. */
 const EMPTY_STATE = Object.freeze({
   iteration: 0,
+  epoch: 0,
+  epochCost: NaN,
+  batched: false,
   cost: NaN,
   trainAccuracy: NaN,
   testAccuracy: NaN,
@@ -220,6 +223,10 @@ export class ModelHolder {
     const pg = this.pg;
     const state = this.call(() => ({
       iteration: pg.iteration,
+      // #16: optimisers
+      epoch: pg.epoch,
+      epochCost: pg.epochCost,
+      batched: pg.iterationsPerEpoch > 1,
       cost: pg.cost,
       trainAccuracy: pg.trainAccuracy,
       testAccuracy: pg.testAccuracy,
@@ -232,8 +239,8 @@ export class ModelHolder {
 
   /** The state as the `progress` and `diverged` events tell it. */
   detail() {
-    const { iteration, cost, trainAccuracy, testAccuracy, testCost, diverged } = this.state;
-    return { iteration, cost, trainAccuracy, testAccuracy, testCost, diverged };
+    const { iteration, epoch, epochCost, cost, trainAccuracy, testAccuracy, testCost, diverged } = this.state;
+    return { iteration, epoch, epochCost, cost, trainAccuracy, testAccuracy, testCost, diverged };
   }
 
   /** Whether some points are held out for testing. */

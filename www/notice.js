@@ -9,6 +9,7 @@
 
 import { h } from "./dom.js";
 import { counted, format } from "./strings.js";
+import { CONTROL_NAMES } from "./shown.js";
 
 /** A nice learning rate (1, 2 or 5 times a power of ten) below `rate`, at most 2. */
 export function smallerRate(rate) {
@@ -163,7 +164,8 @@ export class Notices {
     const text = this.#text;
     const { unknownControls, motionNote, playRefused, ...state } = this.#state;
     // Notes for the page's author or reader: unknown control names, skipped autoplay, refused Play.
-    const notes = unknownControls.map((name) => ({ kind: "warning", text: format(text.controlsUnknown, { name }) }));
+    const names = new Intl.ListFormat(text.locale, { type: "disjunction" }).format(CONTROL_NAMES);
+    const notes = unknownControls.map((name) => ({ kind: "warning", text: format(text.controlsUnknown, { name, names }) }));
     if (playRefused) {
       notes.push({ kind: "info", text: text.playDuringExperiment, actions: [{ label: text.cancelTheExperiment, run: this.#actions.cancelExperiment }] });
     }

@@ -26,6 +26,9 @@ export class Readouts {
     this.target = h("span", { class: "target", hidden: true });
     // Beside the label, where it has room and moves nothing.
     this.iteration.row.firstChild.append(this.target);
+    // #16: with mini-batches an epoch is several iterations.
+    this.epoch = item(text.epoch, "epoch");
+    this.epoch.row.hidden = true;
     this.cost = item(text.cost, "cost");
     this.testCost = item(text.testCost, "test-cost");
     this.train = item(text.trainAccuracy, "train");
@@ -60,6 +63,8 @@ export class Readouts {
       if (node?.data !== text) node.data = text;
     };
     set(this.iteration, String(state.iteration));
+    if (this.epoch.row.hidden === Boolean(state.batched)) this.epoch.row.hidden = !state.batched;
+    if (state.batched) set(this.epoch, String(state.epoch));
     // No points (drawn, then cleared): a cost of nothing is NaN, not news.
     const empty = points !== null && points.train.length === 0;
     set(this.cost, empty ? this.text.noPointsYet : Number.isFinite(state.cost) ? costText(state.cost) : String(state.cost));

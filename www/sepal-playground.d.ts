@@ -6,6 +6,13 @@
 /** The settings in effect, by JS key (`el.settings`); each is also an attribute (kebab-case). */
 export interface SepalPlaygroundSettings {
   /**
+   * Sets the data, network, initialisation, learning rate and optimiser of one of the course's
+   * notebooks; settings after it override it. Values: planar, initialization, regularization or
+   * optimization. Default: planar. A change makes new data and a new network. Attribute and URL
+   * parameter: `notebook`.
+   */
+  notebook: "planar" | "initialization" | "regularization" | "optimization";
+  /**
    * The data set to classify. Values: flower, circles, moons, blobs, quantiles, xor, spiral or
    * custom. Default: flower. A change makes new data and a new network. Attribute and URL
    * parameter: `dataset`.
@@ -75,6 +82,53 @@ export interface SepalPlaygroundSettings {
    * effect in the running training. Attribute and URL parameter: `learning-rate`.
    */
   learningRate: number;
+  /**
+   * The update rule: gradient descent, momentum, RMSprop or Adam (a new one restarts from the
+   * initial weights). Values: gd, momentum, rmsprop or adam. Default: gd. A change starts a new
+   * network on the same data. Attribute and URL parameter: `optimizer`.
+   */
+  optimizer: "gd" | "momentum" | "rmsprop" | "adam";
+  /**
+   * Examples per update: each epoch shuffles the training points and cuts them into batches of this
+   * size, or all of them at once. Values: a whole number from 1 to 10000, or all. Default: all. A
+   * change starts a new network on the same data. Attribute and URL parameter: `batch-size`.
+   */
+  batchSize: number | "all";
+  /**
+   * Momentum's β and Adam's β₁: how much of the running average of the gradients is kept. Values: a
+   * number from 0 up to (not including) 1. Default: 0.9. A change takes effect in the running
+   * training. Attribute and URL parameter: `beta1`.
+   */
+  beta1: number;
+  /**
+   * RMSprop's and Adam's β₂: how much of the running average of the squared gradients is kept.
+   * Values: a number from 0 up to (not including) 1. Default: 0.999. A change takes effect in the
+   * running training. Attribute and URL parameter: `beta2`.
+   */
+  beta2: number;
+  /**
+   * RMSprop's and Adam's ε, which keeps the division finite. Values: a number above 0 and at most
+   * 1. Default: 1e-8. A change takes effect in the running training. Attribute and URL parameter:
+   * `epsilon`.
+   */
+  epsilon: number;
+  /**
+   * α = α₀/(1 + rate·epoch), or in steps α₀/(1 + rate·⌊epoch/interval⌋). Values: none, epoch or
+   * interval. Default: none. A change takes effect in the running training. Attribute and URL
+   * parameter: `decay`.
+   */
+  decay: "none" | "epoch" | "interval";
+  /**
+   * The decay's rate. Values: a number from 0 to 10000. Default: 1. A change takes effect in the
+   * running training. Attribute and URL parameter: `decay-rate`.
+   */
+  decayRate: number;
+  /**
+   * Epochs between the steps of the step schedule. Values: a whole number from 1 to 4294967295.
+   * Default: 1000. A change takes effect in the running training. Attribute and URL parameter:
+   * `decay-interval`.
+   */
+  decayInterval: number;
   /**
    * Seeds the initial weights. Values: a whole number from 0 to 4294967295. Default: 3. A change
    * starts a new network on the same data. Attribute and URL parameter: `seed`.
@@ -147,6 +201,16 @@ export interface SepalModelFile {
   iteration: number;
   parameters: SepalParameters;
   points: SepalPoints;
+  /** Where the run is in its epochs and the update rule's state (v, s shaped as the parameters). */
+  optimizer?: {
+    t: number;
+    epoch: number;
+    batch: number;
+    epochLoss: number;
+    epochCost: number | null;
+    v?: SepalParameters;
+    s?: SepalParameters;
+  };
 }
 
 /** How `importModel()` rejects: `message` in the page's language. */
@@ -177,11 +241,11 @@ export interface SepalGradientCheck {
 }
 
 /** The course's experiments, for `runExperiment()`. */
-export type SepalExperimentKind = "sweep" | "learning-rates" | "activations" | "inits";
+export type SepalExperimentKind = "sweep" | "learning-rates" | "activations" | "inits" | "optimizers" | "batch-sizes";
 
 /** One run of an experiment, when it finished. */
 export interface SepalExperimentRow {
-  /** The value the run tried: hidden units, a learning rate, an activation or an initialisation. */
+  /** The value the run tried: hidden units, a learning rate, an activation, an initialisation, an optimizer or a batch size. */
   value: number | string;
   /** The value as the legend says it. */
   label: string;
@@ -196,6 +260,13 @@ export interface SepalExperimentRow {
 export interface SepalProgressDetail {
   /** Completed iterations. */
   iteration: number;
+  /** Completed epochs (passes over the training points); the iteration with full batches. */
+  epoch: number;
+  /**
+   * The notebook's printed cost of the last epoch: its mini-batches' summed losses ÷ m; NaN before
+   * one.
+   */
+  epochCost: number;
   /** J of the current parameters. */
   cost: number;
   /** The share of training points classified right, 0 to 1. */
@@ -296,6 +367,15 @@ export class SepalPlayground extends HTMLElement {
 
   /** Completed iterations; 0 until loaded. */
   readonly iteration: number;
+
+  /** Completed epochs (passes over the training points); equals iteration with full batches. */
+  readonly epoch: number;
+
+  /**
+   * The Optimization notebook's printed cost ("Cost after epoch i") of the last complete epoch: its
+   * mini-batches' summed losses ÷ m; NaN before one.
+   */
+  readonly epochCost: number;
 
   /**
    * J of the current parameters: after step(1000) from a reset, the course's "Cost after iteration

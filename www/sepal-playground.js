@@ -183,6 +183,16 @@ export class SepalPlayground extends HTMLElement {
     return this.#model.state.cost;
   }
 
+  /** Complete epochs (passes over the training points); equals `iteration` with full batches. */
+  get epoch() {
+    return this.#model.state.epoch;
+  }
+
+  /** The notebook's printed cost of the last complete epoch: its mini-batches' summed losses ÷ m (NaN before one). */
+  get epochCost() {
+    return this.#model.state.epochCost;
+  }
+
   get trainAccuracy() {
     return this.#model.state.trainAccuracy;
   }
@@ -498,7 +508,7 @@ export class SepalPlayground extends HTMLElement {
 
   /**
    * Runs one of the course's experiments ("sweep", "learning-rates",
-   * "activations", "inits") from the current settings and shows it in
+   * "activations", "inits", "optimizers", "batch-sizes") from the current settings and shows it in
    * `part="experiments"`; resolves with one row per run. The main training
    * pauses, and Play is refused, until it is over. A running experiment is
    * cancelled first (its promise rejects); an unknown `kind` rejects with a

@@ -19,7 +19,11 @@ import { h } from "./dom.js";
 import { format } from "./strings.js";
 
 /** The presets a number-or-word setting offers, within its limits, before its word. */
-const PRESETS = [1, 2, 5, 10, 100, 1000, 10000];
+const PRESETS = {
+  speed: [1, 2, 5, 10, 100, 1000, 10000],
+  // #16: the course's mini-batch sizes, powers of 2.
+  "batch-size": [1, 16, 32, 64, 128, 256, 512],
+};
 
 /**
  * How the page shows a few settings, where a plain field would be clumsy:
@@ -125,7 +129,7 @@ function control(row, text) {
     case "choice":
       return h("select", { name }, row.choices.map((choice) => option(row, choice, text)));
     case "integer-or-word": {
-      const presets = PRESETS.filter((n) => n >= row.min && n <= row.max);
+      const presets = (PRESETS[row.param] ?? []).filter((n) => n >= row.min && n <= row.max);
       return h("select", { name }, [...presets, row.word].map((value) => option(row, value, text)));
     }
     case "sizes":
@@ -202,7 +206,8 @@ export class SettingField {
         label: text[this.row.key] ?? this.row.param,
         value: rejection.value,
         problem: rejection.problem,
-        allowed: allowedText(this.row, text),
+        // A bound set by other settings (#16: a batch no larger than the training points).
+        allowed: allowedText(rejection.limit ? { ...this.row, max: rejection.limit } : this.row, text),
         decimal: this.row.kind === "number",
       });
     showFieldError(this.root, this.control, message);

@@ -2,7 +2,9 @@
 //
 // Settings come from, in order (a later one wins): the attributes, then with
 // the `url-settings` attribute the page's query string and hash, then what
-// the person changes in the controls. They are kept as `[param, value]` pairs
+// the person changes in the controls. A `notebook` preset resets what came
+// before it (see the Rust `settings/notebooks.rs`): in the URL it is where
+// it is written, as an attribute it comes first. They are kept as `[param, value]` pairs
 // (text as given, or a number that already is one: a fresh seed, an
 // imported model's settings) and parsed once, by the wasm's
 // `parseSettings`, the same parser as the CLI's; a
@@ -90,9 +92,15 @@ export class SettingsState {
     this.#api = api;
   }
 
-  /** An attribute changed (`value` null when removed). */
+  /**
+   * An attribute changed (`value` null when removed). Attributes have no
+   * order, so a `notebook` attribute is applied first, under every other
+   * explicit value: its preset never overrides another attribute.
+   */
   attributeChanged(name, value) {
-    if (value === null) this.#explicit.delete(this.#param(name));
+    const param = this.#param(name);
+    if (value === null) this.#explicit.delete(param);
+    else if (param === "notebook") this.#explicit = new Map([[param, value], ...[...this.#explicit].filter(([p]) => p !== param)]);
     else this.#setExplicit(name, value);
     this.#version += 1;
   }
@@ -208,7 +216,8 @@ export class SettingsState {
       const template = text[`problem.${error.problem}`] ?? text.problemOther;
       const row = SETTINGS.find((r) => r.param === error.setting);
       const current = row && this.#settings ? String(this.#settings[row.key]) : "";
-      const allowed = row ? allowedText(row, text) : error.allowed;
+      // A bound set by other settings (a batch no larger than the training points).
+      const allowed = row ? allowedText(error.limit ? { ...row, max: error.limit } : row, text) : error.allowed;
       return format(template, { ...error, allowed, current });
     });
   }

@@ -4,6 +4,7 @@
 // (tests/settings-table.test.mjs checks this copy is current).
 
 export const SETTINGS = Object.freeze([
+  {"key":"notebook","param":"notebook","kind":"choice","choices":["planar","initialization","regularization","optimization"],"effect":"data","place":"data","default":"planar","example":"initialization","allowed":"planar, initialization, regularization or optimization"},
   {"key":"dataset","param":"dataset","kind":"choice","choices":["flower","circles","moons","blobs","quantiles","xor","spiral","custom"],"effect":"data","place":"data","default":"flower","example":"circles","allowed":"flower, circles, moons, blobs, quantiles, xor, spiral or custom"},
   {"key":"datasetSeed","param":"dataset-seed","kind":"integer","min":0,"max":4294967295,"effect":"data","place":"data","default":1,"example":4294967295,"allowed":"a whole number from 0 to 4294967295"},
   {"key":"points","param":"points","kind":"integer","min":2,"max":10000,"effect":"data","place":"data","default":400,"example":10000,"allowed":"a whole number from 2 to 10000"},
@@ -16,6 +17,14 @@ export const SETTINGS = Object.freeze([
   {"key":"features","param":"features","kind":"names","choices":["x1","x2","x1sq","x2sq","x1x2","sinx1","sinx2"],"effect":"network","place":"controls","default":"x1,x2","example":"x1sq,x2sq","allowed":"one or more of x1, x2, x1sq, x2sq, x1x2, sinx1, sinx2, separated by commas, each once"},
   {"key":"init","param":"init","kind":"choice","choices":["zeros","small","xavier","he"],"effect":"network","place":"controls","default":"small","example":"zeros","allowed":"zeros, small, xavier or he"},
   {"key":"learningRate","param":"learning-rate","kind":"number","min":0,"max":10000,"minInclusive":false,"maxInclusive":true,"effect":"retune","place":"controls","default":1.2,"example":5000,"allowed":"a number above 0 and at most 10000"},
+  {"key":"optimizer","param":"optimizer","kind":"choice","choices":["gd","momentum","rmsprop","adam"],"effect":"network","place":"controls","default":"gd","example":"momentum","allowed":"gd, momentum, rmsprop or adam"},
+  {"key":"batchSize","param":"batch-size","kind":"integer-or-word","min":1,"max":10000,"word":"all","effect":"network","place":"controls","default":"all","example":1,"allowed":"a whole number from 1 to 10000, or all"},
+  {"key":"beta1","param":"beta1","kind":"number","min":0,"max":1,"minInclusive":true,"maxInclusive":false,"effect":"retune","place":"controls","default":0.9,"example":0.5,"allowed":"a number from 0 up to (not including) 1"},
+  {"key":"beta2","param":"beta2","kind":"number","min":0,"max":1,"minInclusive":true,"maxInclusive":false,"effect":"retune","place":"controls","default":0.999,"example":0.5,"allowed":"a number from 0 up to (not including) 1"},
+  {"key":"epsilon","param":"epsilon","kind":"number","min":0,"max":1,"minInclusive":false,"maxInclusive":true,"effect":"retune","place":"controls","default":1e-8,"example":0.5,"allowed":"a number above 0 and at most 1"},
+  {"key":"decay","param":"decay","kind":"choice","choices":["none","epoch","interval"],"effect":"retune","place":"controls","default":"none","example":"epoch","allowed":"none, epoch or interval"},
+  {"key":"decayRate","param":"decay-rate","kind":"number","min":0,"max":10000,"minInclusive":true,"maxInclusive":true,"effect":"retune","place":"controls","default":1,"example":5000,"allowed":"a number from 0 to 10000"},
+  {"key":"decayInterval","param":"decay-interval","kind":"integer","min":1,"max":4294967295,"effect":"retune","place":"controls","default":1000,"example":4294967295,"allowed":"a whole number from 1 to 4294967295"},
   {"key":"seed","param":"seed","kind":"integer","min":0,"max":4294967295,"effect":"network","place":"controls","default":3,"example":4294967295,"allowed":"a whole number from 0 to 4294967295"},
   {"key":"speed","param":"speed","kind":"integer-or-word","min":1,"max":1000000,"word":"max","effect":"page","place":"controls","default":1000,"example":"max","allowed":"a whole number from 1 to 1000000, or max"},
   {"key":"autoplay","param":"autoplay","kind":"flag","effect":"page","place":"nowhere","default":0,"example":1,"allowed":"0 or 1"},

@@ -6,8 +6,8 @@
 //
 // Names are separated by spaces or commas; no attribute (or "all") shows
 // everything, an empty one (or "none") nothing but the plot and numbers.
-// "experiments" shows all four experiments; "sweep", "learning-rates",
-// "activations" and "inits" show one each.
+// "experiments" shows all the experiments; each one's name (experiments.js)
+// shows that one.
 
 import { SETTINGS } from "./settings-table.js";
 import { EXPERIMENTS } from "./experiments.js";

@@ -336,7 +336,7 @@ const en = {
   experimentProgress: "Training… {percent}%",
   cancelExperiment: "Cancel",
   experimentCancelled: "The experiment was cancelled",
-  unknownExperiment: "There is no experiment \"{kind}\": use sweep, learning-rates, activations or inits",
+  unknownExperiment: "There is no experiment \"{kind}\": use {kinds}",
 
   // The notice: rejected settings. {setting} is the URL/attribute name,
   // {value} the rejected text, {allowed} what would have been accepted.
@@ -419,7 +419,7 @@ const en = {
 
   // The notice: notes for the page's author and reader.
   controlsUnknown:
-    "controls: \"{name}\" is not a control, so it was ignored. Use play, step, reset, model, hidden-units, layers, activation, features, init, learning-rate, seed, speed, link, save, load, data, chart, formulas, network, experiments, sweep, learning-rates, activations or inits.",
+    "controls: \"{name}\" is not a control, so it was ignored. Use {names}.",
   reducedMotionAutoplay:
     "Training did not start by itself because your device asks for reduced motion. Press Play to train.",
   playDuringExperiment:
@@ -465,6 +465,48 @@ const en = {
   "problemShort.repeated": "names a value twice",
   inputLabel: "input {name}",
   inputTooltip: "input {name}: its value over the plot",
+  // #16: optimisers
+  epoch: "Epoch",
+  notebook: "Notebook",
+  "notebook.planar": "Planar data (part 1)",
+  "notebook.initialization": "Initialization",
+  "notebook.regularization": "Regularization",
+  "notebook.optimization": "Optimization methods",
+  notebookTitle: "Sets the data, network, initialisation, learning rate and optimiser of one of the course's notebooks; settings after it override it",
+  optimizer: "Optimizer",
+  "optimizer.gd": "gradient descent",
+  "optimizer.momentum": "momentum",
+  "optimizer.rmsprop": "RMSprop",
+  "optimizer.adam": "Adam",
+  optimizerTitle: "The update rule: gradient descent, momentum, RMSprop or Adam (a new one restarts from the initial weights)",
+  batchSize: "Batch size",
+  "batch-size.all": "all (full batch)",
+  "batch-size.value": "{value}",
+  batchSizeTitle: "Examples per update: each epoch shuffles the training points and cuts them into batches of this size, or all of them at once",
+  beta1: "β₁",
+  beta1Title: "Momentum's β and Adam's β₁: how much of the running average of the gradients is kept",
+  beta2: "β₂",
+  beta2Title: "RMSprop's and Adam's β₂: how much of the running average of the squared gradients is kept",
+  epsilon: "ε",
+  epsilonTitle: "RMSprop's and Adam's ε, which keeps the division finite",
+  decay: "Learning-rate decay",
+  "decay.none": "none",
+  "decay.epoch": "every epoch",
+  "decay.interval": "in steps",
+  decayTitle: "α = α₀/(1 + rate·epoch), or in steps α₀/(1 + rate·⌊epoch/interval⌋)",
+  decayRate: "Decay rate",
+  decayRateTitle: "The decay's rate",
+  decayInterval: "Decay interval",
+  decayIntervalTitle: "Epochs between the steps of the step schedule",
+  "formulas.update.momentum": "Gradient descent with momentum",
+  "formulas.update.rmsprop": "RMSprop",
+  "formulas.update.adam": "Adam",
+  "experiment.optimizers": "Optimizers",
+  "experiment.optimizers.title": "Gradient descent, momentum, RMSprop and Adam from the same initial weights: their cost curves",
+  "experiment.optimizers.heading": "Cost for different optimizers, {iterations} updates",
+  "experiment.batch-sizes": "Batch sizes",
+  "experiment.batch-sizes.title": "Batches of 1, 64 and all the points from the same initial weights: their cost curves",
+  "experiment.batch-sizes.heading": "Cost for different batch sizes, {iterations} updates",
 };
 
 /**

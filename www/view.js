@@ -455,7 +455,7 @@ export class View {
     if (!pg || !this.#formulas || !settings) return;
     const sizes = this.#model.call(() => Array.from(pg.layerSizes()));
     const features = this.#model.call(() => pg.inputFeatures().split(","));
-    if (sizes && features) this.#formulas.setModel(sizes, settings.activation, this.#model.points?.train?.length ?? 0, features);
+    if (sizes && features) this.#formulas.setModel(sizes, settings.activation, this.#model.points?.train?.length ?? 0, features, settings.optimizer);
   }
 
   /** A new model is in place: everything about it is shown afresh. */
@@ -597,6 +597,7 @@ export class View {
       formulas.showValues({
         parameters: pg.parameters(),
         gradients: pg.gradients(),
+        optimizer: pg.optimizerState(),
         count: pg.parameterCount(),
         iteration: model.state.iteration,
       }),

@@ -54,6 +54,7 @@ export const OTHER_TESTS = {
   "model-file.test.mjs": ["chromium", `${ALSO_IN_EVERY_ENGINE}: core.engine.mjs (export → import, same bits)`],
   "model-limits.test.mjs": ["chromium", SAME_IN_EVERY_ENGINE],
   "offline.test.mjs": ["chromium", `${ALSO_IN_EVERY_ENGINE}: core.engine.mjs (the single file from file://); blocking the network needs Playwright's routes`],
+  "optimizers.test.mjs": ["chromium", SAME_IN_EVERY_ENGINE],
   "pacer.test.mjs": ["chromium", NO_BROWSER],
   "phone-layout.test.mjs": ["chromium", "a phone is Chrome or Safari; the tablet sizes run in every engine (tablet.engine.mjs)"],
   "play-pause.test.mjs": ["chromium", `${ALSO_IN_EVERY_ENGINE}: core.engine.mjs`],

@@ -15,6 +15,8 @@ const ITERATIONS: Kind = Kind::Integer {
     min: 0,
     max: MAX_ITERATIONS,
 };
+/// Most epochs one command will run (each at least one update).
+const EPOCHS: Kind = ITERATIONS;
 const LOG_EVERY: Kind = Kind::Integer {
     min: 1,
     max: MAX_ITERATIONS,
@@ -67,10 +69,19 @@ pub const GRADCHECK: Command = Command {
     bug: true,
 };
 
+/// How long a run is: updates, or passes over the training points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Length {
+    Iterations(u64),
+    Epochs(u64),
+}
+
 /// A parsed command line.
 #[derive(Debug)]
 pub struct Options {
     pub settings: Settings,
+    /// `--iterations N`, or `--epochs N` (`train` only); the last one given wins.
+    pub length: Length,
     pub iterations: u64,
     pub log_every: u64,
     pub json: bool,
@@ -97,6 +108,7 @@ pub fn parse(command: &Command, argv: impl IntoIterator<Item = OsString>) -> Res
     }
     let mut options = Options {
         settings: Settings::default(),
+        length: Length::Iterations(command.default_iterations),
         iterations: command.default_iterations,
         log_every: 1000,
         json: false,
@@ -139,10 +151,17 @@ pub fn parse(command: &Command, argv: impl IntoIterator<Item = OsString>) -> Res
             },
         };
         match name {
-            "iterations" => options.iterations = whole(name, &ITERATIONS, &value)?,
+            "iterations" => {
+                options.iterations = whole(name, &ITERATIONS, &value)?;
+                options.length = Length::Iterations(options.iterations);
+            }
+            "epochs" => options.length = Length::Epochs(whole(name, &EPOCHS, &value)?),
             "log-every" => options.log_every = whole(name, &LOG_EVERY, &value)?,
             _ => options.settings.set(name, &value).map_err(|e| e.to_string())?,
         }
+    }
+    if let Some(error) = options.settings.check_together() {
+        return Err(error.to_string());
     }
     if options.settings.dataset == DatasetKind::Custom {
         return Err(
@@ -164,6 +183,7 @@ fn allowed(command: &Command, name: &str) -> Result<String, String> {
     };
     match name {
         "iterations" => Ok(ITERATIONS.allowed()),
+        "epochs" if command.logs => Ok(EPOCHS.allowed()),
         "log-every" if command.logs => Ok(LOG_EVERY.allowed()),
         _ if command.fixed.contains(&name) => Err(format!(
             "--{name} can't be set for sepal-cli {}: {}",
@@ -205,7 +225,13 @@ pub fn help(command: &Command) -> String {
     if command.logs {
         let _ = writeln!(
             text,
-            "  --log-every K       print the cost after iterations 0, K, 2K, ... below N: {} (default 1000)",
+            "  --epochs N          passes over the training points instead (each ceil(m / batch-size) updates): {}",
+            EPOCHS.allowed()
+        );
+        let _ = writeln!(
+            text,
+            "  --log-every K       print the cost after iterations 0, K, 2K, ... below N (default 1000); \
+             with --epochs or mini-batches, the notebook's cost of epochs 0, K, 2K, ...: {}",
             LOG_EVERY.allowed()
         );
     }
@@ -285,6 +311,29 @@ mod tests {
         let o = parse_train(&["--iterations", "1e3", "--log-every", "250"]).unwrap();
         assert_eq!((o.iterations, o.log_every), (1000, 250));
         assert!(parse_train(&["--dataset", "custom", "--dataset", "moons"]).is_ok());
+        let o = parse_train(&["--iterations", "7", "--epochs", "3"]).unwrap();
+        assert_eq!(o.length, Length::Epochs(3));
+    }
+
+    #[test]
+    fn a_notebook_is_a_preset_that_later_options_override() {
+        let o = parse_train(&["--optimizer", "adam", "--notebook", "optimization", "--batch-size=all"]).unwrap();
+        assert_eq!(o.settings.layer_sizes(), [2, 5, 2, 1]);
+        assert_eq!(o.settings.optimizer.name(), "gd", "the preset starts from the defaults");
+        assert_eq!(o.settings.batch_size, None);
+    }
+
+    #[test]
+    fn a_batch_larger_than_the_training_points_is_refused() {
+        assert_eq!(
+            parse_train(&["--points", "100", "--batch-size", "101"]).unwrap_err(),
+            "batch-size = \"101\" is out of range: use a whole number from 1 to 100, or all"
+        );
+        assert!(parse_train(&["--points", "100", "--batch-size", "100"]).is_ok());
+        assert_eq!(
+            parse_train(&["--test-fraction", "0.5", "--batch-size", "201"]).unwrap_err(),
+            "batch-size = \"201\" is out of range: use a whole number from 1 to 200, or all"
+        );
     }
 
     #[test]

@@ -14,13 +14,20 @@ use sepal::{Parameters, Settings};
 pub struct TrainReport<'a> {
     /// Updates done (fewer than asked if training diverged).
     pub iteration: u64,
+    /// Complete epochs (= `iteration` with full batches).
+    pub epoch: u64,
     /// J of the final parameters.
     pub cost: f64,
     pub train_accuracy: f64,
     /// `None` (null) when no points are held out.
     pub test_accuracy: Option<f64>,
-    /// `[iteration, cost]` as the course prints them.
+    /// `[iteration, cost]` as the course prints them (by epoch: J after
+    /// epochs 0, K, 2K, …, at the iteration each ended).
     pub costs: &'a [(u64, f64)],
+    /// By epoch (`--epochs` or mini-batches): `[epoch, cost]`, the
+    /// notebook's printed cost of epochs 0, K, 2K, …; left out otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub epoch_costs: Option<&'a [(u64, f64)]>,
     pub parameters: ParametersJson,
     pub settings: SettingsJson<'a>,
     pub diverged: bool,
@@ -122,7 +129,7 @@ mod tests {
         settings.set("learning-rate", "0.5").unwrap();
         let json = serde_json::to_string(&SettingsJson(&settings)).unwrap();
         assert!(
-            json.starts_with(r#"{"dataset":"flower","datasetSeed":1,"points":400,"noise":0.2,"#),
+            json.starts_with(r#"{"notebook":"planar","dataset":"flower","datasetSeed":1,"points":400,"noise":0.2,"#),
             "{json}"
         );
         assert!(json.contains(r#""learningRate":0.5,"#), "{json}");

@@ -1,23 +1,31 @@
 //! `train`: one run, logged the way the notebook's `nn_model(...,
-//! print_cost=True)` logs it, or reported as one JSON object.
+//! print_cost=True)` logs it, or reported as one JSON object. With
+//! `--epochs` or mini-batches the log is the Optimization notebook's
+//! `model()`'s instead: "Cost after epoch i", its epoch cost.
 
 use std::io::{self, Write};
 
 use sepal::trainer::DIVERGENCE_FACTOR;
 use sepal::{Divergence, Parameters, Trainer};
 
-use crate::args::Options;
+use crate::args::{Length, Options};
 use crate::json::{ParametersJson, SettingsJson, TrainReport};
 use crate::Failure;
 
 pub fn run(options: &Options, out: &mut dyn Write) -> Result<(), Failure> {
     let mut trainer = Trainer::new(&options.settings);
     let initial_cost = trainer.cost();
-    let costs = train_logged(&mut trainer, options, out)?;
+    let by_epoch = matches!(options.length, Length::Epochs(_)) || options.settings.batch_size.is_some();
+    let (costs, epoch_costs) = match by_epoch {
+        true => train_by_epoch(&mut trainer, options, out)?,
+        false => (train_logged(&mut trainer, options, out)?, Vec::new()),
+    };
     let (test_accuracy, _) = trainer.test_metrics();
     if options.json {
         let report = TrainReport {
             iteration: trainer.iteration(),
+            epoch: trainer.epoch(),
+            epoch_costs: by_epoch.then_some(&epoch_costs[..]),
             cost: trainer.cost(),
             train_accuracy: trainer.train_accuracy(),
             test_accuracy: (!test_accuracy.is_nan()).then_some(test_accuracy),
@@ -50,7 +58,11 @@ pub fn run(options: &Options, out: &mut dyn Write) -> Result<(), Failure> {
 /// i is that of the parameters after i updates. Text mode prints each line
 /// as it comes, so a long run shows progress.
 fn train_logged(trainer: &mut Trainer, options: &Options, out: &mut dyn Write) -> io::Result<Vec<(u64, f64)>> {
-    let (n, k) = (options.iterations, options.log_every);
+    let k = options.log_every;
+    let n = match options.length {
+        Length::Iterations(n) => n,
+        Length::Epochs(_) => unreachable!("runs of epochs are logged by epoch"),
+    };
     let mut costs = Vec::new();
     loop {
         let i = trainer.iteration();
@@ -68,6 +80,49 @@ fn train_logged(trainer: &mut Trainer, options: &Options, out: &mut dyn Write) -
         if trainer.step((next - i) as u32) == 0 {
             // No training points: nothing will ever change.
             return Ok(costs);
+        }
+    }
+}
+
+/// Runs to `options.length` an epoch at a time (the last one cut short
+/// when the length is in iterations) and returns the cost J `[iteration,
+/// cost]` after epochs 0, K, 2K, … and the notebook's printed cost of
+/// epochs 0, K, 2K, … (`if print_cost and i % 1000 == 0` after epoch i, 0
+/// the first), which text mode prints as they come.
+#[allow(clippy::type_complexity)]
+fn train_by_epoch(
+    trainer: &mut Trainer,
+    options: &Options,
+    out: &mut dyn Write,
+) -> io::Result<(Vec<(u64, f64)>, Vec<(u64, f64)>)> {
+    let k = options.log_every;
+    let (mut costs, mut epoch_costs) = (vec![(0, trainer.cost())], Vec::new());
+    loop {
+        let (iteration, epoch) = (trainer.iteration(), trainer.epoch());
+        let left = match options.length {
+            Length::Iterations(n) => n - iteration,
+            Length::Epochs(n) if epoch < n => u64::MAX,
+            Length::Epochs(_) => 0,
+        };
+        if left == 0 || trainer.divergence().is_some() {
+            return Ok((costs, epoch_costs));
+        }
+        let rest_of_epoch = (trainer.iterations_per_epoch() - trainer.batch_position()) as u64;
+        if trainer.step(rest_of_epoch.min(left) as u32) == 0 {
+            // No training points: nothing will ever change.
+            return Ok((costs, epoch_costs));
+        }
+        if trainer.epoch() == epoch {
+            continue;
+        }
+        if epoch.is_multiple_of(k) {
+            epoch_costs.push((epoch, trainer.epoch_cost()));
+            if !options.json {
+                writeln!(out, "Cost after epoch {epoch}: {}", fixed6(trainer.epoch_cost()))?;
+            }
+        }
+        if trainer.epoch().is_multiple_of(k) {
+            costs.push((trainer.iteration(), trainer.cost()));
         }
     }
 }

@@ -417,3 +417,55 @@ fn gradcheck_passes_the_course_check_and_catches_its_planted_bugs() {
     // --bug belongs to gradcheck only.
     assert_eq!(sepal(&["train", "--bug"]).status.code(), Some(2));
 }
+
+/// The Optimization notebook's log and JSON shape. Its numbers on its own
+/// points are pinned in crates/sepal/tests/optimization_notebook.rs; here
+/// the log is the notebook's: "Cost after epoch i" every K epochs.
+#[test]
+fn epochs_log_the_notebooks_epoch_cost() {
+    let args = [
+        "train",
+        "--notebook",
+        "optimization",
+        "--optimizer",
+        "adam",
+        "--epochs",
+        "2000",
+    ];
+    let out = sepal(&args);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 3, "{stdout}");
+    assert!(lines[0].starts_with("Cost after epoch 0: 0.7"), "{stdout}");
+    assert!(lines[1].starts_with("Cost after epoch 1000: "), "{stdout}");
+    assert!(lines[2].starts_with("Training accuracy: "), "{stdout}");
+    let report = json(&[&args[..], &["--json", "--log-every", "500"]].concat());
+    // 300 points in batches of 64: 5 updates per epoch.
+    assert_eq!(
+        (report["epoch"].as_u64(), report["iteration"].as_u64()),
+        (Some(2000), Some(10_000))
+    );
+    let epochs: Vec<u64> = report["epochCosts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|pair| pair[0].as_u64().unwrap())
+        .collect();
+    assert_eq!(epochs, [0, 500, 1000, 1500]);
+    let costs: Vec<u64> = report["costs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|pair| pair[0].as_u64().unwrap())
+        .collect();
+    assert_eq!(
+        costs,
+        [0, 2500, 5000, 7500, 10_000],
+        "J after epochs 0, 500, …, at their iterations"
+    );
+    // Full batches without --epochs: no epoch costs, epoch = iteration.
+    let plain = json(&["train", "--json", "--iterations", "10"]);
+    assert_eq!(plain["epoch"], 10);
+    assert!(plain.get("epochCosts").is_none());
+}

@@ -102,6 +102,25 @@ impl Playground {
         self.trainer.iteration() as f64
     }
 
+    // #16: optimisers
+    /// Complete epochs (= `iteration` with full batches).
+    #[wasm_bindgen(getter)]
+    pub fn epoch(&self) -> f64 {
+        self.trainer.epoch() as f64
+    }
+
+    /// The notebook's printed cost of the last complete epoch (NaN before one).
+    #[wasm_bindgen(getter, js_name = epochCost)]
+    pub fn epoch_cost(&self) -> f64 {
+        self.trainer.epoch_cost()
+    }
+
+    /// Updates per epoch (1 with full batches).
+    #[wasm_bindgen(getter, js_name = iterationsPerEpoch)]
+    pub fn iterations_per_epoch(&self) -> usize {
+        self.trainer.iterations_per_epoch()
+    }
+
     #[wasm_bindgen(getter)]
     pub fn cost(&self) -> f64 {
         self.trainer.cost()
@@ -160,6 +179,26 @@ impl Playground {
         let model = self.settings.model();
         let grads = Parameters::of_gradients(self.trainer.gradients(), model);
         convert::to_js(&model::parameters_json(&grads, "d"))
+    }
+
+    // #16: optimisers
+    /// The update rule's running averages, shaped as `parameters()` with a
+    /// "v" or "s" in front: `{t, v: {vW1, vb1, …}, s: {sW1, …}}`, v only
+    /// for momentum and Adam, s only for RMSprop and Adam.
+    #[wasm_bindgen(js_name = optimizerState)]
+    pub fn optimizer_state(&self) -> Result<JsValue, JsError> {
+        let (optimizer, model) = (self.trainer.optimizer(), self.settings.model());
+        let mut fields = vec![("t", json::Json::Number(optimizer.t() as f64))];
+        if optimizer.method().uses_velocity() {
+            fields.push((
+                "v",
+                model::moments_json(&self.trainer, optimizer.velocity(), model, "v"),
+            ));
+        }
+        if optimizer.method().uses_squares() {
+            fields.push(("s", model::moments_json(&self.trainer, optimizer.squares(), model, "s")));
+        }
+        convert::to_js(&json::Json::object(fields))
     }
 
     /// How many weights and biases the network has.

@@ -115,6 +115,10 @@ struct Rejection {
     given: String,
     problem: &'static str,
     allowed: String,
+    /// A lower maximum than the row's, set by other settings (the training
+    /// points for `batch-size`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    limit: Option<u64>,
     message: String,
 }
 
@@ -126,6 +130,7 @@ impl From<&SettingError> for Rejection {
             given: e.given.clone(),
             problem: e.problem.code(),
             allowed: e.allowed.clone(),
+            limit: e.limit,
             message: e.to_string(),
         }
     }
@@ -168,7 +173,7 @@ pub fn parse_settings(pairs: JsValue, current: JsValue) -> Result<JsValue, JsErr
         false => Some(convert::settings_from_js(&current)?),
     };
     let mut settings = Settings::default();
-    let errors: Vec<SettingError> = pairs
+    let mut errors: Vec<SettingError> = pairs
         .iter()
         .filter_map(|(name, value)| {
             let input = match value {
@@ -178,6 +183,7 @@ pub fn parse_settings(pairs: JsValue, current: JsValue) -> Result<JsValue, JsErr
             settings.set_input(name, input).err()
         })
         .collect();
+    errors.extend(settings.check_together());
     let changed: Vec<&Spec> = match &current {
         Some(current) => settings.differences(current).collect(),
         None => SPECS.iter().collect(),

@@ -47,3 +47,21 @@ fn new_points_go_on_from_the_current_iteration_and_are_marked() {
     assert_eq!(pg.data_changes_len(), 0);
     assert_eq!(pg.trainer().iteration(), 0);
 }
+
+#[test]
+fn an_adam_mini_batch_run_has_the_pinned_bits() {
+    let mut settings = Settings::default();
+    assert_eq!(settings.apply(ADAM_BATCH_SETTINGS), []);
+    let mut pg = Playground::from_settings(settings);
+    pg.step(5000);
+    let run = pg.trainer();
+    assert_eq!((run.epoch(), run.iteration()), (1000, 5000));
+    let (cost, epoch_cost) = (run.cost(), run.epoch_cost());
+    assert_eq!(
+        (cost.to_bits(), epoch_cost.to_bits()),
+        (ADAM_BATCH_COST_BITS, ADAM_BATCH_EPOCH_COST_BITS),
+        "native cost {cost:e} = {:#x}, epoch cost {epoch_cost:e} = {:#x}",
+        cost.to_bits(),
+        epoch_cost.to_bits()
+    );
+}

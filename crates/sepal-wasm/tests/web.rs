@@ -228,3 +228,18 @@ fn gradients_are_shaped_like_the_parameters() {
     assert_eq!(Array::from(&get(&grads, "db2")).length(), 1);
     assert_eq!(pg.parameter_count(), 17);
 }
+
+#[wasm_bindgen_test]
+fn an_adam_mini_batch_run_has_the_native_bits() {
+    let pairs: Vec<(&str, JsValue)> = ADAM_BATCH_SETTINGS.iter().map(|&(k, v)| (k, v.into())).collect();
+    let mut pg = Playground::new(settings_with(&pairs)).unwrap();
+    assert_eq!(pg.step(5000), 5000);
+    assert_eq!(pg.epoch(), 1000.0);
+    assert_eq!(pg.cost().to_bits(), ADAM_BATCH_COST_BITS, "wasm cost {:e}", pg.cost());
+    assert_eq!(
+        pg.epoch_cost().to_bits(),
+        ADAM_BATCH_EPOCH_COST_BITS,
+        "wasm epoch cost {:e}",
+        pg.epoch_cost()
+    );
+}

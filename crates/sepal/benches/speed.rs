@@ -113,6 +113,37 @@ fn main() {
                 iteration(Trainer::with_data(&course, &flower), 20)
             }),
         ),
+        // #16: an Adam update against a GD one at the course's size (the
+        // issue's goal: at most 1.3×), and the notebook's batches of 64
+        // against its full batch (each update also evaluates J on all 300).
+        (
+            "native_iteration_momentum_us",
+            "iteration, course, momentum",
+            Box::new(|| iteration(Trainer::new(&settings(&[("optimizer", "momentum")])), 2000)),
+        ),
+        (
+            "native_iteration_rmsprop_us",
+            "iteration, course, RMSprop",
+            Box::new(|| iteration(Trainer::new(&settings(&[("optimizer", "rmsprop")])), 2000)),
+        ),
+        (
+            "native_iteration_adam_us",
+            "iteration, course, Adam",
+            Box::new(|| iteration(Trainer::new(&settings(&[("optimizer", "adam")])), 2000)),
+        ),
+        (
+            "native_iteration_notebook_all_us",
+            "iteration, Optimization notebook (5,2, m 300), full batch",
+            Box::new(|| {
+                let pairs = [("notebook", "optimization"), ("batch-size", "all")];
+                iteration(Trainer::new(&settings(&pairs)), 2000)
+            }),
+        ),
+        (
+            "native_iteration_notebook_batch64_us",
+            "iteration, Optimization notebook (5,2, m 300), batch 64",
+            Box::new(|| iteration(Trainer::new(&settings(&[("notebook", "optimization")])), 2000)),
+        ),
         (
             "native_frame_256_us",
             "frame 256×256, course (n_h 4)",

@@ -53,6 +53,46 @@ impl NumpyRng {
         }
     }
 
+    /// `random_interval(max)` of numpy's legacy generator: a uniform integer
+    /// in `0..=max`, drawn as 32-bit integers masked to the smallest
+    /// all-ones mask covering `max` and rejected while above it (64-bit
+    /// draws past `u32::MAX`, as numpy).
+    pub fn interval(&mut self, max: u64) -> u64 {
+        if max == 0 {
+            return 0;
+        }
+        let mask = u64::MAX >> max.leading_zeros();
+        loop {
+            let value = if max <= u32::MAX as u64 {
+                self.mt.next_u32() as u64 & mask
+            } else {
+                let high = self.mt.next_u32() as u64;
+                ((high << 32) | self.mt.next_u32() as u64) & mask
+            };
+            if value <= max {
+                return value;
+            }
+        }
+    }
+
+    /// `RandomState.shuffle(x)` for a 1-D array: Fisher–Yates from the end,
+    /// swapping x[i] with x[interval(i)] for i = n−1 … 1.
+    pub fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            let j = self.interval(i as u64) as usize;
+            items.swap(i, j);
+        }
+    }
+
+    /// `np.random.permutation(n)` written into `out` (n = its length):
+    /// 0 … n−1, shuffled.
+    pub fn permutation(&mut self, out: &mut [usize]) {
+        for (k, v) in out.iter_mut().enumerate() {
+            *v = k;
+        }
+        self.shuffle(out);
+    }
+
     /// A uniform integer in `0..n` (n > 0), for shuffles. Not numpy's
     /// `randint` algorithm; only used where the course has no counterpart.
     pub fn below(&mut self, n: usize) -> usize {
@@ -74,6 +114,14 @@ mod tests {
         assert_eq!(rng.randn(), 1.6243453636632417);
         assert_eq!(rng.randn(), -0.6117564136500754);
         assert_eq!(rng.randn(), -0.5281717522634557);
+    }
+
+    /// numpy: `np.random.seed(1); np.random.permutation(10)`.
+    #[test]
+    fn permutation_matches_numpy() {
+        let mut out = [0; 10];
+        NumpyRng::new(1).permutation(&mut out);
+        assert_eq!(out, [2, 9, 6, 4, 0, 3, 1, 7, 8, 5]);
     }
 
     #[test]

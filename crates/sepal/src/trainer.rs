@@ -1,6 +1,15 @@
-//! A training run: the data, the network, full-batch gradient descent, and
-//! the state the page shows (iteration, cost, accuracy, divergence, the cost
+//! A training run: the data, the network, the update rule (gradient descent
+//! by default, or momentum, RMSprop, Adam; full batches or the notebook's
+//! mini-batches, with an optional learning-rate decay), and the state the
+//! page shows (iteration, epoch, cost, accuracy, divergence, the cost
 //! curve). Everything a step needs is allocated when the run is built.
+//!
+//! One iteration is one update. With full batches an epoch is an iteration
+//! and the gradient comes from the kept forward pass of the current
+//! parameters (the first part's loop, to the bit); with mini-batches each
+//! update runs its batch's own forward pass, whose summed loss adds up to
+//! the notebook's printed epoch cost. Either way `cost` is J of the current
+//! parameters on the whole training set.
 //!
 //! Beside the training cost curve the run keeps, at the same iterations, the
 //! training accuracy and — when points are held out — the test cost and test
@@ -11,7 +20,9 @@
 use crate::dataset::Dataset;
 use crate::features::Features;
 use crate::history::CostHistory;
+use crate::minibatch::MiniBatches;
 use crate::network::{accuracy, cross_entropy, ForwardPass, Gradients, Network};
+use crate::optimizer::{Optimizer, Schedule};
 use crate::settings::Settings;
 
 /// Points kept for the cost curve, however long the run.
@@ -43,7 +54,21 @@ pub struct Trainer {
     /// the inputs are the points, `x1,x2`).
     points: Option<(Dataset, Dataset)>,
     features: Features,
+    /// α₀: the learning rate before any decay.
     learning_rate: f64,
+    optimizer: Optimizer,
+    schedule: Schedule,
+    /// The batch size asked for (`None`: full batches); the batches use at
+    /// most the number of training points.
+    batch_size: Option<usize>,
+    batches: Option<MiniBatches>,
+    /// Complete epochs (= iteration with full batches).
+    epoch: u64,
+    /// The summed loss of this epoch's batches so far.
+    epoch_loss: f64,
+    /// The notebook's printed cost of the last complete epoch: its batches'
+    /// summed losses ÷ m (NaN before the first epoch ends).
+    epoch_cost: f64,
     pass: ForwardPass,
     test_pass: ForwardPass,
     grads: Gradients,
@@ -90,6 +115,13 @@ impl Trainer {
             settings.seed,
         );
         let mut run = Self {
+            optimizer: Optimizer::new(settings.optimizer, settings.hyper(), &network),
+            schedule: settings.schedule(),
+            batch_size: settings.batch_size,
+            batches: mini_batches(settings.batch_size, &network, &train),
+            epoch: 0,
+            epoch_loss: 0.0,
+            epoch_cost: f64::NAN,
             pass: ForwardPass::new(&network, train.len()),
             test_pass: ForwardPass::new(&network, test.len()),
             grads: Gradients::new(&network, train.len()),
@@ -117,8 +149,22 @@ impl Trainer {
     /// Back to iteration 0 with the same data and initial weights.
     pub fn reset(&mut self) {
         self.network.copy_parameters_from(&self.initial);
+        self.optimizer.reset();
         self.restart_at(0);
         self.initial_cost = self.cost;
+    }
+
+    /// Puts the run where a saved one was in its epochs: `epoch` complete,
+    /// `position` batches into the next, `epoch_loss` summed so far, and
+    /// the last epoch's cost (after [`Self::restore`], with the optimizer's
+    /// state through [`Self::optimizer_mut`]).
+    pub fn restore_epochs(&mut self, epoch: u64, position: usize, epoch_loss: f64, epoch_cost: f64) {
+        self.epoch = epoch;
+        self.epoch_loss = epoch_loss;
+        self.epoch_cost = epoch_cost;
+        if let Some(batches) = &mut self.batches {
+            batches.seek(epoch, position);
+        }
     }
 
     /// Continues from `network`'s parameters as if `iteration` updates had
@@ -151,6 +197,12 @@ impl Trainer {
     pub fn replace_data(&mut self, train: Dataset, test: Dataset) {
         let ((train, test), points) = inputs(self.features, train, test);
         self.points = points;
+        // The epoch goes on with the new points' order, from its first batch.
+        self.batches = mini_batches(self.batch_size, &self.network, &train);
+        if let Some(batches) = &mut self.batches {
+            batches.seek(self.epoch, 0);
+        }
+        self.epoch_loss = 0.0;
         self.pass = ForwardPass::new(&self.network, train.len());
         self.test_pass = ForwardPass::new(&self.network, test.len());
         self.grads = Gradients::new(&self.network, train.len());
@@ -164,8 +216,10 @@ impl Trainer {
         self.evaluate();
     }
 
-    /// dW[l] and db[l] of the current parameters: the gradient the next
-    /// update subtracts (α times it). Computed here from the kept forward
+    /// dW[l] and db[l] of the current parameters on the whole training set:
+    /// with full-batch GD, the gradient the next update subtracts (α times
+    /// it); with mini-batches, what the batches' gradients average to, and
+    /// what the optimizers' v and s average. Computed here from the kept forward
     /// pass into the run's own workspace, without allocating; training is
     /// unchanged, since every step computes it afresh. Zero without
     /// training points.
@@ -177,11 +231,17 @@ impl Trainer {
         &self.grads
     }
 
+    /// α₀, the learning rate before any decay.
     pub fn learning_rate(&self) -> f64 {
         self.learning_rate
     }
 
-    /// Runs up to `n` iterations — backward pass, update, forward pass of the
+    /// The learning rate of the next update: α₀ decayed for the epochs done.
+    pub fn current_learning_rate(&self) -> f64 {
+        self.schedule.rate_after(self.learning_rate, self.epoch)
+    }
+
+    /// Runs up to `n` iterations — an update, then the forward pass of the
     /// new parameters — and stops early if training diverges. Returns how
     /// many ran.
     pub fn step(&mut self, n: u32) -> u32 {
@@ -192,9 +252,7 @@ impl Trainer {
             if self.divergence.is_some() {
                 return done;
             }
-            self.network
-                .backward(self.train.x.view(), &self.train.y, &self.pass, &mut self.grads);
-            self.network.descend(&self.grads, self.learning_rate);
+            self.update();
             self.iteration += 1;
             self.evaluate();
             self.record();
@@ -211,10 +269,55 @@ impl Trainer {
     /// update, and the run goes on.
     pub fn retune(&mut self, settings: &Settings) {
         self.learning_rate = settings.learning_rate;
+        self.optimizer.retune(settings.hyper());
+        self.schedule = settings.schedule();
     }
 
     pub fn iteration(&self) -> u64 {
         self.iteration
+    }
+
+    /// Complete epochs: passes over the training points (= the iteration
+    /// with full batches).
+    pub fn epoch(&self) -> u64 {
+        self.epoch
+    }
+
+    /// The notebook's printed cost ("Cost after epoch i") of the last
+    /// complete epoch: the sum of its batches' losses, each at the
+    /// parameters that batch's update started from, ÷ m. NaN before the
+    /// first epoch ends.
+    pub fn epoch_cost(&self) -> f64 {
+        self.epoch_cost
+    }
+
+    /// The summed loss of the current epoch's batches so far.
+    pub fn epoch_loss(&self) -> f64 {
+        self.epoch_loss
+    }
+
+    /// Updates per epoch: ⌈m/batch size⌉, 1 with full batches.
+    pub fn iterations_per_epoch(&self) -> usize {
+        self.batches.as_ref().map_or(1, MiniBatches::per_epoch)
+    }
+
+    /// Batches done in the current epoch (0 with full batches).
+    pub fn batch_position(&self) -> usize {
+        self.batches.as_ref().map_or(0, MiniBatches::position) % self.iterations_per_epoch()
+    }
+
+    /// The batch size in use (`None`: full batches).
+    pub fn batch_size(&self) -> Option<usize> {
+        self.batches.as_ref().map(MiniBatches::size)
+    }
+
+    pub fn optimizer(&self) -> &Optimizer {
+        &self.optimizer
+    }
+
+    /// For a saved run's v, s and t ([`Optimizer::restore`]).
+    pub fn optimizer_mut(&mut self) -> &mut Optimizer {
+        &mut self.optimizer
     }
 
     /// J of the current parameters: after `step(1000)` from a reset, the
@@ -307,10 +410,51 @@ impl Trainer {
         &self.pass
     }
 
+    /// One update of the parameters: the gradient of the whole training set
+    /// (from the kept forward pass) or of the next mini-batch (from its own
+    /// forward pass), stepped by the optimizer at the scheduled rate.
+    fn update(&mut self) {
+        let alpha = self.current_learning_rate();
+        let m = self.train.len();
+        let epoch_cost = match &mut self.batches {
+            None => {
+                self.network
+                    .backward(self.train.x.view(), &self.train.y, &self.pass, &mut self.grads);
+                self.optimizer.update(&mut self.network, &self.grads, alpha);
+                // The epoch's one batch is every point: its cost is J before the update.
+                Some(self.cost)
+            }
+            Some(batches) => {
+                let batch = batches.next(&self.train, self.epoch);
+                self.network.forward(batch.x.view(), &mut batch.pass);
+                // The batch's summed loss, as the notebook's compute_cost: its mean × its size.
+                self.epoch_loss += batch.pass.cross_entropy(&batch.y) * batch.y.len() as f64;
+                self.network
+                    .backward(batch.x.view(), &batch.y, &batch.pass, &mut batch.grads);
+                self.optimizer.update(&mut self.network, &batch.grads, alpha);
+                batches
+                    .epoch_done()
+                    .then(|| core::mem::take(&mut self.epoch_loss) / m as f64)
+            }
+        };
+        if let Some(cost) = epoch_cost {
+            self.epoch_cost = cost;
+            self.epoch += 1;
+        }
+    }
+
     /// The run's state for the current parameters as at `iteration`: not
-    /// diverged, the curves starting afresh there.
+    /// diverged, the curves starting afresh there. With full batches the
+    /// epoch is the iteration; mini-batch runs restart at epoch 0 unless
+    /// [`Self::restore_epochs`] says otherwise.
     fn restart_at(&mut self, iteration: u64) {
         self.iteration = iteration;
+        self.epoch = if self.batches.is_none() { iteration } else { 0 };
+        self.epoch_loss = 0.0;
+        self.epoch_cost = f64::NAN;
+        if let Some(batches) = &mut self.batches {
+            batches.seek(0, 0);
+        }
         self.divergence = None;
         self.history.clear();
         self.test_costs.clear();
@@ -362,6 +506,13 @@ fn inputs(features: Features, train: Dataset, test: Dataset) -> ((Dataset, Datas
         ((train, Some(train_points)), (test, Some(test_points))) => ((train, test), Some((train_points, test_points))),
         ((train, _), (test, _)) => ((train, test), None),
     }
+}
+
+/// The run's mini-batches, when a batch size is set and there are points
+/// (a size above m is m: drawn points may be fewer than the size).
+fn mini_batches(size: Option<usize>, network: &Network, train: &Dataset) -> Option<MiniBatches> {
+    let size = size?.min(train.len());
+    (size > 0).then(|| MiniBatches::new(network, train, size))
 }
 
 #[cfg(test)]

@@ -101,6 +101,30 @@ fn features_train_and_draw_without_allocating() {
     }
 }
 
+#[test]
+fn every_optimizer_and_mini_batches_train_without_allocating() {
+    for optimizer in ["gd", "momentum", "rmsprop", "adam"] {
+        for batch in ["all", "64", "1"] {
+            let mut settings = Settings::default();
+            let pairs = [
+                ("notebook", "optimization"),
+                ("optimizer", optimizer),
+                ("batch-size", batch),
+                ("decay", "interval"),
+            ];
+            assert_eq!(settings.apply(pairs), []);
+            let mut run = Trainer::new(&settings);
+            // Past several epochs, so new permutations are drawn in place.
+            let n = allocations_during(|| {
+                run.step(2000);
+                run.reset();
+                run.step(10);
+            });
+            assert_eq!(n, 0, "{optimizer}, batch {batch}: {n} allocations");
+        }
+    }
+}
+
 /// The page animates a large network at fewer cells than its stills: going
 /// down the sizes and back reuses the still's buffers.
 #[test]

@@ -7,12 +7,19 @@
 //!  "settings": {"dataset": "flower", "hiddenUnits": 4, ...},
 //!  "iteration": 1000,
 //!  "parameters": {"W1": [[...], ...], "b1": [...], "W2": [[...]], "b2": [...]},
-//!  "points": {"train": [[x1, x2, label], ...], "test": [...]}}
+//!  "points": {"train": [[x1, x2, label], ...], "test": [...]},
+//!  "optimizer": {"t": 25, "epoch": 5, "batch": 0, "epochLoss": 0, "epochCost": 0.7,
+//!                "v": {parameters' shape}, "s": {…}}}
 //! ```
 //!
 //! `settings` has the JS keys of every setting that shapes the model (not
 //! `speed`, `autoplay` or `lang`, which belong to the page showing it);
-//! `parameters` is what `parameters()` returns. Reading one checks
+//! `parameters` is what `parameters()` returns. `optimizer` (optional: a
+//! fresh state without it) is where the run is in its epochs and the
+//! update rule's state, so that a loaded run goes on with the same bits:
+//! Adam's t, the epochs done, the batches done in the next, the summed loss
+//! of those, the last epoch's printed cost (null before one), and v and s
+//! in the parameters' shape (only for the rules that keep them). Reading one checks
 //! everything before anything is built, and says what is wrong with a
 //! [`ModelError`]: a code and values, which the page's string tables
 //! (`modelError.<code>` in www/strings.js) put in words. JS parses the
@@ -20,9 +27,10 @@
 //! plain Rust on a [`Json`] tree, so native tests feed them garbage.
 
 use sepal::dataset::held_out;
+use sepal::optimizer::Moments;
 use sepal::parameters::ImportError;
 use sepal::settings::{Effect, Input, Plain, Settings, MAX_POINTS, SPECS};
-use sepal::{Dataset, DatasetKind, Model, Parameters, Trainer};
+use sepal::{Dataset, DatasetKind, Model, Network, Parameters, Trainer};
 
 use crate::json::Json;
 use crate::points::{check_point, BadPoint};
@@ -54,6 +62,19 @@ pub struct ModelFile {
     pub test: Dataset,
     pub parameters: Parameters,
     pub iteration: u64,
+    pub progress: Option<Progress>,
+}
+
+/// Where a run is in its epochs, and its update rule's state.
+#[derive(Clone, Debug)]
+pub struct Progress {
+    pub t: u64,
+    pub epoch: u64,
+    pub batch: u64,
+    pub epoch_loss: f64,
+    pub epoch_cost: f64,
+    pub v: Option<Parameters>,
+    pub s: Option<Parameters>,
 }
 
 /// A value as it reads in a message: strings quoted, at most 40 characters.
@@ -138,13 +159,125 @@ pub fn read(json: &Json) -> Result<ModelFile, ModelError> {
         Some(_) => return Err(wrong("iteration", Expected::Number)),
     };
 
+    let progress = match json.get("optimizer") {
+        None => None,
+        Some(value) => Some(read_progress(value, settings.model())?),
+    };
+
     Ok(ModelFile {
         settings,
         train,
         test,
         parameters,
         iteration,
+        progress,
     })
+}
+
+/// The `optimizer` object (see the module's documentation).
+fn read_progress(value: &Json, model: Model) -> Result<Progress, ModelError> {
+    let wrong = |field: &str, expected| ModelError::WrongType {
+        field: format!("optimizer.{field}"),
+        expected,
+    };
+    if !matches!(value, Json::Object(_)) {
+        return Err(ModelError::WrongType {
+            field: "optimizer".into(),
+            expected: Expected::Object,
+        });
+    }
+    let count = |field: &str| match value.get(field) {
+        None => Ok(0),
+        Some(&Json::Number(n)) if (0.0..=MAX_ITERATION).contains(&n) && n.trunc() == n => Ok(n as u64),
+        Some(_) => Err(wrong(field, Expected::Number)),
+    };
+    let number = |field: &str| match value.get(field) {
+        None | Some(Json::Null) => Ok(f64::NAN),
+        Some(&Json::Number(n)) => Ok(n),
+        Some(_) => Err(wrong(field, Expected::Number)),
+    };
+    let moments = |field: &str| match value.get(field) {
+        None => Ok(None),
+        Some(v) => read_parameters(v, model).map(Some),
+    };
+    Ok(Progress {
+        t: count("t")?,
+        epoch: count("epoch")?,
+        batch: count("batch")?,
+        epoch_loss: number("epochLoss").map(|v| if v.is_nan() { 0.0 } else { v })?,
+        epoch_cost: number("epochCost")?,
+        v: moments("v")?,
+        s: moments("s")?,
+    })
+}
+
+/// The run's progress and update rule's state as the `optimizer` object.
+fn progress_json(trainer: &Trainer, model: Model) -> Json {
+    let optimizer = trainer.optimizer();
+    let moments = |moments: &[Moments]| moments_json(trainer, moments, model, "");
+    let finite = |v: f64| if v.is_finite() { Json::Number(v) } else { Json::Null };
+    let mut fields = vec![
+        ("t", Json::Number(optimizer.t() as f64)),
+        ("epoch", Json::Number(trainer.epoch() as f64)),
+        ("batch", Json::Number(trainer.batch_position() as f64)),
+        ("epochLoss", finite(trainer.epoch_loss())),
+        ("epochCost", finite(trainer.epoch_cost())),
+    ];
+    if optimizer.method().uses_velocity() {
+        fields.push(("v", moments(optimizer.velocity())));
+    }
+    if optimizer.method().uses_squares() {
+        fields.push(("s", moments(optimizer.squares())));
+    }
+    Json::object(fields)
+}
+
+/// v or s per layer, named and shaped as the parameters (`prefix` before
+/// each name).
+pub fn moments_json(trainer: &Trainer, moments: &[Moments], model: Model, prefix: &str) -> Json {
+    let mut network = trainer.network().clone();
+    for (layer, m) in network.layers.iter_mut().zip(moments) {
+        layer.w.assign(&m.w);
+        layer.b.assign(&m.b);
+    }
+    parameters_json(&Parameters::of(&network, model), prefix)
+}
+
+/// v or s from a file, in the run's layer shapes.
+fn moments_of(parameters: &Parameters, template: &Network, model: Model) -> Result<Vec<Moments>, ModelError> {
+    let network = parameters.to_network(template, model).map_err(ModelError::Parameters)?;
+    Ok(network.layers.into_iter().map(|l| Moments { w: l.w, b: l.b }).collect())
+}
+
+/// Puts a loaded run where the file's was in its epochs, with its v, s, t.
+fn restore_progress(trainer: &mut Trainer, progress: &Progress, model: Model) -> Result<(), ModelError> {
+    let template = trainer.network().clone();
+    let v = match &progress.v {
+        Some(v) => moments_of(v, &template, model)?,
+        None => Vec::new(),
+    };
+    let s = match &progress.s {
+        Some(s) => moments_of(s, &template, model)?,
+        None => Vec::new(),
+    };
+    let method = trainer.optimizer().method();
+    // A rule that keeps v or s needs them; others take none.
+    let (v, s) = (
+        if method.uses_velocity() { v } else { Vec::new() },
+        if method.uses_squares() { s } else { Vec::new() },
+    );
+    if !trainer.optimizer_mut().restore(progress.t, &v, &s) {
+        return Err(ModelError::Missing {
+            field: if method.uses_velocity() && progress.v.is_none() {
+                "optimizer.v".into()
+            } else {
+                "optimizer.s".into()
+            },
+        });
+    }
+    let batch = usize::try_from(progress.batch).unwrap_or(usize::MAX);
+    trainer.restore_epochs(progress.epoch, batch, progress.epoch_loss, progress.epoch_cost);
+    Ok(())
 }
 
 /// A file's points must be what its settings describe, or the link, a new
@@ -198,6 +331,9 @@ fn read_settings(value: Option<&Json>) -> Result<Settings, ModelError> {
             }
         };
         settings.set_input(key, input).map_err(ModelError::Setting)?;
+    }
+    if let Some(error) = settings.check_together() {
+        return Err(ModelError::Setting(error));
     }
     Ok(settings)
 }
@@ -423,6 +559,7 @@ impl Playground {
                     ("test", points_json(trainer.test_data())),
                 ]),
             ),
+            ("optimizer", progress_json(trainer, self.settings.model())),
         ])
     }
 
@@ -441,6 +578,9 @@ impl Playground {
             return Err(ModelError::Parameters(ImportError::WrongModel {
                 expected: file.settings.model(),
             }));
+        }
+        if let Some(progress) = &file.progress {
+            restore_progress(&mut trainer, progress, file.settings.model())?;
         }
         let mut all = Vec::with_capacity(file.train.len() + file.test.len());
         all.extend((0..file.train.len()).map(|k| file.train.point(k)));

@@ -58,6 +58,16 @@ fn a_model_round_trips_to_the_same_bits_and_goes_on_identically() {
             ("features", "x1,x2,x1sq,x2sq,sinx1"),
             ("test-fraction", "0.2"),
         ],
+        // #16: the update rule's state and the place in the epoch go along
+        // (321 updates of 7 a epoch stop inside one).
+        &[("notebook", "optimization"), ("optimizer", "adam"), ("points", "400")],
+        &[("optimizer", "momentum"), ("batch-size", "50"), ("decay", "epoch")],
+        &[
+            ("optimizer", "rmsprop"),
+            ("learning-rate", "0.01"),
+            ("decay", "interval"),
+            ("decay-interval", "100"),
+        ],
     ] {
         let mut original = playground(pairs);
         original.step(321);
@@ -81,6 +91,17 @@ fn a_model_round_trips_to_the_same_bits_and_goes_on_identically() {
             original.trainer().cost().to_bits(),
             "{pairs:?}"
         );
+        let progress = |pg: &Playground| {
+            let run = pg.trainer();
+            (
+                run.epoch(),
+                run.batch_position(),
+                run.epoch_cost().to_bits(),
+                run.optimizer().t(),
+            )
+        };
+        assert_eq!(progress(&copy), progress(&original), "{pairs:?}");
+        assert_eq!(copy.trainer().network(), original.trainer().network(), "{pairs:?}");
     }
 }
 
@@ -98,6 +119,17 @@ fn a_file_names_its_features_and_its_points_stay_the_planes() {
         json.get("points"),
         "the flower's points, as (x1, x2, label)"
     );
+}
+
+#[test]
+fn an_optimizer_without_its_state_is_refused() {
+    let json = playground(&[("optimizer", "adam")]).model_json();
+    let bare = with(&json, &["optimizer"], Json::object([("t", Json::Number(3.0))]));
+    assert_eq!(error(&bare), ("missing", vec![("field", "optimizer.v".into())]));
+    let bad = with(&json, &["optimizer", "t"], Json::Text("3".into()));
+    assert_eq!(error(&bad).0, "wrong-type");
+    // A file from before optimisers (no `optimizer`) starts a fresh state.
+    assert!(Playground::from_model(&without(&json, "optimizer")).is_ok());
 }
 
 #[test]

@@ -3,3 +3,13 @@
 // which proves the two targets agree to the last bit. It is what the native
 // build computes; the course's published value is 0.258625 (REFERENCE.md).
 const COST_AFTER_1000_BITS: u64 = 0x3fd0_8d50_288d_f412;
+
+// #16: an Adam mini-batch run — `notebook=optimization&optimizer=adam&dataset=flower`
+// (the notebook's 5,2 ReLU network, He weights, batches of 64, on 300 flower
+// points: a generator no other setting's work changes) after 1,000 epochs
+// (5,000 updates): J of the parameters and the last epoch's printed cost.
+// Asserted natively (tests/native.rs), in wasm (tests/web.rs) and by the page
+// (tests/optimizers.test.mjs).
+const ADAM_BATCH_SETTINGS: [(&str, &str); 3] = [("notebook", "optimization"), ("optimizer", "adam"), ("dataset", "flower")];
+const ADAM_BATCH_COST_BITS: u64 = 0x3fe4_a263_d4f0_518c;
+const ADAM_BATCH_EPOCH_COST_BITS: u64 = 0x3fe4_a297_9504_c69d;

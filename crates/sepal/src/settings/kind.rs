@@ -212,12 +212,15 @@ impl Kind {
 
     /// A valid value other than `default`, for examples and for tests that
     /// walk the table: the first other choice, the far end of a range,
-    /// the word, the example list, the other flag.
+    /// the word (or the least number when the word is the default), the example list, the other flag.
     pub fn example(&self, default: &Value) -> Value {
         let value = match *self {
             Kind::Choice(_) => self.choices().find(|&c| Value::Name(c) != *default).map(Value::Name),
             Kind::Integer { min, max } => Some(Value::Integer(if Value::Integer(max) != *default { max } else { min })),
-            Kind::IntegerOrWord { word, .. } => Some(Value::Name(word)),
+            Kind::IntegerOrWord { min, word, .. } => Some(match Value::Name(word) == *default {
+                true => Value::Integer(min),
+                false => Value::Name(word),
+            }),
             Kind::Number { min, max } => Some(Value::Number((min.value + max.value) / 2.0)),
             Kind::Sizes { example, .. } | Kind::Names { example, .. } => self.parse(example).ok(),
             Kind::Flag => Some(Value::Flag(*default != Value::Flag(true))),

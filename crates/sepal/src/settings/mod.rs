@@ -12,6 +12,7 @@
 //! the tests of the link between them live with it.
 
 mod kind;
+mod notebooks;
 mod table;
 
 use alloc::string::{String, ToString};
@@ -19,12 +20,14 @@ use alloc::vec::Vec;
 use core::fmt;
 
 pub use kind::{number_text, Bound, Kind, Plain, Problem, Value};
+pub use notebooks::Notebook;
 pub use table::{Effect, Place, Spec, SPECS};
 
 use crate::activation::Activation;
 use crate::dataset::DatasetKind;
 use crate::features::{Feature, Features};
 use crate::network::Init;
+use crate::optimizer::{Decay, Hyper, Method, Schedule};
 
 /// Largest number of points a dataset may have.
 pub const MAX_POINTS: usize = 10_000;
@@ -40,6 +43,8 @@ pub const MAX_NOISE: f64 = 10.0;
 pub const MAX_LEARNING_RATE: f64 = 10_000.0;
 /// Fastest finite playing speed, in iterations per second.
 pub const MAX_SPEED: u32 = 1_000_000;
+/// Largest mini-batch (a batch cannot exceed the points anyway).
+pub const MAX_BATCH: usize = MAX_POINTS;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Model {
@@ -122,6 +127,19 @@ pub struct Settings {
     pub autoplay: bool,
     /// `None` means the browser's language (the page decides).
     pub lang: Option<Lang>,
+    // #16: optimisers
+    /// The preset last chosen; what a link leaves out.
+    pub notebook: Notebook,
+    pub optimizer: Method,
+    /// `None`: full batches (`all`).
+    pub batch_size: Option<usize>,
+    pub beta1: f64,
+    pub beta2: f64,
+    pub epsilon: f64,
+    pub decay: Decay,
+    pub decay_rate: f64,
+    /// In epochs.
+    pub decay_interval: u64,
 }
 
 impl Default for Settings {
@@ -143,6 +161,15 @@ impl Default for Settings {
             speed: Speed::PerSecond(1000),
             autoplay: false,
             lang: None,
+            notebook: Notebook::Planar,
+            optimizer: Method::Gd,
+            batch_size: None,
+            beta1: 0.9,
+            beta2: 0.999,
+            epsilon: 1e-8,
+            decay: Decay::None,
+            decay_rate: 1.0,
+            decay_interval: 1000,
         }
     }
 }
@@ -163,7 +190,17 @@ macro_rules! named {
         }
     )*};
 }
-named!(DatasetKind, Model, Activation, Init, Lang, Feature);
+named!(
+    DatasetKind,
+    Model,
+    Activation,
+    Init,
+    Lang,
+    Feature,
+    Notebook,
+    Method,
+    Decay
+);
 
 /// The n-th name of `T`, the function a [`Kind::Choice`] holds.
 fn names<T: Named>(i: usize) -> Option<&'static str> {
@@ -218,6 +255,9 @@ pub struct SettingError {
     pub problem: Problem,
     /// What is allowed, in English (empty for an unknown setting).
     pub allowed: String,
+    /// A bound that other settings set, lower than the kind's own (the
+    /// training points for `batch-size`); `None` when the kind's limits hold.
+    pub limit: Option<u64>,
 }
 
 impl SettingError {
@@ -229,6 +269,7 @@ impl SettingError {
             given: value.to_string(),
             problem,
             allowed: kind.allowed(),
+            limit: None,
         }
     }
 }
@@ -284,6 +325,7 @@ impl Settings {
             given: shown.clone(),
             problem: Problem::UnknownSetting,
             allowed: String::new(),
+            limit: None,
         })?;
         let value = match input {
             Input::Text(text) => spec.kind.parse(text),
@@ -297,12 +339,41 @@ impl Settings {
     }
 
     /// Applies `(name, value)` pairs in order, keeping each good value and
-    /// collecting every rejection.
+    /// collecting every rejection (those of [`Self::check_together`] too).
     pub fn apply<'a>(&mut self, pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Vec<SettingError> {
-        pairs
+        let mut errors: Vec<SettingError> = pairs
             .into_iter()
             .filter_map(|(name, value)| self.set(name, value).err())
-            .collect()
+            .collect();
+        errors.extend(self.check_together());
+        errors
+    }
+
+    /// The checks no single value can make, once every value is set: a
+    /// batch larger than the generated dataset's training points goes back
+    /// to `all` and is reported (a person's own points are counted when the
+    /// run is built, which then uses them all in one batch).
+    pub fn check_together(&mut self) -> Option<SettingError> {
+        let size = self.batch_size?;
+        if self.dataset == DatasetKind::Custom {
+            return None;
+        }
+        let train = self.points - crate::dataset::held_out(self.test_fraction, self.points);
+        if size <= train {
+            return None;
+        }
+        self.batch_size = None;
+        let spec = find_spec("batch-size").expect("a batch-size row");
+        let text = size.to_string();
+        let mut error = SettingError::new(spec.param, &spec.kind, &text, Problem::OutOfRange);
+        error.allowed = Kind::IntegerOrWord {
+            min: 1,
+            max: train as u64,
+            word: "all",
+        }
+        .allowed();
+        error.limit = Some(train as u64);
+        Some(error)
     }
 
     /// A setting's value.
@@ -324,15 +395,20 @@ impl Settings {
     /// what a link needs to reproduce this state. The default noise and
     /// network are the dataset's own.
     pub fn changed(&self) -> Vec<(&'static str, String)> {
-        let defaults = Settings::default();
+        let defaults = self.baseline();
         let own = Settings {
             dataset: self.dataset,
-            ..Settings::default()
+            ..defaults.clone()
         };
+        let plain = Settings::default();
         SPECS
             .iter()
             .filter(|spec| {
-                let default = if spec.key == "dataset" { &defaults } else { &own };
+                let default = match spec.key {
+                    "notebook" => &plain,
+                    "dataset" => &defaults,
+                    _ => &own,
+                };
                 self.get(spec) != default.get(spec)
             })
             .map(|spec| (spec.param, self.text(spec)))
@@ -357,6 +433,24 @@ impl Settings {
     /// The hidden layer sizes of `deep` in effect.
     pub fn layers(&self) -> &[usize] {
         self.layers.as_deref().unwrap_or(own_network(self.dataset).1)
+    }
+
+    /// β₁, β₂ and ε of the update rule.
+    pub fn hyper(&self) -> Hyper {
+        Hyper {
+            beta1: self.beta1,
+            beta2: self.beta2,
+            epsilon: self.epsilon,
+        }
+    }
+
+    /// The learning-rate schedule.
+    pub fn schedule(&self) -> Schedule {
+        Schedule {
+            decay: self.decay,
+            rate: self.decay_rate,
+            interval: self.decay_interval,
+        }
     }
 
     /// The initial weights in effect.

@@ -6,11 +6,12 @@
 
 use super::kind::{Bound, Kind, Value};
 use super::{find, names, pick, Lang, Model, Settings, Speed, MAX_LAYERS, MAX_POINTS, MAX_SPEED, MAX_UNITS};
-use super::{MAX_LEARNING_RATE, MAX_NOISE, MIN_POINTS};
+use super::{Notebook, MAX_BATCH, MAX_LEARNING_RATE, MAX_NOISE, MIN_POINTS};
 use crate::activation::Activation;
 use crate::dataset::DatasetKind;
 use crate::features::{Feature, Features};
 use crate::network::Init;
+use crate::optimizer::{Decay, Method};
 
 /// What changing a setting does to a running model, least to most.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -104,6 +105,12 @@ const SEED: Kind = Kind::Integer {
     max: u32::MAX as u64,
 };
 
+/// β₁ and β₂: 0 ≤ β < 1 (β = 1 would never move).
+const UNIT_INTERVAL: Kind = Kind::Number {
+    min: inclusive(0.0),
+    max: exclusive(1.0),
+};
+
 fn integer(value: Value) -> u64 {
     match value {
         Value::Integer(n) => n,
@@ -119,7 +126,24 @@ fn number(value: Value) -> f64 {
 }
 
 /// The table.
-pub const SPECS: [Spec; 16] = [
+pub const SPECS: [Spec; 25] = [
+    // #16: notebook presets. First, so that a link's other settings,
+    // which follow it, override its preset.
+    Spec {
+        get: |s| Value::Name(s.notebook.name()),
+        put: |s, v| {
+            if let Some(notebook) = find::<Notebook>(v) {
+                s.start_notebook(notebook);
+            }
+        },
+        ..row(
+            "notebook",
+            "notebook",
+            Kind::Choice(names::<Notebook>),
+            Effect::Data,
+            Place::Data,
+        )
+    },
     Spec {
         get: |s| Value::Name(s.dataset.name()),
         put: |s, v| pick(&mut s.dataset, v),
@@ -282,6 +306,113 @@ pub const SPECS: [Spec; 16] = [
             Kind::Number {
                 min: exclusive(0.0),
                 max: inclusive(MAX_LEARNING_RATE),
+            },
+            Effect::Retune,
+            Place::Controls,
+        )
+    },
+    // #16: optimisers. A new update rule or batch size starts again from
+    // the initial weights (Network): v and s of one rule mean nothing to
+    // another, and the lesson compares rules from the same start. β₁, β₂,
+    // ε and the decay go on in the running run (Retune), as the learning
+    // rate does: the averages and the epoch count stay meaningful.
+    Spec {
+        get: |s| Value::Name(s.optimizer.name()),
+        put: |s, v| pick(&mut s.optimizer, v),
+        ..row(
+            "optimizer",
+            "optimizer",
+            Kind::Choice(names::<Method>),
+            Effect::Network,
+            Place::Controls,
+        )
+    },
+    Spec {
+        get: |s| match s.batch_size {
+            None => Value::Name("all"),
+            Some(n) => Value::Integer(n as u64),
+        },
+        put: |s, v| {
+            s.batch_size = match v {
+                Value::Integer(n) => Some(n as usize),
+                _ => None,
+            }
+        },
+        ..row(
+            "batchSize",
+            "batch-size",
+            Kind::IntegerOrWord {
+                min: 1,
+                max: MAX_BATCH as u64,
+                word: "all",
+            },
+            Effect::Network,
+            Place::Controls,
+        )
+    },
+    Spec {
+        get: |s| Value::Number(s.beta1),
+        put: |s, v| s.beta1 = number(v),
+        applies: |s| s.optimizer.uses_velocity(),
+        ..row("beta1", "beta1", UNIT_INTERVAL, Effect::Retune, Place::Controls)
+    },
+    Spec {
+        get: |s| Value::Number(s.beta2),
+        put: |s, v| s.beta2 = number(v),
+        applies: |s| s.optimizer.uses_squares(),
+        ..row("beta2", "beta2", UNIT_INTERVAL, Effect::Retune, Place::Controls)
+    },
+    Spec {
+        get: |s| Value::Number(s.epsilon),
+        put: |s, v| s.epsilon = number(v),
+        applies: |s| s.optimizer.uses_squares(),
+        ..row(
+            "epsilon",
+            "epsilon",
+            Kind::Number {
+                min: exclusive(0.0),
+                max: inclusive(1.0),
+            },
+            Effect::Retune,
+            Place::Controls,
+        )
+    },
+    Spec {
+        get: |s| Value::Name(s.decay.name()),
+        put: |s, v| pick(&mut s.decay, v),
+        ..row(
+            "decay",
+            "decay",
+            Kind::Choice(names::<Decay>),
+            Effect::Retune,
+            Place::Controls,
+        )
+    },
+    Spec {
+        get: |s| Value::Number(s.decay_rate),
+        put: |s, v| s.decay_rate = number(v),
+        applies: |s| s.decay != Decay::None,
+        ..row(
+            "decayRate",
+            "decay-rate",
+            Kind::Number {
+                min: inclusive(0.0),
+                max: inclusive(MAX_LEARNING_RATE),
+            },
+            Effect::Retune,
+            Place::Controls,
+        )
+    },
+    Spec {
+        get: |s| Value::Integer(s.decay_interval),
+        put: |s, v| s.decay_interval = integer(v),
+        applies: |s| s.decay == Decay::Interval,
+        ..row(
+            "decayInterval",
+            "decay-interval",
+            Kind::Integer {
+                min: 1,
+                max: u32::MAX as u64,
             },
             Effect::Retune,
             Place::Controls,

@@ -70,6 +70,8 @@ pub enum Goal {
     /// Grows no faster than linearly from `base` as the size grows by
     /// `factor` (with 50 % slack for noise): value / base ≤ 1.5 · factor.
     Linear { base: Figure, factor: f64 },
+    /// At most `factor` times `base` (no slack): Adam's iteration against GD's.
+    TimesAtMost { base: Figure, factor: f64 },
 }
 
 pub struct Row {
@@ -124,6 +126,7 @@ impl Row {
             Goal::AtMost(v) => format!("≤ {}", self.unit.format(*v).replace(".0 ", " ").replace(".00 ", " ")),
             Goal::AtLeast(v) => format!("≥ {}", self.unit.format(*v).replace(".0 ", " ").replace(".00 ", " ")),
             Goal::Linear { factor, .. } => format!("≤ linear (size ×{})", trim_number(*factor)),
+            Goal::TimesAtMost { factor, .. } => format!("≤ {}× GD", trim_number(*factor)),
         }
     }
 
@@ -135,6 +138,7 @@ impl Row {
             Goal::AtMost(v) => Some(sepal <= v),
             Goal::AtLeast(v) => Some(sepal >= v),
             Goal::Linear { base, factor } => Some(sepal / base.as_ref().ok()? <= 1.5 * factor),
+            Goal::TimesAtMost { base, factor } => Some(sepal / base.as_ref().ok()? <= *factor),
         }
     }
 }
@@ -308,6 +312,37 @@ pub fn rows(s: &Sources) -> Vec<Row> {
             factor,
         }));
     }
+
+    // #16: an iteration with each optimiser against GD's at the course's
+    // size (the goal: Adam at most 1.3×), and the Optimization notebook's
+    // batches of 64 against its full batch, natively.
+    for (name, key) in [("momentum", "momentum"), ("RMSprop", "rmsprop"), ("Adam", "adam")] {
+        let value = native(&format!("native_iteration_{key}_us"));
+        let mut row = Row::new(
+            format!("optimisers: course iteration with {name}, native"),
+            Unit::Micros,
+            value.clone(),
+        );
+        row.sepal_note = growth(&value, &native_base, "GD");
+        rows.push(row.goal(Goal::TimesAtMost {
+            base: native_base.clone(),
+            factor: 1.3,
+        }));
+    }
+    let full_batch = native("native_iteration_notebook_all_us");
+    rows.push(Row::new(
+        "optimisers: notebook iteration (5,2, m 300), full batch, native",
+        Unit::Micros,
+        full_batch.clone(),
+    ));
+    let batch64 = native("native_iteration_notebook_batch64_us");
+    let mut row = Row::new(
+        "optimisers: notebook iteration, batch of 64 (+ J on all 300), native",
+        Unit::Micros,
+        batch64.clone(),
+    );
+    row.sepal_note = growth(&batch64, &full_batch, "full batch");
+    rows.push(row);
 
     let kb = |key: &str| scaled(figure(&s.wasm, &[key]), 1e-3);
     rows.push(Row::new("wasm size, raw", Unit::Kilobytes, kb("raw_bytes")).goal(Goal::AtMost(150.0)));
