@@ -84,3 +84,49 @@ mod tests {
         assert_eq!(rng.randn(), 1.6243453636632417);
     }
 }
+
+/// numpy's legacy `RandomState.shuffle` of a 1-D array (scikit-learn's
+/// `shuffle` of `arange(n)` in `make_moons` and `make_circles`).
+impl NumpyRng {
+    /// `RandomState.shuffle(indices)`: Fisher–Yates from the last element
+    /// down, swapping element i with j = `random_interval(i)`.
+    pub fn shuffle_indices(&mut self, indices: &mut [usize]) {
+        for i in (1..indices.len()).rev() {
+            let j = self.random_interval(i as u32) as usize;
+            indices.swap(i, j);
+        }
+    }
+
+    /// numpy's `random_interval(max)`: a uniform integer in `0..=max` by
+    /// masked rejection on 32-bit draws (the smallest all-ones mask ≥ max,
+    /// redrawn while the masked value exceeds max).
+    fn random_interval(&mut self, max: u32) -> u32 {
+        if max == 0 {
+            return 0;
+        }
+        let mask = u32::MAX >> max.leading_zeros();
+        loop {
+            let value = self.mt.next_u32() & mask;
+            if value <= max {
+                return value;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod shuffle_tests {
+    use super::*;
+
+    /// numpy: `r = np.random.RandomState(3); a = np.arange(10); r.shuffle(a)`
+    /// gives [5 4 1 2 9 6 7 0 3 8], and the next `r.randn()` is
+    /// -0.46004212066268363 (the shuffle leaves the gauss cache alone).
+    #[test]
+    fn shuffle_matches_numpy() {
+        let mut rng = NumpyRng::new(3);
+        let mut a: [usize; 10] = core::array::from_fn(|i| i);
+        rng.shuffle_indices(&mut a);
+        assert_eq!(a, [5, 4, 1, 2, 9, 6, 7, 0, 3, 8]);
+        assert_eq!(rng.randn(), -0.46004212066268363);
+    }
+}

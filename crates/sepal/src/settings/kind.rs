@@ -77,6 +77,8 @@ pub enum Problem {
     Comma,
     /// Nothing between two commas of a list (`8,,8`, `,8`).
     EmptyItem,
+    /// A data setting given for fixed data (`points` on `football`).
+    DoesNotApply,
 }
 
 impl Problem {
@@ -91,6 +93,7 @@ impl Problem {
             Self::UnknownChoice => "unknown-choice",
             Self::Comma => "comma",
             Self::EmptyItem => "empty-item",
+            Self::DoesNotApply => "does-not-apply",
         }
     }
 
@@ -104,6 +107,7 @@ impl Problem {
             Self::UnknownChoice => "is not one of the choices",
             Self::Comma => "has a comma (write decimals with a point, 1.2, and thousands without a separator, 1000)",
             Self::EmptyItem => "has an empty item between commas",
+            Self::DoesNotApply => "does not apply to this dataset",
         }
     }
 }
