@@ -144,6 +144,10 @@ pub fn parse(command: &Command, argv: impl IntoIterator<Item = OsString>) -> Res
             _ => options.settings.set(name, &value).map_err(|e| e.to_string())?,
         }
     }
+    // Once every option is in, so that their order does not matter.
+    if let Some(error) = options.settings.refuse_unused_data().first() {
+        return Err(error.to_string());
+    }
     if options.settings.dataset == DatasetKind::Custom {
         return Err(
             "dataset = \"custom\" has no points here: it is the points drawn on the page; \
@@ -232,7 +236,7 @@ pub fn help(command: &Command) -> String {
             value => value.text(),
         };
         // The datasets whose own value differs (noise, the spiral's network).
-        for dataset in DatasetKind::ALL.into_iter().filter(|&d| d != DatasetKind::Custom) {
+        for dataset in DatasetKind::ALL.into_iter().filter(|d| d.is_generated()) {
             let own = Settings {
                 dataset,
                 ..Settings::default()
@@ -285,6 +289,20 @@ mod tests {
         let o = parse_train(&["--iterations", "1e3", "--log-every", "250"]).unwrap();
         assert_eq!((o.iterations, o.log_every), (1000, 250));
         assert!(parse_train(&["--dataset", "custom", "--dataset", "moons"]).is_ok());
+    }
+
+    #[test]
+    fn data_options_on_the_football_are_refused_in_either_order() {
+        for args in [
+            ["--points", "300", "--dataset", "football"],
+            ["--dataset", "football", "--points", "300"],
+        ] {
+            assert_eq!(
+                parse_train(&args).unwrap_err(),
+                "points = \"300\" does not apply to the football data: its 211 training and 200 test points are fixed"
+            );
+        }
+        assert!(parse_train(&["--dataset", "football", "--learning-rate", "0.3"]).is_ok());
     }
 
     #[test]

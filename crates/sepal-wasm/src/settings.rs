@@ -167,7 +167,7 @@ pub fn parse_settings(pairs: JsValue, current: JsValue) -> Result<JsValue, JsErr
         false => Some(convert::settings_from_js(&current)?),
     };
     let mut settings = Settings::default();
-    let errors: Vec<SettingError> = pairs
+    let mut errors: Vec<SettingError> = pairs
         .iter()
         .filter_map(|(name, value)| {
             let input = match value {
@@ -177,6 +177,8 @@ pub fn parse_settings(pairs: JsValue, current: JsValue) -> Result<JsValue, JsErr
             settings.set_input(name, input).err()
         })
         .collect();
+    // Once every pair is in, so that their order does not matter.
+    errors.extend(settings.refuse_unused_data());
     let changed: Vec<&Spec> = match &current {
         Some(current) => settings.differences(current).collect(),
         None => SPECS.iter().collect(),

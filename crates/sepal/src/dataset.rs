@@ -108,7 +108,7 @@ pub fn train_and_test(settings: &Settings) -> (Dataset, Dataset) {
     }
     let (seed, noise) = (settings.dataset_seed, settings.noise());
     let data = kind.generate(seed, settings.points, noise);
-    if settings.draws_test_set() {
+    if settings.has_own_test_set() {
         return (data, kind.generate(seed.wrapping_add(1), settings.test_points, noise));
     }
     data.split(settings.test_fraction, seed)
@@ -142,6 +142,15 @@ impl Dataset {
 
     pub fn is_empty(&self) -> bool {
         self.y.is_empty()
+    }
+
+    /// These points, then `other`'s.
+    pub fn joined(&self, other: &Dataset) -> Dataset {
+        let points: Vec<Point> = (0..self.len())
+            .map(|k| self.point(k))
+            .chain((0..other.len()).map(|k| other.point(k)))
+            .collect();
+        Dataset::from_points(&points)
     }
 
     /// Point k as (x1, x2, label).

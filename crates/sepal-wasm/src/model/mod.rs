@@ -19,7 +19,7 @@
 //! text (`JSON.parse`) and hands the object over; the checks here are
 //! plain Rust on a [`Json`] tree, so native tests feed them garbage.
 
-use sepal::dataset::held_out;
+use sepal::dataset::{held_out, train_and_test};
 use sepal::parameters::ImportError;
 use sepal::settings::{Effect, Input, Plain, Settings, MAX_POINTS, SPECS};
 use sepal::{Dataset, DatasetKind, Model, Parameters, Trainer};
@@ -150,7 +150,8 @@ pub fn read(json: &Json) -> Result<ModelFile, ModelError> {
 /// A file's points must be what its settings describe, or the link, a new
 /// data seed or New weights would show other points than the file's: for
 /// a generated dataset, exactly its points for that seed, count and noise,
-/// split as `testFraction` says; for a person's own points (`custom`), that
+/// split as `testFraction` says or with the test set `testPoints` draws
+/// (the football: its fixed points); for a person's own points (`custom`), that
 /// many held out.
 fn check_data(settings: &Settings, train: &Dataset, test: &Dataset) -> Result<(), ModelError> {
     if settings.dataset == DatasetKind::Custom {
@@ -163,10 +164,7 @@ fn check_data(settings: &Settings, train: &Dataset, test: &Dataset) -> Result<()
             }),
         };
     }
-    let data = settings
-        .dataset
-        .generate(settings.dataset_seed, settings.points, settings.noise());
-    if data.split(settings.test_fraction, settings.dataset_seed) != (train.clone(), test.clone()) {
+    if train_and_test(settings) != (train.clone(), test.clone()) {
         return Err(ModelError::DataMismatch {
             dataset: settings.dataset.name(),
         });

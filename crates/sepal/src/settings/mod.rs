@@ -356,10 +356,10 @@ impl Settings {
         self.noise.unwrap_or_else(|| self.dataset.default_noise())
     }
 
-    /// Whether the test set is drawn on its own (`test-points`), not split
-    /// off the training points.
-    pub fn draws_test_set(&self) -> bool {
-        self.test_points > 0 && self.dataset.is_generated()
+    /// Whether the test set is a set of its own (the football's, or drawn
+    /// with `test-points`), not split off the training points.
+    pub fn has_own_test_set(&self) -> bool {
+        self.dataset == DatasetKind::Football || (self.test_points > 0 && self.dataset.is_generated())
     }
 
     /// The data settings given a value of their own that the dataset does
@@ -630,9 +630,11 @@ mod tests {
         let applies = |s: &Settings, key| (find_spec(key).unwrap().applies)(s);
         assert!(applies(&s, "test-fraction") && applies(&s, "test-points"));
         s.set("test-points", "100").unwrap();
-        assert!(s.draws_test_set() && !applies(&s, "test-fraction"));
+        assert!(s.has_own_test_set() && !applies(&s, "test-fraction"));
+        s.set("dataset", "football").unwrap();
+        assert!(s.has_own_test_set() && !applies(&s, "test-fraction") && !applies(&s, "test-points"));
         s.set("dataset", "custom").unwrap();
-        assert!(!s.draws_test_set() && applies(&s, "test-fraction") && !applies(&s, "test-points"));
+        assert!(!s.has_own_test_set() && applies(&s, "test-fraction") && !applies(&s, "test-points"));
         assert_eq!(s.set("test-points", "10001").unwrap_err().problem, Problem::OutOfRange);
         assert_eq!(s.set("test-points", "-1").unwrap_err().problem, Problem::OutOfRange);
     }

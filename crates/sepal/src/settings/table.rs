@@ -172,7 +172,7 @@ pub const SPECS: [Spec; 16] = [
         get: |s| Value::Number(s.test_fraction),
         put: |s, v| s.test_fraction = number(v),
         // A separately drawn test set replaces the split.
-        applies: |s| s.dataset != DatasetKind::Football && !s.draws_test_set(),
+        applies: |s| !s.has_own_test_set(),
         ..row(
             "testFraction",
             "test-fraction",
