@@ -597,4 +597,6 @@ canvas[part="plot"]:focus-visible { outline: 3px solid var(--sepal-focus); outli
   .derivation .column + .column::before { content: "↓"; left: 0.5rem; top: -1.45rem; transform: none; }
   .derivation .node { white-space: normal; }
 }
+/* #17: the football's fixed data */
+.data .fixed-data { margin: 0.4rem 0 0; font-size: 0.85rem; color: #57606a; }
 `;

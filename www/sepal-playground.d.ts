@@ -6,11 +6,11 @@
 /** The settings in effect, by JS key (`el.settings`); each is also an attribute (kebab-case). */
 export interface SepalPlaygroundSettings {
   /**
-   * The data set to classify. Values: flower, circles, moons, blobs, quantiles, xor, spiral or
-   * custom. Default: flower. A change makes new data and a new network. Attribute and URL
-   * parameter: `dataset`.
+   * The data set to classify. Values: flower, circles, moons, blobs, quantiles, xor, spiral, rings,
+   * football or custom. Default: flower. A change makes new data and a new network. Attribute and
+   * URL parameter: `dataset`.
    */
-  dataset: "flower" | "circles" | "moons" | "blobs" | "quantiles" | "xor" | "spiral" | "custom";
+  dataset: "flower" | "circles" | "moons" | "blobs" | "quantiles" | "xor" | "spiral" | "rings" | "football" | "custom";
   /**
    * Seeds the data set's points (and its train/test split). Values: a whole number from 0 to
    * 4294967295. Default: 1. A change makes new data and a new network. Attribute and URL parameter:
@@ -24,8 +24,8 @@ export interface SepalPlaygroundSettings {
   points: number;
   /**
    * The data set's noise scale. Values: a number from 0 to 10. Default: 0.2, or the data set's own
-   * (circles 0.3, blobs 1, quantiles 0.5). A change makes new data and a new network. Attribute and
-   * URL parameter: `noise`.
+   * (circles 0.3, blobs 1, quantiles 0.5, rings 0.05, football 0). A change makes new data and a
+   * new network. Attribute and URL parameter: `noise`.
    */
   noise: number;
   /**
@@ -34,6 +34,13 @@ export interface SepalPlaygroundSettings {
    * `test-fraction`.
    */
   testFraction: number;
+  /**
+   * A test set of this many points drawn on its own, with the data seed + 1 (as the course's
+   * notebooks draw theirs); 0 holds out a share instead. Values: a whole number from 0 to 10000.
+   * Default: 0. A change makes new data and a new network. Attribute and URL parameter:
+   * `test-points`.
+   */
+  testPoints: number;
   /**
    * The model: logistic regression, a shallow network (one hidden layer) or a deep network. Values:
    * logistic, shallow or deep. Default: shallow, or the data set's own (spiral deep). A change

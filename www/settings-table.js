@@ -4,11 +4,12 @@
 // (tests/settings-table.test.mjs checks this copy is current).
 
 export const SETTINGS = Object.freeze([
-  {"key":"dataset","param":"dataset","kind":"choice","choices":["flower","circles","moons","blobs","quantiles","xor","spiral","custom"],"effect":"data","place":"data","default":"flower","example":"circles","allowed":"flower, circles, moons, blobs, quantiles, xor, spiral or custom"},
+  {"key":"dataset","param":"dataset","kind":"choice","choices":["flower","circles","moons","blobs","quantiles","xor","spiral","rings","football","custom"],"effect":"data","place":"data","default":"flower","example":"circles","allowed":"flower, circles, moons, blobs, quantiles, xor, spiral, rings, football or custom"},
   {"key":"datasetSeed","param":"dataset-seed","kind":"integer","min":0,"max":4294967295,"effect":"data","place":"data","default":1,"example":4294967295,"allowed":"a whole number from 0 to 4294967295"},
   {"key":"points","param":"points","kind":"integer","min":2,"max":10000,"effect":"data","place":"data","default":400,"example":10000,"allowed":"a whole number from 2 to 10000"},
   {"key":"noise","param":"noise","kind":"number","min":0,"max":10,"minInclusive":true,"maxInclusive":true,"effect":"data","place":"data","default":0.2,"example":5,"allowed":"a number from 0 to 10"},
   {"key":"testFraction","param":"test-fraction","kind":"number","min":0,"max":1,"minInclusive":true,"maxInclusive":false,"effect":"data","place":"data","default":0,"example":0.5,"allowed":"a number from 0 up to (not including) 1"},
+  {"key":"testPoints","param":"test-points","kind":"integer","min":0,"max":10000,"effect":"data","place":"data","default":0,"example":10000,"allowed":"a whole number from 0 to 10000"},
   {"key":"model","param":"model","kind":"choice","choices":["logistic","shallow","deep"],"effect":"network","place":"controls","default":"shallow","example":"logistic","allowed":"logistic, shallow or deep"},
   {"key":"hiddenUnits","param":"hidden-units","kind":"integer","min":1,"max":64,"effect":"network","place":"controls","default":4,"example":64,"allowed":"a whole number from 1 to 64"},
   {"key":"layers","param":"layers","kind":"sizes","min":1,"max":64,"maxCount":6,"effect":"network","place":"controls","default":"8,8","example":"8,8,4","allowed":"1 to 6 whole numbers from 1 to 64, separated by commas or spaces, e.g. 8,8,4"},

@@ -390,4 +390,13 @@ export const zh = {
   trainType: "train(n)：n 必须是整数次迭代，而不是 {value}",
   trainRange: "train(n)：n 必须不小于 0，且迭代次数保持在 {max} 以下，而不是 {value}",
   trainStopped: "train(n)：训练在第 {iteration} 次迭代停下，未到 {target}",
+  // #17: the second part's datasets (rings, football) and a test set of its own
+  "dataset.rings": "双环",
+  "dataset.football": "足球",
+  "datasetTitle.rings": "scikit-learn 的 make_circles，因子 0.8：初始化笔记本里两个靠得很近的圆",
+  "datasetTitle.football": "正则化笔记本的数据：守门员开球后由法国队员（蓝）或对方队员（红）头球争到的位置",
+  testPoints: "测试点数",
+  testPointsTitle: "单独抽取这么多测试点，数据种子加 1（与课程笔记本的做法相同）；为 0 时改为按比例留出",
+  footballFixed: "足球数据是笔记本里固定的 211 个训练点和 200 个测试点：点数、噪声、数据种子和测试集设置都不适用。",
+  "problem.does-not-apply": "{setting} = \"{value}\" 不适用于足球数据（其 211 个训练点和 200 个测试点是固定的），已忽略。",
 };

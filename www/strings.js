@@ -442,6 +442,19 @@ const en = {
   trainType: "train(n): n must be a whole number of iterations, not {value}",
   trainRange: "train(n): n must be 0 or more, and the iteration stay below {max}, not {value}",
   trainStopped: "train(n): training stopped at iteration {iteration}, before {target}",
+  // #17: the second part's datasets (rings, football) and a test set of its own
+  "dataset.rings": "rings",
+  "dataset.football": "football",
+  "datasetTitle.rings": "scikit-learn's make_circles with its factor 0.8: the Initialization notebook's two close circles",
+  "datasetTitle.football":
+    "The Regularization notebook's data: where a goalkeeper's kicks were headed, by a French player (blue) or the other team's (red)",
+  testPoints: "Test points",
+  testPointsTitle:
+    "A test set of this many points drawn on its own, with the data seed + 1 (as the course's notebooks draw theirs); 0 holds out a share instead",
+  footballFixed:
+    "The football data are the notebook's fixed 211 training and 200 test points: points, noise, data seed and the test set do not apply.",
+  "problem.does-not-apply":
+    "{setting} = \"{value}\" does not apply to the football data (its 211 training and 200 test points are fixed), so it was ignored.",
 };
 
 /**
