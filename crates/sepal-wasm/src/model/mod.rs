@@ -116,11 +116,9 @@ pub fn read(json: &Json) -> Result<ModelFile, ModelError> {
         // an empty file the same way).
         return Err(ModelError::NoPoints);
     }
-    if train.len() + test.len() > MAX_POINTS {
-        return Err(ModelError::TooManyPoints {
-            count: train.len() + test.len(),
-        });
-    }
+    // Each list holds at most MAX_POINTS (read_points): a split's two sets
+    // add up to at most that, a drawn test set (`testPoints`) is one of its
+    // own beside as many training points.
 
     let parameters = read_parameters(
         json.get("parameters").ok_or_else(|| missing("parameters"))?,
