@@ -107,7 +107,7 @@ impl Problem {
             Self::UnknownChoice => "is not one of the choices",
             Self::Comma => "has a comma (write decimals with a point, 1.2, and thousands without a separator, 1000)",
             Self::EmptyItem => "has an empty item between commas",
-            Self::DoesNotApply => "does not apply to this dataset",
+            Self::DoesNotApply => "does not apply to the football data",
         }
     }
 }

@@ -239,8 +239,10 @@ impl fmt::Display for SettingError {
             Problem::DoesNotApply => {
                 return write!(
                     f,
-                    "{} = \"{}\" does not apply to the football data: its 211 training and 200 test points are fixed",
-                    self.setting, self.value
+                    "{} = \"{}\" {}: its 211 training and 200 test points are fixed",
+                    self.setting,
+                    self.value,
+                    self.problem.describe()
                 )
             }
             _ => {}
