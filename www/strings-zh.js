@@ -393,7 +393,7 @@ export const zh = {
   // #17: the second part's datasets (rings, football) and a test set of its own
   "dataset.rings": "双环",
   "dataset.football": "足球",
-  "datasetTitle.rings": "scikit-learn 的 make_circles，因子 0.8：初始化笔记本里两个靠得很近的圆",
+  "datasetTitle.rings": "两个靠得很近的同心圆（内圆半径为外圆的 0.8 倍）：初始化笔记本的数据",
   "datasetTitle.football": "正则化笔记本的数据：守门员开球后由法国队员（蓝）或对方队员（红）头球争到的位置",
   testPoints: "测试点数",
   testPointsTitle: "单独抽取这么多测试点，数据种子加 1（与课程笔记本的做法相同）；为 0 时改为按比例留出",
