@@ -51,15 +51,19 @@ export class DataPanel {
       if (file) onImport(file);
     });
 
+    // #17: why the football's data settings are not there.
+    this.fixedNote = h("p", { class: "fixed-data", "data-role": "fixed-data", hidden: true }, [text.footballFixed]);
     this.root = h("section", { part: "data", class: "data", "aria-label": text.dataHeading }, [
       h("h2", {}, [text.dataHeading]),
       this.thumbnails.root,
+      this.fixedNote,
       h("div", { class: "fields" }, this.fields.map((f) => f.root)),
       h("div", { class: "buttons" }, [this.importButton, this.exportButton, this.file]),
     ]);
     // "New data" sits beside the data seed it draws anew.
     const seed = this.fields.find((f) => f.row.key === "datasetSeed").root;
-    seed.after(h("div", { class: "field end" }, [this.newData]));
+    this.newDataField = h("div", { class: "field end" }, [this.newData]);
+    seed.after(this.newDataField);
     this.fields.find((f) => f.row.key === "points").root.after(this.drawn);
   }
 
@@ -71,6 +75,9 @@ export class DataPanel {
     this.thumbnails.show(settings.dataset);
     for (const f of this.fields) f.show(settings, unused);
     this.custom = settings.dataset === "custom";
+    this.fixedNote.hidden = settings.dataset !== "football";
+    // New data draws another data seed: nothing to draw where the seed is unused.
+    this.newDataField.hidden = unused.includes("datasetSeed");
     if (this.drawn.hidden === this.custom) this.drawn.hidden = !this.custom;
   }
 

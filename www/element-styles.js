@@ -617,4 +617,6 @@ canvas[part="plot"]:focus-visible { outline: 3px solid var(--sepal-focus); outli
 .names .name { display: inline-flex; align-items: center; gap: 0.3rem; font-weight: 400; min-height: 1.8rem; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .names input { width: 1.05rem; height: 1.05rem; margin: 0; }
 .diagram .input-name { position: absolute; display: flex; align-items: center; justify-content: flex-end; font-size: 0.8rem; color: var(--sepal-ink); white-space: nowrap; pointer-events: none; }
+/* #17: the football's fixed data */
+.data .fixed-data { margin: 0.4rem 0 0; font-size: 0.85rem; color: #57606a; }
 `;

@@ -455,4 +455,13 @@ export const zh = {
   "experiment.batch-sizes": "批大小",
   "experiment.batch-sizes.title": "从相同初始权重出发、批大小为 1、64 和全部时的代价曲线",
   "experiment.batch-sizes.heading": "不同批大小下的代价，{iterations} 次更新",
+  // #17: the second part's datasets (rings, football) and a test set of its own
+  "dataset.rings": "双环",
+  "dataset.football": "足球",
+  "datasetTitle.rings": "两个靠得很近的同心圆（内圆半径为外圆的 0.8 倍）：初始化笔记本的数据",
+  "datasetTitle.football": "正则化笔记本的数据：守门员开球后由法国队员（蓝）或对方队员（红）头球争到的位置",
+  testPoints: "测试点数",
+  testPointsTitle: "单独抽取这么多测试点，数据种子加 1（与课程笔记本的做法相同）；为 0 时改为按比例留出",
+  footballFixed: "足球数据是笔记本里固定的 211 个训练点和 200 个测试点：点数、噪声、数据种子和测试集设置都不适用。",
+  "problem.does-not-apply": "{setting} = \"{value}\" 不适用于足球数据（其 211 个训练点和 200 个测试点是固定的），已忽略。",
 };

@@ -507,6 +507,19 @@ const en = {
   "experiment.batch-sizes": "Batch sizes",
   "experiment.batch-sizes.title": "Batches of 1, 64 and all the points from the same initial weights: their cost curves",
   "experiment.batch-sizes.heading": "Cost for different batch sizes, {iterations} updates",
+  // #17: the second part's datasets (rings, football) and a test set of its own
+  "dataset.rings": "rings",
+  "dataset.football": "football",
+  "datasetTitle.rings": "scikit-learn's make_circles with its factor 0.8: the Initialization notebook's two close circles",
+  "datasetTitle.football":
+    "The Regularization notebook's data: where a goalkeeper's kicks were headed, by a French player (blue) or the other team's (red)",
+  testPoints: "Test points",
+  testPointsTitle:
+    "A test set of this many points drawn on its own, with the data seed + 1 (as the course's notebooks draw theirs); 0 holds out a share instead",
+  footballFixed:
+    "The football data are the notebook's fixed 211 training and 200 test points: points, noise, data seed and the test set do not apply.",
+  "problem.does-not-apply":
+    "{setting} = \"{value}\" does not apply to the football data (its 211 training and 200 test points are fixed), so it was ignored.",
 };
 
 /**

@@ -6,7 +6,8 @@
 import { h } from "./dom.js";
 import { CLASS_COLORS } from "./plot.js";
 
-export const GENERATED = ["flower", "circles", "moons", "blobs", "quantiles", "xor", "spiral"];
+/** Every dataset but your own points (the football's are fixed, not generated, but pictured the same way). */
+export const GENERATED = ["flower", "circles", "moons", "blobs", "quantiles", "xor", "spiral", "rings", "football"];
 const SIZE = 56;
 
 export class Thumbnails {
@@ -21,7 +22,8 @@ export class Thumbnails {
       names.map((name) => {
         const canvas = h("canvas", { width: SIZE, height: SIZE, "aria-hidden": "true" });
         const label = name === "custom" ? text["thumb.custom"] : text[`dataset.${name}`];
-        const button = h("button", { type: "button", class: "thumb", "data-dataset": name, "aria-pressed": "false" }, [
+        const title = text[`datasetTitle.${name}`];
+        const button = h("button", { type: "button", class: "thumb", "data-dataset": name, "aria-pressed": "false", title }, [
           canvas,
           h("span", {}, [label]),
         ]);

@@ -160,7 +160,8 @@ pub fn parse(command: &Command, argv: impl IntoIterator<Item = OsString>) -> Res
             _ => options.settings.set(name, &value).map_err(|e| e.to_string())?,
         }
     }
-    if let Some(error) = options.settings.check_together() {
+    // Once every option is in, so that their order does not matter.
+    if let Some(error) = options.settings.check_together().first() {
         return Err(error.to_string());
     }
     if options.settings.dataset == DatasetKind::Custom {
@@ -258,7 +259,7 @@ pub fn help(command: &Command) -> String {
             value => value.text(),
         };
         // The datasets whose own value differs (noise, the spiral's network).
-        for dataset in DatasetKind::ALL.into_iter().filter(|&d| d != DatasetKind::Custom) {
+        for dataset in DatasetKind::ALL.into_iter().filter(|d| d.is_generated()) {
             let own = Settings {
                 dataset,
                 ..Settings::default()
@@ -334,6 +335,20 @@ mod tests {
             parse_train(&["--test-fraction", "0.5", "--batch-size", "201"]).unwrap_err(),
             "batch-size = \"201\" is out of range: use a whole number from 1 to 200, or all"
         );
+    }
+
+    #[test]
+    fn data_options_on_the_football_are_refused_in_either_order() {
+        for args in [
+            ["--points", "300", "--dataset", "football"],
+            ["--dataset", "football", "--points", "300"],
+        ] {
+            assert_eq!(
+                parse_train(&args).unwrap_err(),
+                "points = \"300\" does not apply to the football data: its 211 training and 200 test points are fixed"
+            );
+        }
+        assert!(parse_train(&["--dataset", "football", "--learning-rate", "0.3"]).is_ok());
     }
 
     #[test]

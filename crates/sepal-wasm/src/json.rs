@@ -17,7 +17,8 @@ pub const MAX_DEPTH: usize = 32;
 
 /// How many values a tree read from JS may hold (a text counts one for
 /// every 32 bytes, a key as a text): the largest model a page can make
-/// (10,000 points, 6 layers of 64 units) has about 61,500, and a tree of
+/// (10,000 points, 6 layers of 64 units) has about 61,500 — about 101,500
+/// with a drawn test set of another 10,000 — and a tree of
 /// this many takes a few MB of wasm memory (a value is 16 bytes on wasm32;
 /// tests/model-limits.test.mjs sees the memory grow by under 4 MB). A
 /// list longer than the values left is refused before it is read; else

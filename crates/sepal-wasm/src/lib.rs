@@ -357,6 +357,13 @@ impl Playground {
 impl Playground {
     /// The Rust-side constructor, for tests and other Rust callers.
     pub fn from_settings(settings: Settings) -> Self {
+        if settings.has_own_test_set() {
+            // Every point: the training points, then the test points.
+            let (train, test) = sepal::dataset::train_and_test(&settings);
+            let data = train.joined(&test);
+            let trainer = Trainer::with_split(&settings, train, test);
+            return Self::from_trainer(settings, data, trainer, None);
+        }
         let data = settings
             .dataset
             .generate(settings.dataset_seed, settings.points, settings.noise());

@@ -183,6 +183,7 @@ pub fn parse_settings(pairs: JsValue, current: JsValue) -> Result<JsValue, JsErr
             settings.set_input(name, input).err()
         })
         .collect();
+    // Once every pair is in, so that their order does not matter.
     errors.extend(settings.check_together());
     let changed: Vec<&Spec> = match &current {
         Some(current) => settings.differences(current).collect(),

@@ -4,8 +4,10 @@
 use alloc::vec::Vec;
 use ndarray::Array2;
 
+use crate::football;
 use crate::generators::{self, Point};
 use crate::rng::NumpyRng;
+use crate::settings::Settings;
 
 /// Which generator made the points; `Custom` is the points a person drew.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,11 +19,13 @@ pub enum DatasetKind {
     Quantiles,
     Xor,
     Spiral,
+    Rings,
+    Football,
     Custom,
 }
 
 impl DatasetKind {
-    pub const ALL: [DatasetKind; 8] = [
+    pub const ALL: [DatasetKind; 10] = [
         Self::Flower,
         Self::Circles,
         Self::Moons,
@@ -29,6 +33,8 @@ impl DatasetKind {
         Self::Quantiles,
         Self::Xor,
         Self::Spiral,
+        Self::Rings,
+        Self::Football,
         Self::Custom,
     ];
 
@@ -41,24 +47,34 @@ impl DatasetKind {
             Self::Quantiles => "quantiles",
             Self::Xor => "xor",
             Self::Spiral => "spiral",
+            Self::Rings => "rings",
+            Self::Football => "football",
             Self::Custom => "custom",
         }
     }
 
+    /// Whether the points are drawn from a seed, a count and a noise scale
+    /// (not the football's fixed points, nor a person's own).
+    pub fn is_generated(self) -> bool {
+        !matches!(self, Self::Football | Self::Custom)
+    }
+
     /// The dataset's own noise scale: the course notebook's where it has one
     /// (flower 0.2, circles 0.3, moons 0.2, blobs' spread 1, quantiles'
-    /// covariance 0.5).
+    /// covariance 0.5, rings 0.05 as the Initialization notebook's).
     pub fn default_noise(self) -> f64 {
         match self {
             Self::Flower | Self::Moons | Self::Xor | Self::Spiral => 0.2,
             Self::Circles => 0.3,
+            Self::Rings => 0.05,
             Self::Blobs => 1.0,
             Self::Quantiles => 0.5,
-            Self::Custom => 0.0,
+            Self::Football | Self::Custom => 0.0,
         }
     }
 
-    /// The points of this dataset; `Custom` has none until a person adds them.
+    /// The points of this dataset; `Custom` has none until a person adds
+    /// them, `Football` is always its 211 training points.
     pub fn generate(self, seed: u32, points: usize, noise: f64) -> Dataset {
         let generate = match self {
             Self::Flower => generators::flower,
@@ -68,10 +84,34 @@ impl DatasetKind {
             Self::Quantiles => generators::quantiles,
             Self::Xor => generators::xor,
             Self::Spiral => generators::spiral,
+            Self::Rings => generators::rings,
+            Self::Football => return Dataset::from_points(&football::train()),
             Self::Custom => return Dataset::from_points(&[]),
         };
         Dataset::from_points(&generate(seed, points, noise))
     }
+}
+
+/// The training and test points the settings describe: the football's
+/// fixed 211 and 200; with `test-points` > 0, `points` drawn with
+/// `dataset-seed` and a separate test set of `test-points` from the same
+/// generator with `dataset-seed + 1` (as the Initialization notebook draws
+/// its test set; 2³² − 1 wraps to 0), `test-fraction` then unused; else the
+/// points split as `test-fraction` says.
+pub fn train_and_test(settings: &Settings) -> (Dataset, Dataset) {
+    let kind = settings.dataset;
+    if kind == DatasetKind::Football {
+        return (
+            Dataset::from_points(&football::train()),
+            Dataset::from_points(&football::test()),
+        );
+    }
+    let (seed, noise) = (settings.dataset_seed, settings.noise());
+    let data = kind.generate(seed, settings.points, noise);
+    if settings.has_own_test_set() {
+        return (data, kind.generate(seed.wrapping_add(1), settings.test_points, noise));
+    }
+    data.split(settings.test_fraction, seed)
 }
 
 /// Points as columns of `x` (2×m) with labels `y` (0.0 or 1.0).
@@ -102,6 +142,15 @@ impl Dataset {
 
     pub fn is_empty(&self) -> bool {
         self.y.is_empty()
+    }
+
+    /// These points, then `other`'s.
+    pub fn joined(&self, other: &Dataset) -> Dataset {
+        let points: Vec<Point> = (0..self.len())
+            .map(|k| self.point(k))
+            .chain((0..other.len()).map(|k| other.point(k)))
+            .collect();
+        Dataset::from_points(&points)
     }
 
     /// Point k as (x1, x2, label).
@@ -157,7 +206,7 @@ mod tests {
 
     #[test]
     fn every_generator_gives_the_asked_count_both_labels_and_is_seeded() {
-        for kind in DatasetKind::ALL.into_iter().filter(|&k| k != DatasetKind::Custom) {
+        for kind in DatasetKind::ALL.into_iter().filter(|k| k.is_generated()) {
             for points in [2, 7, 400] {
                 let data = kind.generate(5, points, kind.default_noise());
                 assert_eq!(data.len(), points, "{kind:?}");

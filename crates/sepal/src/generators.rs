@@ -1,7 +1,9 @@
 //! The dataset generators, all from numpy's seeded generator: the course's
-//! flower exactly, and the notebook's extra datasets (scikit-learn's
-//! circles, moons, blobs and gaussian quantiles) plus XOR and two spirals
-//! by the same recipes, drawn from our generator.
+//! flower exactly, scikit-learn's `make_moons` and `make_circles` exactly
+//! (moons, circles and rings: the second part's notebooks' data), the
+//! notebook's other extra datasets (scikit-learn's blobs and gaussian
+//! quantiles) plus XOR and two spirals by the same recipes, drawn from our
+//! generator.
 //!
 //! Each returns plain points `[x1, x2, label]` in drawing order; only
 //! `DatasetKind::generate` (in `dataset`) calls them and stores the result
@@ -10,6 +12,7 @@
 use alloc::vec::Vec;
 use core::f64::consts::PI;
 
+use crate::precise_trig;
 use crate::rng::NumpyRng;
 
 /// The course's `load_planar_dataset`: a flower with petals of alternating
@@ -38,34 +41,50 @@ pub fn flower(seed: u32, points: usize, noise: f64) -> Vec<Point> {
 }
 
 /// scikit-learn's `make_circles(factor=0.5)`: an outer circle of class 0
-/// and an inner one of class 1, with gaussian noise on both coordinates.
+/// and an inner one of class 1 at half its radius (wider apart than
+/// scikit-learn's default 0.8, which is `rings`).
 pub fn circles(seed: u32, points: usize, noise: f64) -> Vec<Point> {
-    const FACTOR: f64 = 0.5;
-    let mut rng = NumpyRng::new(seed);
-    let mut out = Points::with_capacity(points);
-    for (class, n) in halves(points).into_iter().enumerate() {
-        let radius = if class == 0 { 1.0 } else { FACTOR };
-        for angle in linspace(0.0, 2.0 * PI, n, false) {
-            out.push(radius * libm::cos(angle), radius * libm::sin(angle), class);
-        }
-    }
-    out.add_noise(&mut rng, noise);
-    out.0
+    make_circles(seed, points, noise, 0.5)
 }
 
-/// scikit-learn's `make_moons`: two interleaving half circles.
+/// scikit-learn's `make_circles()` with its default factor 0.8: the
+/// Initialization notebook's two close circles.
+pub fn rings(seed: u32, points: usize, noise: f64) -> Vec<Point> {
+    make_circles(seed, points, noise, 0.8)
+}
+
+/// scikit-learn's `make_circles(n, noise=noise, factor=factor)` after
+/// `np.random.seed(seed)`, bit for bit: ⌊n/2⌋ points on the unit circle,
+/// the rest on the circle of radius `factor`, each at angles
+/// `linspace(0, 2π, count, endpoint=False)`; then shuffled, then noise.
+/// Correctly rounded cos and sin, as numpy's (the C library's) are.
+fn make_circles(seed: u32, points: usize, noise: f64, factor: f64) -> Vec<Point> {
+    let mut out = Points::with_capacity(points);
+    let [outer, inner] = halves(points);
+    for angle in linspace(0.0, 2.0 * PI, outer, false) {
+        out.push(precise_trig::cos(angle), precise_trig::sin(angle), 0);
+    }
+    for angle in linspace(0.0, 2.0 * PI, inner, false) {
+        out.push(precise_trig::cos(angle) * factor, precise_trig::sin(angle) * factor, 1);
+    }
+    out.shuffle_and_add_noise(seed, noise)
+}
+
+/// scikit-learn's `make_moons(n, noise=noise)` after `np.random.seed(seed)`,
+/// bit for bit: two interleaving half circles, ⌊n/2⌋ points on the outer
+/// one (cos t, sin t) and the rest on the inner one (1 − cos t,
+/// 1 − sin t − 0.5), t = `linspace(0, π, count)`; then shuffled, then noise.
+/// Correctly rounded cos and sin, as numpy's (the C library's) are.
 pub fn moons(seed: u32, points: usize, noise: f64) -> Vec<Point> {
-    let mut rng = NumpyRng::new(seed);
     let mut out = Points::with_capacity(points);
     let [outer, inner] = halves(points);
     for angle in linspace(0.0, PI, outer, true) {
-        out.push(libm::cos(angle), libm::sin(angle), 0);
+        out.push(precise_trig::cos(angle), precise_trig::sin(angle), 0);
     }
     for angle in linspace(0.0, PI, inner, true) {
-        out.push(1.0 - libm::cos(angle), 1.0 - libm::sin(angle) - 0.5, 1);
+        out.push(1.0 - precise_trig::cos(angle), 1.0 - precise_trig::sin(angle) - 0.5, 1);
     }
-    out.add_noise(&mut rng, noise);
-    out.0
+    out.shuffle_and_add_noise(seed, noise)
 }
 
 /// scikit-learn's `make_blobs(centers=6)` with the course's labels
@@ -179,6 +198,19 @@ impl Points {
 
     fn push(&mut self, x1: f64, x2: f64, class: usize) {
         self.0.push([x1, x2, class as f64]);
+    }
+
+    /// The random half of scikit-learn's `make_moons` and `make_circles`
+    /// on numpy's global generator seeded with `seed`: `shuffle(X, y)` (a
+    /// `RandomState.shuffle` of `arange(n)`, the rows taken in that order),
+    /// then the noise from the same generator.
+    fn shuffle_and_add_noise(self, seed: u32, noise: f64) -> Vec<Point> {
+        let mut rng = NumpyRng::new(seed);
+        let mut order: Vec<usize> = (0..self.0.len()).collect();
+        rng.shuffle(&mut order);
+        let mut out = Points(order.iter().map(|&k| self.0[k]).collect());
+        out.add_noise(&mut rng, noise);
+        out.0
     }
 
     /// scikit-learn's `X += normal(scale=noise, size=X.shape)`, row by row.

@@ -5,12 +5,7 @@
 //! Evaluated in double-double arithmetic with plain operations only, so it
 //! is the same on every target.
 
-/// A value hi + lo with |lo| ≤ ulp(hi)/2.
-#[derive(Clone, Copy)]
-struct Dd {
-    hi: f64,
-    lo: f64,
-}
+use crate::double_double::{add, div, mul, two_sum, Dd};
 
 const LN2: Dd = Dd {
     hi: core::f64::consts::LN_2,
@@ -63,65 +58,6 @@ fn split_exponent(x: f64) -> (f64, i64) {
     let k = ((bits >> 52) & 0x7ff) as i64 - 1023 - bias;
     let m = f64::from_bits((bits & 0x000f_ffff_ffff_ffff) | 0x3ff0_0000_0000_0000);
     (m, k)
-}
-
-fn two_sum(a: f64, b: f64) -> Dd {
-    let s = a + b;
-    let bb = s - a;
-    Dd {
-        hi: s,
-        lo: (a - (s - bb)) + (b - bb),
-    }
-}
-
-fn quick_two_sum(a: f64, b: f64) -> Dd {
-    let s = a + b;
-    Dd { hi: s, lo: b - (s - a) }
-}
-
-/// Dekker's split, exact product without FMA.
-fn two_prod(a: f64, b: f64) -> Dd {
-    const SPLIT: f64 = 134_217_729.0; // 2^27 + 1
-    let p = a * b;
-    let (ah, al) = {
-        let t = SPLIT * a;
-        let h = t - (t - a);
-        (h, a - h)
-    };
-    let (bh, bl) = {
-        let t = SPLIT * b;
-        let h = t - (t - b);
-        (h, b - h)
-    };
-    Dd {
-        hi: p,
-        lo: ((ah * bh - p) + ah * bl + al * bh) + al * bl,
-    }
-}
-
-fn add(a: Dd, b: Dd) -> Dd {
-    let s = two_sum(a.hi, b.hi);
-    let t = two_sum(a.lo, b.lo);
-    let s = quick_two_sum(s.hi, s.lo + t.hi);
-    quick_two_sum(s.hi, s.lo + t.lo)
-}
-
-fn mul(a: Dd, b: Dd) -> Dd {
-    let p = two_prod(a.hi, b.hi);
-    quick_two_sum(p.hi, p.lo + (a.hi * b.lo + a.lo * b.hi))
-}
-
-fn div(a: Dd, b: Dd) -> Dd {
-    let q1 = a.hi / b.hi;
-    let r = add(a, neg(mul(b, Dd { hi: q1, lo: 0.0 })));
-    let q2 = r.hi / b.hi;
-    let r = add(r, neg(mul(b, Dd { hi: q2, lo: 0.0 })));
-    let q3 = r.hi / b.hi;
-    add(quick_two_sum(q1, q2), Dd { hi: q3, lo: 0.0 })
-}
-
-fn neg(a: Dd) -> Dd {
-    Dd { hi: -a.hi, lo: -a.lo }
 }
 
 #[cfg(test)]

@@ -132,3 +132,20 @@ mod tests {
         assert_eq!(rng.randn(), 1.6243453636632417);
     }
 }
+
+#[cfg(test)]
+mod shuffle_tests {
+    use super::*;
+
+    /// numpy: `r = np.random.RandomState(3); a = np.arange(10); r.shuffle(a)`
+    /// gives [5 4 1 2 9 6 7 0 3 8], and the next `r.randn()` is
+    /// -0.46004212066268363 (the shuffle leaves the gauss cache alone).
+    #[test]
+    fn shuffle_matches_numpy() {
+        let mut rng = NumpyRng::new(3);
+        let mut a: [usize; 10] = core::array::from_fn(|i| i);
+        rng.shuffle(&mut a);
+        assert_eq!(a, [5, 4, 1, 2, 9, 6, 7, 0, 3, 8]);
+        assert_eq!(rng.randn(), -0.46004212066268363);
+    }
+}

@@ -90,10 +90,8 @@ pub struct Trainer {
 impl Trainer {
     /// A run on the dataset the settings describe.
     pub fn new(settings: &Settings) -> Self {
-        let data = settings
-            .dataset
-            .generate(settings.dataset_seed, settings.points, settings.noise());
-        Self::with_data(settings, &data)
+        let (train, test) = crate::dataset::train_and_test(settings);
+        Self::with_split(settings, train, test)
     }
 
     /// A run on given points, split as the settings say.

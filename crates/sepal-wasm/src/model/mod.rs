@@ -26,7 +26,7 @@
 //! text (`JSON.parse`) and hands the object over; the checks here are
 //! plain Rust on a [`Json`] tree, so native tests feed them garbage.
 
-use sepal::dataset::held_out;
+use sepal::dataset::{held_out, train_and_test};
 use sepal::optimizer::Moments;
 use sepal::parameters::ImportError;
 use sepal::settings::{Effect, Input, Plain, Settings, MAX_POINTS, SPECS};
@@ -137,11 +137,9 @@ pub fn read(json: &Json) -> Result<ModelFile, ModelError> {
         // an empty file the same way).
         return Err(ModelError::NoPoints);
     }
-    if train.len() + test.len() > MAX_POINTS {
-        return Err(ModelError::TooManyPoints {
-            count: train.len() + test.len(),
-        });
-    }
+    // Each list holds at most MAX_POINTS (read_points): a split's two sets
+    // add up to at most that, a drawn test set (`testPoints`) is one of its
+    // own beside as many training points.
 
     let parameters = read_parameters(
         json.get("parameters").ok_or_else(|| missing("parameters"))?,
@@ -283,7 +281,8 @@ fn restore_progress(trainer: &mut Trainer, progress: &Progress, model: Model) ->
 /// A file's points must be what its settings describe, or the link, a new
 /// data seed or New weights would show other points than the file's: for
 /// a generated dataset, exactly its points for that seed, count and noise,
-/// split as `testFraction` says; for a person's own points (`custom`), that
+/// split as `testFraction` says or with the test set `testPoints` draws
+/// (the football: its fixed points); for a person's own points (`custom`), that
 /// many held out.
 fn check_data(settings: &Settings, train: &Dataset, test: &Dataset) -> Result<(), ModelError> {
     if settings.dataset == DatasetKind::Custom {
@@ -296,10 +295,7 @@ fn check_data(settings: &Settings, train: &Dataset, test: &Dataset) -> Result<()
             }),
         };
     }
-    let data = settings
-        .dataset
-        .generate(settings.dataset_seed, settings.points, settings.noise());
-    if data.split(settings.test_fraction, settings.dataset_seed) != (train.clone(), test.clone()) {
+    if train_and_test(settings) != (train.clone(), test.clone()) {
         return Err(ModelError::DataMismatch {
             dataset: settings.dataset.name(),
         });
@@ -332,7 +328,7 @@ fn read_settings(value: Option<&Json>) -> Result<Settings, ModelError> {
         };
         settings.set_input(key, input).map_err(ModelError::Setting)?;
     }
-    if let Some(error) = settings.check_together() {
+    if let Some(error) = settings.check_together().into_iter().next() {
         return Err(ModelError::Setting(error));
     }
     Ok(settings)

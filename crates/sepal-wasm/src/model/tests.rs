@@ -155,6 +155,22 @@ fn every_setting_that_shapes_the_model_round_trips_through_a_file() {
 }
 
 #[test]
+fn the_largest_model_with_a_drawn_test_set_loads_back() {
+    let pairs = [
+        ("points", "10000"),
+        ("test-points", "10000"),
+        ("model", "deep"),
+        ("layers", "64,64,64,64,64,64"),
+    ];
+    let json = playground(&pairs).model_json();
+    let copy = Playground::from_model(&json).unwrap();
+    assert_eq!(
+        (copy.trainer().train_data().len(), copy.trainer().test_data().len()),
+        (10_000, 10_000)
+    );
+}
+
+#[test]
 fn every_problem_is_named() {
     let good = playground(&[]).model_json();
     let point = |list, values: Json| with(&good, &["points", list], Json::List(vec![values]));

@@ -88,6 +88,8 @@ pub enum Problem {
     EmptyItem,
     /// A name given twice in a list of names (`x1,x1`).
     Repeated,
+    /// A data setting given for fixed data (`points` on `football`).
+    DoesNotApply,
 }
 
 impl Problem {
@@ -103,6 +105,7 @@ impl Problem {
             Self::Comma => "comma",
             Self::EmptyItem => "empty-item",
             Self::Repeated => "repeated",
+            Self::DoesNotApply => "does-not-apply",
         }
     }
 
@@ -117,6 +120,7 @@ impl Problem {
             Self::Comma => "has a comma (write decimals with a point, 1.2, and thousands without a separator, 1000)",
             Self::EmptyItem => "has an empty item between commas",
             Self::Repeated => "names a value twice",
+            Self::DoesNotApply => "does not apply to the football data",
         }
     }
 }

@@ -114,6 +114,8 @@ pub struct Settings {
     pub test_fraction: f64,
     /// The network's inputs (#17).
     pub features: Features,
+    /// A separately drawn test set of this many points (0: none).
+    pub test_points: usize,
     /// `None` (here and for `layers` and `init`) means the dataset's own
     /// network, [`own_network`].
     pub model: Option<Model>,
@@ -151,6 +153,7 @@ impl Default for Settings {
             noise: None,
             test_fraction: 0.0,
             features: Features::default(),
+            test_points: 0,
             model: None,
             hidden_units: 4,
             layers: None,
@@ -276,8 +279,18 @@ impl SettingError {
 
 impl fmt::Display for SettingError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.problem == Problem::UnknownSetting {
-            return write!(f, "\"{}\" is not a setting", self.setting);
+        match self.problem {
+            Problem::UnknownSetting => return write!(f, "\"{}\" is not a setting", self.setting),
+            Problem::DoesNotApply => {
+                return write!(
+                    f,
+                    "{} = \"{}\" {}: its 211 training and 200 test points are fixed",
+                    self.setting,
+                    self.value,
+                    self.problem.describe()
+                )
+            }
+            _ => {}
         }
         write!(
             f,
@@ -349,16 +362,27 @@ impl Settings {
         errors
     }
 
-    /// The checks no single value can make, once every value is set: a
-    /// batch larger than the generated dataset's training points goes back
-    /// to `all` and is reported (a person's own points are counted when the
-    /// run is built, which then uses them all in one batch).
-    pub fn check_together(&mut self) -> Option<SettingError> {
+    /// The checks no single value can make, once every value is set (so
+    /// that the order values came in does not matter): data settings the
+    /// dataset does not use, then the batch size against the training
+    /// points.
+    pub fn check_together(&mut self) -> Vec<SettingError> {
+        let mut errors = self.refuse_unused_data();
+        errors.extend(self.check_batch_size());
+        errors
+    }
+
+    /// A batch larger than the generated dataset's training points goes
+    /// back to `all` and is reported (a person's own points are counted
+    /// when the run is built, which then uses them all in one batch).
+    fn check_batch_size(&mut self) -> Option<SettingError> {
         let size = self.batch_size?;
-        if self.dataset == DatasetKind::Custom {
-            return None;
-        }
-        let train = self.points - crate::dataset::held_out(self.test_fraction, self.points);
+        let train = match self.dataset {
+            DatasetKind::Custom => return None,
+            DatasetKind::Football => crate::football::TRAIN_POINTS,
+            _ if self.has_own_test_set() => self.points,
+            _ => self.points - crate::dataset::held_out(self.test_fraction, self.points),
+        };
         if size <= train {
             return None;
         }
@@ -423,6 +447,48 @@ impl Settings {
     /// The noise scale in effect.
     pub fn noise(&self) -> f64 {
         self.noise.unwrap_or_else(|| self.dataset.default_noise())
+    }
+
+    /// Whether the test set is a set of its own (the football's, or drawn
+    /// with `test-points`), not split off the training points.
+    pub fn has_own_test_set(&self) -> bool {
+        self.dataset == DatasetKind::Football || (self.test_points > 0 && self.dataset.is_generated())
+    }
+
+    /// The data settings given a value of their own that the dataset does
+    /// not use (`points=300` with the football's fixed points), each set
+    /// back to its default and returned as a [`Problem::DoesNotApply`]:
+    /// nothing else changes. Called once all the settings are in, so the
+    /// order they came in does not matter. A person's own points (`custom`)
+    /// keep their quiet ways: hidden controls, no notice.
+    fn refuse_unused_data(&mut self) -> Vec<SettingError> {
+        if self.dataset != DatasetKind::Football {
+            return Vec::new();
+        }
+        let own = Settings {
+            dataset: self.dataset,
+            ..Settings::default()
+        };
+        let unused: Vec<&Spec> = SPECS
+            .iter()
+            .filter(|s| s.place == Place::Data && !(s.applies)(self))
+            .collect();
+        let mut errors = Vec::new();
+        for spec in unused {
+            if self.get(spec) != own.get(spec) {
+                let text = self.text(spec);
+                errors.push(SettingError {
+                    setting: spec.param.to_string(),
+                    value: quoted(&text),
+                    given: text,
+                    problem: Problem::DoesNotApply,
+                    allowed: String::new(),
+                    limit: None,
+                });
+                self.copy_from(spec, &own);
+            }
+        }
+        errors
     }
 
     /// The model in effect: the chosen one, else the dataset's own.
@@ -637,6 +703,55 @@ mod tests {
             (Model::Shallow, &[8, 8][..], Init::Xavier)
         );
         assert_eq!(s.changed(), [("init", "xavier".into())]);
+    }
+
+    #[test]
+    fn data_settings_given_for_the_football_are_refused_whatever_their_order() {
+        for pairs in [
+            [("points", "300"), ("dataset", "football"), ("learning-rate", "0.3")],
+            [("dataset", "football"), ("points", "300"), ("learning-rate", "0.3")],
+        ] {
+            let mut s = Settings::default();
+            let errors = s.apply(pairs);
+            assert_eq!(errors.len(), 1);
+            assert_eq!(
+                (errors[0].setting.as_str(), errors[0].value.as_str()),
+                ("points", "300")
+            );
+            assert_eq!(errors[0].problem, Problem::DoesNotApply);
+            assert_eq!(
+                errors[0].to_string(),
+                "points = \"300\" does not apply to the football data: its 211 training and 200 test points are fixed"
+            );
+            // Only that value is dropped.
+            assert_eq!((s.points, s.learning_rate), (400, 0.3));
+            assert_eq!(
+                s.changed(),
+                [("dataset", "football".into()), ("learning-rate", "0.3".into())]
+            );
+        }
+        // Its own defaults and other datasets say nothing.
+        let mut s = Settings::default();
+        s.set("dataset", "football").unwrap();
+        assert!(s.refuse_unused_data().is_empty());
+        s.set("dataset", "moons").unwrap();
+        s.set("points", "300").unwrap();
+        assert!(s.refuse_unused_data().is_empty());
+    }
+
+    #[test]
+    fn a_drawn_test_set_replaces_the_split() {
+        let mut s = Settings::default();
+        let applies = |s: &Settings, key| (find_spec(key).unwrap().applies)(s);
+        assert!(applies(&s, "test-fraction") && applies(&s, "test-points"));
+        s.set("test-points", "100").unwrap();
+        assert!(s.has_own_test_set() && !applies(&s, "test-fraction"));
+        s.set("dataset", "football").unwrap();
+        assert!(s.has_own_test_set() && !applies(&s, "test-fraction") && !applies(&s, "test-points"));
+        s.set("dataset", "custom").unwrap();
+        assert!(!s.has_own_test_set() && applies(&s, "test-fraction") && !applies(&s, "test-points"));
+        assert_eq!(s.set("test-points", "10001").unwrap_err().problem, Problem::OutOfRange);
+        assert_eq!(s.set("test-points", "-1").unwrap_err().problem, Problem::OutOfRange);
     }
 
     #[test]

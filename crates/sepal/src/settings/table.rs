@@ -126,7 +126,7 @@ fn number(value: Value) -> f64 {
 }
 
 /// The table.
-pub const SPECS: [Spec; 25] = [
+pub const SPECS: [Spec; 26] = [
     // #16: notebook presets. First, so that a link's other settings,
     // which follow it, override its preset.
     Spec {
@@ -158,12 +158,14 @@ pub const SPECS: [Spec; 25] = [
     Spec {
         get: |s| Value::Integer(s.dataset_seed as u64),
         put: |s, v| s.dataset_seed = integer(v) as u32,
+        // A person's own points use it too: it seeds their split.
+        applies: |s| s.dataset != DatasetKind::Football,
         ..row("datasetSeed", "dataset-seed", SEED, Effect::Data, Place::Data)
     },
     Spec {
         get: |s| Value::Integer(s.points as u64),
         put: |s, v| s.points = integer(v) as usize,
-        applies: |s| s.dataset != DatasetKind::Custom,
+        applies: |s| s.dataset.is_generated(),
         ..row(
             "points",
             "points",
@@ -179,7 +181,7 @@ pub const SPECS: [Spec; 25] = [
         // The noise in effect: the dataset's own until one is set.
         get: |s| Value::Number(s.noise()),
         put: |s, v| s.noise = Some(number(v)),
-        applies: |s| s.dataset != DatasetKind::Custom,
+        applies: |s| s.dataset.is_generated(),
         ..row(
             "noise",
             "noise",
@@ -194,12 +196,30 @@ pub const SPECS: [Spec; 25] = [
     Spec {
         get: |s| Value::Number(s.test_fraction),
         put: |s, v| s.test_fraction = number(v),
+        // A separately drawn test set replaces the split.
+        applies: |s| !s.has_own_test_set(),
         ..row(
             "testFraction",
             "test-fraction",
             Kind::Number {
                 min: inclusive(0.0),
                 max: exclusive(1.0),
+            },
+            Effect::Data,
+            Place::Data,
+        )
+    },
+    // #17: a separately drawn test set (the Initialization notebook's).
+    Spec {
+        get: |s| Value::Integer(s.test_points as u64),
+        put: |s, v| s.test_points = integer(v) as usize,
+        applies: |s| s.dataset.is_generated(),
+        ..row(
+            "testPoints",
+            "test-points",
+            Kind::Integer {
+                min: 0,
+                max: MAX_POINTS as u64,
             },
             Effect::Data,
             Place::Data,
