@@ -228,3 +228,15 @@ fn gradients_are_shaped_like_the_parameters() {
     assert_eq!(Array::from(&get(&grads, "db2")).length(), 1);
     assert_eq!(pg.parameter_count(), 17);
 }
+
+#[wasm_bindgen_test]
+fn reading_a_model_object_stops_at_its_limits() {
+    use sepal_wasm::json::{Json, ReadError, MAX_DEPTH, MAX_VALUES};
+    let zeros = |n: usize| Array::new_with_length(n as u32).fill(&JsValue::from_f64(0.0), 0, n as u32);
+    // The list is one value, each number another.
+    assert!(Json::from_js(&zeros(MAX_VALUES - 1)).is_ok());
+    assert_eq!(Json::from_js(&zeros(MAX_VALUES)), Err(ReadError::TooMany));
+    let nested = |depth: usize| (0..depth).fold(JsValue::from(Array::new()), |inner, _| Array::of1(&inner).into());
+    assert!(Json::from_js(&nested(MAX_DEPTH)).is_ok());
+    assert_eq!(Json::from_js(&nested(MAX_DEPTH + 1)), Err(ReadError::TooDeep));
+}
