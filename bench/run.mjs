@@ -5,7 +5,10 @@
 //   SEPAL_URL   where xtask serves www/ at / and bench/ at /bench/
 //   CHROMIUM    the browser (default /usr/bin/chromium)
 //   BENCH_ONLY  optional comma-separated parts to run (sepal, tfplayground,
-//               tfjs, speedmax, firstframe, storm, manyelements)
+//               tfjs, speedmax, firstframe, firstframemobile, storm,
+//               manyelements)
+//   SINGLE_FILE where the single file is served (default dist/sepal-playground.html
+//               under SEPAL_URL), for the first-frame parts
 //
 // Every part has its own time limit and its own browser context; a part that
 // fails or times out is reported as {"error": "..."} and the rest go on.
@@ -17,6 +20,17 @@ const BASE = process.env.SEPAL_URL || "http://127.0.0.1:8000/";
 const ONLY = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(",") : null;
 const SPEED_MAX_SECONDS = 5;
 const FIRST_FRAME_LOADS = 5;
+const MOBILE_LOADS = 3;
+const SINGLE_FILE = process.env.SINGLE_FILE || "dist/sepal-playground.html";
+/**
+ * Lighthouse's mobile preset through the DevTools Protocol: 150 ms round
+ * trips, 1.6 Mbit/s down, 750 kbit/s up, the CPU 4× slower.
+ */
+const MOBILE = {
+  // Bytes per second, as Lighthouse sets them (its kbit/s are 1024 bit/s).
+  network: { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 },
+  cpuSlowdown: 4,
+};
 const STORM_CALLS = 2100;
 const MANY_ELEMENTS = 20;
 const MANY_ELEMENTS_SECONDS = 5;
@@ -132,13 +146,27 @@ async function speedMax(browser) {
   }
 }
 
-/** Navigation start → the element's `ready` resolved, over fresh loads. */
-async function firstFrame(browser) {
+/**
+ * Navigation start → the element's `ready` resolved (its first frame drawn),
+ * over `loads` fresh loads (a new context each: nothing cached) of `path`,
+ * under `conditions` (see MOBILE) if given: the median, every sample, and
+ * the bytes that came over the network for the last load.
+ */
+async function loadToFirstFrame(browser, path, loads, conditions) {
   const samples = [];
   const problems = [];
-  for (let i = 0; i < FIRST_FRAME_LOADS; i += 1) {
+  let transferred = 0;
+  for (let i = 0; i < loads; i += 1) {
     const opened = await openContext(browser);
     try {
+      const cdp = await opened.context.newCDPSession(opened.page);
+      await cdp.send("Network.enable");
+      transferred = 0;
+      cdp.on("Network.loadingFinished", (event) => (transferred += event.encodedDataLength));
+      if (conditions) {
+        await cdp.send("Network.emulateNetworkConditions", conditions.network);
+        await cdp.send("Emulation.setCPUThrottlingRate", { rate: conditions.cpuSlowdown });
+      }
       await opened.page.addInitScript(() => {
         globalThis.__sepalReadyAt = null;
         customElements.whenDefined("sepal-playground").then(() => {
@@ -147,8 +175,8 @@ async function firstFrame(browser) {
           });
         });
       });
-      await opened.page.goto(new URL("index.html", BASE).href);
-      await opened.page.waitForFunction(() => globalThis.__sepalReadyAt !== null, null, { timeout: 30000 });
+      await opened.page.goto(new URL(path, BASE).href);
+      await opened.page.waitForFunction(() => globalThis.__sepalReadyAt !== null, null, { timeout: 60000 });
       // performance.now() counts from the navigation's start (timeOrigin).
       samples.push(await opened.page.evaluate(() => Number(globalThis.__sepalReadyAt.toFixed(1))));
       problems.push(...opened.problems);
@@ -157,9 +185,25 @@ async function firstFrame(browser) {
     }
   }
   const sorted = [...samples].sort((a, b) => a - b);
-  const result = { ms: sorted[Math.floor(sorted.length / 2)], samples, loads: samples.length };
+  const result = { ms: sorted[Math.floor(sorted.length / 2)], samples, loads: samples.length, transferredBytes: transferred };
   if (problems.length) result.problems = problems;
   return result;
+}
+
+/** The site's page and the single file, on localhost, then as a phone would. */
+async function firstFrame(browser) {
+  return {
+    ...(await loadToFirstFrame(browser, "index.html", FIRST_FRAME_LOADS)),
+    singleFile: await loadToFirstFrame(browser, SINGLE_FILE, FIRST_FRAME_LOADS).catch((e) => ({ error: e.message })),
+  };
+}
+
+async function firstFrameMobile(browser) {
+  return {
+    ...(await loadToFirstFrame(browser, "index.html", MOBILE_LOADS, MOBILE)),
+    singleFile: await loadToFirstFrame(browser, SINGLE_FILE, MOBILE_LOADS, MOBILE).catch((e) => ({ error: e.message })),
+    conditions: MOBILE,
+  };
 }
 
 /**
@@ -263,6 +307,7 @@ const PARTS = [
   ["tfjs", (b) => benchPage(b, "bench/pages/tfjs.html"), 240000],
   ["speedmax", speedMax, 60000],
   ["firstframe", firstFrame, 120000],
+  ["firstframemobile", firstFrameMobile, 180000],
   ["storm", storm, 60000],
   ["manyelements", manyElements, 90000],
 ];

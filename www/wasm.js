@@ -6,8 +6,6 @@
 
 import init, { Playground, parseSettings, freshSeed, lastPanic, datasetPoints } from "./pkg/sepal.js";
 
-let loading = null;
-
 /** The bytes of a base64 string. */
 function decodeBase64(text) {
   const binary = atob(text);
@@ -15,6 +13,18 @@ function decodeBase64(text) {
   for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
   return bytes;
 }
+
+// Fetched and compiled as soon as this module is evaluated (index.html runs
+// it as an async script ahead of the element's modules), while the rest of
+// the page loads; every element then instantiates this one compiled module.
+const embedded = globalThis.SEPAL_WASM_BASE64;
+const compiled = embedded
+  ? WebAssembly.compile(decodeBase64(embedded))
+  : WebAssembly.compileStreaming(fetch(new URL("./pkg/sepal_bg.wasm", import.meta.url)));
+// A failure is reported by loadWasm(), to the element that asked.
+compiled.catch(() => {});
+
+let loading = null;
 
 /**
  * Resolves to the wasm API: `{memory, Playground, parseSettings,
@@ -24,11 +34,7 @@ function decodeBase64(text) {
  */
 export function loadWasm() {
   loading ??= (async () => {
-    const embedded = globalThis.SEPAL_WASM_BASE64;
-    const source = embedded
-      ? decodeBase64(embedded)
-      : new URL("./pkg/sepal_bg.wasm", import.meta.url);
-    const exports = await init({ module_or_path: source });
+    const exports = await init({ module_or_path: compiled });
     return {
       memory: exports.memory,
       Playground,

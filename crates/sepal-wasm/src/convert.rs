@@ -1,5 +1,6 @@
 //! Between Rust values and plain JS objects (serde-wasm-bindgen), in the
-//! shapes CONTRACT.md names: JS keys, numbers as numbers.
+//! shapes CONTRACT.md names: JS keys, numbers as numbers; and numbers as
+//! text, done by the JS engine for the math crate (its `js-numbers`).
 
 use sepal::grid::Bounds;
 use sepal::settings::{Input, Plain, Settings, SPECS};
@@ -13,6 +14,23 @@ pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// `[[number, …], …]`: an array of arrays of numbers, or `None`.
+pub fn number_lists(value: &JsValue) -> Option<Vec<Vec<f64>>> {
+    let lists: &js_sys::Array = value.dyn_ref()?;
+    lists
+        .iter()
+        .map(|list| {
+            let list: &js_sys::Array = list.dyn_ref()?;
+            list.iter().map(|v| v.as_f64()).collect()
+        })
+        .collect()
+}
+
+/// The number at `key` of an object, or `None`.
+pub fn number_at(object: &JsValue, key: &str) -> Option<f64> {
+    js_sys::Reflect::get(object, &JsValue::from_str(key)).ok()?.as_f64()
 }
 
 /// Why a settings object was refused before any value was looked at.
@@ -88,4 +106,22 @@ impl From<Bounds> for BoundsJs {
             y_max: b.y_max,
         }
     }
+}
+
+/// For `sepal::settings::parse_number`: the value of a text it has checked
+/// is a decimal number, which `parseFloat` reads exactly as Rust would.
+#[cfg(target_arch = "wasm32")]
+#[no_mangle]
+fn sepal_js_parse_number(text: &str) -> f64 {
+    js_sys::parse_float(text)
+}
+
+/// For `sepal::settings::number_text`: ECMAScript's text of a number.
+#[cfg(target_arch = "wasm32")]
+#[no_mangle]
+fn sepal_js_number_text(v: f64) -> String {
+    js_sys::Number::from(v)
+        .to_string_with_radix(10)
+        .map(String::from)
+        .unwrap_or_default()
 }

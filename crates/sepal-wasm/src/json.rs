@@ -1,14 +1,11 @@
 //! A JSON-like value tree, so that a model file can be checked by plain
-//! Rust (and by native tests) after serde-wasm-bindgen has turned the JS
+//! Rust (and by native tests) after [`Json::from_js`] has read the JS
 //! object `JSON.parse` made into it. Objects keep their keys in order.
 //! No serde_json: the page parses JSON itself, and the wasm stays small.
 
-use core::cell::Cell;
-use core::fmt;
-
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{SerializeMap, SerializeSeq};
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Serialize, Serializer};
+use wasm_bindgen::{JsCast, JsValue};
 
 /// How deeply values may nest: a model file needs 4 levels (a deep
 /// network's W); anything far deeper is garbage, and recursing into it
@@ -24,9 +21,6 @@ pub const MAX_DEPTH: usize = 32;
 /// list longer than the values left is refused before it is read; else
 /// reading stops at the first value over.
 pub const MAX_VALUES: usize = 150_000;
-
-/// The message of the size limit (model.rs recognises it).
-pub const TOO_MANY: &str = "more values than any model";
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Json {
@@ -81,99 +75,78 @@ impl Serialize for Json {
     }
 }
 
-impl<'de> Deserialize<'de> for Json {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let left = Cell::new(MAX_VALUES);
-        Depth(0, &left).deserialize(d)
+/// Why a JS value could not be read into a tree.
+#[derive(Debug, PartialEq)]
+pub enum ReadError {
+    /// Nested deeper than [`MAX_DEPTH`].
+    TooDeep,
+    /// More than [`MAX_VALUES`] values.
+    TooMany,
+    /// A value JSON does not have (a function, a symbol, a BigInt).
+    NotJson,
+}
+
+impl Json {
+    /// The tree of a JS value (what `JSON.parse` made), read with js-sys
+    /// (serde's deserializers would bring core's float printing for their
+    /// messages into the wasm): `null` and `undefined` are null, arrays
+    /// lists, other objects their own enumerable string keys in order.
+    /// Reading stops at the first value over [`MAX_VALUES`] (a text counts
+    /// one for every 32 bytes, a key as a text), and a list or object with
+    /// more entries than the values left is refused before it is read.
+    pub fn from_js(value: &JsValue) -> Result<Json, ReadError> {
+        let mut left = MAX_VALUES;
+        read(value, 0, &mut left)
     }
 }
 
-/// Deserializes one value `.0` levels below the top, taking it (and its
-/// texts) from the values `.1` has left.
-struct Depth<'a>(usize, &'a Cell<usize>);
-
-impl Depth<'_> {
-    fn take<E: de::Error>(&self, values: usize) -> Result<(), E> {
-        let left = self.1.get().checked_sub(values).ok_or_else(|| E::custom(TOO_MANY))?;
-        self.1.set(left);
-        Ok(())
-    }
-    fn below(&self) -> Self {
-        Depth(self.0 + 1, self.1)
-    }
+fn take(left: &mut usize, values: usize) -> Result<(), ReadError> {
+    *left = left.checked_sub(values).ok_or(ReadError::TooMany)?;
+    Ok(())
 }
 
-impl<'de> DeserializeSeed<'de> for Depth<'_> {
-    type Value = Json;
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Json, D::Error> {
-        if self.0 > MAX_DEPTH {
-            return Err(de::Error::custom(TOO_DEEP));
+/// One value `depth` levels below the top, taken from the values `left`.
+fn read(value: &JsValue, depth: usize, left: &mut usize) -> Result<Json, ReadError> {
+    if depth > MAX_DEPTH {
+        return Err(ReadError::TooDeep);
+    }
+    take(left, 1)?;
+    if value.is_null() || value.is_undefined() {
+        return Ok(Json::Null);
+    }
+    if let Some(b) = value.as_bool() {
+        return Ok(Json::Bool(b));
+    }
+    if let Some(n) = value.as_f64() {
+        return Ok(Json::Number(n));
+    }
+    if let Some(text) = value.as_string() {
+        take(left, text.len() / 32)?;
+        return Ok(Json::Text(text));
+    }
+    if let Some(array) = value.dyn_ref::<js_sys::Array>() {
+        if array.length() as usize > *left {
+            return Err(ReadError::TooMany);
         }
-        self.take(1)?;
-        d.deserialize_any(self)
-    }
-}
-
-/// The message of the depth limit (model.rs recognises it).
-pub const TOO_DEEP: &str = "values nest too deeply";
-
-impl<'de> Visitor<'de> for Depth<'_> {
-    type Value = Json;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-    fn visit_bool<E>(self, v: bool) -> Result<Json, E> {
-        Ok(Json::Bool(v))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<Json, E> {
-        Ok(Json::Number(v as f64))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<Json, E> {
-        Ok(Json::Number(v as f64))
-    }
-    fn visit_f64<E>(self, v: f64) -> Result<Json, E> {
-        Ok(Json::Number(v))
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Json, E> {
-        self.take(v.len() / 32)?;
-        Ok(Json::Text(v.to_string()))
-    }
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Json, E> {
-        self.take(v.len() / 32)?;
-        Ok(Json::Text(v))
-    }
-    fn visit_unit<E>(self) -> Result<Json, E> {
-        Ok(Json::Null)
-    }
-    fn visit_none<E>(self) -> Result<Json, E> {
-        Ok(Json::Null)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Json, D::Error> {
-        // Already counted: `Some` is the same value.
-        self.1.set(self.1.get() + 1);
-        Depth(self.0, self.1).deserialize(d)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
-        // A list longer than the values left is refused before it is read.
-        let hint = seq.size_hint().unwrap_or(0);
-        if hint > self.1.get() {
-            return Err(de::Error::custom(TOO_MANY));
+        let mut items = Vec::with_capacity(array.length().min(4096) as usize);
+        for item in array.iter() {
+            items.push(read(&item, depth + 1, left)?);
         }
-        let mut items = Vec::with_capacity(hint.min(4096));
-        while let Some(item) = seq.next_element_seed(self.below())? {
-            items.push(item);
-        }
-        Ok(Json::List(items))
+        return Ok(Json::List(items));
     }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+    if value.is_object() {
+        let entries = js_sys::Object::entries(value.unchecked_ref());
+        if entries.length() as usize > *left {
+            return Err(ReadError::TooMany);
+        }
         let mut pairs = Vec::new();
-        while let Some(key) = map.next_key::<String>()? {
-            self.take(1 + key.len() / 32)?;
-            let value = map.next_value_seed(self.below())?;
-            pairs.push((key, value));
+        for entry in entries.iter() {
+            let entry: js_sys::Array = entry.unchecked_into();
+            let key = entry.get(0).as_string().unwrap_or_default();
+            take(left, 1 + key.len() / 32)?;
+            pairs.push((key, read(&entry.get(1), depth + 1, left)?));
         }
-        Ok(Json::Object(pairs))
+        return Ok(Json::Object(pairs));
     }
+    Err(ReadError::NotJson)
 }

@@ -219,16 +219,14 @@ impl Playground {
     /// wrong (for the page's strings) besides its English message.
     #[wasm_bindgen(js_name = fromModel)]
     pub fn from_model_js(object: JsValue) -> Result<Playground, JsValue> {
-        let json: json::Json = serde_wasm_bindgen::from_value(object).map_err(|e| {
-            let message = e.to_string();
-            let error = if message.contains(json::TOO_DEEP) {
-                model::ModelError::TooDeep
-            } else if message.contains(json::TOO_MANY) {
-                model::ModelError::TooManyValues
-            } else {
-                model::ModelError::Unreadable { message }
-            };
-            JsValue::from(error)
+        let json = json::Json::from_js(&object).map_err(|e| {
+            JsValue::from(match e {
+                json::ReadError::TooDeep => model::ModelError::TooDeep,
+                json::ReadError::TooMany => model::ModelError::TooManyValues,
+                json::ReadError::NotJson => model::ModelError::Unreadable {
+                    message: "a value JSON does not have (a function, a symbol, a BigInt)".into(),
+                },
+            })
         })?;
         Self::from_model(&json).map_err(JsValue::from)
     }

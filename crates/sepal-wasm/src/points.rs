@@ -4,9 +4,9 @@
 //! and test for `points()`).
 
 use sepal::grid::Bounds;
-use sepal::settings::MAX_POINTS;
+use sepal::settings::{number_text, MAX_POINTS};
 use sepal::{Dataset, Trainer};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::{convert, Playground};
@@ -40,8 +40,8 @@ impl Points {
 /// ±[`MAX_COORDINATE`], labels 0 or 1, at most `MAX_POINTS` points. The
 /// message names the first bad point (counting from 1).
 pub fn parse_points(value: JsValue) -> Result<Dataset, JsError> {
-    let points: Vec<Vec<f64>> = serde_wasm_bindgen::from_value(value)
-        .map_err(|e| JsError::new(&format!("points must be [[x1, x2, label], …] of numbers: {e}")))?;
+    let points =
+        convert::number_lists(&value).ok_or_else(|| JsError::new("points must be [[x1, x2, label], …] of numbers"))?;
     check_points(&points).map_err(|message| JsError::new(&message))
 }
 
@@ -87,39 +87,33 @@ pub fn check_points(points: &[Vec<f64>]) -> Result<Dataset, String> {
             check_point(p).map_err(|bad| match bad {
                 BadPoint::Values(count) => format!("point {n} has {count} values instead of x1, x2, label"),
                 BadPoint::Coordinate => format!(
-                    "point {n} has a coordinate that is not a number from −{MAX_COORDINATE:e} to {MAX_COORDINATE:e}"
+                    "point {n} has a coordinate that is not a number from −{max} to {max}",
+                    max = number_text(MAX_COORDINATE)
                 ),
-                BadPoint::Label(label) => format!("point {n} has label {label}; labels are 0 or 1"),
+                BadPoint::Label(label) => format!("point {n} has label {}; labels are 0 or 1", number_text(label)),
             })
         })
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Dataset::from_points(&rows))
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct BoundsIn {
-    x_min: f64,
-    x_max: f64,
-    y_min: f64,
-    y_max: f64,
-}
-
 fn parse_bounds(value: JsValue) -> Result<Option<Bounds>, JsError> {
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
-    let b: BoundsIn = serde_wasm_bindgen::from_value(value)
-        .map_err(|e| JsError::new(&format!("bounds must be {{xMin, xMax, yMin, yMax}}: {e}")))?;
-    let finite = [b.x_min, b.x_max, b.y_min, b.y_max].iter().all(|v| v.is_finite());
-    if !finite || b.x_min >= b.x_max || b.y_min >= b.y_max {
+    let [x_min, x_max, y_min, y_max] = ["xMin", "xMax", "yMin", "yMax"].map(|key| convert::number_at(&value, key));
+    let (Some(x_min), Some(x_max), Some(y_min), Some(y_max)) = (x_min, x_max, y_min, y_max) else {
+        return Err(JsError::new("bounds must be {xMin, xMax, yMin, yMax}, numbers"));
+    };
+    let finite = [x_min, x_max, y_min, y_max].iter().all(|v| v.is_finite());
+    if !finite || x_min >= x_max || y_min >= y_max {
         return Err(JsError::new("bounds must be finite with xMin < xMax and yMin < yMax"));
     }
     Ok(Some(Bounds {
-        x_min: b.x_min,
-        x_max: b.x_max,
-        y_min: b.y_min,
-        y_max: b.y_max,
+        x_min,
+        x_max,
+        y_min,
+        y_max,
     }))
 }
 

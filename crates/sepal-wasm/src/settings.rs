@@ -3,8 +3,9 @@
 //! texts from it), and `parseSettings` is the one place a change is parsed.
 
 use sepal::settings::{Bound, Input, Kind, SettingError, Settings, Spec, SPECS};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::convert::{self, PlainJs, SettingsObject};
 
@@ -153,11 +154,26 @@ struct Parsed<'a> {
 
 /// A pair's value: text (a URL, an attribute, a field) or a number that is
 /// already one (a button's fresh seed, an imported model's settings).
-#[derive(Deserialize)]
-#[serde(untagged)]
 enum PairValue {
     Number(f64),
     Text(String),
+}
+
+/// `[[name, value], …]`, or `None` if it is not that.
+fn read_pairs(pairs: &JsValue) -> Option<Vec<(String, PairValue)>> {
+    let pairs: &js_sys::Array = pairs.dyn_ref()?;
+    pairs
+        .iter()
+        .map(|pair| {
+            let pair: &js_sys::Array = pair.dyn_ref()?;
+            let (name, value) = (pair.get(0).as_string()?, pair.get(1));
+            let value = match value.as_f64() {
+                Some(v) => PairValue::Number(v),
+                None => PairValue::Text(value.as_string()?),
+            };
+            Some((name, value))
+        })
+        .collect()
 }
 
 /// Applies `[[name, value], …]` (values text or numbers) to the defaults,
@@ -166,8 +182,8 @@ enum PairValue {
 /// problem, allowed, message}], changed, effect, unused, link}`.
 #[wasm_bindgen(js_name = parseSettings)]
 pub fn parse_settings(pairs: JsValue, current: JsValue) -> Result<JsValue, JsError> {
-    let pairs: Vec<(String, PairValue)> = serde_wasm_bindgen::from_value(pairs)
-        .map_err(|e| JsError::new(&format!("parseSettings expects [[name, value], …]: {e}")))?;
+    let pairs = read_pairs(&pairs)
+        .ok_or_else(|| JsError::new("parseSettings expects [[name, value], …], each value a string or a number"))?;
     let current = match current.is_undefined() || current.is_null() {
         true => None,
         false => Some(convert::settings_from_js(&current)?),

@@ -243,3 +243,42 @@ fn an_adam_mini_batch_run_has_the_native_bits() {
         pg.epoch_cost()
     );
 }
+
+#[wasm_bindgen_test]
+fn reading_a_model_object_stops_at_its_limits() {
+    use sepal_wasm::json::{Json, ReadError, MAX_DEPTH, MAX_VALUES};
+    let zeros = |n: usize| Array::new_with_length(n as u32).fill(&JsValue::from_f64(0.0), 0, n as u32);
+    // The list is one value, each number another.
+    assert!(Json::from_js(&zeros(MAX_VALUES - 1)).is_ok());
+    assert_eq!(Json::from_js(&zeros(MAX_VALUES)), Err(ReadError::TooMany));
+    let nested = |depth: usize| (0..depth).fold(JsValue::from(Array::new()), |inner, _| Array::of1(&inner).into());
+    assert!(Json::from_js(&nested(MAX_DEPTH)).is_ok());
+    assert_eq!(Json::from_js(&nested(MAX_DEPTH + 1)), Err(ReadError::TooDeep));
+}
+
+/// The JS engine's number texts (the wasm's) are the ones the native build
+/// writes (sepal's settings/decimal.rs tests the same table natively).
+#[wasm_bindgen_test]
+fn numbers_as_text_are_the_native_ones() {
+    use sepal::settings::{number_text, parse_number};
+    for (v, text) in [
+        (1.2, "1.2"),
+        (400.0, "400"),
+        (-0.5, "-0.5"),
+        (1e-6, "0.000001"),
+        (1e-7, "1e-7"),
+        (1e21, "1e+21"),
+        (9_007_199_254_740_991.0, "9007199254740991"),
+        (5e-324, "5e-324"),
+        (f64::MAX, "1.7976931348623157e+308"),
+        (-0.0, "-0"),
+    ] {
+        assert_eq!(number_text(v), text);
+        assert_eq!(parse_number(text).map(f64::to_bits), Some(v.to_bits()), "{text}");
+    }
+    for text in ["1.", ".5", "+.5", "-2.5E-3", "007", "0.30000000000000004"] {
+        assert_eq!(parse_number(text), text.parse().ok(), "{text}");
+    }
+    assert_eq!(parse_number("1e400"), Some(f64::INFINITY));
+    assert_eq!(parse_number("Infinity"), None);
+}

@@ -4,12 +4,14 @@
 //! in the crate: 211 to train on (`X`, `y`) and the notebook's 200 test
 //! points (`Xval`, `yval`), in the file's own order. The CSVs are the ones
 //! in `shared/data/` (their README gives the `.mat` file's hash); each
-//! number reads back to the notebook's double, which `core`'s correctly
-//! rounded `parse` keeps.
+//! number reads back to the notebook's double, which the correctly rounded
+//! [`parse_number`] keeps (in the wasm, the JS engine's, so that `core`'s
+//! float parser stays out of it).
 
 use alloc::vec::Vec;
 
 use crate::generators::Point;
+use crate::settings::parse_number;
 
 const TRAIN: &str = include_str!("../data/football_train.csv");
 const TEST: &str = include_str!("../data/football_test.csv");
@@ -36,7 +38,7 @@ fn parse(csv: &str) -> Vec<Point> {
         .map(|line| {
             let mut values = line
                 .split(',')
-                .map(|v| v.parse::<f64>().expect("football data: a number"));
+                .map(|v| parse_number(v).expect("football data: a number"));
             let mut next = || values.next().expect("football data: x1,x2,label");
             [next(), next(), next()]
         })

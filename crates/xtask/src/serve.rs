@@ -4,11 +4,15 @@
 //!
 //! GET and HEAD only, one thread per connection, kept open for the next
 //! request as browsers and web hosts do (a page of ~35 modules would
-//! otherwise wait on a new connection for each), and `Cache-Control:
-//! no-cache` so that a rebuilt wasm is always picked up.
+//! otherwise wait on a new connection for each), text and wasm gzipped when
+//! the browser accepts it, as hosts do (what the load benchmarks measure
+//! over an emulated mobile network), and `Cache-Control: no-cache` so that
+//! a rebuilt wasm is always picked up.
 
 use crate::wasm_build;
 use crate::Result;
+use flate2::write::GzEncoder;
+use flate2::Compression;
 use std::fs;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
@@ -125,17 +129,23 @@ fn handle(stream: TcpStream, site: &Site, log: bool) -> std::io::Result<()> {
         if reader.read_line(&mut request_line)? == 0 {
             return Ok(());
         }
-        // Drain the headers; only `Connection: close` changes anything.
+        // Drain the headers; only `Connection: close` and whether gzip is
+        // accepted change anything.
         let mut header = String::new();
-        let mut last = false;
+        let (mut last, mut gzip) = (false, false);
         while reader.read_line(&mut header)? > 2 {
-            last |= header.to_ascii_lowercase().replace(' ', "").trim_end() == "connection:close";
+            let header_text = header.to_ascii_lowercase().replace(' ', "");
+            last |= header_text.trim_end() == "connection:close";
+            gzip |= header_text.starts_with("accept-encoding:") && header_text.contains("gzip");
             header.clear();
         }
         let mut words = request_line.split_whitespace();
         let (method, target) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
         let (root, local_target, prefix) = site.resolve(target);
-        let response = respond(root, method, local_target, &prefix);
+        let mut response = respond(root, method, local_target, &prefix);
+        if gzip {
+            response.compress();
+        }
         if log {
             println!("{method} {target} {}", response.status);
         }
@@ -163,10 +173,29 @@ impl Response {
 
     fn new(status: &'static str, content_type: &str, body: Vec<u8>) -> Response {
         let mut headers = vec![("Content-Type", content_type.to_string())];
-        if content_type.starts_with("text/html") {
+        // The single file states its own, stricter policy; the header's
+        // `'self'` would forbid the inline script it is made of.
+        if content_type.starts_with("text/html") && !states_own_policy(&body) {
             headers.push(("Content-Security-Policy", content_security_policy(Scripts::Own)));
         }
         Response { status, headers, body }
+    }
+
+    /// Gzips a successful text or wasm body.
+    fn compress(&mut self) {
+        let kind = &self.headers[0].1;
+        let compressible = kind.starts_with("text/") || kind == "application/wasm" || kind == "application/json";
+        if !self.status.starts_with("200") || !compressible {
+            return;
+        }
+        let mut encoder = GzEncoder::new(Vec::new(), Compression::default());
+        if encoder.write_all(&self.body).is_ok() {
+            if let Ok(body) = encoder.finish() {
+                self.body = body;
+                self.headers.push(("Content-Encoding", "gzip".into()));
+                self.headers.push(("Vary", "Accept-Encoding".into()));
+            }
+        }
     }
 
     fn head(&self) -> Vec<u8> {
@@ -237,6 +266,13 @@ fn percent_decode(text: &str) -> Option<Vec<u8>> {
         }
     }
     Some(bytes)
+}
+
+/// Whether an HTML page carries its Content-Security-Policy in a `<meta>`
+/// of its own (`dist`'s single file puts it first in its `<head>`).
+fn states_own_policy(html: &[u8]) -> bool {
+    let start = String::from_utf8_lossy(&html[..html.len().min(2000)]).to_ascii_lowercase();
+    start.contains("http-equiv=\"content-security-policy\"")
 }
 
 fn content_type(path: &Path) -> &'static str {
@@ -310,7 +346,41 @@ mod tests {
         fs::write(site.join("docs/index.html"), "docs").unwrap();
         fs::write(site.join("pkg/sepal_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
         fs::write(site.join("a b.js"), "export {};").unwrap();
+        fs::write(
+            site.join("single.html"),
+            "<!doctype html><head>\n  <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'\">",
+        )
+        .unwrap();
         start(&PathBuf::from(&site), 0, false).unwrap()
+    }
+
+    #[test]
+    fn gzips_when_accepted_and_leaves_a_page_its_own_policy() {
+        let address = site();
+        let mut stream = TcpStream::connect(address).unwrap();
+        write!(
+            stream,
+            "GET /a%20b.js HTTP/1.1\r\nAccept-Encoding: gzip, deflate\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut response = Vec::new();
+        stream.read_to_end(&mut response).unwrap();
+        let at = response.windows(4).position(|w| w == b"\r\n\r\n").unwrap() + 4;
+        let head = String::from_utf8_lossy(&response[..at]).to_string();
+        assert_eq!(header(&head, "Content-Encoding"), Some("gzip"));
+        let mut text = String::new();
+        flate2::read::GzDecoder::new(&response[at..])
+            .read_to_string(&mut text)
+            .unwrap();
+        assert_eq!(text, "export {};");
+        // Without Accept-Encoding, as before.
+        assert!(get(address, "GET /a%20b.js HTTP/1.1").ends_with("\r\n\r\nexport {};"));
+        // The single file's own policy only; the site's pages get the header.
+        assert_eq!(
+            header(&get(address, "GET /single.html HTTP/1.1"), "Content-Security-Policy"),
+            None
+        );
+        assert!(header(&get(address, "GET / HTTP/1.1"), "Content-Security-Policy").is_some());
     }
 
     /// The single file's policy is the served one with its origin taken out:

@@ -4,7 +4,7 @@
 use core::fmt;
 
 use sepal::parameters::ImportError;
-use sepal::settings::{Problem, SettingError, MAX_POINTS};
+use sepal::settings::{number_text, Problem, SettingError, MAX_POINTS};
 use sepal::Model;
 use wasm_bindgen::JsValue;
 
@@ -156,7 +156,7 @@ impl ModelError {
             ),
             Self::ParameterTooLarge { name } => (
                 "parameter-too-large",
-                vec![("name", name.clone()), ("max", MAX_PARAMETER.to_string())],
+                vec![("name", name.clone()), ("max", number_text(MAX_PARAMETER))],
             ),
             Self::PointValues { list, n, count } => (
                 "point-values",
@@ -171,7 +171,7 @@ impl ModelError {
                 vec![
                     ("list", (*list).into()),
                     ("n", n.to_string()),
-                    ("max", MAX_COORDINATE.to_string()),
+                    ("max", number_text(MAX_COORDINATE)),
                 ],
             ),
             Self::PointLabel { list, n, label } => (
@@ -218,7 +218,7 @@ impl ModelError {
             },
             Self::Iteration { value } => (
                 "iteration",
-                vec![("value", value.clone()), ("max", MAX_ITERATION.to_string())],
+                vec![("value", value.clone()), ("max", number_text(MAX_ITERATION))],
             ),
         }
     }

@@ -29,7 +29,7 @@
 use sepal::dataset::{held_out, train_and_test};
 use sepal::optimizer::Moments;
 use sepal::parameters::ImportError;
-use sepal::settings::{Effect, Input, Plain, Settings, MAX_POINTS, SPECS};
+use sepal::settings::{number_text, Effect, Input, Plain, Settings, MAX_POINTS, SPECS};
 use sepal::{Dataset, DatasetKind, Model, Network, Parameters, Trainer};
 
 use crate::json::Json;
@@ -82,7 +82,7 @@ fn shown(value: &Json) -> String {
     let text = match value {
         Json::Null => "null".to_string(),
         Json::Bool(b) => b.to_string(),
-        Json::Number(n) => n.to_string(),
+        Json::Number(n) => number_text(*n),
         Json::Text(t) => format!("\"{t}\""),
         Json::List(_) => "[…]".to_string(),
         Json::Object(_) => "{…}".to_string(),
@@ -375,7 +375,7 @@ fn read_points(value: &Json, list: &'static str) -> Result<Vec<[f64; 3]>, ModelE
             BadPoint::Label(label) => ModelError::PointLabel {
                 list,
                 n,
-                label: label.to_string(),
+                label: number_text(label),
             },
         })?;
         points.push(point);

@@ -4,13 +4,14 @@
 //! Every value is validated here; a rejected value leaves the setting as it
 //! was and comes back as a [`SettingError`] that says what was wrong.
 //! `table.rs` is the table, a row per setting; `kind.rs` the kinds of
-//! values with their one parser each; this module the [`Settings`] the
-//! rows read and store.
+//! values with their one parser each; `decimal.rs` numbers as text; this
+//! module the [`Settings`] the rows read and store.
 //!
 //! Over 500 lines because `Settings` keeps each dataset's own defaults
 //! (noise, the spiral's network) beside the fields they stand in for, and
 //! the tests of the link between them live with it.
 
+mod decimal;
 mod kind;
 mod notebooks;
 mod table;
@@ -19,7 +20,8 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use core::fmt;
 
-pub use kind::{number_text, Bound, Kind, Plain, Problem, Value};
+pub use decimal::{is_number, number_text, parse_number};
+pub use kind::{Bound, Kind, Plain, Problem, Value};
 pub use notebooks::Notebook;
 pub use table::{Effect, Place, Spec, SPECS};
 

@@ -4,15 +4,17 @@
 //!
 //! The sources, in order, each optional — one that fails or is missing is
 //! reported as "n/a" with its reason, and the others go on:
-//! 1. the wasm build (the same `cargo xtask build`);
+//! 1. the wasm build and `dist/` (the same `cargo xtask dist`, which
+//!    builds the wasm first): the single file's load is measured too;
 //! 2. the native bench of the math crate, `cargo bench -p sepal`, when the
 //!    crate has a `benches/` directory: its last JSON line;
 //! 3. `bench/numpy_course.py`, the course's numpy code timed (numpy is
 //!    pip-installed if `import numpy` fails);
 //! 4. `bench/run.mjs` in node: headless Chromium on the pages under
 //!    `bench/pages/` (Sepal's wasm API, TensorFlow.js, TensorFlow
-//!    Playground's heatmap) and on the real page (`speed=max`, first frame),
-//!    served by our own server with `bench/` mounted at `/bench/`;
+//!    Playground's heatmap) and on the real page (`speed=max`, first frame
+//!    on localhost and on an emulated phone, beside the single file's),
+//!    served by our own server with `bench/` and `dist/` mounted;
 //! 5. the size of `www/pkg/sepal_bg.wasm`, raw and `gzip -9`.
 //!
 //! Every child runs under a time limit (the build aside, which is the
@@ -27,7 +29,7 @@ mod report;
 mod table;
 
 use crate::cmd::{self, command, run_limited, run_quiet};
-use crate::{serve, tools, wasm_build, Result};
+use crate::{dist, serve, tools, wasm_build, Result};
 use serde::Serialize;
 use serde_json::{json, Value};
 use std::fs;
@@ -55,10 +57,10 @@ pub fn bench() -> Result<()> {
         wasm: skipped(),
     };
 
-    println!("==> wasm build");
-    let built = wasm_build::build();
+    println!("==> wasm build and dist/");
+    let built = dist::dist();
     if let Err(e) = &built {
-        println!("warning: the wasm build failed, so the browser figures are n/a: {e}");
+        println!("warning: the wasm or dist build failed, so the browser figures are n/a: {e}");
     }
 
     println!("\n==> native bench (cargo bench -p sepal)");
@@ -72,13 +74,13 @@ pub fn bench() -> Result<()> {
     println!("\n==> headless Chromium (bench/run.mjs)");
     sources.browser = match &built {
         Ok(()) => browser_bench(),
-        Err(e) => Err(format!("the wasm build failed: {e}")),
+        Err(e) => Err(format!("the wasm or dist build failed: {e}")),
     };
     report_source("browser", &sources.browser);
 
     sources.wasm = match &built {
         Ok(()) => wasm_size(),
-        Err(e) => Err(format!("the wasm build failed: {e}")),
+        Err(e) => Err(format!("the wasm or dist build failed: {e}")),
     };
     sources.machine.load_average_after = load_average();
     sources.machine.seconds = (started.elapsed().as_secs_f64() * 10.0).round() / 10.0;
@@ -154,7 +156,8 @@ fn numpy_bench() -> Source {
 fn browser_bench() -> Source {
     let chromium = tools::ensure_test_tools()?;
     tools::npm_ci(Path::new("bench"))?;
-    let address = serve::start_with_mounts(Path::new("www"), &[("bench", Path::new("bench"))], 0, false)?;
+    let mounts = [("bench", Path::new("bench")), ("dist", Path::new("dist"))];
+    let address = serve::start_with_mounts(Path::new("www"), &mounts, 0, false)?;
     let stdout = run_limited(
         command("node")
             .arg("bench/run.mjs")
