@@ -23,6 +23,7 @@ mod linalg;
 pub mod network;
 pub mod parameters;
 mod precise_ln;
+pub mod regularization;
 pub mod rng;
 pub mod settings;
 pub mod trainer;

@@ -11,6 +11,7 @@
 use crate::dataset::Dataset;
 use crate::history::CostHistory;
 use crate::network::{accuracy, cross_entropy, ForwardPass, Gradients, Network};
+use crate::regularization::Regularization;
 use crate::settings::Settings;
 
 /// Points kept for the cost curve, however long the run.
@@ -41,6 +42,8 @@ pub struct Trainer {
     pass: ForwardPass,
     test_pass: ForwardPass,
     grads: Gradients,
+    /// L2, L1 and dropout: what a step adds to the plain cost and gradients.
+    regularization: Regularization,
     iteration: u64,
     cost: f64,
     initial_cost: f64,
@@ -85,6 +88,7 @@ impl Trainer {
             pass: ForwardPass::new(&network, train.len()),
             test_pass: ForwardPass::new(&network, test.len()),
             grads: Gradients::new(&network, train.len()),
+            regularization: Regularization::new(settings, &network, train.len()),
             initial: network.clone(),
             network,
             train,
@@ -142,12 +146,15 @@ impl Trainer {
         self.pass = ForwardPass::new(&self.network, train.len());
         self.test_pass = ForwardPass::new(&self.network, test.len());
         self.grads = Gradients::new(&self.network, train.len());
+        self.regularization.resize(&self.network, train.len());
         self.train = train;
         self.test = test;
         self.initial_cost = f64::NAN;
         if !self.train.is_empty() {
             self.initial.forward(self.train.x.view(), &mut self.pass);
-            self.initial_cost = self.pass.cross_entropy(&self.train.y);
+            self.initial_cost =
+                self.regularization
+                    .cost(&self.initial, self.train.x.view(), &self.train.y, &self.pass, 0);
         }
         self.evaluate();
     }
@@ -159,8 +166,13 @@ impl Trainer {
     /// training points.
     pub fn gradients(&mut self) -> &Gradients {
         if !self.train.is_empty() {
-            self.network
-                .backward(self.train.x.view(), &self.train.y, &self.pass, &mut self.grads);
+            self.regularization.gradients(
+                &self.network,
+                self.train.x.view(),
+                &self.train.y,
+                &self.pass,
+                &mut self.grads,
+            );
         }
         &self.grads
     }
@@ -180,8 +192,13 @@ impl Trainer {
             if self.divergence.is_some() {
                 return done;
             }
-            self.network
-                .backward(self.train.x.view(), &self.train.y, &self.pass, &mut self.grads);
+            self.regularization.gradients(
+                &self.network,
+                self.train.x.view(),
+                &self.train.y,
+                &self.pass,
+                &mut self.grads,
+            );
             self.network.descend(&self.grads, self.learning_rate);
             self.iteration += 1;
             self.evaluate();
@@ -206,7 +223,9 @@ impl Trainer {
     }
 
     /// J of the current parameters: after `step(1000)` from a reset, the
-    /// course's "Cost after iteration 1000".
+    /// course's "Cost after iteration 1000" (with L2 or L1 including the
+    /// penalty, with dropout the cost of the dropped-out training pass, as
+    /// the Regularization notebook prints it).
     pub fn cost(&self) -> f64 {
         self.cost
     }
@@ -302,7 +321,13 @@ impl Trainer {
             return;
         }
         self.network.forward(self.train.x.view(), &mut self.pass);
-        self.cost = self.pass.cross_entropy(&self.train.y);
+        self.cost = self.regularization.cost(
+            &self.network,
+            self.train.x.view(),
+            &self.train.y,
+            &self.pass,
+            self.iteration,
+        );
     }
 
     /// Pushes the cost to the curve and, when the curve kept this

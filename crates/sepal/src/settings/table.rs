@@ -10,6 +10,7 @@ use super::{MAX_LEARNING_RATE, MAX_NOISE, MIN_POINTS};
 use crate::activation::Activation;
 use crate::dataset::DatasetKind;
 use crate::network::Init;
+use crate::regularization::{DropoutMasks, MAX_LAMBDA};
 
 /// What changing a setting does to a running model, least to most.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -103,6 +104,12 @@ const SEED: Kind = Kind::Integer {
     max: u32::MAX as u64,
 };
 
+/// λ of `l2` and `l1`.
+const PENALTY: Kind = Kind::Number {
+    min: inclusive(0.0),
+    max: inclusive(MAX_LAMBDA),
+};
+
 fn integer(value: Value) -> u64 {
     match value {
         Value::Integer(n) => n,
@@ -118,7 +125,7 @@ fn number(value: Value) -> f64 {
 }
 
 /// The table.
-pub const SPECS: [Spec; 15] = [
+pub const SPECS: [Spec; 19] = [
     Spec {
         get: |s| Value::Name(s.dataset.name()),
         put: |s, v| pick(&mut s.dataset, v),
@@ -246,6 +253,46 @@ pub const SPECS: [Spec; 15] = [
             "init",
             "init",
             Kind::Choice(names::<Init>),
+            Effect::Network,
+            Place::Controls,
+        )
+    },
+    // #17: regularisation — L2, L1, dropout (crate::regularization). A
+    // change starts the run again from the same initial weights.
+    Spec {
+        get: |s| Value::Number(s.l2),
+        put: |s, v| s.l2 = number(v),
+        ..row("l2", "l2", PENALTY, Effect::Network, Place::Controls)
+    },
+    Spec {
+        get: |s| Value::Number(s.l1),
+        put: |s, v| s.l1 = number(v),
+        ..row("l1", "l1", PENALTY, Effect::Network, Place::Controls)
+    },
+    Spec {
+        get: |s| Value::Number(s.keep_prob),
+        put: |s, v| s.keep_prob = number(v),
+        // Dropout acts on hidden layers; logistic regression has none.
+        applies: |s| s.model() != Model::Logistic,
+        ..row(
+            "keepProb",
+            "keep-prob",
+            Kind::Number {
+                min: exclusive(0.0),
+                max: inclusive(1.0),
+            },
+            Effect::Network,
+            Place::Controls,
+        )
+    },
+    Spec {
+        get: |s| Value::Name(s.dropout_masks.name()),
+        put: |s, v| pick(&mut s.dropout_masks, v),
+        applies: |s| s.model() != Model::Logistic && s.keep_prob < 1.0,
+        ..row(
+            "dropoutMasks",
+            "dropout-masks",
+            Kind::Choice(names::<DropoutMasks>),
             Effect::Network,
             Place::Controls,
         )
