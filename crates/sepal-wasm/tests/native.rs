@@ -47,3 +47,18 @@ fn new_points_go_on_from_the_current_iteration_and_are_marked() {
     assert_eq!(pg.data_changes_len(), 0);
     assert_eq!(pg.trainer().iteration(), 0);
 }
+
+#[test]
+fn native_regularised_cost_after_300_iterations_has_the_pinned_bits() {
+    let mut settings = Settings::default();
+    assert_eq!(settings.apply(REGULARISED), []);
+    let mut pg = Playground::from_settings(settings);
+    pg.step(300);
+    let cost = pg.trainer().cost();
+    assert_eq!(
+        cost.to_bits(),
+        REGULARISED_COST_AFTER_300_BITS,
+        "native cost {cost:e} = {:#x}",
+        cost.to_bits()
+    );
+}
