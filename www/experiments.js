@@ -51,6 +51,19 @@ export const EXPERIMENTS = {
     view: "curves",
     runs: (s) => ["zeros", "small", "xavier", "he"].map((i) => ({ value: i, settings: { ...s, model: hidden(s), init: i } })),
   },
+  // #17: the Regularization notebook's table, live: no regularisation, L2
+  // with λ = 0.7, dropout keeping 0.86, each with train and test accuracy.
+  regularization: {
+    iterations: 10000,
+    view: "multiples",
+    caption: "experiment.regularization.caption",
+    runs: (s) =>
+      [
+        ["none", {}],
+        ["l2", { l2: 0.7 }],
+        ["dropout", { keepProb: 0.86 }],
+      ].map(([value, change]) => ({ value, settings: { ...s, model: hidden(s), l2: 0, l1: 0, keepProb: 1, ...change } })),
+  },
 };
 
 /**
@@ -183,6 +196,8 @@ export class Experiments {
         return format(text.rateLabel, { rate: value });
       case "activations":
         return text[`activation.${value}`];
+      case "regularization":
+        return text[`experiment.regularization.${value}`];
       default:
         return text[`init.${value}`];
     }
@@ -311,11 +326,7 @@ export class Experiments {
         );
         const contour = new Float32Array(buffer, run.pg.contourPtr(), run.pg.contourLen());
         this.#drawMultiple(run.canvas, image, contour, job);
-        run.caption.textContent = format(this.text.sweepCaption, {
-          label: run.label,
-          accuracy: percent(run.pg.trainAccuracy),
-          iteration: run.pg.iteration,
-        });
+        run.caption.textContent = this.#caption(job.spec, run.label, run.pg);
       }
     } else {
       // Views over memory are only valid until the next wasm call: draw now.
@@ -372,6 +383,12 @@ export class Experiments {
     });
   }
 
+  /** A small multiple's caption: its label and accuracy (train and test, when the experiment says). */
+  #caption(spec, label, { trainAccuracy, testAccuracy }) {
+    const train = percent(trainAccuracy);
+    return format(this.text[spec.caption ?? "sweepCaption"], { label, accuracy: train, train, test: percent(testAccuracy) });
+  }
+
   /** The legend of the curves, or the captions of the multiples, with each run's result. */
   #fillLegend(runs, spec) {
     const text = this.text;
@@ -384,7 +401,7 @@ export class Experiments {
     if (spec.view === "multiples") {
       for (const run of runs) {
         if (!run.row) continue;
-        run.caption.textContent = format(text.sweepCaption, { label: run.label, accuracy: percent(run.row.trainAccuracy), iteration: run.row.iteration });
+        run.caption.textContent = this.#caption(spec, run.label, run.row);
         run.figure.append(this.#useButton(run));
       }
       return;

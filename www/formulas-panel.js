@@ -90,13 +90,16 @@ export class FormulasPanel {
     return this.#showValues && this.visible;
   }
 
-  /** The equations for `sizes` ([n_x, …, 1]), `activation` and `m` examples. */
-  setModel(sizes, activation, examples) {
-    const key = `${sizes.join(",")}|${activation}|${examples}`;
+  /**
+   * The equations for `sizes` ([n_x, …, 1]), `activation` and `m` examples,
+   * with the regularisation `{l2, l1, keepProb}` of the settings (#17).
+   */
+  setModel(sizes, activation, examples, { l2 = 0, l1 = 0, keepProb = 1 } = {}) {
+    const key = `${sizes.join(",")}|${activation}|${examples}|${l2}|${l1}|${keepProb}`;
     if (key === this.#key) return;
     this.#key = key;
     this.#current = null;
-    this.body.replaceChildren(buildFormulas({ sizes, activation, m: examples }, this.text));
+    this.body.replaceChildren(buildFormulas({ sizes, activation, m: examples, l2, l1, keepProb }, this.text));
     this.#steps = formulaSteps(sizes.length - 1);
   }
 

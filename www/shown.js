@@ -6,7 +6,7 @@
 //
 // Names are separated by spaces or commas; no attribute (or "all") shows
 // everything, an empty one (or "none") nothing but the plot and numbers.
-// "experiments" shows all four experiments; "sweep", "learning-rates",
+// "experiments" shows every experiment; "sweep", "learning-rates",
 // "activations" and "inits" show one each.
 
 import { SETTINGS } from "./settings-table.js";

@@ -450,7 +450,7 @@ export class View {
     const settings = this.#settings.current;
     if (!pg || !this.#formulas || !settings) return;
     const sizes = this.#model.call(() => Array.from(pg.layerSizes()));
-    if (sizes) this.#formulas.setModel(sizes, settings.activation, this.#model.points?.train?.length ?? 0);
+    if (sizes) this.#formulas.setModel(sizes, settings.activation, this.#model.points?.train?.length ?? 0, settings);
   }
 
   /** A new model is in place: everything about it is shown afresh. */
