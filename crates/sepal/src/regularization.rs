@@ -8,16 +8,21 @@
 //!   weight that is 0 stays 0 unless the data pull it away.
 //! - Inverted dropout (`keep-prob` < 1) on every hidden layer: the training
 //!   pass keeps a unit where D = rand(n_l, m) < keep_prob and scales what is
-//!   kept by 1/keep_prob; the backward pass drops the same units. The masks
-//!   are numpy's `np.random.rand` doubles (D[1] then D[2] …, each row-major
-//!   over its n_l × m array), from a generator seeded with
-//!   `seed + iteration` (mod 2³²) for the pass at the parameters after
-//!   `iteration` updates (`dropout-masks=fresh`), or with 1 at every pass
-//!   (`fixed`: the notebook reseeds numpy with 1 in each
-//!   `forward_propagation_with_dropout`, so it trains with the same masks
-//!   in all 30,000 iterations). Seeding by the iteration keeps a run
-//!   reproducible from any iteration (an imported model goes on as the
-//!   original would).
+//!   kept by 1/keep_prob; the backward pass drops the same units. Masks are
+//!   drawn D[1] first, then D[2] …, each row-major over its n_l × m array.
+//!   - `dropout-masks=fixed`, the notebook's: numpy's `np.random.rand`
+//!     doubles after `np.random.seed(1)`, the same masks at every pass (the
+//!     notebook reseeds in each `forward_propagation_with_dropout`, so it
+//!     trains with the same masks in all 30,000 iterations). Drawn once.
+//!   - `fresh` (the default): new masks at every pass, from SplitMix64
+//!     started at seed·2³² + iteration (the pass at the parameters after
+//!     `iteration` updates), two units per 64-bit draw (its high 32 bits,
+//!     then its low 32 bits; each layer starts on a new draw), a unit kept
+//!     where its 32 bits < keep_prob·2³². Not numpy's generator: its 53-bit
+//!     doubles cost two Mersenne Twister words per unit, ~18,000 words per
+//!     iteration at the notebook's size, several plain iterations' time.
+//!     Seeding by the iteration keeps a run reproducible from any iteration
+//!     (an imported model goes on as the original would).
 //!
 //! The penalties are part of J, as the notebook's
 //! `compute_cost_with_regularization` prints it; with dropout, J is the
@@ -37,7 +42,7 @@ pub const MAX_LAMBDA: f64 = 1000.0;
 /// Where each training pass's dropout masks come from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DropoutMasks {
-    /// New masks every iteration (the generator seeded with seed + iteration).
+    /// New masks every iteration (SplitMix64 from the seed and the iteration).
     Fresh,
     /// The notebook's: the generator seeded with 1 before every pass, so the
     /// same masks in every iteration.
@@ -92,7 +97,7 @@ impl Regularization {
         self.dropout_pass = (self.keep_prob < 1.0 && hidden).then(|| {
             let mut pass = ForwardPass::with_dropout(network, m, self.keep_prob);
             if self.masks == DropoutMasks::Fixed {
-                draw_masks(&mut pass, FIXED_MASK_SEED, self.keep_prob);
+                draw_numpy_masks(&mut pass, FIXED_MASK_SEED, self.keep_prob);
             }
             pass
         });
@@ -117,7 +122,7 @@ impl Regularization {
         let data_cost = match &mut self.dropout_pass {
             Some(pass) => {
                 if self.masks == DropoutMasks::Fresh {
-                    draw_masks(pass, self.seed.wrapping_add(iteration as u32), self.keep_prob);
+                    draw_fresh_masks(pass, self.seed, iteration, self.keep_prob);
                 }
                 network.forward(x, pass);
                 pass.cross_entropy(y)
@@ -180,13 +185,47 @@ impl Regularization {
 
 /// Every hidden layer's mask, D = rand(n_l, m) < keep_prob, from numpy's
 /// generator seeded with `seed`: D[1] first, each row by row.
-fn draw_masks(pass: &mut ForwardPass, seed: u32, keep_prob: f64) {
+fn draw_numpy_masks(pass: &mut ForwardPass, seed: u32, keep_prob: f64) {
     let mut rng = NumpyRng::new(seed);
     for mask in pass.dropout_masks_mut() {
         for d in mask.iter_mut() {
             *d = if rng.next_f64() < keep_prob { 1.0 } else { 0.0 };
         }
     }
+}
+
+/// The fresh masks of the pass after `iteration` updates (see the module's
+/// comment): SplitMix64, two units per draw.
+fn draw_fresh_masks(pass: &mut ForwardPass, seed: u32, iteration: u64, keep_prob: f64) {
+    let mut state = ((seed as u64) << 32).wrapping_add(iteration);
+    let threshold = keep_prob * 4_294_967_296.0;
+    let keep = |bits: u64| {
+        if ((bits & 0xffff_ffff) as f64) < threshold {
+            1.0
+        } else {
+            0.0
+        }
+    };
+    for mask in pass.dropout_masks_mut() {
+        let units = mask.as_slice_mut().expect("masks are stored contiguously");
+        for pair in units.chunks_mut(2) {
+            let bits = splitmix64(&mut state);
+            pair[0] = keep(bits >> 32);
+            if let Some(second) = pair.get_mut(1) {
+                *second = keep(bits);
+            }
+        }
+    }
+}
+
+/// SplitMix64's next output (Steele, Lea and Flood, 2014): integer
+/// operations only, so the same on every target.
+fn splitmix64(state: &mut u64) -> u64 {
+    *state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    let mut z = *state;
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
 }
 
 fn sum(w: &Array2<f64>, term: impl Fn(f64) -> f64) -> f64 {
@@ -253,6 +292,36 @@ mod tests {
                 assert!((slope - dw).abs() < 1e-4, "W[{}] entry {k}: {slope} vs {dw}", l + 1);
             }
         }
+    }
+
+    #[test]
+    fn fresh_masks_keep_about_keep_prob_of_the_units_and_change_every_iteration() {
+        let mut settings = Settings::default();
+        assert_eq!(settings.apply([("keep-prob", "0.86")]), []);
+        let network = Network::new(&[2, 20, 3, 1], Activation::Relu, Init::He, 3);
+        let mut pass = ForwardPass::with_dropout(&network, 211, 0.86);
+        draw_fresh_masks(&mut pass, 3, 0, 0.86);
+        let first: alloc::vec::Vec<f64> = pass
+            .dropout_masks_mut()
+            .iter()
+            .flat_map(|m| m.iter().copied())
+            .collect();
+        let kept = first.iter().sum::<f64>() / first.len() as f64;
+        assert!((kept - 0.86).abs() < 0.02, "{kept}");
+        draw_fresh_masks(&mut pass, 3, 1, 0.86);
+        let second: alloc::vec::Vec<f64> = pass
+            .dropout_masks_mut()
+            .iter()
+            .flat_map(|m| m.iter().copied())
+            .collect();
+        assert_ne!(first, second);
+        draw_fresh_masks(&mut pass, 3, 0, 0.86);
+        let again: alloc::vec::Vec<f64> = pass
+            .dropout_masks_mut()
+            .iter()
+            .flat_map(|m| m.iter().copied())
+            .collect();
+        assert_eq!(first, again, "the seed and the iteration decide");
     }
 
     #[test]
