@@ -198,9 +198,10 @@ fn draw_numpy_masks(pass: &mut ForwardPass, seed: u32, keep_prob: f64) {
 /// comment): SplitMix64, two units per draw.
 fn draw_fresh_masks(pass: &mut ForwardPass, seed: u32, iteration: u64, keep_prob: f64) {
     let mut state = ((seed as u64) << 32).wrapping_add(iteration);
-    let threshold = keep_prob * 4_294_967_296.0;
+    // A whole number is below keep_prob·2³² exactly when it is below its ceiling.
+    let threshold = libm::ceil(keep_prob * 4_294_967_296.0) as u64;
     let keep = |bits: u64| {
-        if ((bits & 0xffff_ffff) as f64) < threshold {
+        if bits & 0xffff_ffff < threshold {
             1.0
         } else {
             0.0
