@@ -385,21 +385,30 @@ struct Dropout {
 impl Dropout {
     /// A[l] = A[l]·D[l], A[l] = A[l]/keep_prob.
     fn drop_units(&mut self, l: usize, a: &[f64]) {
+        let (out, d) = (slice_mut(&mut self.dropped[l]), slice(&self.masks[l]));
         let keep_prob = self.keep_prob;
-        for ((out, &a), &d) in slice_mut(&mut self.dropped[l])
-            .iter_mut()
-            .zip(a)
-            .zip(slice(&self.masks[l]))
-        {
-            *out = a * d / keep_prob;
-        }
+        fastmath::wide(
+            #[inline(always)]
+            || {
+                for ((out, &a), &d) in out.iter_mut().zip(a).zip(d) {
+                    *out = a * d / keep_prob;
+                }
+            },
+        );
     }
 
     /// dA[l] = dA[l]·D[l], dA[l] = dA[l]/keep_prob: the same units dropped.
     fn mask_gradient(&self, l: usize, da: &mut [f64]) {
-        for (da, &d) in da.iter_mut().zip(slice(&self.masks[l])) {
-            *da = *da * d / self.keep_prob;
-        }
+        let d = slice(&self.masks[l]);
+        let keep_prob = self.keep_prob;
+        fastmath::wide(
+            #[inline(always)]
+            || {
+                for (da, &d) in da.iter_mut().zip(d) {
+                    *da = *da * d / keep_prob;
+                }
+            },
+        );
     }
 }
 

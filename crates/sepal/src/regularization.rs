@@ -200,21 +200,20 @@ fn draw_fresh_masks(pass: &mut ForwardPass, seed: u32, iteration: u64, keep_prob
     let mut state = ((seed as u64) << 32).wrapping_add(iteration);
     // A whole number is below keep_prob·2³² exactly when it is below its ceiling.
     let threshold = libm::ceil(keep_prob * 4_294_967_296.0) as u64;
-    let keep = |bits: u64| {
-        if bits & 0xffff_ffff < threshold {
-            1.0
-        } else {
-            0.0
-        }
-    };
+    // Without a branch: which units drop is random, so a branch would miss.
+    let keep = |bits: u64| (bits & 0xffff_ffff < threshold) as u32 as f64;
     for mask in pass.dropout_masks_mut() {
-        let units = mask.as_slice_mut().expect("masks are stored contiguously");
-        for pair in units.chunks_mut(2) {
+        let mut pairs = mask
+            .as_slice_mut()
+            .expect("masks are stored contiguously")
+            .chunks_exact_mut(2);
+        for pair in &mut pairs {
             let bits = splitmix64(&mut state);
             pair[0] = keep(bits >> 32);
-            if let Some(second) = pair.get_mut(1) {
-                *second = keep(bits);
-            }
+            pair[1] = keep(bits);
+        }
+        if let [last] = pairs.into_remainder() {
+            *last = keep(splitmix64(&mut state) >> 32);
         }
     }
 }
