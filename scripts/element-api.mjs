@@ -323,7 +323,7 @@ function otherAttributes() {
       type: "string",
       description:
         `What readers may change: names separated by spaces or commas, from ${CONTROL_NAMES.join(", ")}; ` +
-        "\"experiments\" means all four experiments. No attribute (or \"all\") shows everything, an empty one (or \"none\") only the plot and the numbers.",
+        "\"experiments\" means every experiment. No attribute (or \"all\") shows everything, an empty one (or \"none\") only the plot and the numbers.",
     },
     {
       name: "folded",

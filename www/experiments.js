@@ -52,7 +52,7 @@ export const EXPERIMENTS = {
   inits: {
     iterations: 3000,
     view: "curves",
-    runs: (s) => ["zeros", "small", "xavier", "he"].map((i) => ({ value: i, settings: { ...s, model: hidden(s), init: i } })),
+    runs: (s) => ["zeros", "small", "large", "xavier", "he"].map((i) => ({ value: i, settings: { ...s, model: hidden(s), init: i } })),
   },
   optimizers: {
     iterations: 3000,
@@ -64,6 +64,19 @@ export const EXPERIMENTS = {
     view: "curves",
     // A batch no larger than the points (a person's few drawn points train in one batch anyway).
     runs: (s) => [1, 64, "all"].map((b) => ({ value: b, settings: { ...s, batchSize: b } })),
+  },
+  // #17: the Regularization notebook's table, live: no regularisation, L2
+  // with λ = 0.7, dropout keeping 0.86, each with train and test accuracy.
+  regularization: {
+    iterations: 10000,
+    view: "multiples",
+    caption: "experiment.regularization.caption",
+    runs: (s) =>
+      [
+        ["none", {}],
+        ["l2", { l2: 0.7 }],
+        ["dropout", { keepProb: 0.86 }],
+      ].map(([value, change]) => ({ value, settings: { ...s, model: hidden(s), l2: 0, l1: 0, keepProb: 1, batchSize: "all", ...change } })),
   },
 };
 
@@ -204,6 +217,8 @@ export class Experiments {
         return text[`optimizer.${value}`];
       case "batch-sizes":
         return value === "all" ? text["batch-size.all"] : format(text["batch-size.value"], { value });
+      case "regularization":
+        return text[`experiment.regularization.${value}`];
       default:
         return text[`init.${value}`];
     }
@@ -332,11 +347,7 @@ export class Experiments {
         );
         const contour = new Float32Array(buffer, run.pg.contourPtr(), run.pg.contourLen());
         this.#drawMultiple(run.canvas, image, contour, job);
-        run.caption.textContent = format(this.text.sweepCaption, {
-          label: run.label,
-          accuracy: percent(run.pg.trainAccuracy),
-          iteration: run.pg.iteration,
-        });
+        run.caption.textContent = this.#caption(job.spec, run.label, run.pg);
       }
     } else {
       // Views over memory are only valid until the next wasm call: draw now.
@@ -393,6 +404,12 @@ export class Experiments {
     });
   }
 
+  /** A small multiple's caption: its label and accuracy (train and test, when the experiment says). */
+  #caption(spec, label, { trainAccuracy, testAccuracy }) {
+    const train = percent(trainAccuracy);
+    return format(this.text[spec.caption ?? "sweepCaption"], { label, accuracy: train, train, test: percent(testAccuracy) });
+  }
+
   /** The legend of the curves, or the captions of the multiples, with each run's result. */
   #fillLegend(runs, spec) {
     const text = this.text;
@@ -405,7 +422,7 @@ export class Experiments {
     if (spec.view === "multiples") {
       for (const run of runs) {
         if (!run.row) continue;
-        run.caption.textContent = format(text.sweepCaption, { label: run.label, accuracy: percent(run.row.trainAccuracy), iteration: run.row.iteration });
+        run.caption.textContent = this.#caption(spec, run.label, run.row);
         run.figure.append(this.#useButton(run));
       }
       return;

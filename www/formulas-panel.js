@@ -90,13 +90,16 @@ export class FormulasPanel {
     return this.#showValues && this.visible;
   }
 
-  /** The equations for `sizes` ([n_x, …, 1]), `activation`, `m` examples, the inputs `features` and the `optimizer`'s update. */
-  setModel(sizes, activation, examples, features, optimizer = "gd") {
-    const key = `${sizes.join(",")}|${activation}|${examples}|${features.join()}|${optimizer}`;
+  /**
+   * The equations for `sizes` ([n_x, …, 1]), `activation`, `m` examples and the inputs `features`, with
+   * the settings' optimiser's update (#16) and regularisation `{l2, l1, keepProb}` (#17).
+   */
+  setModel(sizes, activation, examples, features, { optimizer = "gd", l2 = 0, l1 = 0, keepProb = 1 } = {}) {
+    const key = `${sizes.join(",")}|${activation}|${examples}|${features.join()}|${optimizer}|${l2}|${l1}|${keepProb}`;
     if (key === this.#key) return;
     this.#key = key;
     this.#current = null;
-    this.body.replaceChildren(buildFormulas({ sizes, activation, m: examples, features, optimizer }, this.text));
+    this.body.replaceChildren(buildFormulas({ sizes, activation, m: examples, features, optimizer, l2, l1, keepProb }, this.text));
     this.#steps = formulaSteps(sizes.length - 1);
   }
 

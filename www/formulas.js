@@ -174,41 +174,75 @@ function brokenEquation(step, ...pieces) {
   return line;
 }
 
+/** #17: λ/m (or λ/(2m)) as the Regularization notebook's penalty writes it. */
+const lambdaOver = (lambda, denominator) => m("mfrac", mi(lambda), denominator);
+const keepProb = () => mi("keep_prob");
+
 /**
  * The equations of a network with layer sizes `sizes` ([n_x, n_1, …, n_L]),
  * hidden `activation`, `m` examples and the inputs `features` (names), as a fragment of sections headed by
  * `text["formulas.forward"]`, `…cost`, `…backward`, `…update`, `…shapes`.
+ * With `l2`, `l1` (λ, λ₁ > 0) and `keepProb` < 1 the cost and dW gain their
+ * penalty terms and the passes their dropout steps (#17).
  */
-export function buildFormulas({ sizes, activation, m: examples, features = ["x1", "x2"], optimizer = "gd" }, text) {
+export function buildFormulas({ sizes, activation, m: examples, features = ["x1", "x2"], optimizer = "gd", l2 = 0, l1 = 0, keepProb: keep = 1 }, text) {
   const layers = sizes.length - 1;
+  const dropout = keep < 1;
   const forward = [];
   for (let l = 1; l <= layers; l += 1) {
     forward.push(
       equation(`forward-${l}-z`, layered("", "Z", l), mo("="), layered("", "W", l), previous(l), mo("+"), layered("", "b", l)),
       equation(`forward-${l}-a`, layered("", "A", l), mo("="), activationName(activation, l, layers), mo("("), layered("", "Z", l), mo(")")),
     );
+    if (dropout && l < layers) {
+      // Inverted dropout, as the course writes it (training passes only).
+      forward.push(
+        equation(
+          `forward-${l}-dropout`,
+          layered("", "D", l), mo("="), mo("("), mi("rand"), mo("("), mn(sizes[l]), mo(","), mi("m"), mo(")"), mo("<"), keepProb(), mo(")"),
+        ),
+        equation(`forward-${l}-dropout`, layered("", "A", l), mo("≔"), layered("", "A", l), mo("⊙"), layered("", "D", l), mo("/"), keepProb()),
+      );
+    }
   }
   // a^[L](i) (one superscript, the course's) and y(i), made afresh for each use (a node has one place).
   const a = () => m("msup", mi("a"), row(mo("["), mn(layers), mo("]"), mo("("), mi("i"), mo(")")));
   const y = () => m("msup", mi("y"), row(mo("("), mi("i"), mo(")")));
+  const penalties = [];
+  if (l2 > 0) {
+    const norm = m("msubsup", row(mo("‖"), layered("", "W", "l"), mo("‖")), mi("F"), mn(2));
+    penalties.push([mo("+"), lambdaOver("λ", row(mn(2), mi("m"))), m("munder", mo("∑"), mi("l")), norm]);
+  }
+  if (l1 > 0) {
+    penalties.push([mo("+"), lambdaOver("λ₁", mi("m")), m("munder", mo("∑"), mi("l")), mo("∑"), mo("|"), layered("", "W", "l"), mo("|")]);
+  }
   const cost = brokenEquation(
     "cost",
     [mi("J"), mo("="), mo("−"), oneOverM(), sum(), unstretched("("), y(), ...log(a())],
     [mo("+"), mo("("), mn(1), mo("−"), y(), mo(")"), ...log(mn(1), mo("−"), a()), unstretched(")")],
+    ...penalties,
   );
+  // dW's penalty terms, the same for every layer.
+  const dwPenalty = (l) => [
+    ...(l2 > 0 ? [mo("+"), lambdaOver("λ", mi("m")), layered("", "W", l)] : []),
+    ...(l1 > 0 ? [mo("+"), lambdaOver("λ₁", mi("m")), mi("sign"), mo("("), layered("", "W", l), mo(")")] : []),
+  ];
   const backward = [
     equation(`backward-${layers}-dz`, layered("d", "Z", layers), mo("="), layered("", "A", layers), mo("−"), mi("Y")),
   ];
   for (let l = layers; l >= 1; l -= 1) {
     backward.push(
-      equation(`backward-${l}-dw`, layered("d", "W", l), mo("="), oneOverM(), layered("d", "Z", l), transpose(previous(l))),
+      equation(`backward-${l}-dw`, layered("d", "W", l), mo("="), oneOverM(), layered("d", "Z", l), transpose(previous(l)), ...dwPenalty(l)),
       equation(`backward-${l}-db`, layered("d", "b", l), mo("="), oneOverM(), sum(), layered("d", "Z", l)),
     );
     if (l > 1) {
       backward.push(
         equation(
           `backward-${l - 1}-dz`,
-          layered("d", "Z", l - 1), mo("="), transpose(layered("", "W", l)), layered("d", "Z", l), mo("⊙"), derivative(activation, l - 1),
+          layered("d", "Z", l - 1), mo("="), transpose(layered("", "W", l)), layered("d", "Z", l),
+          // With dropout the same units are dropped: dA ⊙ D / keep_prob.
+          ...(dropout ? [mo("⊙"), layered("", "D", l - 1), mo("/"), keepProb()] : []),
+          mo("⊙"), derivative(activation, l - 1),
         ),
       );
     }

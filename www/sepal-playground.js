@@ -508,7 +508,7 @@ export class SepalPlayground extends HTMLElement {
 
   /**
    * Runs one of the course's experiments ("sweep", "learning-rates",
-   * "activations", "inits", "optimizers", "batch-sizes") from the current settings and shows it in
+   * "activations", "inits", "optimizers", "batch-sizes", "regularization") from the current settings and shows it in
    * `part="experiments"`; resolves with one row per run. The main training
    * pauses, and Play is refused, until it is over. A running experiment is
    * cancelled first (its promise rejects); an unknown `kind` rejects with a

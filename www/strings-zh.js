@@ -300,6 +300,7 @@ export const zh = {
   cancelExperiment: "取消",
   experimentCancelled: "实验已取消",
   unknownExperiment: "没有名为 \"{kind}\" 的实验：请使用 {kinds}",
+  unknownExperiment: "没有名为 \"{kind}\" 的实验：请使用 sweep、learning-rates、activations、inits 或 regularization",
 
   "problem.not-a-number": "{setting} = \"{value}\" 不是数字：请使用{allowed}。已改用 {current}。",
   "problem.not-an-integer": "{setting} = \"{value}\" 不是整数：请使用{allowed}。已改用 {current}。",
@@ -372,6 +373,7 @@ export const zh = {
 
   controlsUnknown:
     "controls：\"{name}\" 不是控件名称，已忽略。可用：{names}。",
+    "controls：\"{name}\" 不是控件名称，已忽略。可用：play、step、reset、model、hidden-units、layers、activation、init、l2、l1、keep-prob、dropout-masks、learning-rate、seed、speed、link、save、load、data、chart、formulas、network、experiments、sweep、learning-rates、activations、inits、regularization。",
   reducedMotionAutoplay: "由于你的设备要求减少动态效果，训练没有自动开始。按“开始”即可训练。",
   playDuringExperiment: "实验运行期间训练暂停：实验完成或取消后，“开始”才能再次使用。",
   cancelTheExperiment: "取消实验",
@@ -464,4 +466,23 @@ export const zh = {
   testPointsTitle: "单独抽取这么多测试点，数据种子加 1（与课程笔记本的做法相同）；为 0 时改为按比例留出",
   footballFixed: "足球数据是笔记本里固定的 211 个训练点和 200 个测试点：点数、噪声、数据种子和测试集设置都不适用。",
   "problem.does-not-apply": "{setting} = \"{value}\" 不适用于足球数据（其 211 个训练点和 200 个测试点是固定的），已忽略。",
+  // #17: regularisation
+  "init.large": "大随机数（× 10）",
+  l2: "L2 λ",
+  l2Title: "L2 正则化 λ：J 加上 λ/(2m)·Σ‖W‖²，每次更新把权重缩小 α·λ/m·W（0：关闭）",
+  l1: "L1 λ₁",
+  l1Title: "L1 正则化 λ₁：J 加上 λ₁/m·Σ|W|，每次更新把每个权重向 0 移动 α·λ₁/m（恰为 0 的权重只受数据牵引；0：关闭）",
+  keepProb: "保留概率",
+  keepProbTitle: "随机失活：每次训练迭代以此概率保留每个隐藏单元，并把保留的值除以保留概率；准确率、测试代价和决策图使用全部单元（1：关闭）",
+  dropoutMasks: "随机失活掩码",
+  "dropout-masks.fresh": "每次重抽",
+  "dropout-masks.fixed": "固定（笔记本）",
+  dropoutMasksTitle: "重新抽取：每次迭代丢弃不同的单元。相同：正则化笔记本在每次前向传播前把随机数种子重设为 1，因此所有迭代都丢弃同样的单元",
+  "experiment.regularization": "正则化",
+  "experiment.regularization.title": "不加正则化、加 L2（λ = 0.7）和加随机失活（保留 0.86）各训练一次，如正则化笔记本：训练和测试准确率，决策边界并排",
+  "experiment.regularization.heading": "有无正则化的训练和测试准确率，各 {iterations} 次迭代",
+  "experiment.regularization.caption": "{label}：训练 {train}%，测试 {test}%",
+  "experiment.regularization.none": "无",
+  "experiment.regularization.l2": "L2，λ = 0.7",
+  "experiment.regularization.dropout": "随机失活，保留 0.86",
 };

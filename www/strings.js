@@ -337,6 +337,7 @@ const en = {
   cancelExperiment: "Cancel",
   experimentCancelled: "The experiment was cancelled",
   unknownExperiment: "There is no experiment \"{kind}\": use {kinds}",
+  unknownExperiment: "There is no experiment \"{kind}\": use sweep, learning-rates, activations, inits or regularization",
 
   // The notice: rejected settings. {setting} is the URL/attribute name,
   // {value} the rejected text, {allowed} what would have been accepted.
@@ -420,6 +421,7 @@ const en = {
   // The notice: notes for the page's author and reader.
   controlsUnknown:
     "controls: \"{name}\" is not a control, so it was ignored. Use {names}.",
+    "controls: \"{name}\" is not a control, so it was ignored. Use play, step, reset, model, hidden-units, layers, activation, init, l2, l1, keep-prob, dropout-masks, learning-rate, seed, speed, link, save, load, data, chart, formulas, network, experiments, sweep, learning-rates, activations, inits or regularization.",
   reducedMotionAutoplay:
     "Training did not start by itself because your device asks for reduced motion. Press Play to train.",
   playDuringExperiment:
@@ -520,6 +522,25 @@ const en = {
     "The football data are the notebook's fixed 211 training and 200 test points: points, noise, data seed and the test set do not apply.",
   "problem.does-not-apply":
     "{setting} = \"{value}\" does not apply to the football data (its 211 training and 200 test points are fixed), so it was ignored.",
+  // #17: regularisation
+  "init.large": "large (× 10)",
+  l2: "L2 λ",
+  l2Title: "L2 regularisation λ: J gains λ/(2m)·Σ‖W‖², and each update shrinks the weights by α·λ/m·W (0: off)",
+  l1: "L1 λ₁",
+  l1Title: "L1 regularisation λ₁: J gains λ₁/m·Σ|W|, and each update moves every weight α·λ₁/m towards 0 (a weight at exactly 0 is pulled by the data only; 0: off)",
+  keepProb: "Keep probability",
+  keepProbTitle: "Dropout: each training iteration keeps a hidden unit with this probability and scales what is kept by 1/keep-prob; accuracy, test cost and the map use every unit (1: off)",
+  dropoutMasks: "Dropout masks",
+  "dropout-masks.fresh": "fresh",
+  "dropout-masks.fixed": "fixed (the notebook’s)",
+  dropoutMasksTitle: "Fresh: new units dropped every iteration. Fixed: the Regularization notebook reseeds numpy with 1 before every pass, so it drops the same units in all iterations",
+  "experiment.regularization": "Regularisation",
+  "experiment.regularization.title": "Train without regularisation, with L2 (λ = 0.7) and with dropout (keep 0.86), as in the Regularization notebook: train and test accuracy, boundaries side by side",
+  "experiment.regularization.heading": "Train and test accuracy with and without regularisation, {iterations} iterations each",
+  "experiment.regularization.caption": "{label}: train {train} %, test {test} %",
+  "experiment.regularization.none": "none",
+  "experiment.regularization.l2": "L2, λ = 0.7",
+  "experiment.regularization.dropout": "dropout, keep 0.86",
 };
 
 /**

@@ -455,7 +455,7 @@ export class View {
     if (!pg || !this.#formulas || !settings) return;
     const sizes = this.#model.call(() => Array.from(pg.layerSizes()));
     const features = this.#model.call(() => pg.inputFeatures().split(","));
-    if (sizes && features) this.#formulas.setModel(sizes, settings.activation, this.#model.points?.train?.length ?? 0, features, settings.optimizer);
+    if (sizes && features) this.#formulas.setModel(sizes, settings.activation, this.#model.points?.train?.length ?? 0, features, settings);
   }
 
   /** A new model is in place: everything about it is shown afresh. */

@@ -469,3 +469,65 @@ fn epochs_log_the_notebooks_epoch_cost() {
     assert_eq!(plain["epoch"], 10);
     assert!(plain.get("epochCosts").is_none());
 }
+
+// #17: regularisation. The notebooks' own numbers (on `rings` and `football`)
+// are pinned through the trainer in crates/sepal/tests/regularization_notebooks.rs.
+#[test]
+fn large_weights_start_enormous_but_finite_and_do_not_diverge() {
+    let large = ["train", "--model", "deep", "--layers", "10,5", "--activation", "relu"];
+    let run = json(
+        &[
+            &large[..],
+            &[
+                "--init",
+                "large",
+                "--learning-rate",
+                "0.01",
+                "--iterations",
+                "2000",
+                "--json",
+            ],
+        ]
+        .concat(),
+    );
+    let start = num(&run["costs"][0][1]);
+    assert!(start.is_finite() && start > 100.0, "{start}");
+    assert_eq!(run["diverged"], false);
+    assert!(num(&run["cost"]) < start);
+}
+
+#[test]
+fn l2_and_dropout_are_options_and_their_settings_are_reported() {
+    let base = [
+        "train",
+        "--model",
+        "deep",
+        "--layers",
+        "20,3",
+        "--activation",
+        "relu",
+        "--iterations",
+        "500",
+    ];
+    let plain = json(&[&base[..], &["--json"]].concat());
+    let l2 = json(&[&base[..], &["--l2", "0.7", "--json"]].concat());
+    // The penalty is part of J: a larger cost from the same start.
+    assert!(num(&l2["costs"][0][1]) > num(&plain["costs"][0][1]));
+    let dropout = json(
+        &[
+            &base[..],
+            &["--keep-prob", "0.86", "--dropout-masks", "fixed", "--json"],
+        ]
+        .concat(),
+    );
+    assert_eq!(
+        (&dropout["settings"]["keepProb"], &dropout["settings"]["dropoutMasks"]),
+        (&Value::from(0.86), &Value::from("fixed"))
+    );
+    let out = sepal(&["train", "--l2", "-1"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr).trim(),
+        "error: l2 = \"-1\" is out of range: use a number from 0 to 1000"
+    );
+}

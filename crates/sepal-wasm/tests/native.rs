@@ -65,3 +65,18 @@ fn an_adam_mini_batch_run_has_the_pinned_bits() {
         epoch_cost.to_bits()
     );
 }
+
+#[test]
+fn native_regularised_cost_after_300_iterations_has_the_pinned_bits() {
+    let mut settings = Settings::default();
+    assert_eq!(settings.apply(REGULARISED), []);
+    let mut pg = Playground::from_settings(settings);
+    pg.step(300);
+    let cost = pg.trainer().cost();
+    assert_eq!(
+        cost.to_bits(),
+        REGULARISED_COST_AFTER_300_BITS,
+        "native cost {cost:e} = {:#x}",
+        cost.to_bits()
+    );
+}

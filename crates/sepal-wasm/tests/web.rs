@@ -30,6 +30,22 @@ fn cost_after_1000_iterations_has_the_native_bits() {
 }
 
 #[wasm_bindgen_test]
+fn a_regularised_run_has_the_native_bits() {
+    let settings = js_sys::Object::new();
+    for (name, value) in REGULARISED {
+        Reflect::set(&settings, &name.into(), &value.into()).unwrap();
+    }
+    let mut pg = Playground::new(settings.into()).unwrap();
+    assert_eq!(pg.step(300), 300);
+    assert_eq!(
+        pg.cost().to_bits(),
+        REGULARISED_COST_AFTER_300_BITS,
+        "wasm cost {:e}",
+        pg.cost()
+    );
+}
+
+#[wasm_bindgen_test]
 fn the_course_accuracy_is_reached_in_the_browser() {
     let mut pg = default_playground();
     pg.step(10_000);

@@ -72,6 +72,14 @@ fn frame(settings: &Settings, trained: u32, size: usize, frames: u32) -> f64 {
     })
 }
 
+/// The Regularization notebook's network.
+const REGULARIZATION: [(&str, &str); 4] = [
+    ("model", "deep"),
+    ("layers", "20,3"),
+    ("activation", "relu"),
+    ("init", "xavier"),
+];
+
 fn main() {
     // `cargo bench -p sepal -- frame` runs only the cases whose key contains
     // "frame" (cargo itself passes --bench).
@@ -143,6 +151,43 @@ fn main() {
             "native_iteration_notebook_batch64_us",
             "iteration, Optimization notebook (5,2, m 300), batch 64",
             Box::new(|| iteration(Trainer::new(&settings(&[("notebook", "optimization")])), 2000)),
+        ),
+        // #17: what L2 and dropout add to an iteration of the Regularization
+        // notebook's network ([2, 20, 3, 1] ReLU), on the flower's 400 points.
+        (
+            "native_iteration_reg_plain_us",
+            "iteration, deep 20,3 relu, m 400",
+            Box::new(|| iteration(Trainer::new(&settings(&REGULARIZATION)), 500)),
+        ),
+        (
+            "native_iteration_reg_l2_us",
+            "  the same with L2 (λ 0.7)",
+            Box::new(|| {
+                iteration(
+                    Trainer::new(&settings(&[&REGULARIZATION[..], &[("l2", "0.7")]].concat())),
+                    500,
+                )
+            }),
+        ),
+        (
+            "native_iteration_reg_dropout_us",
+            "  the same with dropout 0.86, fresh masks",
+            Box::new(|| {
+                let dropout = [&REGULARIZATION[..], &[("keep-prob", "0.86")]].concat();
+                iteration(Trainer::new(&settings(&dropout)), 500)
+            }),
+        ),
+        (
+            "native_iteration_reg_dropout_fixed_us",
+            "  the same with dropout 0.86, fixed masks",
+            Box::new(|| {
+                let dropout = [
+                    &REGULARIZATION[..],
+                    &[("keep-prob", "0.86"), ("dropout-masks", "fixed")],
+                ]
+                .concat();
+                iteration(Trainer::new(&settings(&dropout)), 500)
+            }),
         ),
         (
             "native_frame_256_us",

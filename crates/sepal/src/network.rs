@@ -24,14 +24,18 @@ pub enum Init {
     Zeros,
     /// randn · 0.01, the course's `initialize_parameters`.
     Small,
-    /// randn · √(1/n_in).
+    /// randn / √n_in: the Regularization notebook's `initialize_parameters`
+    /// (a division, to its bits, not a product with √(1/n_in)).
     Xavier,
-    /// randn · √(2/n_in).
+    /// randn · √(2/n_in), the Initialization notebook's He weights.
     He,
+    /// randn · 10, the Initialization notebook's "random" (too large: the
+    /// output saturates and the first costs are enormous).
+    Large,
 }
 
 impl Init {
-    pub const ALL: [Init; 4] = [Self::Zeros, Self::Small, Self::Xavier, Self::He];
+    pub const ALL: [Init; 5] = [Self::Zeros, Self::Small, Self::Xavier, Self::He, Self::Large];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -39,15 +43,18 @@ impl Init {
             Self::Small => "small",
             Self::Xavier => "xavier",
             Self::He => "he",
+            Self::Large => "large",
         }
     }
 
-    fn scale(self, n_in: usize) -> f64 {
+    /// One weight from one standard normal draw, as the notebooks write it.
+    fn weight(self, randn: f64, n_in: usize) -> f64 {
         match self {
             Self::Zeros => 0.0,
-            Self::Small => 0.01,
-            Self::Xavier => libm::sqrt(1.0 / n_in as f64),
-            Self::He => libm::sqrt(2.0 / n_in as f64),
+            Self::Small => randn * 0.01,
+            Self::Xavier => randn / libm::sqrt(n_in as f64),
+            Self::He => randn * libm::sqrt(2.0 / n_in as f64),
+            Self::Large => randn * 10.0,
         }
     }
 }
@@ -99,9 +106,8 @@ impl Network {
                 let (n_in, n_out) = (pair[0], pair[1]);
                 let mut w = Array2::zeros((n_out, n_in));
                 if init != Init::Zeros {
-                    let scale = init.scale(n_in);
                     for v in w.iter_mut() {
-                        *v = rng.randn() * scale;
+                        *v = init.weight(rng.randn(), n_in);
                     }
                 }
                 let activation = if l == last { Activation::Sigmoid } else { hidden };
@@ -153,7 +159,9 @@ impl Network {
     }
 
     /// The forward pass over the columns of `x` (n_x × cols), keeping every
-    /// Z[l] and A[l] in `pass` for the backward pass (A[0] = X).
+    /// Z[l] and A[l] in `pass` for the backward pass (A[0] = X). A pass made
+    /// by [`ForwardPass::with_dropout`] also drops the hidden units its
+    /// masks say, and the next layer reads what is left.
     pub fn forward(&self, x: ArrayView2<f64>, pass: &mut ForwardPass) {
         let cols = pass.cols;
         assert_eq!(x.dim(), (self.layers[0].inputs(), cols), "input shape");
@@ -162,7 +170,11 @@ impl Network {
         pass.output_parts_valid = false;
         for (l, layer) in self.layers.iter().enumerate() {
             let (below, rest) = pass.a.split_at_mut(l);
-            let a_prev = if l == 0 { x } else { slice(&below[l - 1]) };
+            let a_prev = if l == 0 {
+                x
+            } else {
+                layer_input(&below[l - 1], &pass.dropout, l - 1)
+            };
             let (z, a) = (slice_mut(&mut pass.z[l]), slice_mut(&mut rest[0]));
             // Z[l] = W[l]·A[l−1] + b[l]
             linalg::matmul_add_bias(layer.w(), a_prev, layer.b(), z, cols);
@@ -174,11 +186,15 @@ impl Network {
             } else {
                 layer.activation.apply(z, a);
             }
+            if let (true, Some(dropout)) = (l < last, &mut pass.dropout) {
+                dropout.drop_units(l, slice(&pass.a[l]));
+            }
         }
     }
 
     /// The course's backward pass for a sigmoid output and cross-entropy,
-    /// from the forward pass of the same parameters over the same `x`.
+    /// from the forward pass of the same parameters over the same `x` (with
+    /// its dropout masks, if it has them).
     pub fn backward(&self, x: ArrayView2<f64>, y: &[f64], pass: &ForwardPass, grads: &mut Gradients) {
         let m = pass.cols;
         let one_over_m = 1.0 / m as f64;
@@ -187,7 +203,11 @@ impl Network {
         // dZ[L] = A[L] − Y
         linalg::subtract(slice(&pass.a[last]), y, slice_mut(&mut grads.dz[last]));
         for l in (0..=last).rev() {
-            let a_prev = if l == 0 { x } else { slice(&pass.a[l - 1]) };
+            let a_prev = if l == 0 {
+                x
+            } else {
+                layer_input(&pass.a[l - 1], &pass.dropout, l - 1)
+            };
             let (below, rest) = grads.dz.split_at_mut(l);
             let dz = slice(&rest[0]);
             let (dw, db) = (slice_mut(&mut grads.dw[l]), slice1_mut(&mut grads.db[l]));
@@ -197,8 +217,11 @@ impl Network {
                 let dz_prev = slice_mut(&mut below[l - 1]);
                 // dZ[l−1] = W[l]ᵀ·dZ[l] ⊙ g′[l−1](Z[l−1])
                 linalg::transpose_matmul(self.layers[l].w(), dz, dz_prev, m);
-                let z_prev = slice(&pass.z[l - 1]);
-                self.layers[l - 1].activation.times_derivative(z_prev, a_prev, dz_prev);
+                if let Some(dropout) = &pass.dropout {
+                    dropout.mask_gradient(l - 1, dz_prev);
+                }
+                let (z_prev, g_prev) = (slice(&pass.z[l - 1]), slice(&pass.a[l - 1]));
+                self.layers[l - 1].activation.times_derivative(z_prev, g_prev, dz_prev);
             }
         }
     }
@@ -247,6 +270,8 @@ pub struct ForwardPass {
     /// shares with σ.
     output_parts: ExpNegAbsParts,
     output_parts_valid: bool,
+    /// A training pass's dropout (`None`: every unit is kept).
+    dropout: Option<Dropout>,
 }
 
 impl ForwardPass {
@@ -258,6 +283,32 @@ impl ForwardPass {
             a: shapes().collect(),
             output_parts: ExpNegAbsParts::new(cols),
             output_parts_valid: false,
+            dropout: None,
+        }
+    }
+
+    /// A training pass with inverted dropout on every hidden layer: each
+    /// forward pass keeps the units its masks (see [`Self::dropout_masks_mut`])
+    /// say, scaled by 1/`keep_prob`.
+    pub fn with_dropout(network: &Network, cols: usize, keep_prob: f64) -> Self {
+        let hidden = &network.layers[..network.layers.len() - 1];
+        let shapes = || hidden.iter().map(|l| Array2::zeros((l.outputs(), cols)));
+        Self {
+            dropout: Some(Dropout {
+                keep_prob,
+                masks: shapes().collect(),
+                dropped: shapes().collect(),
+            }),
+            ..Self::new(network, cols)
+        }
+    }
+
+    /// D[l] of every hidden layer (n_l × cols, 1 keeps a unit, 0 drops it),
+    /// for the next forward pass to use; empty without dropout.
+    pub fn dropout_masks_mut(&mut self) -> &mut [Array2<f64>] {
+        match &mut self.dropout {
+            Some(dropout) => &mut dropout.masks,
+            None => &mut [],
         }
     }
 
@@ -316,6 +367,56 @@ impl ForwardPass {
     /// Z[l] (0-based among all layers), for the derivation of one example.
     pub fn pre_activations(&self, layer: usize) -> ArrayView2<'_, f64> {
         self.z[layer].view()
+    }
+}
+
+/// Inverted dropout of a training pass, as the course's
+/// `forward_propagation_with_dropout` writes it.
+#[derive(Clone, Debug)]
+struct Dropout {
+    keep_prob: f64,
+    /// D[l] per hidden layer: 1.0 keeps the unit for that example, 0.0 drops it.
+    masks: Vec<Array2<f64>>,
+    /// A[l]·D[l]/keep_prob per hidden layer: what the next layer reads (A[l]
+    /// itself stays in the pass for g′).
+    dropped: Vec<Array2<f64>>,
+}
+
+impl Dropout {
+    /// A[l] = A[l]·D[l], A[l] = A[l]/keep_prob.
+    fn drop_units(&mut self, l: usize, a: &[f64]) {
+        let (out, d) = (slice_mut(&mut self.dropped[l]), slice(&self.masks[l]));
+        let keep_prob = self.keep_prob;
+        fastmath::wide(
+            #[inline(always)]
+            || {
+                for ((out, &a), &d) in out.iter_mut().zip(a).zip(d) {
+                    *out = a * d / keep_prob;
+                }
+            },
+        );
+    }
+
+    /// dA[l] = dA[l]·D[l], dA[l] = dA[l]/keep_prob: the same units dropped.
+    fn mask_gradient(&self, l: usize, da: &mut [f64]) {
+        let d = slice(&self.masks[l]);
+        let keep_prob = self.keep_prob;
+        fastmath::wide(
+            #[inline(always)]
+            || {
+                for (da, &d) in da.iter_mut().zip(d) {
+                    *da = *da * d / keep_prob;
+                }
+            },
+        );
+    }
+}
+
+/// What layer l + 1 reads: A[l], or what dropout left of it.
+fn layer_input<'a>(a: &'a Array2<f64>, dropout: &'a Option<Dropout>, l: usize) -> &'a [f64] {
+    match dropout {
+        Some(dropout) => slice(&dropout.dropped[l]),
+        None => slice(a),
     }
 }
 

@@ -23,6 +23,7 @@ use crate::history::CostHistory;
 use crate::minibatch::MiniBatches;
 use crate::network::{accuracy, cross_entropy, ForwardPass, Gradients, Network};
 use crate::optimizer::{Optimizer, Schedule};
+use crate::regularization::Regularization;
 use crate::settings::Settings;
 
 /// Points kept for the cost curve, however long the run.
@@ -72,6 +73,8 @@ pub struct Trainer {
     pass: ForwardPass,
     test_pass: ForwardPass,
     grads: Gradients,
+    /// L2, L1 and dropout: what a step adds to the plain cost and gradients.
+    regularization: Regularization,
     iteration: u64,
     cost: f64,
     initial_cost: f64,
@@ -123,6 +126,7 @@ impl Trainer {
             pass: ForwardPass::new(&network, train.len()),
             test_pass: ForwardPass::new(&network, test.len()),
             grads: Gradients::new(&network, train.len()),
+            regularization: Regularization::new(settings, &network, train.len()),
             initial: network.clone(),
             network,
             train,
@@ -204,12 +208,15 @@ impl Trainer {
         self.pass = ForwardPass::new(&self.network, train.len());
         self.test_pass = ForwardPass::new(&self.network, test.len());
         self.grads = Gradients::new(&self.network, train.len());
+        self.regularization.resize(&self.network, train.len());
         self.train = train;
         self.test = test;
         self.initial_cost = f64::NAN;
         if !self.train.is_empty() {
             self.initial.forward(self.train.x.view(), &mut self.pass);
-            self.initial_cost = self.pass.cross_entropy(&self.train.y);
+            self.initial_cost =
+                self.regularization
+                    .cost(&self.initial, self.train.x.view(), &self.train.y, &self.pass, 0);
         }
         self.evaluate();
     }
@@ -223,8 +230,13 @@ impl Trainer {
     /// training points.
     pub fn gradients(&mut self) -> &Gradients {
         if !self.train.is_empty() {
-            self.network
-                .backward(self.train.x.view(), &self.train.y, &self.pass, &mut self.grads);
+            self.regularization.gradients(
+                &self.network,
+                self.train.x.view(),
+                &self.train.y,
+                &self.pass,
+                &mut self.grads,
+            );
         }
         &self.grads
     }
@@ -319,7 +331,9 @@ impl Trainer {
     }
 
     /// J of the current parameters: after `step(1000)` from a reset, the
-    /// course's "Cost after iteration 1000".
+    /// course's "Cost after iteration 1000" (with L2 or L1 including the
+    /// penalty, with dropout the cost of the dropped-out training pass, as
+    /// the Regularization notebook prints it).
     pub fn cost(&self) -> f64 {
         self.cost
     }
@@ -416,8 +430,13 @@ impl Trainer {
         let m = self.train.len();
         let epoch_cost = match &mut self.batches {
             None => {
-                self.network
-                    .backward(self.train.x.view(), &self.train.y, &self.pass, &mut self.grads);
+                self.regularization.gradients(
+                    &self.network,
+                    self.train.x.view(),
+                    &self.train.y,
+                    &self.pass,
+                    &mut self.grads,
+                );
                 self.optimizer.update(&mut self.network, &self.grads, alpha);
                 // The epoch's one batch is every point: its cost is J before the update.
                 Some(self.cost)
@@ -427,8 +446,9 @@ impl Trainer {
                 self.network.forward(batch.x.view(), &mut batch.pass);
                 // The batch's summed loss, as the notebook's compute_cost: its mean × its size.
                 self.epoch_loss += batch.pass.cross_entropy(&batch.y) * batch.y.len() as f64;
-                self.network
-                    .backward(batch.x.view(), &batch.y, &batch.pass, &mut batch.grads);
+                // L2 and L1 with the batch's m (dropout does not apply with mini-batches).
+                self.regularization
+                    .gradients(&self.network, batch.x.view(), &batch.y, &batch.pass, &mut batch.grads);
                 self.optimizer.update(&mut self.network, &batch.grads, alpha);
                 batches
                     .epoch_done()
@@ -471,7 +491,13 @@ impl Trainer {
             return;
         }
         self.network.forward(self.train.x.view(), &mut self.pass);
-        self.cost = self.pass.cross_entropy(&self.train.y);
+        self.cost = self.regularization.cost(
+            &self.network,
+            self.train.x.view(),
+            &self.train.y,
+            &self.pass,
+            self.iteration,
+        );
     }
 
     /// Pushes the cost to the curve and, when the curve kept this

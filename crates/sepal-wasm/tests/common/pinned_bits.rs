@@ -13,3 +13,15 @@ const COST_AFTER_1000_BITS: u64 = 0x3fd0_8d50_288d_f412;
 const ADAM_BATCH_SETTINGS: [(&str, &str); 3] = [("notebook", "optimization"), ("optimizer", "adam"), ("dataset", "flower")];
 const ADAM_BATCH_COST_BITS: u64 = 0x3fe4_a263_d4f0_518c;
 const ADAM_BATCH_EPOCH_COST_BITS: u64 = 0x3fe4_a297_9504_c69d;
+// #17: a regularised run, `REGULARISED` (L2, L1, dropout with fresh masks,
+// on the flower with a deep He network), its cost after 300 iterations as
+// bits: the penalties, the masks and the dropped-out passes agree too.
+const REGULARISED: [(&str, &str); 6] = [
+    ("model", "deep"),
+    ("init", "he"),
+    ("learning-rate", "0.3"),
+    ("l2", "0.7"),
+    ("l1", "0.01"),
+    ("keep-prob", "0.86"),
+];
+const REGULARISED_COST_AFTER_300_BITS: u64 = 0x3fdc_1c7c_f8fc_d3f8;

@@ -30,6 +30,7 @@ use crate::dataset::DatasetKind;
 use crate::features::{Feature, Features};
 use crate::network::Init;
 use crate::optimizer::{Decay, Hyper, Method, Schedule};
+use crate::regularization::DropoutMasks;
 
 /// Largest number of points a dataset may have.
 pub const MAX_POINTS: usize = 10_000;
@@ -127,6 +128,11 @@ pub struct Settings {
     pub init: Option<Init>,
     pub learning_rate: f64,
     pub seed: u32,
+    // #17: regularisation (see `regularization.rs`)
+    pub l2: f64,
+    pub l1: f64,
+    pub keep_prob: f64,
+    pub dropout_masks: DropoutMasks,
     pub speed: Speed,
     pub autoplay: bool,
     /// `None` means the browser's language (the page decides).
@@ -163,6 +169,11 @@ impl Default for Settings {
             init: None,
             learning_rate: 1.2,
             seed: 3,
+            // #17: regularisation: off
+            l2: 0.0,
+            l1: 0.0,
+            keep_prob: 1.0,
+            dropout_masks: DropoutMasks::Fresh,
             speed: Speed::PerSecond(1000),
             autoplay: false,
             lang: None,
@@ -204,7 +215,8 @@ named!(
     Feature,
     Notebook,
     Method,
-    Decay
+    Decay,
+    DropoutMasks
 );
 
 /// The n-th name of `T`, the function a [`Kind::Choice`] holds.

@@ -12,6 +12,7 @@ use crate::dataset::DatasetKind;
 use crate::features::{Feature, Features};
 use crate::network::Init;
 use crate::optimizer::{Decay, Method};
+use crate::regularization::{DropoutMasks, MAX_LAMBDA};
 
 /// What changing a setting does to a running model, least to most.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -111,6 +112,12 @@ const UNIT_INTERVAL: Kind = Kind::Number {
     max: exclusive(1.0),
 };
 
+/// λ of `l2` and `l1`.
+const PENALTY: Kind = Kind::Number {
+    min: inclusive(0.0),
+    max: inclusive(MAX_LAMBDA),
+};
+
 fn integer(value: Value) -> u64 {
     match value {
         Value::Integer(n) => n,
@@ -126,7 +133,7 @@ fn number(value: Value) -> f64 {
 }
 
 /// The table.
-pub const SPECS: [Spec; 26] = [
+pub const SPECS: [Spec; 30] = [
     // #16: notebook presets. First, so that a link's other settings,
     // which follow it, override its preset.
     Spec {
@@ -313,6 +320,47 @@ pub const SPECS: [Spec; 26] = [
             "init",
             "init",
             Kind::Choice(names::<Init>),
+            Effect::Network,
+            Place::Controls,
+        )
+    },
+    // #17: regularisation — L2, L1, dropout (crate::regularization). A
+    // change starts the run again from the same initial weights.
+    Spec {
+        get: |s| Value::Number(s.l2),
+        put: |s, v| s.l2 = number(v),
+        ..row("l2", "l2", PENALTY, Effect::Network, Place::Controls)
+    },
+    Spec {
+        get: |s| Value::Number(s.l1),
+        put: |s, v| s.l1 = number(v),
+        ..row("l1", "l1", PENALTY, Effect::Network, Place::Controls)
+    },
+    Spec {
+        get: |s| Value::Number(s.keep_prob),
+        put: |s, v| s.keep_prob = number(v),
+        // Dropout acts on hidden layers; logistic regression has none. Not
+        // (yet) with mini-batches: the dropped-out pass is the whole set's.
+        applies: |s| s.model() != Model::Logistic && s.batch_size.is_none(),
+        ..row(
+            "keepProb",
+            "keep-prob",
+            Kind::Number {
+                min: exclusive(0.0),
+                max: inclusive(1.0),
+            },
+            Effect::Network,
+            Place::Controls,
+        )
+    },
+    Spec {
+        get: |s| Value::Name(s.dropout_masks.name()),
+        put: |s, v| pick(&mut s.dropout_masks, v),
+        applies: |s| s.model() != Model::Logistic && s.batch_size.is_none() && s.keep_prob < 1.0,
+        ..row(
+            "dropoutMasks",
+            "dropout-masks",
+            Kind::Choice(names::<DropoutMasks>),
             Effect::Network,
             Place::Controls,
         )

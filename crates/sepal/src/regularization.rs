@@ -1,0 +1,345 @@
+//! Regularisation as the course's "Regularization" notebook writes it, and
+//! L1 as TensorFlow Playground offers it: what a training step adds to the
+//! plain cost and gradients.
+//!
+//! - L2 (`l2` = λ): J += λ/(2m)·Σ_l ‖W[l]‖²_F, dW[l] += (λ·W[l])/m.
+//! - L1 (`l1` = λ₁): J += λ₁/m·Σ_l Σ|W[l]|, dW[l] += (λ₁·sign(W[l]))/m, with
+//!   sign(0) = 0: at a weight of exactly 0 the subgradient taken is 0, so a
+//!   weight that is 0 stays 0 unless the data pull it away.
+//! - Inverted dropout (`keep-prob` < 1) on every hidden layer: the training
+//!   pass keeps a unit where D = rand(n_l, m) < keep_prob and scales what is
+//!   kept by 1/keep_prob; the backward pass drops the same units. Masks are
+//!   drawn D[1] first, then D[2] …, each row-major over its n_l × m array.
+//!   - `dropout-masks=fixed`, the notebook's: numpy's `np.random.rand`
+//!     doubles after `np.random.seed(1)`, the same masks at every pass (the
+//!     notebook reseeds in each `forward_propagation_with_dropout`, so it
+//!     trains with the same masks in all 30,000 iterations). Drawn once.
+//!   - `fresh` (the default): new masks at every pass, from SplitMix64
+//!     started at seed·2³² + iteration (the pass at the parameters after
+//!     `iteration` updates), two units per 64-bit draw (its high 32 bits,
+//!     then its low 32 bits; each layer starts on a new draw), a unit kept
+//!     where its 32 bits < keep_prob·2³². Not numpy's generator: its 53-bit
+//!     doubles cost two Mersenne Twister words per unit, ~18,000 words per
+//!     iteration at the notebook's size, several plain iterations' time.
+//!     Seeding by the iteration keeps a run reproducible from any iteration
+//!     (an imported model goes on as the original would).
+//!
+//! The penalties are part of J, as the notebook's
+//! `compute_cost_with_regularization` prints it; with dropout, J is the
+//! cost of the dropped-out training pass, as the notebook prints it too.
+//! Accuracies, the test cost, the decision map and the derivation are the
+//! network without dropout or penalty. With all three off nothing here runs.
+
+use ndarray::{Array2, ArrayView2};
+
+use crate::network::{ForwardPass, Gradients, Network};
+use crate::rng::NumpyRng;
+use crate::settings::Settings;
+
+/// The largest λ of `l2` and `l1`.
+pub const MAX_LAMBDA: f64 = 1000.0;
+
+/// Where each training pass's dropout masks come from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DropoutMasks {
+    /// New masks every iteration (SplitMix64 from the seed and the iteration).
+    Fresh,
+    /// The notebook's: the generator seeded with 1 before every pass, so the
+    /// same masks in every iteration.
+    Fixed,
+}
+
+impl DropoutMasks {
+    pub const ALL: [DropoutMasks; 2] = [Self::Fresh, Self::Fixed];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Fresh => "fresh",
+            Self::Fixed => "fixed",
+        }
+    }
+}
+
+/// The notebook's `np.random.seed(1)` in `forward_propagation_with_dropout`.
+const FIXED_MASK_SEED: u32 = 1;
+
+/// A run's regularisation: the penalties and, with dropout, its own
+/// training pass and masks, allocated once.
+#[derive(Clone, Debug)]
+pub struct Regularization {
+    l2: f64,
+    l1: f64,
+    keep_prob: f64,
+    masks: DropoutMasks,
+    seed: u32,
+    /// The dropped-out forward pass the next update starts from.
+    dropout_pass: Option<ForwardPass>,
+}
+
+impl Regularization {
+    /// What `settings` ask for, with workspaces for `m` training examples.
+    pub fn new(settings: &Settings, network: &Network, m: usize) -> Self {
+        let mut regularization = Self {
+            l2: settings.l2,
+            l1: settings.l1,
+            // The dropped-out pass is the whole training set's: no dropout
+            // with mini-batches (the row does not apply then).
+            keep_prob: if settings.batch_size.is_none() {
+                settings.keep_prob
+            } else {
+                1.0
+            },
+            masks: settings.dropout_masks,
+            seed: settings.seed,
+            dropout_pass: None,
+        };
+        regularization.resize(network, m);
+        regularization
+    }
+
+    /// New workspaces for `m` training examples (when the points change).
+    pub fn resize(&mut self, network: &Network, m: usize) {
+        let hidden = network.layers.len() > 1;
+        self.dropout_pass = (self.keep_prob < 1.0 && hidden).then(|| {
+            let mut pass = ForwardPass::with_dropout(network, m, self.keep_prob);
+            if self.masks == DropoutMasks::Fixed {
+                draw_numpy_masks(&mut pass, FIXED_MASK_SEED, self.keep_prob);
+            }
+            pass
+        });
+    }
+
+    /// Whether a step is the plain one.
+    pub fn is_off(&self) -> bool {
+        self.l2 == 0.0 && self.l1 == 0.0 && self.dropout_pass.is_none()
+    }
+
+    /// J at `network`'s parameters after `iteration` updates, given its
+    /// plain forward pass `plain` over `x`: the cross-entropy (of the
+    /// dropped-out pass, which this runs, with dropout) plus the penalties.
+    pub fn cost(
+        &mut self,
+        network: &Network,
+        x: ArrayView2<f64>,
+        y: &[f64],
+        plain: &ForwardPass,
+        iteration: u64,
+    ) -> f64 {
+        let data_cost = match &mut self.dropout_pass {
+            Some(pass) => {
+                if self.masks == DropoutMasks::Fresh {
+                    draw_fresh_masks(pass, self.seed, iteration, self.keep_prob);
+                }
+                network.forward(x, pass);
+                pass.cross_entropy(y)
+            }
+            None => plain.cross_entropy(y),
+        };
+        if self.l2 == 0.0 && self.l1 == 0.0 {
+            return data_cost;
+        }
+        data_cost + self.penalty(network, plain.cols())
+    }
+
+    /// dW[l], db[l] of J: the backward pass from the pass [`Self::cost`]
+    /// last ran (or `plain`), then the penalties' terms.
+    pub fn gradients(
+        &self,
+        network: &Network,
+        x: ArrayView2<f64>,
+        y: &[f64],
+        plain: &ForwardPass,
+        grads: &mut Gradients,
+    ) {
+        let pass = self.dropout_pass.as_ref().unwrap_or(plain);
+        network.backward(x, y, pass, grads);
+        if self.l2 == 0.0 && self.l1 == 0.0 {
+            return;
+        }
+        let m = pass.cols() as f64;
+        for (layer, dw) in network.layers.iter().zip(grads.dw.iter_mut()) {
+            for (dw, &w) in dw.iter_mut().zip(layer.w.iter()) {
+                if self.l2 != 0.0 {
+                    // dW[l] += (λ·W[l])/m
+                    *dw += self.l2 * w / m;
+                }
+                if self.l1 != 0.0 {
+                    // dW[l] += (λ₁·sign(W[l]))/m, sign(0) = 0
+                    *dw += self.l1 * sign(w) / m;
+                }
+            }
+        }
+    }
+
+    /// λ/(2m)·Σ‖W‖² + λ₁/m·Σ|W|, each sum over the layers in order, each
+    /// layer's over its entries row by row.
+    fn penalty(&self, network: &Network, m: usize) -> f64 {
+        let m = m as f64;
+        let mut penalty = 0.0;
+        if self.l2 != 0.0 {
+            let squares: f64 = network.layers.iter().map(|l| sum(&l.w, |w| w * w)).sum();
+            // (1/m)·(λ/2)·Σ_l ΣW[l]², as `compute_cost_with_regularization`
+            penalty += (1.0 / m) * (self.l2 / 2.0) * squares;
+        }
+        if self.l1 != 0.0 {
+            let magnitudes: f64 = network.layers.iter().map(|l| sum(&l.w, libm::fabs)).sum();
+            penalty += (1.0 / m) * self.l1 * magnitudes;
+        }
+        penalty
+    }
+}
+
+/// Every hidden layer's mask, D = rand(n_l, m) < keep_prob, from numpy's
+/// generator seeded with `seed`: D[1] first, each row by row.
+fn draw_numpy_masks(pass: &mut ForwardPass, seed: u32, keep_prob: f64) {
+    let mut rng = NumpyRng::new(seed);
+    for mask in pass.dropout_masks_mut() {
+        for d in mask.iter_mut() {
+            *d = if rng.next_f64() < keep_prob { 1.0 } else { 0.0 };
+        }
+    }
+}
+
+/// The fresh masks of the pass after `iteration` updates (see the module's
+/// comment): SplitMix64, two units per draw.
+fn draw_fresh_masks(pass: &mut ForwardPass, seed: u32, iteration: u64, keep_prob: f64) {
+    let mut state = ((seed as u64) << 32).wrapping_add(iteration);
+    // A whole number is below keep_prob·2³² exactly when it is below its ceiling.
+    let threshold = libm::ceil(keep_prob * 4_294_967_296.0) as u64;
+    // Without a branch: which units drop is random, so a branch would miss.
+    let keep = |bits: u64| (bits & 0xffff_ffff < threshold) as u32 as f64;
+    for mask in pass.dropout_masks_mut() {
+        let mut pairs = mask
+            .as_slice_mut()
+            .expect("masks are stored contiguously")
+            .chunks_exact_mut(2);
+        for pair in &mut pairs {
+            let bits = splitmix64(&mut state);
+            pair[0] = keep(bits >> 32);
+            pair[1] = keep(bits);
+        }
+        if let [last] = pairs.into_remainder() {
+            *last = keep(splitmix64(&mut state) >> 32);
+        }
+    }
+}
+
+/// SplitMix64's next output (Steele, Lea and Flood, 2014): integer
+/// operations only, so the same on every target.
+fn splitmix64(state: &mut u64) -> u64 {
+    *state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    let mut z = *state;
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+fn sum(w: &Array2<f64>, term: impl Fn(f64) -> f64) -> f64 {
+    w.iter().fold(0.0, |total, &w| total + term(w))
+}
+
+/// sign(w), 0 at 0: the subgradient L1 takes there.
+fn sign(w: f64) -> f64 {
+    if w > 0.0 {
+        1.0
+    } else if w < 0.0 {
+        -1.0
+    } else {
+        0.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::activation::Activation;
+    use crate::network::Init;
+
+    /// dW from [`Regularization::gradients`] is the slope of
+    /// [`Regularization::cost`]: with L2, L1 and fixed dropout masks (J is
+    /// then one smooth function of the weights away from kinks).
+    #[test]
+    fn the_gradients_are_the_slope_of_the_cost() {
+        let mut settings = Settings::default();
+        let pairs = [
+            ("l2", "0.7"),
+            ("l1", "0.3"),
+            ("keep-prob", "0.8"),
+            ("dropout-masks", "fixed"),
+        ];
+        assert_eq!(settings.apply(pairs), []);
+        let network = Network::new(&[2, 5, 3, 1], Activation::Tanh, Init::He, 4);
+        let m = 30;
+        let x = Array2::from_shape_fn((2, m), |(i, k)| libm::sin((k * 3 + i * 7) as f64));
+        let y: alloc::vec::Vec<f64> = (0..m).map(|k| (k % 2) as f64).collect();
+        let mut regularization = Regularization::new(&settings, &network, m);
+        let mut scratch = ForwardPass::new(&network, m);
+        let mut cost = |net: &Network| {
+            net.forward(x.view(), &mut scratch);
+            regularization.cost(net, x.view(), &y, &scratch, 0)
+        };
+        let j = cost(&network);
+        // The gradients read the dropout pass that `cost` runs.
+        let (mut at, mut plain) = (
+            Regularization::new(&settings, &network, m),
+            ForwardPass::new(&network, m),
+        );
+        network.forward(x.view(), &mut plain);
+        at.cost(&network, x.view(), &y, &plain, 0);
+        let mut grads = Gradients::new(&network, m);
+        at.gradients(&network, x.view(), &y, &plain, &mut grads);
+        let eps = 1e-6;
+        for l in 0..network.layers.len() {
+            for k in 0..network.layers[l].w.len() {
+                let mut moved = network.clone();
+                *moved.layers[l].w.iter_mut().nth(k).unwrap() += eps;
+                let slope = (cost(&moved) - j) / eps;
+                let dw = *grads.dw[l].iter().nth(k).unwrap();
+                assert!((slope - dw).abs() < 1e-4, "W[{}] entry {k}: {slope} vs {dw}", l + 1);
+            }
+        }
+    }
+
+    #[test]
+    fn fresh_masks_keep_about_keep_prob_of_the_units_and_change_every_iteration() {
+        let mut settings = Settings::default();
+        assert_eq!(settings.apply([("keep-prob", "0.86")]), []);
+        let network = Network::new(&[2, 20, 3, 1], Activation::Relu, Init::He, 3);
+        let mut pass = ForwardPass::with_dropout(&network, 211, 0.86);
+        draw_fresh_masks(&mut pass, 3, 0, 0.86);
+        let first: alloc::vec::Vec<f64> = pass
+            .dropout_masks_mut()
+            .iter()
+            .flat_map(|m| m.iter().copied())
+            .collect();
+        let kept = first.iter().sum::<f64>() / first.len() as f64;
+        assert!((kept - 0.86).abs() < 0.02, "{kept}");
+        draw_fresh_masks(&mut pass, 3, 1, 0.86);
+        let second: alloc::vec::Vec<f64> = pass
+            .dropout_masks_mut()
+            .iter()
+            .flat_map(|m| m.iter().copied())
+            .collect();
+        assert_ne!(first, second);
+        draw_fresh_masks(&mut pass, 3, 0, 0.86);
+        let again: alloc::vec::Vec<f64> = pass
+            .dropout_masks_mut()
+            .iter()
+            .flat_map(|m| m.iter().copied())
+            .collect();
+        assert_eq!(first, again, "the seed and the iteration decide");
+    }
+
+    #[test]
+    fn fixed_masks_are_numpys_rand_after_seed_1() {
+        let mut settings = Settings::default();
+        assert_eq!(settings.apply([("keep-prob", "0.5"), ("dropout-masks", "fixed")]), []);
+        let network = Network::new(&[2, 3, 1], Activation::Relu, Init::He, 3);
+        let mut regularization = Regularization::new(&settings, &network, 4);
+        let pass = regularization.dropout_pass.as_mut().unwrap();
+        // np.random.seed(1); np.random.rand(3, 4) < 0.5, row by row
+        // (0.417, 0.720, 0.000114, 0.302, 0.147, 0.0923, 0.186, 0.346, 0.397, 0.539, 0.419, 0.685).
+        let expected = [1., 0., 1., 1., 1., 1., 1., 1., 1., 0., 1., 0.];
+        assert_eq!(pass.dropout_masks_mut()[0].as_slice().unwrap(), expected);
+    }
+}
