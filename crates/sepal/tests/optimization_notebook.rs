@@ -9,8 +9,8 @@
 //! 0.94 after 10,000, on the way; decay=epoch 0.6533; the floored interval
 //! schedule 0.9433 / 0.9533 / 0.94).
 //!
-//! The runs start from `notebook=optimization` and the fixture's points, so
-//! they do not depend on the moons generator.
+//! The runs start from `notebook=optimization`, whose moons must be the
+//! fixture's points (the notebook's, from scikit-learn).
 
 mod fixtures;
 
@@ -24,8 +24,13 @@ fn notebook_run(extra: &[(&str, &str)]) -> Trainer {
     let mut pairs = vec![("notebook", "optimization")];
     pairs.extend_from_slice(extra);
     assert_eq!(settings.apply(pairs), []);
-    let train = Dataset::from_points(&points("optimization_moons.txt"));
-    Trainer::with_split(&settings, train, Dataset::from_points(&[]))
+    let trainer = Trainer::new(&settings);
+    // The preset draws the notebook's moons (scikit-learn's, to the bit).
+    assert_eq!(
+        trainer.train_data(),
+        &Dataset::from_points(&points("optimization_moons.txt"))
+    );
+    trainer
 }
 
 /// `KEY RUN I V` lines of the runs fixture for one run.

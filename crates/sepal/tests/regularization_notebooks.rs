@@ -12,13 +12,16 @@ mod fixtures;
 
 use sepal::{Dataset, Divergence, Settings, Trainer};
 
-/// A run on fixed points with these settings on top of the defaults.
+/// A run with these settings on top of the defaults, whose points must be
+/// the notebook's (`data`: the fixture's train and test points).
 fn run(settings: &[(&str, &str)], data: &str) -> Trainer {
     let mut s = Settings::default();
     assert_eq!(s.apply(settings.iter().copied()), []);
-    let train = Dataset::from_points(&fixtures::points(&format!("{data}_train.txt")));
-    let test = Dataset::from_points(&fixtures::points(&format!("{data}_test.txt")));
-    Trainer::with_split(&s, train, test)
+    let trainer = Trainer::new(&s);
+    let points = |set: &str| Dataset::from_points(&fixtures::points(&format!("{data}_{set}.txt")));
+    assert_eq!(trainer.train_data(), &points("train"), "the notebook's training points");
+    assert_eq!(trainer.test_data(), &points("test"), "the notebook's test points");
+    trainer
 }
 
 /// `cost RUN I J` lines of a fixture.
@@ -62,13 +65,8 @@ fn check(mut trainer: Trainer, fixture: &str, name: &str, iterations: u64, toler
     );
 }
 
-const INITIALIZATION: [(&str, &str); 5] = [
-    ("model", "deep"),
-    ("layers", "10,5"),
-    ("activation", "relu"),
-    ("learning-rate", "0.01"),
-    ("seed", "3"),
-];
+/// The preset's He weights give way to each run's.
+const INITIALIZATION: [(&str, &str); 1] = [("notebook", "initialization")];
 
 fn initialization(init: &str) -> Trainer {
     let mut settings = INITIALIZATION.to_vec();
@@ -108,14 +106,7 @@ fn large_weights_start_saturated_with_a_finite_cost_and_never_count_as_diverged(
     assert_eq!((train, test), (0.83, 0.86), "the notebook's printed accuracies");
 }
 
-const REGULARIZATION: [(&str, &str); 6] = [
-    ("model", "deep"),
-    ("layers", "20,3"),
-    ("activation", "relu"),
-    ("init", "xavier"),
-    ("learning-rate", "0.3"),
-    ("seed", "3"),
-];
+const REGULARIZATION: [(&str, &str); 1] = [("notebook", "regularization")];
 
 fn regularization(extra: &[(&str, &str)]) -> Trainer {
     run(&[&REGULARIZATION[..], extra].concat(), "football")
@@ -145,7 +136,7 @@ fn dropout_0_86_with_the_notebooks_fixed_masks() {
 
 #[test]
 fn fresh_dropout_masks_differ_from_iteration_to_iteration_and_replay_exactly() {
-    let fresh = || regularization(&[("keep-prob", "0.86")]);
+    let fresh = || regularization(&[("keep-prob", "0.86"), ("dropout-masks", "fresh")]);
     let fixed = regularization(&[("keep-prob", "0.86"), ("dropout-masks", "fixed")]);
     let (mut a, mut b) = (fresh(), fresh());
     // Seed 3's masks at iteration 0 are not seed 1's.
