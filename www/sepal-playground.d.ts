@@ -13,11 +13,11 @@ export interface SepalPlaygroundSettings {
    */
   notebook: "planar" | "initialization" | "regularization" | "optimization";
   /**
-   * The data set to classify. Values: flower, circles, moons, blobs, quantiles, xor, spiral or
-   * custom. Default: flower. A change makes new data and a new network. Attribute and URL
-   * parameter: `dataset`.
+   * The data set to classify. Values: flower, circles, moons, blobs, quantiles, xor, spiral, rings,
+   * football or custom. Default: flower. A change makes new data and a new network. Attribute and
+   * URL parameter: `dataset`.
    */
-  dataset: "flower" | "circles" | "moons" | "blobs" | "quantiles" | "xor" | "spiral" | "custom";
+  dataset: "flower" | "circles" | "moons" | "blobs" | "quantiles" | "xor" | "spiral" | "rings" | "football" | "custom";
   /**
    * Seeds the data set's points (and its train/test split). Values: a whole number from 0 to
    * 4294967295. Default: 1. A change makes new data and a new network. Attribute and URL parameter:
@@ -31,8 +31,8 @@ export interface SepalPlaygroundSettings {
   points: number;
   /**
    * The data set's noise scale. Values: a number from 0 to 10. Default: 0.2, or the data set's own
-   * (circles 0.3, blobs 1, quantiles 0.5). A change makes new data and a new network. Attribute and
-   * URL parameter: `noise`.
+   * (circles 0.3, blobs 1, quantiles 0.5, rings 0.05, football 0). A change makes new data and a
+   * new network. Attribute and URL parameter: `noise`.
    */
   noise: number;
   /**
@@ -41,6 +41,13 @@ export interface SepalPlaygroundSettings {
    * `test-fraction`.
    */
   testFraction: number;
+  /**
+   * A test set of this many points drawn on its own, with the data seed + 1 (as the course's
+   * notebooks draw theirs); 0 holds out a share instead. Values: a whole number from 0 to 10000.
+   * Default: 0. A change makes new data and a new network. Attribute and URL parameter:
+   * `test-points`.
+   */
+  testPoints: number;
   /**
    * The model: logistic regression, a shallow network (one hidden layer) or a deep network. Values:
    * logistic, shallow or deep. Default: shallow, or the data set's own (spiral deep). A change
@@ -72,11 +79,37 @@ export interface SepalPlaygroundSettings {
    */
   features: string;
   /**
-   * How the weights start (small: randn·0.01). Values: zeros, small, xavier or he. Default: small,
-   * or the data set's own (spiral xavier). A change starts a new network on the same data.
+   * How the weights start (small: randn·0.01). Values: zeros, small, xavier, he or large. Default:
+   * small, or the data set's own (spiral xavier). A change starts a new network on the same data.
    * Attribute and URL parameter: `init`.
    */
-  init: "zeros" | "small" | "xavier" | "he";
+  init: "zeros" | "small" | "xavier" | "he" | "large";
+  /**
+   * L2 regularisation λ: J gains λ/(2m)·Σ‖W‖², and each update shrinks the weights by α·λ/m·W (0:
+   * off). Values: a number from 0 to 1000. Default: 0. A change starts a new network on the same
+   * data. Attribute and URL parameter: `l2`.
+   */
+  l2: number;
+  /**
+   * L1 regularisation λ₁: J gains λ₁/m·Σ|W|, and each update moves every weight α·λ₁/m towards 0 (a
+   * weight at exactly 0 is pulled by the data only; 0: off). Values: a number from 0 to 1000.
+   * Default: 0. A change starts a new network on the same data. Attribute and URL parameter: `l1`.
+   */
+  l1: number;
+  /**
+   * Dropout: each training iteration keeps a hidden unit with this probability and scales what is
+   * kept by 1/keep-prob; accuracy, test cost and the map use every unit (1: off). Values: a number
+   * above 0 and at most 1. Default: 1. A change starts a new network on the same data. Attribute
+   * and URL parameter: `keep-prob`.
+   */
+  keepProb: number;
+  /**
+   * Fresh: new units dropped every iteration. Fixed: the Regularization notebook reseeds numpy with
+   * 1 before every pass, so it drops the same units in all iterations. Values: fresh or fixed.
+   * Default: fresh. A change starts a new network on the same data. Attribute and URL parameter:
+   * `dropout-masks`.
+   */
+  dropoutMasks: "fresh" | "fixed";
   /**
    * The learning rate α. Values: a number above 0 and at most 10000. Default: 1.2. A change takes
    * effect in the running training. Attribute and URL parameter: `learning-rate`.
@@ -241,7 +274,7 @@ export interface SepalGradientCheck {
 }
 
 /** The course's experiments, for `runExperiment()`. */
-export type SepalExperimentKind = "sweep" | "learning-rates" | "activations" | "inits" | "optimizers" | "batch-sizes";
+export type SepalExperimentKind = "sweep" | "learning-rates" | "activations" | "inits" | "optimizers" | "batch-sizes" | "regularization";
 
 /** One run of an experiment, when it finished. */
 export interface SepalExperimentRow {

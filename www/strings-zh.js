@@ -300,7 +300,6 @@ export const zh = {
   cancelExperiment: "取消",
   experimentCancelled: "实验已取消",
   unknownExperiment: "没有名为 \"{kind}\" 的实验：请使用 {kinds}",
-  unknownExperiment: "没有名为 \"{kind}\" 的实验：请使用 sweep、learning-rates、activations、inits 或 regularization",
 
   "problem.not-a-number": "{setting} = \"{value}\" 不是数字：请使用{allowed}。已改用 {current}。",
   "problem.not-an-integer": "{setting} = \"{value}\" 不是整数：请使用{allowed}。已改用 {current}。",
@@ -373,7 +372,6 @@ export const zh = {
 
   controlsUnknown:
     "controls：\"{name}\" 不是控件名称，已忽略。可用：{names}。",
-    "controls：\"{name}\" 不是控件名称，已忽略。可用：play、step、reset、model、hidden-units、layers、activation、init、l2、l1、keep-prob、dropout-masks、learning-rate、seed、speed、link、save、load、data、chart、formulas、network、experiments、sweep、learning-rates、activations、inits、regularization。",
   reducedMotionAutoplay: "由于你的设备要求减少动态效果，训练没有自动开始。按“开始”即可训练。",
   playDuringExperiment: "实验运行期间训练暂停：实验完成或取消后，“开始”才能再次使用。",
   cancelTheExperiment: "取消实验",

@@ -337,7 +337,6 @@ const en = {
   cancelExperiment: "Cancel",
   experimentCancelled: "The experiment was cancelled",
   unknownExperiment: "There is no experiment \"{kind}\": use {kinds}",
-  unknownExperiment: "There is no experiment \"{kind}\": use sweep, learning-rates, activations, inits or regularization",
 
   // The notice: rejected settings. {setting} is the URL/attribute name,
   // {value} the rejected text, {allowed} what would have been accepted.
@@ -421,7 +420,6 @@ const en = {
   // The notice: notes for the page's author and reader.
   controlsUnknown:
     "controls: \"{name}\" is not a control, so it was ignored. Use {names}.",
-    "controls: \"{name}\" is not a control, so it was ignored. Use play, step, reset, model, hidden-units, layers, activation, init, l2, l1, keep-prob, dropout-masks, learning-rate, seed, speed, link, save, load, data, chart, formulas, network, experiments, sweep, learning-rates, activations, inits or regularization.",
   reducedMotionAutoplay:
     "Training did not start by itself because your device asks for reduced motion. Press Play to train.",
   playDuringExperiment:
