@@ -17,7 +17,7 @@ function pinned(name) {
 }
 
 /** The settings of the Adam mini-batch pin, as a query string. */
-const ADAM_BATCH_QUERY = [...PINNED.matchAll(/\("([a-z-]+)", "([a-z0-9.,]+)"\)/g)]
+const ADAM_BATCH_QUERY = [...PINNED.match(/const ADAM_BATCH_SETTINGS[^\n]*/)[0].matchAll(/\("([a-z-]+)", "([a-z0-9.,]+)"\)/g)]
   .map(([, name, value]) => `${name}=${value}`)
   .join("&");
 
