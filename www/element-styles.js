@@ -619,4 +619,7 @@ canvas[part="plot"]:focus-visible { outline: 3px solid var(--sepal-focus); outli
 .diagram .input-name { position: absolute; display: flex; align-items: center; justify-content: flex-end; font-size: 0.8rem; color: var(--sepal-ink); white-space: nowrap; pointer-events: none; }
 /* #17: the football's fixed data */
 .data .fixed-data { margin: 0.4rem 0 0; font-size: 0.85rem; color: #57606a; }
+/* #16/#17: the notebook a run reproduces, its published result beside Sepal's */
+.notebook-result { margin: 0.5rem 0; font-size: 0.9rem; line-height: 1.4; color: var(--sepal-ink); }
+.notebook-result button { margin-top: 0.3rem; }
 `;

@@ -56,6 +56,11 @@ export class SettingsState {
     return this.#settings;
   }
 
+  /** The link's [param, value] pairs: the settings that differ from the defaults (after the notebook's preset). */
+  get linkPairs() {
+    return this.#parsed?.link ?? [];
+  }
+
   /** The keys of the settings that mean nothing with the others (e.g. hidden units for a deep network). */
   get unused() {
     return this.#parsed?.unused ?? [];

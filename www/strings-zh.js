@@ -483,4 +483,23 @@ export const zh = {
   "experiment.regularization.none": "无",
   "experiment.regularization.l2": "L2，λ = 0.7",
   "experiment.regularization.dropout": "随机失活，保留 0.86",
+
+  // #16/#17: the notebook a run reproduces, and its result beside Sepal's
+  notebookDiffers: "这些设置与课程“{notebook}”笔记本中的运行不同：它的结果不适用。",
+  notebookReports: "课程的“{notebook}”笔记本（{run}）{at}的结果：{result}。",
+  notebookAtEpoch: "在 {count} 轮之后",
+  notebookAtIteration: "在 {count} 次迭代之后",
+  notebookTrain: "训练准确率 {train}",
+  notebookTrainTest: "训练准确率 {train}，测试准确率 {test}",
+  notebookSepal: "Sepal 此处：{result}。",
+  notebookRunTo: "运行到笔记本的长度（{at}）",
+  "notebookRun.gd": "梯度下降",
+  "notebookRun.momentum": "动量",
+  "notebookRun.adam": "Adam",
+  "notebookRun.he": "He 初始化",
+  "notebookRun.zeros": "零初始化",
+  "notebookRun.large": "大随机数初始化",
+  "notebookRun.none": "无正则化",
+  "notebookRun.l2": "L2，λ = 0.7",
+  "notebookRun.dropout": "dropout，keep_prob = 0.86",
 };

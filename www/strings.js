@@ -539,6 +539,25 @@ const en = {
   "experiment.regularization.none": "none",
   "experiment.regularization.l2": "L2, λ = 0.7",
   "experiment.regularization.dropout": "dropout, keep 0.86",
+
+  // #16/#17: the notebook a run reproduces, and its result beside Sepal's
+  notebookDiffers: "These settings differ from the runs of the course's “{notebook}” notebook: its numbers do not apply.",
+  notebookReports: "The course's “{notebook}” notebook ({run}) reports {at}: {result}.",
+  notebookAtEpoch: "after {count} epochs",
+  notebookAtIteration: "after {count} iterations",
+  notebookTrain: "training accuracy {train}",
+  notebookTrainTest: "training accuracy {train}, test accuracy {test}",
+  notebookSepal: "Sepal here: {result}.",
+  notebookRunTo: "Run to the notebook's length ({at})",
+  "notebookRun.gd": "gradient descent",
+  "notebookRun.momentum": "momentum",
+  "notebookRun.adam": "Adam",
+  "notebookRun.he": "He initialisation",
+  "notebookRun.zeros": "zero initialisation",
+  "notebookRun.large": "large random initialisation",
+  "notebookRun.none": "no regularisation",
+  "notebookRun.l2": "L2, λ = 0.7",
+  "notebookRun.dropout": "dropout, keep_prob = 0.86",
 };
 
 /**

@@ -19,6 +19,7 @@ import { DrawTool } from "./draw-points.js";
 import { NetworkView } from "./network-view.js";
 import { Experiments } from "./experiments.js";
 import { Readouts } from "./readouts.js";
+import { NotebookResult } from "./notebook-result.js";
 import { STYLES } from "./element-styles.js";
 import { h } from "./dom.js";
 import { FormulasPanel, layersOf } from "./formulas-panel.js";
@@ -71,6 +72,7 @@ export class View {
   #experiments = null;
   #formulas = null;
   #readouts = null;
+  #notebookResult = null;
   #derivation = null; // one example's derivation (derivation-panel.js)
   #gradcheck = null; // gradient checking (gradient-check-panel.js)
   #picker = null; // choosing that example on the plot (point-picker.js)
@@ -257,7 +259,8 @@ export class View {
       runTo,
       this.#controls.linkStatus,
     ]);
-    const run = h("div", { class: "run" }, [readouts, controls]);
+    this.#notebookResult = new NotebookResult(text, (iterations) => on.action("run-to", iterations));
+    const run = h("div", { class: "run" }, [readouts, this.#notebookResult.root, controls]);
     const more = h("div", { class: "more" }, [this.#chart.box, this.#controls.files]);
     const style = h("style", {}, [STYLES]);
     const layout = h("div", { class: "layout" }, [
@@ -651,6 +654,7 @@ export class View {
     const noTest = !model.hasTest;
     if (this.#dom.testNote.hidden !== noTest) this.#dom.testNote.hidden = noTest;
     this.#readouts.show(model.state, model.points);
+    this.#notebookResult.show(this.#settings.current, this.#settings.linkPairs, model.state, model.points);
     const summary = this.#plotSummary();
     if (this.#plot.canvas.getAttribute("aria-label") !== summary) this.#plot.canvas.setAttribute("aria-label", summary);
     this.#showValues();
