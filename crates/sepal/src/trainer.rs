@@ -430,13 +430,7 @@ impl Trainer {
         let m = self.train.len();
         let epoch_cost = match &mut self.batches {
             None => {
-                self.regularization.gradients(
-                    &self.network,
-                    self.train.x.view(),
-                    &self.train.y,
-                    &self.pass,
-                    &mut self.grads,
-                );
+                self.gradients();
                 self.optimizer.update(&mut self.network, &self.grads, alpha);
                 // The epoch's one batch is every point: its cost is J before the update.
                 Some(self.cost)
