@@ -344,6 +344,32 @@ pub fn rows(s: &Sources) -> Vec<Row> {
     row.sepal_note = growth(&batch64, &full_batch, "full batch");
     rows.push(row);
 
+    // #17: L2 and dropout against a plain iteration of the Regularization
+    // notebook's network (the goal: at most 1.25×), natively.
+    let plain = native("native_iteration_reg_plain_us");
+    rows.push(Row::new(
+        "regularisation: iteration, deep 20,3 ReLU, m 400, native",
+        Unit::Micros,
+        plain.clone(),
+    ));
+    for (label, key) in [
+        ("L2 (λ 0.7)", "l2"),
+        ("dropout 0.86, fresh masks", "dropout"),
+        ("dropout 0.86, fixed masks", "dropout_fixed"),
+    ] {
+        let value = native(&format!("native_iteration_reg_{key}_us"));
+        let mut row = Row::new(
+            format!("regularisation: the same with {label}, native"),
+            Unit::Micros,
+            value.clone(),
+        );
+        row.sepal_note = growth(&value, &plain, "plain");
+        rows.push(row.goal(Goal::TimesAtMost {
+            base: plain.clone(),
+            factor: 1.25,
+        }));
+    }
+
     let kb = |key: &str| scaled(figure(&s.wasm, &[key]), 1e-3);
     rows.push(Row::new("wasm size, raw", Unit::Kilobytes, kb("raw_bytes")).goal(Goal::AtMost(150.0)));
     rows.push(Row::new("wasm size, gzip -9", Unit::Kilobytes, kb("gzip9_bytes")).goal(Goal::AtMost(60.0)));
