@@ -7,6 +7,10 @@ use sepal::grid::Bounds;
 use sepal::settings::Settings;
 use sepal::{DecisionMap, Trainer};
 
+// The math crate's number text comes from the JS engine in the wasm
+// (sepal's `js-numbers`), through functions this crate defines.
+#[cfg(target_arch = "wasm32")]
+use sepal_wasm as _;
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::*;
 #[cfg(target_arch = "wasm32")]
