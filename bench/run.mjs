@@ -5,7 +5,7 @@
 //   SEPAL_URL   where xtask serves www/ at / and bench/ at /bench/
 //   CHROMIUM    the browser (default /usr/bin/chromium)
 //   BENCH_ONLY  optional comma-separated parts to run (sepal, tfplayground,
-//               tfjs, speedmax, firstframe, firstframemobile, storm,
+//               tfjs, speedmax, speedmaxbatches, firstframe, firstframemobile, storm,
 //               manyelements)
 //   SINGLE_FILE where the single file is served (default dist/sepal-playground.html
 //               under SEPAL_URL), for the first-frame parts
@@ -86,11 +86,14 @@ async function benchPage(browser, path) {
   }
 }
 
-/** The real page at speed=max: iterations and drawn frames over a few seconds. */
-async function speedMax(browser) {
+/**
+ * The real page at speed=max with the settings `hash` adds: iterations and
+ * drawn frames over a few seconds.
+ */
+async function speedMax(browser, hash = "") {
   const { context, page, problems } = await openContext(browser);
   try {
-    await page.goto(new URL("index.html#speed=max&autoplay=1", BASE).href);
+    await page.goto(new URL(`index.html#speed=max&autoplay=1${hash}`, BASE).href);
     const result = await page.evaluate(async (seconds) => {
       await customElements.whenDefined("sepal-playground");
       const el = document.querySelector("sepal-playground");
@@ -306,6 +309,8 @@ const PARTS = [
   ["tfplayground", (b) => benchPage(b, "bench/pages/tfplayground.html"), 120000],
   ["tfjs", (b) => benchPage(b, "bench/pages/tfjs.html"), 240000],
   ["speedmax", speedMax, 60000],
+  // #16: the Optimization notebook's Adam with mini-batches of 64.
+  ["speedmaxbatches", (b) => speedMax(b, "&notebook=optimization&optimizer=adam"), 60000],
   ["firstframe", firstFrame, 120000],
   ["firstframemobile", firstFrameMobile, 180000],
   ["storm", storm, 60000],

@@ -261,6 +261,15 @@ pub fn rows(s: &Sources) -> Vec<Row> {
     if let (Some(fps), Ok(idle)) = (rows.last_mut(), browser(&["speedmax", "idleAnimationFramesPerSecond"])) {
         fps.sepal_note = format!(" (idle page: {idle:.0})");
     }
+    // #16: the same with Adam and mini-batches of 64 (the Optimization notebook).
+    rows.push(
+        Row::new(
+            "frame rate at speed=max, Adam, batches of 64 (real page)",
+            Unit::Fps,
+            browser(&["speedmaxbatches", "fps"]),
+        )
+        .goal(Goal::AtLeast(55.0)),
+    );
 
     // Scaling: the browser up to the settings' cap of 10,000 points; m =
     // 40,000 from the native bench (the page cannot hold that many).
