@@ -109,6 +109,12 @@ impl Regularization {
         });
     }
 
+    /// Whether training passes drop units (the cost then comes from the
+    /// dropped-out pass, not the plain one).
+    pub fn drops_out(&self) -> bool {
+        self.dropout_pass.is_some()
+    }
+
     /// Whether a step is the plain one.
     pub fn is_off(&self) -> bool {
         self.l2 == 0.0 && self.l1 == 0.0 && self.dropout_pass.is_none()

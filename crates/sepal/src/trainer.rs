@@ -75,6 +75,10 @@ pub struct Trainer {
     grads: Gradients,
     /// L2, L1 and dropout: what a step adds to the plain cost and gradients.
     regularization: Regularization,
+    /// With dropout, whether `pass` lags behind the parameters: a step's J
+    /// comes from the dropped-out pass, so the plain one (accuracy) is
+    /// computed only when read ([`Self::refresh_plain_pass`]).
+    plain_pass_stale: bool,
     iteration: u64,
     cost: f64,
     initial_cost: f64,
@@ -127,6 +131,7 @@ impl Trainer {
             test_pass: ForwardPass::new(&network, test.len()),
             grads: Gradients::new(&network, train.len()),
             regularization: Regularization::new(settings, &network, train.len()),
+            plain_pass_stale: false,
             initial: network.clone(),
             network,
             train,
@@ -219,6 +224,7 @@ impl Trainer {
                     .cost(&self.initial, self.train.x.view(), &self.train.y, &self.pass, 0);
         }
         self.evaluate();
+        self.refresh_plain_pass();
     }
 
     /// dW[l] and db[l] of the current parameters on the whole training set:
@@ -258,20 +264,20 @@ impl Trainer {
         if self.train.is_empty() {
             return 0;
         }
-        for done in 0..n {
-            if self.divergence.is_some() {
-                return done;
-            }
+        let mut done = 0;
+        while done < n && self.divergence.is_none() {
             self.update();
             self.iteration += 1;
             self.evaluate();
             self.record();
             self.check_divergence();
+            done += 1;
         }
+        self.refresh_plain_pass();
         if self.divergence.is_none() && !self.network.is_finite() {
             self.divergence = Some(Divergence::NonFiniteParameter);
         }
-        n
+        done
     }
 
     /// Takes the settings a run can change in place (the table's
@@ -417,11 +423,6 @@ impl Trainer {
         &self.test_accuracies
     }
 
-    /// The forward pass of the current parameters over the training points.
-    pub fn pass(&self) -> &ForwardPass {
-        &self.pass
-    }
-
     /// One update of the parameters: the gradient of the whole training set
     /// (from the kept forward pass) or of the next mini-batch (from its own
     /// forward pass), stepped by the optimizer at the scheduled rate.
@@ -473,6 +474,7 @@ impl Trainer {
         self.train_accuracies.clear();
         self.test_accuracies.clear();
         self.evaluate();
+        self.refresh_plain_pass();
         self.record();
     }
 
@@ -484,7 +486,11 @@ impl Trainer {
             self.cost = f64::NAN;
             return;
         }
-        self.network.forward(self.train.x.view(), &mut self.pass);
+        let dropout = self.regularization.drops_out();
+        if !dropout {
+            self.network.forward(self.train.x.view(), &mut self.pass);
+        }
+        self.plain_pass_stale = dropout;
         self.cost = self.regularization.cost(
             &self.network,
             self.train.x.view(),
@@ -492,6 +498,16 @@ impl Trainer {
             &self.pass,
             self.iteration,
         );
+    }
+
+    /// The plain forward pass of the current parameters, when a dropout step
+    /// left it behind: before the accuracy is read (after `step`, and where
+    /// the curves keep an iteration).
+    fn refresh_plain_pass(&mut self) {
+        if self.plain_pass_stale && !self.train.is_empty() {
+            self.network.forward(self.train.x.view(), &mut self.pass);
+            self.plain_pass_stale = false;
+        }
     }
 
     /// Pushes the cost to the curve and, when the curve kept this
@@ -504,6 +520,7 @@ impl Trainer {
             return;
         }
         let (test_accuracy, test_cost) = self.test_metrics();
+        self.refresh_plain_pass();
         self.train_accuracies.push(self.iteration, self.train_accuracy());
         self.test_costs.push(self.iteration, test_cost);
         self.test_accuracies.push(self.iteration, test_accuracy);
@@ -541,6 +558,31 @@ mod tests {
         let mut settings = Settings::default();
         assert_eq!(settings.apply(pairs.iter().copied()), []);
         Trainer::new(&settings)
+    }
+
+    /// With dropout a step skips the plain pass; whatever reads the
+    /// accuracy still gets the current parameters' (the curve's too).
+    #[test]
+    fn with_dropout_the_accuracy_is_the_current_parameters() {
+        let mut run = run_with(&[("model", "deep"), ("keep-prob", "0.8"), ("learning-rate", "0.5")]);
+        for n in [1, 37, 400] {
+            run.step(n);
+            let inputs = run.train_inputs();
+            let mut pass = ForwardPass::new(run.network(), inputs.len());
+            run.network().forward(inputs.x.view(), &mut pass);
+            assert_eq!(
+                run.train_accuracy(),
+                accuracy(pass.output(), &inputs.y),
+                "after {n} more"
+            );
+        }
+        let curve = run.train_accuracy_history();
+        assert_eq!(curve.iterations().last(), Some(&(run.iteration() as f64)));
+        assert_eq!(
+            curve.costs().last(),
+            Some(&run.train_accuracy()),
+            "the curve's last point"
+        );
     }
 
     #[test]
