@@ -92,3 +92,8 @@ test("the dropout line in Chinese", () =>
   withPage("?lang=zh&keep-prob=0.5", async ({ element }) => {
     assert.match(await dropoutNote(element), /固定掩码.*新掩码/);
   }));
+
+test("the saturation sentence in Chinese", () =>
+  withPage("?lang=zh&notebook=initialization&init=large", async ({ element }) => {
+    assert.match((await seen(element)).overlay, /大的初始权重.*饱和.*有限.*没有发散/);
+  }));
