@@ -5,21 +5,8 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { withPage, noticeText } from "./helpers.mjs";
-
-const PINNED = readFileSync(new URL("../crates/sepal-wasm/tests/common/pinned_bits.rs", import.meta.url), "utf8");
-
-/** A pinned constant of pinned_bits.rs as 16 hex digits. */
-function pinned(name) {
-  const hex = PINNED.match(new RegExp(`const ${name}: u64 = 0x([0-9a-f_]+);`))[1].replaceAll("_", "");
-  return hex.padStart(16, "0");
-}
-
-/** The settings of the Adam mini-batch pin, as a query string. */
-const ADAM_BATCH_QUERY = [...PINNED.match(/const ADAM_BATCH_SETTINGS[^\n]*/)[0].matchAll(/\("([a-z-]+)", "([a-z0-9.,]+)"\)/g)]
-  .map(([, name, value]) => `${name}=${value}`)
-  .join("&");
+import { pinned, ADAM_BATCH_QUERY } from "./pinned-bits.mjs";
 
 const DEFAULTS = { optimizer: "gd", batchSize: "all", beta1: 0.9, beta2: 0.999, epsilon: 1e-8, decay: "none", decayInterval: 1000 };
 

@@ -69,6 +69,9 @@ export class Controls {
 
     this.training = h("div", { class: "buttons training" }, [this.play, this.stepButton, this.step100, this.reset]);
     this.fieldsRow = h("div", { class: "fields" }, this.fields.map((f) => f.root));
+    // #17: what fixed and fresh dropout masks mean, in view while dropout is on.
+    this.dropoutMasksNote = h("p", { class: "dropout-masks-note", hidden: true }, [text.dropoutMasksNote]);
+    this.#fieldOf("dropoutMasks").root.after(this.dropoutMasksNote);
     this.seedRow = h("div", { class: "buttons" }, [this.newSeed, this.copyLink]);
     this.rows = [this.training, this.fieldsRow, this.seedRow, this.runTo];
     root.append(...this.rows, this.linkStatus);
@@ -96,6 +99,12 @@ export class Controls {
       load: [this.loadModel],
     };
     for (const f of this.fields) this.named[f.row.param] = [f.root, ...(this.named[f.row.param] ?? [])];
+    this.named["dropout-masks"].push(this.dropoutMasksNote);
+  }
+
+  /** The field of the setting `key`. */
+  #fieldOf(key) {
+    return this.fields.find((f) => f.row.key === key);
   }
 
   /**
@@ -170,6 +179,8 @@ export class Controls {
    */
   showSettings(settings, unused = []) {
     for (const f of this.fields) f.show(settings, unused);
+    const noDropout = this.#fieldOf("dropoutMasks").root.hidden;
+    if (this.dropoutMasksNote.hidden !== noDropout) this.dropoutMasksNote.hidden = noDropout;
   }
 
   /**

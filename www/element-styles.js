@@ -622,4 +622,7 @@ canvas[part="plot"]:focus-visible { outline: 3px solid var(--sepal-focus); outli
 /* #16/#17: the notebook a run reproduces, its published result beside Sepal's */
 .notebook-result { margin: 0.5rem 0; font-size: 0.9rem; line-height: 1.4; color: var(--sepal-ink); }
 .notebook-result button { margin-top: 0.3rem; }
+/* #17: large weights saturate the output; fixed or fresh dropout masks */
+.saturation-note { margin: 0.5rem 0; font-size: 0.9rem; line-height: 1.4; color: var(--sepal-ink); }
+.fields .dropout-masks-note { grid-column: 1 / -1; margin: 0; font-size: 0.85rem; line-height: 1.35; color: #57606a; }
 `;

@@ -17,15 +17,30 @@ import { h } from "./dom.js";
 const UNIFORM_SPREAD = 0.01;
 
 /**
+ * #17: a mean cost above this (ln 2 ≈ 0.69 is a coin toss's) with
+ * `init=large` means the ×10 weights saturate the sigmoid: outputs of
+ * exactly 0 or 1, wrong points costing huge but finite amounts (our cost
+ * comes from the logits; numpy prints inf). It is where such a run starts,
+ * not a divergence.
+ */
+const SATURATED_COST = 5;
+
+/** Whether the run in `state`, built from `settings`, is saturated by large initial weights. */
+export function saturatedByLargeWeights(settings, state) {
+  return settings.init === "large" && Number.isFinite(state.cost) && state.cost > SATURATED_COST;
+}
+
+/**
  * Why the plot of the model in `holder` (model-holder.js; its Playground
  * just rendered) shows no boundary — a key of the `plotState.*` strings —
- * or null when it shows one.
+ * or null when it shows one. `settings` are the ones it was built from.
  */
-export function noBoundaryReason(holder) {
+export function noBoundaryReason(holder, settings) {
   const { pg, state } = holder;
   if (!holder.hasPoints) return "no-points";
   if (state.diverged) return "diverged";
   if (pg.contourLen() > 0) return null;
+  if (saturatedByLargeWeights(settings, state)) return "saturated";
   const low = pg.probabilityMin();
   const high = pg.probabilityMax();
   const uniform = high - low < UNIFORM_SPREAD;

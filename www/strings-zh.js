@@ -502,4 +502,10 @@ export const zh = {
   "notebookRun.none": "无正则化",
   "notebookRun.l2": "L2，λ = 0.7",
   "notebookRun.dropout": "dropout，keep_prob = 0.86",
+  // #17: large initial weights saturate the output; dropout masks, fixed or fresh
+  "plotState.saturated":
+    "很大的初始权重（× 10）使 sigmoid 饱和：它的输出舍入后恰好是 0 或 1，所以每个分错的样本代价巨大但有限。运行从这里开始，并没有发散——继续训练。",
+  saturationNote: "大权重使 sigmoid 饱和（输出舍入后恰好为 0 或 1），所以分错的样本代价巨大但有限——这次运行并没有发散。",
+  dropoutMasksNote:
+    "固定掩码：每次迭代丢弃同样的单元（“正则化”笔记本在每次前向传播前把随机数种子重设为 1，它的 0.9289 / 0.95 依赖于此）。新掩码：每次迭代随机丢弃新的单元——通常的随机失活。",
 };

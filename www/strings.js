@@ -558,6 +558,13 @@ const en = {
   "notebookRun.none": "no regularisation",
   "notebookRun.l2": "L2, λ = 0.7",
   "notebookRun.dropout": "dropout, keep_prob = 0.86",
+  // #17: large initial weights saturate the output; dropout masks, fixed or fresh
+  "plotState.saturated":
+    "The large initial weights (× 10) saturate the sigmoid: its outputs round to exactly 0 or 1, so each wrongly classified point costs a huge but finite amount. The run starts here; it has not diverged — keep training.",
+  saturationNote:
+    "The large weights saturate the sigmoid (outputs that round to exactly 0 or 1), so wrongly classified points cost huge but finite amounts — the run has not diverged.",
+  dropoutMasksNote:
+    "Fixed masks: the same units are dropped in every iteration (the Regularization notebook reseeds numpy with 1 before each forward pass; its 0.9289 / 0.95 depend on it). Fresh masks: new random units are dropped each iteration — the usual dropout.",
 };
 
 /**

@@ -27,7 +27,7 @@ import { DerivationPanel, short } from "./derivation-panel.js";
 import { GradientCheckPanel } from "./gradient-check-panel.js";
 import { PointPicker } from "./point-picker.js";
 import { parseControls, parseFolded } from "./shown.js";
-import { PlotOverlay, noBoundaryReason } from "./plot-overlay.js";
+import { PlotOverlay, noBoundaryReason, saturatedByLargeWeights } from "./plot-overlay.js";
 
 /** The cost chart's height in CSS px. */
 const CHART_HEIGHT = 160;
@@ -73,6 +73,7 @@ export class View {
   #formulas = null;
   #readouts = null;
   #notebookResult = null;
+  #saturationNote = null;
   #derivation = null; // one example's derivation (derivation-panel.js)
   #gradcheck = null; // gradient checking (gradient-check-panel.js)
   #picker = null; // choosing that example on the plot (point-picker.js)
@@ -260,7 +261,9 @@ export class View {
       this.#controls.linkStatus,
     ]);
     this.#notebookResult = new NotebookResult(text, (iterations) => on.action("run-to", iterations));
-    const run = h("div", { class: "run" }, [readouts, this.#notebookResult.root, controls]);
+    // #17: while large initial weights saturate the output and the plot shows a boundary anyway.
+    this.#saturationNote = h("p", { class: "saturation-note", role: "status", hidden: true }, [text.saturationNote]);
+    const run = h("div", { class: "run" }, [readouts, this.#saturationNote, this.#notebookResult.root, controls]);
     const more = h("div", { class: "more" }, [this.#chart.box, this.#controls.files]);
     const style = h("style", {}, [STYLES]);
     const layout = h("div", { class: "layout" }, [
@@ -649,8 +652,10 @@ export class View {
         hasTest: model.hasTest,
         markers: new Float64Array(buffer, pg.dataChangesPtr(), pg.dataChangesLen()),
       });
-      this.#overlay.show(noBoundaryReason(model));
+      this.#overlay.show(noBoundaryReason(model, this.#settings.current));
     });
+    const saturatedLine = this.#overlay.reason === null && saturatedByLargeWeights(this.#settings.current, model.state);
+    if (this.#saturationNote.hidden === saturatedLine) this.#saturationNote.hidden = !saturatedLine;
     const noTest = !model.hasTest;
     if (this.#dom.testNote.hidden !== noTest) this.#dom.testNote.hidden = noTest;
     this.#readouts.show(model.state, model.points);

@@ -2,12 +2,15 @@
 // 1,000 iterations from a reset, and a checksum of the decision map (its
 // RGBA pixels and its 0.5 contour, as crates/sepal-wasm/tests/map_bits.rs
 // computes it natively). Written to SEPAL_BITS_FILE for `cargo xtask
-// test`'s last stage, which puts every engine beside native.
+// test`'s last stage, which puts every engine beside native. And (#16) an
+// Adam mini-batch run's costs, against the bits sepal-wasm's native tests
+// pin (pinned_bits.rs).
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { withEnginePage, engine, NATIVE, ENGINE } from "./harness.mjs";
+import { pinned, ADAM_BATCH_QUERY } from "../pinned-bits.mjs";
 
 test("the cost after 1,000 iterations and the decision map have the native bits", (t) =>
   withEnginePage("", async ({ page }) => {
@@ -49,4 +52,16 @@ test("the cost after 1,000 iterations and the decision map have the native bits"
     assert.ok(NATIVE.cost1000 && NATIVE.map, "SEPAL_NATIVE_COST_BITS and SEPAL_NATIVE_MAP_CHECKSUM are set (cargo xtask test sets them)");
     assert.equal(cost1000, NATIVE.cost1000, "the cost after 1,000 iterations");
     assert.equal(map, NATIVE.map, "the decision map's checksum");
+  }));
+
+test("an Adam mini-batch run has the native bits", (t) =>
+  withEnginePage(`?${ADAM_BATCH_QUERY}`, async ({ page }) => {
+    const run = await page.element(async (el) => {
+      await el.train(5000);
+      return { iteration: el.iteration, epoch: el.epoch, cost: bits(el.cost), epochCost: bits(el.epochCost) };
+    });
+    t.diagnostic(`${ENGINE}: Adam mini-batch cost ${run.cost}, epoch cost ${run.epochCost}`);
+    assert.deepEqual([run.iteration, run.epoch], [5000, 1000], "300 points in batches of 64: 5 updates an epoch");
+    assert.equal(run.cost, pinned("ADAM_BATCH_COST_BITS"), "J after 1,000 epochs");
+    assert.equal(run.epochCost, pinned("ADAM_BATCH_EPOCH_COST_BITS"), "the last epoch's printed cost");
   }));

@@ -50,6 +50,7 @@ export const OTHER_TESTS = {
   "instances.test.mjs": ["chromium", `${ALSO_IN_EVERY_ENGINE}: core.engine.mjs (two elements, one wasm download)`],
   "keyboard.test.mjs": ["chromium", `${ALSO_IN_EVERY_ENGINE}: core.engine.mjs (play, pause, step, reset by keys)`],
   "language-links.test.mjs": ["chromium", SAME_IN_EVERY_ENGINE],
+  "large-weights.test.mjs": ["chromium", SAME_IN_EVERY_ENGINE],
   "links.test.mjs": ["chromium", "reads the clipboard, which needs Playwright's permissions"],
   "many-elements.test.mjs": ["chromium", "counts requestAnimationFrame callbacks through an init script, which WebKit's driver cannot install"],
   "messages.test.mjs": ["chromium", SAME_IN_EVERY_ENGINE],
