@@ -60,14 +60,33 @@ export class NotebookResult {
     this.root = h("p", { class: "notebook-result", role: "status", hidden: true }, [this.line, " ", this.button]);
     this.iterations = 0;
     this.shown = "";
+    this.last = { settings: null, link: null, phase: NaN, train: NaN, test: NaN };
   }
 
   /**
    * Shows what the notebook `settings.notebook` reports for the run the
    * `link` describes, and Sepal's numbers beside it when `state` stands at
-   * the notebook's length. Called every frame: it writes only changes.
+   * the notebook's length. Called every frame: it does nothing unless
+   * what it shows depends on something that changed (no text is built,
+   * no link matched, per frame otherwise).
    */
   show(settings, link, state, points) {
+    // What is shown depends on the settings, the link, whether the run is
+    // before, at or past the notebook's length, and Sepal's accuracies at it.
+    const last = this.last;
+    const length = settings ? NOTEBOOK_RESULTS[settings.notebook]?.length : undefined;
+    const count = state ? (state.batched ? state.epoch : state.iteration) : NaN;
+    const phase = length === undefined ? NaN : Math.sign(count - length);
+    const train = phase === 0 ? state.trainAccuracy : NaN;
+    const test = phase === 0 ? state.testAccuracy : NaN;
+    const unchanged =
+      settings === last.settings && link === last.link && Object.is(phase, last.phase) && Object.is(train, last.train) && Object.is(test, last.test);
+    if (unchanged) return;
+    last.settings = settings;
+    last.link = link;
+    last.phase = phase;
+    last.train = train;
+    last.test = test;
     const run = settings && state ? matchingRun(settings.notebook, link ?? []) : null;
     const text = this.text;
     let line = "";
@@ -77,9 +96,7 @@ export class NotebookResult {
       if (!run) {
         line = format(text.notebookDiffers, { notebook });
       } else {
-        const length = NOTEBOOK_RESULTS[settings.notebook].length;
         const batched = Boolean(state.batched);
-        const count = batched ? state.epoch : state.iteration;
         const at = format(text[batched ? "notebookAtEpoch" : "notebookAtIteration"], { count: grouped(length, text) });
         const percent = (v) => format(text.percent, { value: (v * 100).toFixed(2) });
         const theirs = format(text[run.test === undefined ? "notebookTrain" : "notebookTrainTest"], {
@@ -87,13 +104,13 @@ export class NotebookResult {
           test: run.test === undefined ? "" : percent(run.test),
         });
         line = format(text.notebookReports, { notebook, run: text[`notebookRun.${run.name}`], at, result: theirs });
-        if (count === length) {
+        if (phase === 0) {
           const ours = format(text[run.test === undefined ? "notebookTrain" : "notebookTrainTest"], {
             train: percent(state.trainAccuracy),
             test: percent(state.testAccuracy),
           });
           line += " " + format(text.notebookSepal, { result: ours });
-        } else if (count < length) {
+        } else if (phase < 0) {
           // From iteration 0 every epoch has the same number of updates.
           const perEpoch = batched ? Math.ceil((points?.train?.length ?? 0) / settings.batchSize) : 1;
           this.iterations = length * perEpoch;
