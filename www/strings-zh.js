@@ -7,6 +7,9 @@
 // initialisation, 训练集 / 测试集 training / test set, 样本 example.
 // Keys are those of the English table in strings.js, every one of them
 // except the language-neutral ones listed there (NEUTRAL).
+//
+// Over 500 lines because it is every Chinese string in one table, key for key
+// with strings.js.
 
 export const zh = {
   locale: "zh",

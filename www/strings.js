@@ -6,6 +6,9 @@
 // braces, `{setting}`, and are filled in by `format`, never by
 // concatenation, so that a translation can put the values where its
 // grammar wants them.
+//
+// Over 500 lines because it is every English string in one table, so that a
+// missing or extra key against strings-zh.js is one comparison.
 
 import { zh } from "./strings-zh.js";
 

@@ -9,6 +9,10 @@
 //! equations, one call each, quoted in the comment above it. The comments
 //! number layers as the course does; in the code, `layers[l]` (and Z, A,
 //! dZ, dW, db at index l) is the course's layer l + 1, and A[0] = X.
+//!
+//! One file though over 500 lines: forward, backward and the passes' workspaces
+//! share the layers' shapes and slicing, and read best beside each other, as
+//! the course's equations do.
 
 use alloc::vec::Vec;
 use ndarray::{Array1, Array2, ArrayView2};

@@ -16,6 +16,10 @@
 //! accuracy: the two curves of the course's bias/variance lesson. The test
 //! set's forward pass runs only at the iterations the curve keeps (every
 //! iteration at first, ever fewer as the run grows), never per step.
+//!
+//! One file though over 500 lines: the step loop, the mini-batches' epochs,
+//! the curves and the divergence check all move the same run state; half is
+//! its tests.
 
 use crate::dataset::Dataset;
 use crate::features::Features;

@@ -8,8 +8,10 @@
 //! module the [`Settings`] the rows read and store.
 //!
 //! Over 500 lines because `Settings` keeps each dataset's own defaults
-//! (noise, the spiral's network) beside the fields they stand in for, and
-//! the tests of the link between them live with it.
+//! (noise, the spiral's network) beside the fields they stand in for, the
+//! checks that need every value at once (`check_together`: the football's
+//! unused data settings, a batch against the training points) beside the
+//! fields they read, and the tests of the link between them live with it.
 
 mod decimal;
 mod kind;
