@@ -64,8 +64,6 @@ export class Controls {
     this.linkStatus = h("div", { class: "link-status", role: "status" });
     /** A field per setting the table places here, in the table's order. */
     this.fields = SETTINGS.filter((row) => row.place === "controls").map((row) => new SettingField(row, text, onSetting));
-    // The first, which model to train, has a row of its own.
-    this.fields[0].root.classList.add("choice");
 
     this.training = h("div", { class: "buttons training" }, [this.play, this.stepButton, this.step100, this.reset]);
     this.fieldsRow = h("div", { class: "fields" }, this.fields.map((f) => f.root));

@@ -35,6 +35,20 @@ const SLIDERS = {
   "test-fraction": { step: 0.05, max: 0.9, shown: (value, text) => format(text.percent, { value: Math.round(value * 100) }) },
 };
 
+/**
+ * A select whose widest value is wider than this many Latin letters (a
+ * CJK character counts two) gets a row of its own in a narrow panel, so
+ * that "gradient descent" is not cut to "gradient desc".
+ */
+const LONG_CHOICE = 12;
+
+/** The width of a select's widest value, in Latin letters (0 for other controls). */
+function widestOption(control) {
+  if (control.tagName !== "SELECT") return 0;
+  const width = (label) => [...label].reduce((sum, c) => sum + (c.codePointAt(0) > 0x2e80 ? 2 : 1), 0);
+  return Math.max(...[...control.options].map((o) => width(o.textContent)));
+}
+
 let nextId = 0;
 
 /** A labelled field: `<label for>` + the control, in one grid cell. */
@@ -172,6 +186,7 @@ export class SettingField {
     this.root = field(text[row.key] ?? row.param, this.control, this.output ? [this.output] : []);
     const title = text[`${row.key}Title`];
     if (title) this.control.title = title;
+    if (widestOption(this.control) > LONG_CHOICE) this.root.classList.add("choice");
     const value = () => {
       if (row.kind === "names") return this.#boxes().filter((box) => box.checked).map((box) => box.value).join(",");
       return this.control.type === "checkbox" ? (this.control.checked ? "1" : "0") : this.control.value.trim();

@@ -4,7 +4,7 @@
 // (tests/settings-table.test.mjs checks this copy is current).
 
 export const SETTINGS = Object.freeze([
-  {"key":"notebook","param":"notebook","kind":"choice","choices":["planar","initialization","regularization","optimization"],"effect":"data","place":"data","default":"planar","example":"initialization","allowed":"planar, initialization, regularization or optimization"},
+  {"key":"notebook","param":"notebook","kind":"choice","choices":["planar","initialization","regularization","optimization"],"effect":"data","place":"controls","default":"planar","example":"initialization","allowed":"planar, initialization, regularization or optimization"},
   {"key":"dataset","param":"dataset","kind":"choice","choices":["flower","circles","moons","blobs","quantiles","xor","spiral","rings","football","custom"],"effect":"data","place":"data","default":"flower","example":"circles","allowed":"flower, circles, moons, blobs, quantiles, xor, spiral, rings, football or custom"},
   {"key":"datasetSeed","param":"dataset-seed","kind":"integer","min":0,"max":4294967295,"effect":"data","place":"data","default":1,"example":4294967295,"allowed":"a whole number from 0 to 4294967295"},
   {"key":"points","param":"points","kind":"integer","min":2,"max":10000,"effect":"data","place":"data","default":400,"example":10000,"allowed":"a whole number from 2 to 10000"},

@@ -23,6 +23,7 @@ export const OTHER_TESTS = {
   "axes.test.mjs": ["chromium", "the tick labels' layout is computed (7.5 px a character), the same in every engine"],
   "bad-inputs.test.mjs": ["chromium", SAME_IN_EVERY_ENGINE],
   "chinese.test.mjs": ["chromium", "needs a browser context with a Chinese locale, which only the Playwright driver sets"],
+  "choices-fit.test.mjs": ["chromium", "the widths are Chromium's fonts'; the rule that gives long choices a row is the same code in every engine"],
   "colours.test.mjs": ["chromium", NO_BROWSER],
   "console.test.mjs": ["chromium", `${ALSO_IN_EVERY_ENGINE}: core.engine.mjs (a clean load, play)`],
   "course-numbers.test.mjs": ["chromium", `${ALSO_IN_EVERY_ENGINE}: bits.engine.mjs (the native bits)`],

@@ -151,7 +151,8 @@ pub const SPECS: [Spec; 30] = [
             "notebook",
             Kind::Choice(names::<Notebook>),
             Effect::Data,
-            Place::Data,
+            // It sets the data, the model and the training: above them all, a row of its own.
+            Place::Controls,
         )
     },
     Spec {
