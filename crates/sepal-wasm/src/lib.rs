@@ -21,7 +21,7 @@ use sepal::features::InputMaps;
 use sepal::grid::Bounds;
 use sepal::settings::{Effect, Settings, SPECS};
 use sepal::unit_maps::UnitMaps;
-use sepal::{Dataset, DecisionMap, Divergence, Parameters, Trainer};
+use sepal::{Dataset, DatasetKind, DecisionMap, Divergence, Parameters, Trainer};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(start)]
@@ -377,7 +377,7 @@ impl Playground {
 
     /// A run already built on `data` (all its points, train and test).
     pub fn from_trainer(settings: Settings, data: Dataset, trainer: Trainer, bounds: Option<Bounds>) -> Self {
-        let bounds = bounds.unwrap_or_else(|| plot_bounds(&data));
+        let bounds = bounds.unwrap_or_else(|| plot_bounds(settings.dataset, &data));
         let weights = Vec::with_capacity(trainer.network().parameter_count());
         Self {
             settings,
@@ -413,26 +413,61 @@ impl Playground {
 }
 
 /// The course's `plot_decision_boundary` rectangle — the data's range plus
-/// 1 on every side — widened to a square so the plot is not stretched. With
-/// no points: the square from −5 to 5, room to draw some.
-fn plot_bounds(data: &Dataset) -> Bounds {
-    let (mut lo, mut hi) = ([f64::INFINITY; 2], [f64::NEG_INFINITY; 2]);
-    for k in 0..data.len() {
-        let p = data.point(k);
-        for d in 0..2 {
-            lo[d] = lo[d].min(p[d]);
-            hi[d] = hi[d].max(p[d]);
+/// 1 on every side; for the football field the Regularization notebook's own
+/// axes — widened to a square so the plot is not stretched. With no points:
+/// the square from −5 to 5, room to draw some.
+fn plot_bounds(dataset: DatasetKind, data: &Dataset) -> Bounds {
+    let (lo, hi, margin) = if dataset == DatasetKind::Football {
+        let [x_min, x_max, y_min, y_max] = sepal::football::VIEW;
+        ([x_min, y_min], [x_max, y_max], 0.0)
+    } else {
+        let (mut lo, mut hi) = ([f64::INFINITY; 2], [f64::NEG_INFINITY; 2]);
+        for k in 0..data.len() {
+            let p = data.point(k);
+            for d in 0..2 {
+                lo[d] = lo[d].min(p[d]);
+                hi[d] = hi[d].max(p[d]);
+            }
         }
-    }
-    if lo[0] > hi[0] {
-        (lo, hi) = ([-4.0; 2], [4.0; 2]);
-    }
-    let half = (0..2).map(|d| (hi[d] - lo[d]) / 2.0 + 1.0).fold(0.0, f64::max);
+        if lo[0] > hi[0] {
+            (lo, hi) = ([-4.0; 2], [4.0; 2]);
+        }
+        (lo, hi, 1.0)
+    };
+    let half = (0..2).map(|d| (hi[d] - lo[d]) / 2.0 + margin).fold(0.0, f64::max);
     let centre = [(lo[0] + hi[0]) / 2.0, (lo[1] + hi[1]) / 2.0];
     Bounds {
         x_min: centre[0] - half,
         x_max: centre[0] + half,
         y_min: centre[1] - half,
         y_max: centre[1] + half,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_football_field_is_plotted_as_the_notebook_plots_it() {
+        let mut settings = Settings::default();
+        assert_eq!(settings.apply([("dataset", "football")]), []);
+        let football = Playground::from_settings(settings);
+        let b = football.bounds;
+        // The notebook's xlim [-0.75, 0.40] and ylim [-0.75, 0.65] with room for
+        // the test points below, widened to a square.
+        let near = |v: f64, want: f64| (v - want).abs() < 1e-12;
+        assert!(near(b.y_min, -0.85) && near(b.y_max, 0.65), "{b:?}");
+        assert!(near(b.x_min, -0.925) && near(b.x_max, 0.575), "{b:?}");
+        for k in 0..football.data.len() {
+            let [x1, x2, _] = football.data.point(k);
+            assert!(
+                x1 > b.x_min && x1 < b.x_max && x2 > b.y_min && x2 < b.y_max,
+                "point {k} outside"
+            );
+        }
+        let flower = Playground::from_settings(Settings::default());
+        // Elsewhere the course's rule: the data's range plus 1.
+        assert!(flower.bounds.x_max - flower.bounds.x_min > 9.0, "{:?}", flower.bounds);
     }
 }

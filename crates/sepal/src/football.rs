@@ -16,6 +16,13 @@ use crate::settings::parse_number;
 const TRAIN: &str = include_str!("../data/football_train.csv");
 const TEST: &str = include_str!("../data/football_test.csv");
 
+/// The plotted field, `[x_min, x_max, y_min, y_max]`: the notebook's axes
+/// (`set_xlim([-0.75, 0.40])`, `set_ylim([-0.75, 0.65])`), their bottom moved
+/// to −0.85 so that the test points (down to −0.795) are in it too. The
+/// points fill it, where the usual rule (the data's range plus 1) leaves
+/// them small in the middle.
+pub const VIEW: [f64; 4] = [-0.75, 0.40, -0.85, 0.65];
+
 /// How many points [`train`] gives.
 pub const TRAIN_POINTS: usize = 211;
 
