@@ -7,6 +7,10 @@
 //   BENCH_ONLY  optional comma-separated parts to run (sepal, tfplayground,
 //               tfjs, speedmax, speedmaxbatches, firstframe, firstframemobile, storm,
 //               manyelements)
+//   SITE        the site's page for the first-frame parts (default
+//               dist/index.html under SEPAL_URL: the minified bundles `cargo
+//               xtask dist` makes; www/index.html, the plain modules, is
+//               measured beside it as `modules`)
 //   SINGLE_FILE where the single file is served (default dist/sepal-playground.html
 //               under SEPAL_URL), for the first-frame parts
 //
@@ -22,6 +26,7 @@ const SPEED_MAX_SECONDS = 5;
 const FIRST_FRAME_LOADS = 5;
 const MOBILE_LOADS = 3;
 const SINGLE_FILE = process.env.SINGLE_FILE || "dist/sepal-playground.html";
+const SITE = process.env.SITE || "dist/index.html";
 /**
  * Lighthouse's mobile preset through the DevTools Protocol: 150 ms round
  * trips, 1.6 Mbit/s down, 750 kbit/s up, the CPU 4× slower.
@@ -193,18 +198,23 @@ async function loadToFirstFrame(browser, path, loads, conditions) {
   return result;
 }
 
-/** The site's page and the single file, on localhost, then as a phone would. */
+/**
+ * The site's page, the single file and the development page of plain
+ * modules, on localhost, then as a phone would.
+ */
 async function firstFrame(browser) {
   return {
-    ...(await loadToFirstFrame(browser, "index.html", FIRST_FRAME_LOADS)),
+    ...(await loadToFirstFrame(browser, SITE, FIRST_FRAME_LOADS)),
     singleFile: await loadToFirstFrame(browser, SINGLE_FILE, FIRST_FRAME_LOADS).catch((e) => ({ error: e.message })),
+    modules: await loadToFirstFrame(browser, "index.html", FIRST_FRAME_LOADS).catch((e) => ({ error: e.message })),
   };
 }
 
 async function firstFrameMobile(browser) {
   return {
-    ...(await loadToFirstFrame(browser, "index.html", MOBILE_LOADS, MOBILE)),
+    ...(await loadToFirstFrame(browser, SITE, MOBILE_LOADS, MOBILE)),
     singleFile: await loadToFirstFrame(browser, SINGLE_FILE, MOBILE_LOADS, MOBILE).catch((e) => ({ error: e.message })),
+    modules: await loadToFirstFrame(browser, "index.html", MOBILE_LOADS, MOBILE).catch((e) => ({ error: e.message })),
     conditions: MOBILE,
   };
 }

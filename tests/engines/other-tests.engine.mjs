@@ -35,6 +35,7 @@ export const OTHER_TESTS = {
   "datasets-exact.test.mjs": ["chromium", SAME_IN_EVERY_ENGINE],
   "deep.test.mjs": ["chromium", SAME_IN_EVERY_ENGINE],
   "derivation.test.mjs": ["chromium", `${ALSO_IN_EVERY_ENGINE}: derivation.engine.mjs (a point chosen by the keys, step-through by Space and Enter, Escape); otherwise ${SAME_IN_EVERY_ENGINE}`],
+  "dist-site.test.mjs": ["chromium", `${ALSO_IN_EVERY_ENGINE}: core.engine.mjs (the single file, esbuild's minified bundle of the same modules)`],
   "divergence-recovery.test.mjs": ["chromium", SAME_IN_EVERY_ENGINE],
   "divergence.test.mjs": ["chromium", SAME_IN_EVERY_ENGINE],
   "draw-points.test.mjs": ["chromium", `${ALSO_IN_EVERY_ENGINE}: tablet.engine.mjs (taps and the class toggle); shift-click needs Playwright's modifiers`],

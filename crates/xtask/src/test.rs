@@ -26,13 +26,15 @@ pub fn test(only: Option<Engine>) -> Result<()> {
     let browsers = &browsers;
     timings.push(("tools".into(), started.elapsed()));
 
-    // One server for every browser stage, started when the first needs it.
+    // One server for every browser stage, started when the first needs it
+    // (after the dist stage): www/ at /, and dist/ at /dist/ for the test of
+    // the site's bundles.
     let address: OnceCell<SocketAddr> = OnceCell::new();
     let served = &|| -> Result<SocketAddr> {
         if let Some(address) = address.get() {
             return Ok(*address);
         }
-        let started = serve::start(Path::new("www"), 0, false)?;
+        let started = serve::start_with_mounts(Path::new("www"), &[("dist", Path::new("dist"))], 0, false)?;
         Ok(*address.get_or_init(|| started))
     };
 

@@ -382,11 +382,12 @@ pub fn rows(s: &Sources) -> Vec<Row> {
     let kb = |key: &str| scaled(figure(&s.wasm, &[key]), 1e-3);
     rows.push(Row::new("wasm size, raw", Unit::Kilobytes, kb("raw_bytes")).goal(Goal::AtMost(150.0)));
     rows.push(Row::new("wasm size, gzip -9", Unit::Kilobytes, kb("gzip9_bytes")).goal(Goal::AtMost(60.0)));
-    // Loads: the site's page, with the single file's figure beside it.
+    // Loads: the site's page (`dist/`, the minified bundles), with the
+    // single file's figure beside it.
     for (figure, part, goal) in [
-        ("page load to first drawn frame (localhost)", "firstframe", 250.0),
+        ("page load to first drawn frame (dist/, localhost)", "firstframe", 250.0),
         (
-            "page load to first drawn frame (phone: 150 ms RTT, 1.6 Mbps, 4× CPU)",
+            "page load to first drawn frame (dist/, phone: 150 ms RTT, 1.6 Mbps, 4× CPU)",
             "firstframemobile",
             2500.0,
         ),
