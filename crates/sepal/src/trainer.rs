@@ -123,18 +123,19 @@ impl Trainer {
             settings.init(),
             settings.seed,
         );
+        let regularization = Regularization::new(settings, &network, train.len());
         let mut run = Self {
             optimizer: Optimizer::new(settings.optimizer, settings.hyper(), &network),
             schedule: settings.schedule(),
             batch_size: settings.batch_size,
-            batches: mini_batches(settings.batch_size, &network, &train),
+            batches: mini_batches(settings.batch_size, &network, &regularization, &train),
             epoch: 0,
             epoch_loss: 0.0,
             epoch_cost: f64::NAN,
             pass: ForwardPass::new(&network, train.len()),
             test_pass: ForwardPass::new(&network, test.len()),
             grads: Gradients::new(&network, train.len()),
-            regularization: Regularization::new(settings, &network, train.len()),
+            regularization,
             plain_pass_stale: false,
             initial: network.clone(),
             network,
@@ -209,7 +210,7 @@ impl Trainer {
         let ((train, test), points) = inputs(self.features, train, test);
         self.points = points;
         // The epoch goes on with the new points' order, from its first batch.
-        self.batches = mini_batches(self.batch_size, &self.network, &train);
+        self.batches = mini_batches(self.batch_size, &self.network, &self.regularization, &train);
         if let Some(batches) = &mut self.batches {
             batches.seek(self.epoch, 0);
         }
@@ -342,8 +343,9 @@ impl Trainer {
 
     /// J of the current parameters: after `step(1000)` from a reset, the
     /// course's "Cost after iteration 1000" (with L2 or L1 including the
-    /// penalty, with dropout the cost of the dropped-out training pass, as
-    /// the Regularization notebook prints it).
+    /// penalty, with dropout and full batches the cost of the dropped-out
+    /// training pass, as the Regularization notebook prints it; with
+    /// mini-batches the batches drop units and J is the plain pass's).
     pub fn cost(&self) -> f64 {
         self.cost
     }
@@ -442,10 +444,12 @@ impl Trainer {
             }
             Some(batches) => {
                 let batch = batches.next(&self.train, self.epoch);
+                // With dropout: the batch's masks, fresh ones seeded as a full batch's would be.
+                self.regularization.draw_masks(&mut batch.pass, self.iteration);
                 self.network.forward(batch.x.view(), &mut batch.pass);
                 // The batch's summed loss, as the notebook's compute_cost: its mean × its size.
                 self.epoch_loss += batch.pass.cross_entropy(&batch.y) * batch.y.len() as f64;
-                // L2 and L1 with the batch's m (dropout does not apply with mini-batches).
+                // Dropout's masks, L2 and L1 with the batch's m.
                 self.regularization
                     .gradients(&self.network, batch.x.view(), &batch.y, &batch.pass, &mut batch.grads);
                 self.optimizer.update(&mut self.network, &batch.grads, alpha);
@@ -549,9 +553,14 @@ fn inputs(features: Features, train: Dataset, test: Dataset) -> ((Dataset, Datas
 
 /// The run's mini-batches, when a batch size is set and there are points
 /// (a size above m is m: drawn points may be fewer than the size).
-fn mini_batches(size: Option<usize>, network: &Network, train: &Dataset) -> Option<MiniBatches> {
+fn mini_batches(
+    size: Option<usize>,
+    network: &Network,
+    regularization: &Regularization,
+    train: &Dataset,
+) -> Option<MiniBatches> {
     let size = size?.min(train.len());
-    (size > 0).then(|| MiniBatches::new(network, train, size))
+    (size > 0).then(|| MiniBatches::new(network, regularization, train, size))
 }
 
 #[cfg(test)]
