@@ -23,10 +23,18 @@
 //!     iteration at the notebook's size, several plain iterations' time.
 //!     Seeding by the iteration keeps a run reproducible from any iteration
 //!     (an imported model goes on as the original would).
+//!   - With mini-batches each update's batch drops units: its pass has
+//!     masks of its own columns (n_l × the batch's size, the smaller last
+//!     batch its own), the fixed ones numpy's `rand` of that shape after
+//!     `np.random.seed(1)` (as the notebook's function would draw on that
+//!     batch), the fresh ones as above at the update's iteration. J is
+//!     then the plain pass's (plus the penalties); the epoch's printed
+//!     cost sums the dropped-out batches' losses.
 //!
 //! The penalties are part of J, as the notebook's
-//! `compute_cost_with_regularization` prints it; with dropout, J is the
-//! cost of the dropped-out training pass, as the notebook prints it too.
+//! `compute_cost_with_regularization` prints it; with dropout and full
+//! batches, J is the cost of the dropped-out training pass, as the
+//! notebook prints it too.
 //! Accuracies, the test cost, the decision map and the derivation are the
 //! network without dropout or penalty. With all three off nothing here runs.
 
@@ -378,5 +386,48 @@ mod tests {
         // (0.417, 0.720, 0.000114, 0.302, 0.147, 0.0923, 0.186, 0.346, 0.397, 0.539, 0.419, 0.685).
         let expected = [1., 0., 1., 1., 1., 1., 1., 1., 1., 0., 1., 0.];
         assert_eq!(pass.dropout_masks_mut()[0].as_slice().unwrap(), expected);
+    }
+
+    /// With mini-batches a batch's fixed masks are numpy's `rand` of the
+    /// batch's shape after `seed(1)`, not columns of the whole set's.
+    #[test]
+    fn a_batchs_fixed_masks_are_numpys_rand_of_its_shape() {
+        let mut settings = Settings::default();
+        let pairs = [("keep-prob", "0.3"), ("dropout-masks", "fixed"), ("batch-size", "2")];
+        assert_eq!(settings.apply(pairs), []);
+        let network = Network::new(&[2, 3, 1], Activation::Relu, Init::He, 3);
+        let regularization = Regularization::new(&settings, &network, 4);
+        assert!(!regularization.drops_out(), "J is the plain pass's");
+        let mut pass = regularization.training_pass(&network, 2);
+        // np.random.seed(1); np.random.rand(3, 2) < 0.3, row by row
+        // (0.417, 0.720, 0.000114, 0.302, 0.147, 0.0923); the first two
+        // columns of rand(3, 4) would be 0 0, 1 1, 0 0.
+        assert_eq!(
+            pass.dropout_masks_mut()[0].as_slice().unwrap(),
+            [0., 0., 1., 0., 1., 1.]
+        );
+    }
+
+    /// The draws from each one's index are SplitMix64's sequence: state
+    /// += γ before each output.
+    #[test]
+    fn fresh_masks_follow_splitmix64_draw_by_draw() {
+        let network = Network::new(&[2, 3, 5, 1], Activation::Relu, Init::He, 3);
+        let mut pass = ForwardPass::with_dropout(&network, 7, 0.5);
+        draw_fresh_masks(&mut pass, 9, 41, 0.5);
+        let mut state = (9u64 << 32) + 41;
+        let mut next = || {
+            state = state.wrapping_add(GAMMA);
+            splitmix64_mix(state)
+        };
+        for mask in pass.dropout_masks_mut() {
+            let mut expected = alloc::vec::Vec::new();
+            while expected.len() < mask.len() {
+                let bits = next();
+                expected.extend([bits >> 32, bits & 0xffff_ffff].map(|half| (half < 1 << 31) as u8 as f64));
+            }
+            expected.truncate(mask.len());
+            assert_eq!(mask.as_slice().unwrap(), expected, "each layer starts on a new draw");
+        }
     }
 }

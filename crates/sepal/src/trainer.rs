@@ -598,6 +598,27 @@ mod tests {
         );
     }
 
+    /// With mini-batches every update's batch drops units, the smaller last
+    /// one too, and J is the plain pass's.
+    #[test]
+    fn with_mini_batches_every_batch_drops_units() {
+        // The flower's 400 points in batches of 64: six of 64, one of 16.
+        let pairs = [("model", "deep"), ("batch-size", "64"), ("dropout-masks", "fixed")];
+        for position in 0..7 {
+            let mut plain = run_with(&pairs);
+            let mut dropout = run_with(&[&pairs[..], &[("keep-prob", "0.5")]].concat());
+            for run in [&mut plain, &mut dropout] {
+                run.restore_epochs(0, position, 0.0, f64::NAN);
+                run.step(1);
+            }
+            assert_ne!(plain.network(), dropout.network(), "batch {position}");
+            let inputs = dropout.train_inputs();
+            let mut pass = ForwardPass::new(dropout.network(), inputs.len());
+            dropout.network().forward(inputs.x.view(), &mut pass);
+            assert_eq!(dropout.cost(), pass.cross_entropy(&inputs.y));
+        }
+    }
+
     #[test]
     fn test_curves_are_kept_beside_the_cost_curve() {
         let mut run = run_with(&[("test-fraction", "0.25")]);
