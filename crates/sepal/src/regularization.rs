@@ -234,32 +234,37 @@ fn draw_fresh_masks(pass: &mut ForwardPass, seed: u32, iteration: u64, keep_prob
     let mut state = ((seed as u64) << 32).wrapping_add(iteration);
     // A whole number is below keep_prob·2³² exactly when it is below its ceiling.
     let threshold = libm::ceil(keep_prob * 4_294_967_296.0) as u64;
-    // 1.0 or 0.0 from the comparison's bit, without a branch (which units
-    // drop is random: a branch would miss) and without a conversion.
-    let keep = |bits: u64| f64::from_bits((((bits & 0xffff_ffff) < threshold) as u64).wrapping_neg() & ONE_BITS);
     for mask in pass.dropout_masks_mut() {
         let mask = mask.as_slice_mut().expect("masks are stored contiguously");
         let first = state;
         // Each draw from its index, not from the one before (SplitMix64's
-        // state only adds γ), so the draws vectorise.
-        let draw = |k: usize| splitmix64_mix(first.wrapping_add((k as u64 + 1).wrapping_mul(GAMMA)));
+        // state only adds γ), so the draws vectorise; the helpers are
+        // inlined functions, not closures, for the same reason.
         fastmath::wide(
             #[inline(always)]
             || {
                 let whole_pairs = mask.len() / 2;
                 let mut pairs = mask.chunks_exact_mut(2);
                 for (k, pair) in (&mut pairs).enumerate() {
-                    let bits = draw(k);
-                    pair[0] = keep(bits >> 32);
-                    pair[1] = keep(bits);
+                    let bits = splitmix64_draw(first, k);
+                    pair[0] = keep_unit(bits >> 32, threshold);
+                    pair[1] = keep_unit(bits, threshold);
                 }
                 if let [last] = pairs.into_remainder() {
-                    *last = keep(draw(whole_pairs) >> 32);
+                    *last = keep_unit(splitmix64_draw(first, whole_pairs) >> 32, threshold);
                 }
             },
         );
         state = first.wrapping_add((mask.len().div_ceil(2) as u64).wrapping_mul(GAMMA));
     }
+}
+
+/// 1.0 where the low 32 bits of `bits` are below `threshold`, else 0.0:
+/// from the comparison's bit, without a branch (which units drop is
+/// random: a branch would miss) and without a conversion.
+#[inline(always)]
+fn keep_unit(bits: u64, threshold: u64) -> f64 {
+    f64::from_bits((((bits & 0xffff_ffff) < threshold) as u64).wrapping_neg() & ONE_BITS)
 }
 
 /// 1.0's bits.
@@ -268,12 +273,12 @@ const ONE_BITS: u64 = 0x3ff0_0000_0000_0000;
 /// SplitMix64's increment γ.
 const GAMMA: u64 = 0x9e37_79b9_7f4a_7c15;
 
-/// SplitMix64's output for a state (Steele, Lea and Flood, 2014; the
-/// generator adds γ to the state before each): integer operations only,
-/// so the same on every target.
+/// Draw `k` (from 0) of SplitMix64 started at `state` (Steele, Lea and
+/// Flood, 2014: the state adds γ before each output): integer operations
+/// only, so the same on every target.
 #[inline(always)]
-fn splitmix64_mix(state: u64) -> u64 {
-    let mut z = state;
+fn splitmix64_draw(state: u64, k: usize) -> u64 {
+    let mut z = state.wrapping_add((k as u64 + 1).wrapping_mul(GAMMA));
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     z ^ (z >> 31)
@@ -415,10 +420,14 @@ mod tests {
         let network = Network::new(&[2, 3, 5, 1], Activation::Relu, Init::He, 3);
         let mut pass = ForwardPass::with_dropout(&network, 7, 0.5);
         draw_fresh_masks(&mut pass, 9, 41, 0.5);
+        // SplitMix64 as its authors write it: the state adds γ, then the output mix.
         let mut state = (9u64 << 32) + 41;
         let mut next = || {
             state = state.wrapping_add(GAMMA);
-            splitmix64_mix(state)
+            let mut z = state;
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+            z ^ (z >> 31)
         };
         for mask in pass.dropout_masks_mut() {
             let mut expected = alloc::vec::Vec::new();
