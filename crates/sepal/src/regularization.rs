@@ -240,7 +240,7 @@ fn draw_fresh_masks(pass: &mut ForwardPass, seed: u32, iteration: u64, keep_prob
         // Each draw from its index, not from the one before (SplitMix64's
         // state only adds γ), so the draws vectorise; the helpers are
         // inlined functions, not closures, for the same reason.
-        fastmath::wide(
+        fastmath::wide_integers(
             #[inline(always)]
             || {
                 let whole_pairs = mask.len() / 2;
