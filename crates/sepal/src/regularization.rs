@@ -143,7 +143,8 @@ impl Regularization {
 
     /// J at `network`'s parameters after `iteration` updates, given its
     /// plain forward pass `plain` over `x`: the cross-entropy (of the
-    /// dropped-out pass, which this runs, with dropout) plus the penalties.
+    /// dropped-out pass, which this runs, with dropout and full batches)
+    /// plus the penalties.
     pub fn cost(
         &mut self,
         network: &Network,
