@@ -16,3 +16,8 @@ export function pinned(name) {
 export const ADAM_BATCH_QUERY = [...PINNED.match(/const ADAM_BATCH_SETTINGS[^\n]*/)[0].matchAll(/\("([a-z-]+)", "([a-z0-9.,]+)"\)/g)]
   .map(([, name, value]) => `${name}=${value}`)
   .join("&");
+
+/** The settings of the mini-batch dropout pin (MINI_BATCH_DROPOUT_SETTINGS, #17), as a query string. */
+export const MINI_BATCH_DROPOUT_QUERY = [...PINNED.match(/const MINI_BATCH_DROPOUT_SETTINGS[^\n]*/)[0].matchAll(/\("([a-z-]+)", "([a-z0-9.,]+)"\)/g)]
+  .map(([, name, value]) => `${name}=${value}`)
+  .join("&");

@@ -11,6 +11,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { withPage, noticeText } from "./helpers.mjs";
+import { pinned as pinnedBits, MINI_BATCH_DROPOUT_QUERY } from "./pinned-bits.mjs";
 
 const PINNED = readFileSync(new URL("../crates/sepal-wasm/tests/common/pinned_bits.rs", import.meta.url), "utf8");
 
@@ -67,6 +68,17 @@ test("L2, L1 and dropout in the browser: the native cost bits", () => {
     assert.equal(bits(cost), native, `cost after 300 iterations ${cost}`);
   });
 });
+
+test("with mini-batches keep-prob is shown and applies: the native bits of a mini-batch dropout run", () =>
+  withPage(`?${MINI_BATCH_DROPOUT_QUERY}`, async ({ page, element }) => {
+    assert.equal(await noticeText(page), "", `no rejected value in ${MINI_BATCH_DROPOUT_QUERY}`);
+    assert.ok(await element.locator('input[name="keep-prob"]').isVisible(), "keep-prob beside batch-size");
+    assert.ok(await element.locator('select[name="dropout-masks"]').isVisible(), "and its masks");
+    const state = await element.evaluate((el) => (el.reset(), el.step(330), { cost: el.cost, epochCost: el.epochCost, epoch: el.epoch }));
+    assert.equal(state.epoch, 82, "82 epochs of four batches and two more");
+    assert.equal(bits(state.cost), pinnedBits("MINI_BATCH_DROPOUT_COST_BITS"), `J ${state.cost}`);
+    assert.equal(bits(state.epochCost), pinnedBits("MINI_BATCH_DROPOUT_EPOCH_COST_BITS"), `epoch cost ${state.epochCost}`);
+  }));
 
 test("a model file carries L2 and dropout and goes on with the same bits", () =>
   withPage("#model=deep&layers=20,3&activation=relu&init=xavier&learning-rate=0.3&l2=0.7&keep-prob=0.86&dropout-masks=fixed", async ({ element }) => {

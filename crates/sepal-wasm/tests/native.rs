@@ -80,3 +80,21 @@ fn native_regularised_cost_after_300_iterations_has_the_pinned_bits() {
         cost.to_bits()
     );
 }
+
+#[test]
+fn a_mini_batch_dropout_run_has_the_pinned_bits() {
+    let mut settings = Settings::default();
+    assert_eq!(settings.apply(MINI_BATCH_DROPOUT_SETTINGS), []);
+    let mut pg = Playground::from_settings(settings);
+    pg.step(330);
+    let run = pg.trainer();
+    assert_eq!((run.epoch(), run.batch_position()), (82, 2));
+    let (cost, epoch_cost) = (run.cost(), run.epoch_cost());
+    assert_eq!(
+        (cost.to_bits(), epoch_cost.to_bits()),
+        (MINI_BATCH_DROPOUT_COST_BITS, MINI_BATCH_DROPOUT_EPOCH_COST_BITS),
+        "native cost {cost:e} = {:#x}, epoch cost {epoch_cost:e} = {:#x}",
+        cost.to_bits(),
+        epoch_cost.to_bits()
+    );
+}

@@ -261,6 +261,29 @@ fn an_adam_mini_batch_run_has_the_native_bits() {
 }
 
 #[wasm_bindgen_test]
+fn a_mini_batch_dropout_run_has_the_native_bits() {
+    let pairs: Vec<(&str, JsValue)> = MINI_BATCH_DROPOUT_SETTINGS
+        .iter()
+        .map(|&(k, v)| (k, v.into()))
+        .collect();
+    let mut pg = Playground::new(settings_with(&pairs)).unwrap();
+    assert_eq!(pg.step(330), 330);
+    assert_eq!(pg.epoch(), 82.0);
+    assert_eq!(
+        pg.cost().to_bits(),
+        MINI_BATCH_DROPOUT_COST_BITS,
+        "wasm cost {:e}",
+        pg.cost()
+    );
+    assert_eq!(
+        pg.epoch_cost().to_bits(),
+        MINI_BATCH_DROPOUT_EPOCH_COST_BITS,
+        "wasm epoch cost {:e}",
+        pg.epoch_cost()
+    );
+}
+
+#[wasm_bindgen_test]
 fn reading_a_model_object_stops_at_its_limits() {
     use sepal_wasm::json::{Json, ReadError, MAX_DEPTH, MAX_VALUES};
     let zeros = |n: usize| Array::new_with_length(n as u32).fill(&JsValue::from_f64(0.0), 0, n as u32);

@@ -7,6 +7,8 @@ use alloc::vec::Vec;
 #[derive(Clone, Debug)]
 pub struct CostHistory {
     capacity: usize,
+    /// The stride of an empty history.
+    first_stride: u64,
     stride: u64,
     iterations: Vec<f64>,
     costs: Vec<f64>,
@@ -15,17 +17,24 @@ pub struct CostHistory {
 impl CostHistory {
     /// `capacity` must be even and at least 2.
     pub fn new(capacity: usize) -> Self {
-        assert!(capacity >= 2 && capacity.is_multiple_of(2));
+        Self::with_first_stride(capacity, 1)
+    }
+
+    /// A history that keeps every `first_stride`-th iteration until it
+    /// fills (then every 2·`first_stride`-th, …).
+    pub fn with_first_stride(capacity: usize, first_stride: u64) -> Self {
+        assert!(capacity >= 2 && capacity.is_multiple_of(2) && first_stride >= 1);
         Self {
             capacity,
-            stride: 1,
+            first_stride,
+            stride: first_stride,
             iterations: Vec::with_capacity(capacity),
             costs: Vec::with_capacity(capacity),
         }
     }
 
     pub fn clear(&mut self) {
-        self.stride = 1;
+        self.stride = self.first_stride;
         self.iterations.clear();
         self.costs.clear();
     }

@@ -10,20 +10,23 @@
 //! every network.
 //!
 //! Both batch shapes (full and last) get their columns, forward pass and
-//! gradients when the run is built, so a step allocates nothing.
+//! gradients when the run is built, so a step allocates nothing. With
+//! dropout each shape's pass has its own masks, of the batch's columns.
 
 use alloc::vec::Vec;
 use ndarray::Array2;
 
 use crate::dataset::Dataset;
 use crate::network::{ForwardPass, Gradients, Network};
+use crate::regularization::Regularization;
 use crate::rng::NumpyRng;
 
 /// The numpy seed of epoch 0's permutation: the notebook's 10, plus the 1
 /// its loop adds before the first epoch.
 pub const FIRST_EPOCH_SEED: u32 = 11;
 
-/// One batch shape's workspace: its columns X, labels Y, forward pass and
+/// One batch shape's workspace: its columns X, labels Y, forward pass (a
+/// training pass: with dropout, with masks for these columns) and
 /// gradients.
 #[derive(Clone, Debug)]
 pub struct Batch {
@@ -34,11 +37,11 @@ pub struct Batch {
 }
 
 impl Batch {
-    fn new(network: &Network, rows: usize, cols: usize) -> Self {
+    fn new(network: &Network, regularization: &Regularization, rows: usize, cols: usize) -> Self {
         Self {
             x: Array2::zeros((rows, cols)),
             y: alloc::vec![0.0; cols],
-            pass: ForwardPass::new(network, cols),
+            pass: regularization.training_pass(network, cols),
             grads: Gradients::new(network, cols),
         }
     }
@@ -60,8 +63,8 @@ pub struct MiniBatches {
 
 impl MiniBatches {
     /// Batches of `size` (1 ≤ size ≤ m) over `data`'s m > 0 columns,
-    /// positioned at the start of epoch 0.
-    pub fn new(network: &Network, data: &Dataset, size: usize) -> Self {
+    /// positioned at the start of epoch 0, their passes `regularization`'s.
+    pub fn new(network: &Network, regularization: &Regularization, data: &Dataset, size: usize) -> Self {
         let m = data.len();
         assert!(size >= 1 && size <= m, "a batch size from 1 to m");
         let rows = data.x.nrows();
@@ -71,8 +74,8 @@ impl MiniBatches {
             order: alloc::vec![0; m],
             position: 0,
             epoch: 0,
-            full: Batch::new(network, rows, size),
-            last: (rest > 0).then(|| Batch::new(network, rows, rest)),
+            full: Batch::new(network, regularization, rows, size),
+            last: (rest > 0).then(|| Batch::new(network, regularization, rows, rest)),
         };
         batches.seek(0, 0);
         batches
@@ -141,7 +144,8 @@ mod tests {
         let points: Vec<[f64; 3]> = (0..10).map(|k| [k as f64, 0.0, (k % 2) as f64]).collect();
         let data = Dataset::from_points(&points);
         let network = Network::new(&[2, 1], Activation::Tanh, Init::He, 1);
-        let mut batches = MiniBatches::new(&network, &data, 4);
+        let plain = Regularization::new(&crate::settings::Settings::default(), &network, 10);
+        let mut batches = MiniBatches::new(&network, &plain, &data, 4);
         assert_eq!(batches.per_epoch(), 3);
         let mut seen = Vec::new();
         for _ in 0..3 {

@@ -23,15 +23,24 @@
 //!     iteration at the notebook's size, several plain iterations' time.
 //!     Seeding by the iteration keeps a run reproducible from any iteration
 //!     (an imported model goes on as the original would).
+//!   - With mini-batches each update's batch drops units: its pass has
+//!     masks of its own columns (n_l × the batch's size, the smaller last
+//!     batch its own), the fixed ones numpy's `rand` of that shape after
+//!     `np.random.seed(1)` (as the notebook's function would draw on that
+//!     batch), the fresh ones as above at the update's iteration. J is
+//!     then the plain pass's (plus the penalties); the epoch's printed
+//!     cost sums the dropped-out batches' losses.
 //!
 //! The penalties are part of J, as the notebook's
-//! `compute_cost_with_regularization` prints it; with dropout, J is the
-//! cost of the dropped-out training pass, as the notebook prints it too.
+//! `compute_cost_with_regularization` prints it; with dropout and full
+//! batches, J is the cost of the dropped-out training pass, as the
+//! notebook prints it too.
 //! Accuracies, the test cost, the decision map and the derivation are the
 //! network without dropout or penalty. With all three off nothing here runs.
 
 use ndarray::{Array2, ArrayView2};
 
+use crate::fastmath;
 use crate::network::{ForwardPass, Gradients, Network};
 use crate::rng::NumpyRng;
 use crate::settings::Settings;
@@ -69,28 +78,29 @@ const FIXED_MASK_SEED: u32 = 1;
 pub struct Regularization {
     l2: f64,
     l1: f64,
+    /// 1 without dropout (also for a network without hidden layers).
     keep_prob: f64,
     masks: DropoutMasks,
     seed: u32,
-    /// The dropped-out forward pass the next update starts from.
+    /// Whether updates use mini-batches: each batch's own pass then drops
+    /// units ([`Self::training_pass`]), and J is the plain pass's.
+    mini_batches: bool,
+    /// With full batches, the dropped-out forward pass of the whole
+    /// training set the next update starts from.
     dropout_pass: Option<ForwardPass>,
 }
 
 impl Regularization {
     /// What `settings` ask for, with workspaces for `m` training examples.
     pub fn new(settings: &Settings, network: &Network, m: usize) -> Self {
+        let hidden = network.layers.len() > 1;
         let mut regularization = Self {
             l2: settings.l2,
             l1: settings.l1,
-            // The dropped-out pass is the whole training set's: no dropout
-            // with mini-batches (the row does not apply then).
-            keep_prob: if settings.batch_size.is_none() {
-                settings.keep_prob
-            } else {
-                1.0
-            },
+            keep_prob: if hidden { settings.keep_prob } else { 1.0 },
             masks: settings.dropout_masks,
             seed: settings.seed,
+            mini_batches: settings.batch_size.is_some(),
             dropout_pass: None,
         };
         regularization.resize(network, m);
@@ -99,30 +109,42 @@ impl Regularization {
 
     /// New workspaces for `m` training examples (when the points change).
     pub fn resize(&mut self, network: &Network, m: usize) {
-        let hidden = network.layers.len() > 1;
-        self.dropout_pass = (self.keep_prob < 1.0 && hidden).then(|| {
-            let mut pass = ForwardPass::with_dropout(network, m, self.keep_prob);
-            if self.masks == DropoutMasks::Fixed {
-                draw_numpy_masks(&mut pass, FIXED_MASK_SEED, self.keep_prob);
-            }
-            pass
-        });
+        self.dropout_pass = (!self.mini_batches && self.keep_prob < 1.0).then(|| self.training_pass(network, m));
     }
 
-    /// Whether training passes drop units (the cost then comes from the
-    /// dropped-out pass, not the plain one).
+    /// A forward pass over `cols` columns for training updates: with
+    /// dropout, with its masks (the fixed ones drawn now, numpy's `rand`
+    /// of that shape after `np.random.seed(1)`; fresh ones by
+    /// [`Self::draw_masks`] before each pass).
+    pub fn training_pass(&self, network: &Network, cols: usize) -> ForwardPass {
+        if self.keep_prob == 1.0 {
+            return ForwardPass::new(network, cols);
+        }
+        let mut pass = ForwardPass::with_dropout(network, cols, self.keep_prob);
+        if self.masks == DropoutMasks::Fixed {
+            draw_numpy_masks(&mut pass, FIXED_MASK_SEED, self.keep_prob);
+        }
+        pass
+    }
+
+    /// The masks of a [`Self::training_pass`] at the parameters after
+    /// `iteration` updates: fresh ones drawn, fixed ones kept.
+    pub fn draw_masks(&self, pass: &mut ForwardPass, iteration: u64) {
+        if self.masks == DropoutMasks::Fresh {
+            draw_fresh_masks(pass, self.seed, iteration, self.keep_prob);
+        }
+    }
+
+    /// Whether J comes from a dropped-out pass of the whole training set
+    /// rather than the plain one (dropout with full batches).
     pub fn drops_out(&self) -> bool {
         self.dropout_pass.is_some()
     }
 
-    /// Whether a step is the plain one.
-    pub fn is_off(&self) -> bool {
-        self.l2 == 0.0 && self.l1 == 0.0 && self.dropout_pass.is_none()
-    }
-
     /// J at `network`'s parameters after `iteration` updates, given its
     /// plain forward pass `plain` over `x`: the cross-entropy (of the
-    /// dropped-out pass, which this runs, with dropout) plus the penalties.
+    /// dropped-out pass, which this runs, with dropout and full batches)
+    /// plus the penalties.
     pub fn cost(
         &mut self,
         network: &Network,
@@ -131,13 +153,13 @@ impl Regularization {
         plain: &ForwardPass,
         iteration: u64,
     ) -> f64 {
-        let data_cost = match &mut self.dropout_pass {
-            Some(pass) => {
-                if self.masks == DropoutMasks::Fresh {
-                    draw_fresh_masks(pass, self.seed, iteration, self.keep_prob);
-                }
-                network.forward(x, pass);
-                pass.cross_entropy(y)
+        let data_cost = match self.dropout_pass.take() {
+            Some(mut pass) => {
+                self.draw_masks(&mut pass, iteration);
+                network.forward(x, &mut pass);
+                let cost = pass.cross_entropy(y);
+                self.dropout_pass = Some(pass);
+                cost
             }
             None => plain.cross_entropy(y),
         };
@@ -148,7 +170,8 @@ impl Regularization {
     }
 
     /// dW[l], db[l] of J: the backward pass from the pass [`Self::cost`]
-    /// last ran (or `plain`), then the penalties' terms.
+    /// last ran (or `plain`, a mini-batch's [`Self::training_pass`] with
+    /// its masks), then the penalties' terms.
     pub fn gradients(
         &self,
         network: &Network,
@@ -212,29 +235,51 @@ fn draw_fresh_masks(pass: &mut ForwardPass, seed: u32, iteration: u64, keep_prob
     let mut state = ((seed as u64) << 32).wrapping_add(iteration);
     // A whole number is below keep_prob·2³² exactly when it is below its ceiling.
     let threshold = libm::ceil(keep_prob * 4_294_967_296.0) as u64;
-    // Without a branch: which units drop is random, so a branch would miss.
-    let keep = |bits: u64| (bits & 0xffff_ffff < threshold) as u32 as f64;
     for mask in pass.dropout_masks_mut() {
-        let mut pairs = mask
-            .as_slice_mut()
-            .expect("masks are stored contiguously")
-            .chunks_exact_mut(2);
-        for pair in &mut pairs {
-            let bits = splitmix64(&mut state);
-            pair[0] = keep(bits >> 32);
-            pair[1] = keep(bits);
-        }
-        if let [last] = pairs.into_remainder() {
-            *last = keep(splitmix64(&mut state) >> 32);
-        }
+        let mask = mask.as_slice_mut().expect("masks are stored contiguously");
+        let first = state;
+        // Each draw from its index, not from the one before (SplitMix64's
+        // state only adds γ), so the draws vectorise; the helpers are
+        // inlined functions, not closures, for the same reason.
+        fastmath::wide_integers(
+            #[inline(always)]
+            || {
+                let whole_pairs = mask.len() / 2;
+                let mut pairs = mask.chunks_exact_mut(2);
+                for (k, pair) in (&mut pairs).enumerate() {
+                    let bits = splitmix64_draw(first, k);
+                    pair[0] = keep_unit(bits >> 32, threshold);
+                    pair[1] = keep_unit(bits, threshold);
+                }
+                if let [last] = pairs.into_remainder() {
+                    *last = keep_unit(splitmix64_draw(first, whole_pairs) >> 32, threshold);
+                }
+            },
+        );
+        state = first.wrapping_add((mask.len().div_ceil(2) as u64).wrapping_mul(GAMMA));
     }
 }
 
-/// SplitMix64's next output (Steele, Lea and Flood, 2014): integer
-/// operations only, so the same on every target.
-fn splitmix64(state: &mut u64) -> u64 {
-    *state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-    let mut z = *state;
+/// 1.0 where the low 32 bits of `bits` are below `threshold`, else 0.0:
+/// from the comparison's bit, without a branch (which units drop is
+/// random: a branch would miss) and without a conversion.
+#[inline(always)]
+fn keep_unit(bits: u64, threshold: u64) -> f64 {
+    f64::from_bits((((bits & 0xffff_ffff) < threshold) as u64).wrapping_neg() & ONE_BITS)
+}
+
+/// 1.0's bits.
+const ONE_BITS: u64 = 0x3ff0_0000_0000_0000;
+
+/// SplitMix64's increment γ.
+const GAMMA: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// Draw `k` (from 0) of SplitMix64 started at `state` (Steele, Lea and
+/// Flood, 2014: the state adds γ before each output): integer operations
+/// only, so the same on every target.
+#[inline(always)]
+fn splitmix64_draw(state: u64, k: usize) -> u64 {
+    let mut z = state.wrapping_add((k as u64 + 1).wrapping_mul(GAMMA));
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     z ^ (z >> 31)
@@ -347,5 +392,52 @@ mod tests {
         // (0.417, 0.720, 0.000114, 0.302, 0.147, 0.0923, 0.186, 0.346, 0.397, 0.539, 0.419, 0.685).
         let expected = [1., 0., 1., 1., 1., 1., 1., 1., 1., 0., 1., 0.];
         assert_eq!(pass.dropout_masks_mut()[0].as_slice().unwrap(), expected);
+    }
+
+    /// With mini-batches a batch's fixed masks are numpy's `rand` of the
+    /// batch's shape after `seed(1)`, not columns of the whole set's.
+    #[test]
+    fn a_batchs_fixed_masks_are_numpys_rand_of_its_shape() {
+        let mut settings = Settings::default();
+        let pairs = [("keep-prob", "0.3"), ("dropout-masks", "fixed"), ("batch-size", "2")];
+        assert_eq!(settings.apply(pairs), []);
+        let network = Network::new(&[2, 3, 1], Activation::Relu, Init::He, 3);
+        let regularization = Regularization::new(&settings, &network, 4);
+        assert!(!regularization.drops_out(), "J is the plain pass's");
+        let mut pass = regularization.training_pass(&network, 2);
+        // np.random.seed(1); np.random.rand(3, 2) < 0.3, row by row
+        // (0.417, 0.720, 0.000114, 0.302, 0.147, 0.0923); the first two
+        // columns of rand(3, 4) would be 0 0, 1 1, 0 0.
+        assert_eq!(
+            pass.dropout_masks_mut()[0].as_slice().unwrap(),
+            [0., 0., 1., 0., 1., 1.]
+        );
+    }
+
+    /// The draws from each one's index are SplitMix64's sequence: state
+    /// += γ before each output.
+    #[test]
+    fn fresh_masks_follow_splitmix64_draw_by_draw() {
+        let network = Network::new(&[2, 3, 5, 1], Activation::Relu, Init::He, 3);
+        let mut pass = ForwardPass::with_dropout(&network, 7, 0.5);
+        draw_fresh_masks(&mut pass, 9, 41, 0.5);
+        // SplitMix64 as its authors write it: the state adds γ, then the output mix.
+        let mut state = (9u64 << 32) + 41;
+        let mut next = || {
+            state = state.wrapping_add(GAMMA);
+            let mut z = state;
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+            z ^ (z >> 31)
+        };
+        for mask in pass.dropout_masks_mut() {
+            let mut expected = alloc::vec::Vec::new();
+            while expected.len() < mask.len() {
+                let bits = next();
+                expected.extend([bits >> 32, bits & 0xffff_ffff].map(|half| (half < 1 << 31) as u8 as f64));
+            }
+            expected.truncate(mask.len());
+            assert_eq!(mask.as_slice().unwrap(), expected, "each layer starts on a new draw");
+        }
     }
 }

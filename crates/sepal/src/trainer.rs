@@ -15,7 +15,8 @@
 //! training accuracy and — when points are held out — the test cost and test
 //! accuracy: the two curves of the course's bias/variance lesson. The test
 //! set's forward pass runs only at the iterations the curve keeps (every
-//! iteration at first, ever fewer as the run grows), never per step.
+//! iteration at first — every 4th with dropout, see
+//! [`DROPOUT_FIRST_STRIDE`] —, ever fewer as the run grows), never per step.
 //!
 //! One file though over 500 lines: the step loop, the mini-batches' epochs,
 //! the curves and the divergence check all move the same run state; half is
@@ -32,6 +33,13 @@ use crate::settings::Settings;
 
 /// Points kept for the cost curve, however long the run.
 pub const HISTORY_POINTS: usize = 1024;
+
+/// With dropout and full batches the curves keep every 4th iteration from
+/// the start (not every one): each kept point's training accuracy needs a
+/// plain forward pass besides the dropped-out one J comes from, and kept at
+/// every 4th iteration it costs a quarter of a forward pass per iteration,
+/// not a whole one. All four curves keep the same iterations.
+pub const DROPOUT_FIRST_STRIDE: u64 = 4;
 
 /// The cost may rise to this many times its starting value before the run
 /// counts as diverged.
@@ -123,18 +131,25 @@ impl Trainer {
             settings.init(),
             settings.seed,
         );
+        let regularization = Regularization::new(settings, &network, train.len());
+        let first_stride = if regularization.drops_out() {
+            DROPOUT_FIRST_STRIDE
+        } else {
+            1
+        };
+        let history = || CostHistory::with_first_stride(HISTORY_POINTS, first_stride);
         let mut run = Self {
             optimizer: Optimizer::new(settings.optimizer, settings.hyper(), &network),
             schedule: settings.schedule(),
             batch_size: settings.batch_size,
-            batches: mini_batches(settings.batch_size, &network, &train),
+            batches: mini_batches(settings.batch_size, &network, &regularization, &train),
             epoch: 0,
             epoch_loss: 0.0,
             epoch_cost: f64::NAN,
             pass: ForwardPass::new(&network, train.len()),
             test_pass: ForwardPass::new(&network, test.len()),
             grads: Gradients::new(&network, train.len()),
-            regularization: Regularization::new(settings, &network, train.len()),
+            regularization,
             plain_pass_stale: false,
             initial: network.clone(),
             network,
@@ -147,10 +162,10 @@ impl Trainer {
             cost: f64::NAN,
             initial_cost: f64::NAN,
             divergence: None,
-            history: CostHistory::new(HISTORY_POINTS),
-            test_costs: CostHistory::new(HISTORY_POINTS),
-            train_accuracies: CostHistory::new(HISTORY_POINTS),
-            test_accuracies: CostHistory::new(HISTORY_POINTS),
+            history: history(),
+            test_costs: history(),
+            train_accuracies: history(),
+            test_accuracies: history(),
             test_metrics: None,
         };
         run.reset();
@@ -209,7 +224,7 @@ impl Trainer {
         let ((train, test), points) = inputs(self.features, train, test);
         self.points = points;
         // The epoch goes on with the new points' order, from its first batch.
-        self.batches = mini_batches(self.batch_size, &self.network, &train);
+        self.batches = mini_batches(self.batch_size, &self.network, &self.regularization, &train);
         if let Some(batches) = &mut self.batches {
             batches.seek(self.epoch, 0);
         }
@@ -342,8 +357,9 @@ impl Trainer {
 
     /// J of the current parameters: after `step(1000)` from a reset, the
     /// course's "Cost after iteration 1000" (with L2 or L1 including the
-    /// penalty, with dropout the cost of the dropped-out training pass, as
-    /// the Regularization notebook prints it).
+    /// penalty, with dropout and full batches the cost of the dropped-out
+    /// training pass, as the Regularization notebook prints it; with
+    /// mini-batches the batches drop units and J is the plain pass's).
     pub fn cost(&self) -> f64 {
         self.cost
     }
@@ -442,10 +458,12 @@ impl Trainer {
             }
             Some(batches) => {
                 let batch = batches.next(&self.train, self.epoch);
+                // With dropout: the batch's masks, fresh ones seeded as a full batch's would be.
+                self.regularization.draw_masks(&mut batch.pass, self.iteration);
                 self.network.forward(batch.x.view(), &mut batch.pass);
                 // The batch's summed loss, as the notebook's compute_cost: its mean × its size.
                 self.epoch_loss += batch.pass.cross_entropy(&batch.y) * batch.y.len() as f64;
-                // L2 and L1 with the batch's m (dropout does not apply with mini-batches).
+                // Dropout's masks, L2 and L1 with the batch's m.
                 self.regularization
                     .gradients(&self.network, batch.x.view(), &batch.y, &batch.pass, &mut batch.grads);
                 self.optimizer.update(&mut self.network, &batch.grads, alpha);
@@ -549,9 +567,14 @@ fn inputs(features: Features, train: Dataset, test: Dataset) -> ((Dataset, Datas
 
 /// The run's mini-batches, when a batch size is set and there are points
 /// (a size above m is m: drawn points may be fewer than the size).
-fn mini_batches(size: Option<usize>, network: &Network, train: &Dataset) -> Option<MiniBatches> {
+fn mini_batches(
+    size: Option<usize>,
+    network: &Network,
+    regularization: &Regularization,
+    train: &Dataset,
+) -> Option<MiniBatches> {
     let size = size?.min(train.len());
-    (size > 0).then(|| MiniBatches::new(network, train, size))
+    (size > 0).then(|| MiniBatches::new(network, regularization, train, size))
 }
 
 #[cfg(test)]
@@ -569,7 +592,7 @@ mod tests {
     #[test]
     fn with_dropout_the_accuracy_is_the_current_parameters() {
         let mut run = run_with(&[("model", "deep"), ("keep-prob", "0.8"), ("learning-rate", "0.5")]);
-        for n in [1, 37, 400] {
+        for n in [1, 39, 400] {
             run.step(n);
             let inputs = run.train_inputs();
             let mut pass = ForwardPass::new(run.network(), inputs.len());
@@ -581,12 +604,35 @@ mod tests {
             );
         }
         let curve = run.train_accuracy_history();
+        assert_eq!(curve.iterations()[..3], [0.0, 4.0, 8.0], "every 4th iteration");
+        assert_eq!(run.history().iterations(), curve.iterations(), "aligned");
         assert_eq!(curve.iterations().last(), Some(&(run.iteration() as f64)));
         assert_eq!(
             curve.costs().last(),
             Some(&run.train_accuracy()),
             "the curve's last point"
         );
+    }
+
+    /// With mini-batches every update's batch drops units, the smaller last
+    /// one too, and J is the plain pass's.
+    #[test]
+    fn with_mini_batches_every_batch_drops_units() {
+        // The flower's 400 points in batches of 64: six of 64, one of 16.
+        let pairs = [("model", "deep"), ("batch-size", "64"), ("dropout-masks", "fixed")];
+        for position in 0..7 {
+            let mut plain = run_with(&pairs);
+            let mut dropout = run_with(&[&pairs[..], &[("keep-prob", "0.5")]].concat());
+            for run in [&mut plain, &mut dropout] {
+                run.restore_epochs(0, position, 0.0, f64::NAN);
+                run.step(1);
+            }
+            assert_ne!(plain.network(), dropout.network(), "batch {position}");
+            let inputs = dropout.train_inputs();
+            let mut pass = ForwardPass::new(dropout.network(), inputs.len());
+            dropout.network().forward(inputs.x.view(), &mut pass);
+            assert_eq!(dropout.cost(), pass.cross_entropy(&inputs.y));
+        }
     }
 
     #[test]

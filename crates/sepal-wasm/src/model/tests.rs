@@ -68,6 +68,19 @@ fn a_model_round_trips_to_the_same_bits_and_goes_on_identically() {
             ("decay", "interval"),
             ("decay-interval", "100"),
         ],
+        // #17: dropout with mini-batches (211 points: four of 50 and one of
+        // 11 an epoch), fresh masks from the iteration and fixed ones.
+        &[
+            ("notebook", "regularization"),
+            ("keep-prob", "0.86"),
+            ("batch-size", "50"),
+        ],
+        &[
+            ("notebook", "regularization"),
+            ("keep-prob", "0.7"),
+            ("dropout-masks", "fresh"),
+            ("batch-size", "50"),
+        ],
     ] {
         let mut original = playground(pairs);
         original.step(321);

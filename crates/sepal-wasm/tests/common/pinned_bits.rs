@@ -25,3 +25,12 @@ const REGULARISED: [(&str, &str); 6] = [
     ("keep-prob", "0.86"),
 ];
 const REGULARISED_COST_AFTER_300_BITS: u64 = 0x3fdc_1c7c_f8fc_d3f8;
+// #17: dropout with mini-batches — `MINI_BATCH_DROPOUT_SETTINGS` (the
+// Regularization notebook's network on its football data, fresh masks drawn
+// per batch, batches of 64: 64, 64, 64 and a last one of 19) after 330
+// updates (82 epochs and two batches): J of the parameters and the last
+// epoch's printed cost. Asserted natively (tests/native.rs) and by the page
+// (tests/regularization.test.mjs).
+const MINI_BATCH_DROPOUT_SETTINGS: [(&str, &str); 4] = [("notebook", "regularization"), ("keep-prob", "0.86"), ("dropout-masks", "fresh"), ("batch-size", "64")];
+const MINI_BATCH_DROPOUT_COST_BITS: u64 = 0x3fcd_1826_c4bd_7f3b;
+const MINI_BATCH_DROPOUT_EPOCH_COST_BITS: u64 = 0x3fd3_223f_2782_8e6e;

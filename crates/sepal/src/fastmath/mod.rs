@@ -118,6 +118,27 @@ unsafe fn avx2<R>(f: impl FnOnce() -> R) -> R {
     f()
 }
 
+/// [`wide`] for loops of integer arithmetic only (the fresh dropout masks'
+/// SplitMix64 draws): with AVX-512DQ where the CPU has it, whose 64-bit
+/// vector multiply AVX2 lacks (emulated there from 32-bit products, about
+/// as slow as scalar code). Integer results do not depend on the
+/// instructions, so the bits are every target's.
+#[inline(always)]
+pub(crate) fn wide_integers<R>(f: impl FnOnce() -> R) -> R {
+    #[cfg(all(feature = "std", target_arch = "x86_64"))]
+    if std::is_x86_feature_detected!("avx512dq") && std::is_x86_feature_detected!("avx512vl") {
+        // SAFETY: the CPU has AVX-512F, DQ and VL (DQ implies F).
+        return unsafe { avx512dq(f) };
+    }
+    wide(f)
+}
+
+#[cfg(all(feature = "std", target_arch = "x86_64"))]
+#[target_feature(enable = "avx2,avx512f,avx512dq,avx512vl")]
+unsafe fn avx512dq<R>(f: impl FnOnce() -> R) -> R {
+    f()
+}
+
 /// Every constant the loops use, as one value: `K::VALUES` for single
 /// calls, `K::opaque()` for loops. V8 rebuilds each `v128.const` inside a
 /// loop, dozens per element here; constants that arrive as a loaded value

@@ -343,9 +343,8 @@ pub const SPECS: [Spec; 30] = [
     Spec {
         get: |s| Value::Number(s.keep_prob),
         put: |s, v| s.keep_prob = number(v),
-        // Dropout acts on hidden layers; logistic regression has none. Not
-        // (yet) with mini-batches: the dropped-out pass is the whole set's.
-        applies: |s| s.model() != Model::Logistic && s.batch_size.is_none(),
+        // Dropout acts on hidden layers; logistic regression has none.
+        applies: |s| s.model() != Model::Logistic,
         ..row(
             "keepProb",
             "keep-prob",
@@ -360,7 +359,7 @@ pub const SPECS: [Spec; 30] = [
     Spec {
         get: |s| Value::Name(s.dropout_masks.name()),
         put: |s, v| pick(&mut s.dropout_masks, v),
-        applies: |s| s.model() != Model::Logistic && s.batch_size.is_none() && s.keep_prob < 1.0,
+        applies: |s| s.model() != Model::Logistic && s.keep_prob < 1.0,
         ..row(
             "dropoutMasks",
             "dropout-masks",
