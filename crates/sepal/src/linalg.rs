@@ -29,15 +29,30 @@ fn fold(l: [f64; LANES]) -> f64 {
 #[inline(always)]
 fn dots_and_sum<const N: usize>(d: &[f64], rows: [&[f64]; N]) -> ([f64; N], f64) {
     let m = d.len();
+    // Blocks of LANES as arrays, every row cut to d's blocks: the loop has
+    // no bounds checks.
+    let (d_blocks, _) = d.as_chunks::<LANES>();
+    let row_blocks = rows.map(|r| &r[..m].as_chunks::<LANES>().0[..d_blocks.len()]);
+    let (mut dots, mut sum) = block_dots_and_sum(d_blocks, row_blocks);
     let rows = rows.map(|r| &r[..m]);
-    let full = m - m % LANES;
+    for k in d_blocks.len() * LANES..m {
+        for (dot, row) in dots.iter_mut().zip(&rows) {
+            *dot += d[k] * row[k];
+        }
+        sum += d[k];
+    }
+    (dots, sum)
+}
+
+/// The lane sums of `dots_and_sum` over whole blocks, folded.
+#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+#[inline(always)]
+fn block_dots_and_sum<const N: usize>(d: &[[f64; LANES]], rows: [&[[f64; LANES]]; N]) -> ([f64; N], f64) {
     let mut lanes = [[0.0; LANES]; N];
     let mut sum_lanes = [0.0; LANES];
-    let mut k = 0;
-    while k < full {
-        let d = &d[k..k + LANES];
+    for (b, d) in d.iter().enumerate() {
         for (lanes, row) in lanes.iter_mut().zip(&rows) {
-            let row = &row[k..k + LANES];
+            let row = &row[b];
             for l in 0..LANES {
                 lanes[l] += d[l] * row[l];
             }
@@ -45,17 +60,40 @@ fn dots_and_sum<const N: usize>(d: &[f64], rows: [&[f64]; N]) -> ([f64; N], f64)
         for l in 0..LANES {
             sum_lanes[l] += d[l];
         }
-        k += LANES;
     }
-    let mut dots = lanes.map(fold);
-    let mut sum = fold(sum_lanes);
-    for k in full..m {
-        for (dot, row) in dots.iter_mut().zip(&rows) {
-            *dot += d[k] * row[k];
+    (lanes.map(fold), fold(sum_lanes))
+}
+
+/// The same in wasm, lanes 0–1 and 2–3 as two 2-lane vectors written out:
+/// the same operations on every lane, but LLVM's SLP vectoriser made
+/// lane shuffles and single-lane products of the loop above (2.5× slower).
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+#[inline(always)]
+fn block_dots_and_sum<const N: usize>(d: &[[f64; LANES]], rows: [&[[f64; LANES]]; N]) -> ([f64; N], f64) {
+    use core::arch::wasm32::{f64x2, f64x2_add, f64x2_extract_lane, f64x2_mul, v128};
+    let halves = |x: &[f64; LANES]| (f64x2(x[0], x[1]), f64x2(x[2], x[3]));
+    // (l0 + l2) + (l1 + l3), as `fold`.
+    let fold2 = |low: v128, high: v128| {
+        let pairs = f64x2_add(low, high);
+        f64x2_extract_lane::<0>(pairs) + f64x2_extract_lane::<1>(pairs)
+    };
+    let zero = f64x2(0.0, 0.0);
+    let mut lanes = [(zero, zero); N];
+    let mut sum_lanes = (zero, zero);
+    for (b, d) in d.iter().enumerate() {
+        let (d_low, d_high) = halves(d);
+        for (lanes, row) in lanes.iter_mut().zip(&rows) {
+            let (row_low, row_high) = halves(&row[b]);
+            lanes.0 = f64x2_add(lanes.0, f64x2_mul(d_low, row_low));
+            lanes.1 = f64x2_add(lanes.1, f64x2_mul(d_high, row_high));
         }
-        sum += d[k];
+        sum_lanes.0 = f64x2_add(sum_lanes.0, d_low);
+        sum_lanes.1 = f64x2_add(sum_lanes.1, d_high);
     }
-    (dots, sum)
+    (
+        lanes.map(|(low, high)| fold2(low, high)),
+        fold2(sum_lanes.0, sum_lanes.1),
+    )
 }
 
 /// Σ_k f(a[k], b[k]) in the lane order, f evaluated a block at a time into
