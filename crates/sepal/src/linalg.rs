@@ -186,7 +186,7 @@ fn accumulate(o: &mut [f64], w: &[f64], x: [&[f64]; 4], first: bool, bias: Optio
 /// loop: o0[k] = ((0 + w0[0]·x0[k]) + …) (+ b0), the same for o1 with w1.
 #[inline(always)]
 #[allow(clippy::assign_op_pattern)]
-fn accumulate_two(o0: &mut [f64], o1: &mut [f64], w0: &[f64], w1: &[f64], x: [&[f64]; 4], bias: Option<(f64, f64)>) {
+fn accumulate_two(o0: &mut [f64], o1: &mut [f64], w0: &[f64], w1: &[f64], x: [&[f64]; 2], bias: Option<(f64, f64)>) {
     macro_rules! pass {
         ($($x:ident $v:ident $u:ident),+) => {{
             let n = o0.len();
@@ -208,8 +208,6 @@ fn accumulate_two(o0: &mut [f64], o1: &mut [f64], w0: &[f64], w1: &[f64], x: [&[
         }};
     }
     match w0.len() {
-        4 => pass!(x0 v0 u0, x1 v1 u1, x2 v2 u2, x3 v3 u3),
-        3 => pass!(x0 v0 u0, x1 v1 u1, x2 v2 u2),
         2 => pass!(x0 v0 u0, x1 v1 u1),
         _ => pass!(x0 v0 u0),
     }
@@ -225,16 +223,19 @@ fn product(weight: impl Fn(usize, usize) -> f64, bias: Option<&[f64]>, x: &[f64]
     let n_in = x.len() / cols;
     let row = |j: usize| &x[(j * cols).min(x.len())..((j + 1) * cols).min(x.len())];
     let mut paired = 0;
-    if (1..=4).contains(&n_in) {
-        // Up to four inputs: two output rows a pass, sharing the loads of x.
+    if (1..=2).contains(&n_in) {
+        // One or two inputs (the hidden layer's W1·X, and W2ᵀ·dZ2 under a
+        // one-unit output): two output rows a pass, sharing the loads of x
+        // (fewer inputs per pass than `accumulate` takes: each case costs
+        // ~1 KB of wasm).
         let pairs = out.len() / (2 * cols);
         for (p, two) in out[..pairs * 2 * cols].chunks_exact_mut(2 * cols).enumerate() {
             let (o0, o1) = two.split_at_mut(cols);
             let r = 2 * p;
-            let w = |r: usize| -> [f64; 4] { core::array::from_fn(|g| if g < n_in { weight(r, g) } else { 0.0 }) };
+            let w = |r: usize| -> [f64; 2] { core::array::from_fn(|g| if g < n_in { weight(r, g) } else { 0.0 }) };
             let (w0, w1) = (w(r), w(r + 1));
             let b = bias.map(|b| (b[r], b[r + 1]));
-            accumulate_two(o0, o1, &w0[..n_in], &w1[..n_in], [row(0), row(1), row(2), row(3)], b);
+            accumulate_two(o0, o1, &w0[..n_in], &w1[..n_in], [row(0), row(1)], b);
         }
         paired = 2 * pairs;
     }
