@@ -12,6 +12,8 @@
 //! target: lane l adds the terms k ≡ l (mod 4) of the first 4·⌊m/4⌋ in
 //! order, the lanes combine as (l0 + l2) + (l1 + l3) (two 2-wide vectors
 //! added, then their halves), and the last m mod 4 terms follow in order.
+//! In wasm the gradients' lanes are written out as two 2-lane vectors
+//! (`block_dots_and_sum`), where the vectoriser did badly.
 
 use crate::fastmath::wide;
 
@@ -29,15 +31,30 @@ fn fold(l: [f64; LANES]) -> f64 {
 #[inline(always)]
 fn dots_and_sum<const N: usize>(d: &[f64], rows: [&[f64]; N]) -> ([f64; N], f64) {
     let m = d.len();
+    // Blocks of LANES as arrays, every row cut to d's blocks: the loop has
+    // no bounds checks.
+    let (d_blocks, _) = d.as_chunks::<LANES>();
+    let row_blocks = rows.map(|r| &r[..m].as_chunks::<LANES>().0[..d_blocks.len()]);
+    let (mut dots, mut sum) = block_dots_and_sum(d_blocks, row_blocks);
     let rows = rows.map(|r| &r[..m]);
-    let full = m - m % LANES;
+    for k in d_blocks.len() * LANES..m {
+        for (dot, row) in dots.iter_mut().zip(&rows) {
+            *dot += d[k] * row[k];
+        }
+        sum += d[k];
+    }
+    (dots, sum)
+}
+
+/// The lane sums of `dots_and_sum` over whole blocks, folded.
+#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+#[inline(always)]
+fn block_dots_and_sum<const N: usize>(d: &[[f64; LANES]], rows: [&[[f64; LANES]]; N]) -> ([f64; N], f64) {
     let mut lanes = [[0.0; LANES]; N];
     let mut sum_lanes = [0.0; LANES];
-    let mut k = 0;
-    while k < full {
-        let d = &d[k..k + LANES];
+    for (b, d) in d.iter().enumerate() {
         for (lanes, row) in lanes.iter_mut().zip(&rows) {
-            let row = &row[k..k + LANES];
+            let row = &row[b];
             for l in 0..LANES {
                 lanes[l] += d[l] * row[l];
             }
@@ -45,17 +62,41 @@ fn dots_and_sum<const N: usize>(d: &[f64], rows: [&[f64]; N]) -> ([f64; N], f64)
         for l in 0..LANES {
             sum_lanes[l] += d[l];
         }
-        k += LANES;
     }
-    let mut dots = lanes.map(fold);
-    let mut sum = fold(sum_lanes);
-    for k in full..m {
-        for (dot, row) in dots.iter_mut().zip(&rows) {
-            *dot += d[k] * row[k];
+    (lanes.map(fold), fold(sum_lanes))
+}
+
+/// The same in wasm, lanes 0–1 and 2–3 as two 2-lane vectors written out:
+/// the same operations on every lane, but LLVM's SLP vectoriser made
+/// lane shuffles and single-lane products of the loop above (in V8 ~1.7×
+/// the instructions, dW 35–40 % slower).
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+#[inline(always)]
+fn block_dots_and_sum<const N: usize>(d: &[[f64; LANES]], rows: [&[[f64; LANES]]; N]) -> ([f64; N], f64) {
+    use core::arch::wasm32::{f64x2, f64x2_add, f64x2_extract_lane, f64x2_mul, v128};
+    let halves = |x: &[f64; LANES]| (f64x2(x[0], x[1]), f64x2(x[2], x[3]));
+    // (l0 + l2) + (l1 + l3), as `fold`.
+    let fold2 = |low: v128, high: v128| {
+        let pairs = f64x2_add(low, high);
+        f64x2_extract_lane::<0>(pairs) + f64x2_extract_lane::<1>(pairs)
+    };
+    let zero = f64x2(0.0, 0.0);
+    let mut lanes = [(zero, zero); N];
+    let mut sum_lanes = (zero, zero);
+    for (b, d) in d.iter().enumerate() {
+        let (d_low, d_high) = halves(d);
+        for (lanes, row) in lanes.iter_mut().zip(&rows) {
+            let (row_low, row_high) = halves(&row[b]);
+            lanes.0 = f64x2_add(lanes.0, f64x2_mul(d_low, row_low));
+            lanes.1 = f64x2_add(lanes.1, f64x2_mul(d_high, row_high));
         }
-        sum += d[k];
+        sum_lanes.0 = f64x2_add(sum_lanes.0, d_low);
+        sum_lanes.1 = f64x2_add(sum_lanes.1, d_high);
     }
-    (dots, sum)
+    (
+        lanes.map(|(low, high)| fold2(low, high)),
+        fold2(sum_lanes.0, sum_lanes.1),
+    )
 }
 
 /// Σ_k f(a[k], b[k]) in the lane order, f evaluated a block at a time into
@@ -144,6 +185,37 @@ fn accumulate(o: &mut [f64], w: &[f64], x: [&[f64]; 4], first: bool, bias: Optio
     }
 }
 
+/// Two rows of `accumulate` with `first` (and the bias, if any) in one
+/// loop: o0[k] = ((0 + w0[0]·x0[k]) + …) (+ b0), the same for o1 with w1.
+#[inline(always)]
+#[allow(clippy::assign_op_pattern)]
+fn accumulate_two(o0: &mut [f64], o1: &mut [f64], w0: &[f64], w1: &[f64], x: [&[f64]; 2], bias: Option<(f64, f64)>) {
+    macro_rules! pass {
+        ($($x:ident $v:ident $u:ident),+) => {{
+            let n = o0.len();
+            let o1 = &mut o1[..n];
+            let [$($x),+, ..] = x;
+            let [$($v),+, ..] = *w0 else { unreachable!() };
+            let [$($u),+, ..] = *w1 else { unreachable!() };
+            $(let $x = &$x[..n];)+
+            match bias {
+                Some((b0, b1)) => for (k, (o0, o1)) in o0.iter_mut().zip(o1.iter_mut()).enumerate() {
+                    *o0 = 0.0 $(+ $v * $x[k])+ + b0;
+                    *o1 = 0.0 $(+ $u * $x[k])+ + b1;
+                },
+                None => for (k, (o0, o1)) in o0.iter_mut().zip(o1.iter_mut()).enumerate() {
+                    *o0 = 0.0 $(+ $v * $x[k])+;
+                    *o1 = 0.0 $(+ $u * $x[k])+;
+                },
+            }
+        }};
+    }
+    match w0.len() {
+        2 => pass!(x0 v0 u0, x1 v1 u1),
+        _ => pass!(x0 v0 u0),
+    }
+}
+
 /// out = weight·x (+ bias), out: n_out×cols, x: n_in×cols; each element
 /// ((0 + weight(r,0)·x[0,k]) + weight(r,1)·x[1,k] + …) (+ bias[r]).
 #[inline(always)]
@@ -153,7 +225,24 @@ fn product(weight: impl Fn(usize, usize) -> f64, bias: Option<&[f64]>, x: &[f64]
     }
     let n_in = x.len() / cols;
     let row = |j: usize| &x[(j * cols).min(x.len())..((j + 1) * cols).min(x.len())];
-    for (r, o) in out.chunks_exact_mut(cols).enumerate() {
+    let mut paired = 0;
+    if (1..=2).contains(&n_in) {
+        // One or two inputs (the hidden layer's W1·X, and W2ᵀ·dZ2 under a
+        // one-unit output): two output rows a pass, sharing the loads of x
+        // (fewer inputs per pass than `accumulate` takes: each case costs
+        // ~1 KB of wasm).
+        let pairs = out.len() / (2 * cols);
+        for (p, two) in out[..pairs * 2 * cols].chunks_exact_mut(2 * cols).enumerate() {
+            let (o0, o1) = two.split_at_mut(cols);
+            let r = 2 * p;
+            let w = |r: usize| -> [f64; 2] { core::array::from_fn(|g| if g < n_in { weight(r, g) } else { 0.0 }) };
+            let (w0, w1) = (w(r), w(r + 1));
+            let b = bias.map(|b| (b[r], b[r + 1]));
+            accumulate_two(o0, o1, &w0[..n_in], &w1[..n_in], [row(0), row(1)], b);
+        }
+        paired = 2 * pairs;
+    }
+    for (r, o) in out.chunks_exact_mut(cols).enumerate().skip(paired) {
         let b = bias.map(|b| b[r]);
         if n_in == 0 {
             o.fill(b.map_or(0.0, |b| 0.0 + b));

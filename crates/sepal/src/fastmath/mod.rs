@@ -249,6 +249,14 @@ pub fn tanh(x: f64) -> f64 {
 
 #[inline(always)]
 fn tanh_k(x: f64, k: &K) -> f64 {
+    let (numerator, denominator) = tanh_quotient(x, k);
+    tanh_from_quotient(x, numerator / denominator, k)
+}
+
+/// tanh |x| before its one division: (N, M) for |x| ≤ ln3/2, else
+/// (2(a − r), M) — see the module's comment.
+#[inline(always)]
+fn tanh_quotient(x: f64, k: &K) -> (f64, f64) {
     // NaN compares false and stays.
     let ax = f64::from_bits(x.to_bits() & !k.sign);
     let ax = select(ax > k.max_x, k.max_x, ax);
@@ -261,7 +269,13 @@ fn tanh_k(x: f64, k: &K) -> f64 {
     let (below, above) = (p - k.one, p + k.one);
     let n = k.two * below + (q * below + r * above);
     let m = k.two * above + (q * above + r * below);
-    let v = select(ax > k.half_ln3[0], k.two * (k.two + (q - r)), n) / m;
+    (select(ax > k.half_ln3[0], k.two * (k.two + (q - r)), n), m)
+}
+
+/// tanh x from the quotient of `tanh_quotient`.
+#[inline(always)]
+fn tanh_from_quotient(x: f64, v: f64, k: &K) -> f64 {
+    let ax = f64::from_bits(x.to_bits() & !k.sign);
     let v = select(ax > k.half_ln3[1], k.one - v, v);
     f64::from_bits(v.to_bits() | (x.to_bits() & k.sign))
 }
@@ -415,7 +429,44 @@ impl ExpNegAbsParts {
 
 /// a = tanh z, elementwise.
 pub fn tanh_slice(z: &[f64], a: &mut [f64]) {
-    map_slice(z, a, tanh_k)
+    #[cfg(target_arch = "wasm32")]
+    tanh_slice_split(z, a);
+    #[cfg(not(target_arch = "wasm32"))]
+    map_slice(z, a, tanh_k);
+}
+
+/// `tanh_slice` for wasm: per block of 64, first every element's quotient,
+/// then the divisions and what follows them — the operations of `tanh` on
+/// every element, only interleaved across elements differently. In V8 one
+/// loop doing both was bound by the latency of each element's chain (~70
+/// cycles up to the division, then the division); split, and four elements
+/// (two 2-lane chains) a step, it runs ~10 % faster. Natively (AVX2, four
+/// lanes) the one loop is as fast or faster.
+#[cfg(target_arch = "wasm32")]
+fn tanh_slice_split(z: &[f64], a: &mut [f64]) {
+    const BLOCK: usize = 64;
+    let k = K::opaque();
+    let mut numerators = [0.0; BLOCK];
+    let mut denominators = [0.0; BLOCK];
+    for (a, z) in a.chunks_mut(BLOCK).zip(z.chunks(BLOCK)) {
+        let n = a.len().min(z.len());
+        let (a, z) = (&mut a[..n], &z[..n]);
+        let (numerators, denominators) = (&mut numerators[..n], &mut denominators[..n]);
+        let (z4, _) = z.as_chunks::<4>();
+        let (num4, _) = numerators.as_chunks_mut::<4>();
+        let (den4, _) = denominators.as_chunks_mut::<4>();
+        for ((z, num), den) in z4.iter().zip(num4).zip(den4) {
+            let q = z.map(|z| tanh_quotient(z, &k));
+            *num = q.map(|q| q.0);
+            *den = q.map(|q| q.1);
+        }
+        for i in n - n % 4..n {
+            (numerators[i], denominators[i]) = tanh_quotient(z[i], &k);
+        }
+        for i in 0..n {
+            a[i] = tanh_from_quotient(z[i], numerators[i] / denominators[i], &k);
+        }
+    }
 }
 
 /// a = σ(z), elementwise.
