@@ -131,16 +131,32 @@ impl Regularization {
         plain: &ForwardPass,
         iteration: u64,
     ) -> f64 {
-        let data_cost = match &mut self.dropout_pass {
-            Some(pass) => {
-                if self.masks == DropoutMasks::Fresh {
-                    draw_fresh_masks(pass, self.seed, iteration, self.keep_prob);
-                }
-                network.forward(x, pass);
-                pass.cross_entropy(y)
-            }
-            None => plain.cross_entropy(y),
-        };
+        self.draw_masks(iteration);
+        if let Some(pass) = self.dropout_pass_mut() {
+            network.forward(x, pass);
+        }
+        self.cost_of_passes(network, y, plain)
+    }
+
+    /// With fresh masks, draws those of the pass after `iteration` updates
+    /// ([`Self::cost`]'s first part: the trainer runs the parts apart, to
+    /// run the dropped-out pass a layer at a time).
+    pub fn draw_masks(&mut self, iteration: u64) {
+        if let (Some(pass), DropoutMasks::Fresh) = (&mut self.dropout_pass, self.masks) {
+            draw_fresh_masks(pass, self.seed, iteration, self.keep_prob);
+        }
+    }
+
+    /// The dropped-out training pass, for a forward pass to fill after
+    /// [`Self::draw_masks`] (`None` without dropout).
+    pub fn dropout_pass_mut(&mut self) -> Option<&mut ForwardPass> {
+        self.dropout_pass.as_mut()
+    }
+
+    /// J from the passes already run: the dropped-out one's cross-entropy
+    /// with dropout (else `plain`'s), plus the penalties.
+    pub fn cost_of_passes(&self, network: &Network, y: &[f64], plain: &ForwardPass) -> f64 {
+        let data_cost = self.training_pass(plain).cross_entropy(y);
         if self.l2 == 0.0 && self.l1 == 0.0 {
             return data_cost;
         }
@@ -157,12 +173,24 @@ impl Regularization {
         plain: &ForwardPass,
         grads: &mut Gradients,
     ) {
-        let pass = self.dropout_pass.as_ref().unwrap_or(plain);
+        let pass = self.training_pass(plain);
         network.backward(x, y, pass, grads);
+        self.add_penalty_gradients(network, pass.cols(), grads);
+    }
+
+    /// The pass a training step's backward pass starts from: the dropped-out
+    /// one with dropout, else `plain`.
+    pub fn training_pass<'a>(&'a self, plain: &'a ForwardPass) -> &'a ForwardPass {
+        self.dropout_pass.as_ref().unwrap_or(plain)
+    }
+
+    /// The penalties' terms of dW[l], for `m` examples, after the backward
+    /// pass ([`Self::gradients`]' last part).
+    pub fn add_penalty_gradients(&self, network: &Network, m: usize, grads: &mut Gradients) {
         if self.l2 == 0.0 && self.l1 == 0.0 {
             return;
         }
-        let m = pass.cols() as f64;
+        let m = m as f64;
         for (layer, dw) in network.layers.iter().zip(grads.dw.iter_mut()) {
             for (dw, &w) in dw.iter_mut().zip(layer.w.iter()) {
                 if self.l2 != 0.0 {

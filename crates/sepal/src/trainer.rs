@@ -21,10 +21,12 @@
 //! the curves and the divergence check all move the same run state; half is
 //! its tests.
 
+use ndarray::ArrayView2;
+
 use crate::dataset::Dataset;
 use crate::features::Features;
 use crate::history::CostHistory;
-use crate::minibatch::MiniBatches;
+use crate::minibatch::{Batch, MiniBatches};
 use crate::network::{accuracy, cross_entropy, ForwardPass, Gradients, Network};
 use crate::optimizer::{Optimizer, Schedule};
 use crate::regularization::Regularization;
@@ -49,7 +51,48 @@ pub enum Divergence {
     CostExploded,
 }
 
+/// What one call of [`Trainer::advance`] did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Advance {
+    /// A part of an iteration ran; more remain.
+    Partway,
+    /// An iteration completed.
+    Iterated,
+    /// Nothing ran: no training points, or the run diverged.
+    Stopped,
+}
+
+/// Where the iteration under way has got to. An iteration is these phases
+/// in order, each at most one layer of one pass, so that a page can spread
+/// an iteration too long for a frame over several; [`Trainer::step`] runs
+/// the same phases, so both give the same bits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Phase {
+    /// Between iterations.
+    Idle,
+    /// Layer l of the mini-batch's forward pass.
+    BatchForward(usize),
+    /// dW[l], db[l] of the backward pass (dZ[L] first, at the output layer).
+    Weights(usize),
+    /// dZ[l−1] of the backward pass.
+    Delta(usize),
+    /// The penalties' gradient terms, the optimizer's update; the iteration
+    /// counts from here on inside the trainer (masks, curves).
+    Descend,
+    /// Layer l of the new parameters' training pass (the dropped-out one
+    /// with dropout); J and the cost curve's point after the last.
+    Forward(usize),
+    /// Layer l of the held-out points' pass, where the curves keep the iteration.
+    TestForward(usize),
+    /// Layer l of the plain pass there, when a dropout step left it behind.
+    PlainForward(usize),
+    /// The other curves' points, and the divergence check.
+    Record,
+}
+
 pub struct Trainer {
+    /// Where the iteration under way has got to.
+    phase: Phase,
     network: Network,
     initial: Network,
     /// The network's inputs (the features of the points, #17) and labels.
@@ -124,6 +167,7 @@ impl Trainer {
             settings.seed,
         );
         let mut run = Self {
+            phase: Phase::Idle,
             optimizer: Optimizer::new(settings.optimizer, settings.hyper(), &network),
             schedule: settings.schedule(),
             batch_size: settings.batch_size,
@@ -214,6 +258,9 @@ impl Trainer {
             batches.seek(self.epoch, 0);
         }
         self.epoch_loss = 0.0;
+        // An iteration under way stops where it is: its update stays, the
+        // new points' pass and cost follow.
+        self.phase = Phase::Idle;
         self.pass = ForwardPass::new(&self.network, train.len());
         self.test_pass = ForwardPass::new(&self.network, test.len());
         self.grads = Gradients::new(&self.network, train.len());
@@ -263,25 +310,199 @@ impl Trainer {
 
     /// Runs up to `n` iterations — an update, then the forward pass of the
     /// new parameters — and stops early if training diverges. Returns how
-    /// many ran.
+    /// many ran (an iteration [`Self::advance`] left part way is finished
+    /// first, and counts).
     pub fn step(&mut self, n: u32) -> u32 {
-        if self.train.is_empty() {
-            return 0;
-        }
         let mut done = 0;
-        while done < n && self.divergence.is_none() {
-            self.update();
-            self.iteration += 1;
-            self.evaluate();
-            self.record();
-            self.check_divergence();
-            done += 1;
+        while done < n {
+            match self.run_phase() {
+                Advance::Partway => {}
+                Advance::Iterated => done += 1,
+                Advance::Stopped => break,
+            }
         }
+        self.settle();
+        done
+    }
+
+    /// One bounded part of the next iteration (at most one layer of one
+    /// pass): the phases [`Self::step`] runs, in the same order, so an
+    /// iteration run in parts has the same bits as one run whole. A page
+    /// spreads an iteration too long for one frame over several this way.
+    /// The run's state may be read only between iterations (not after
+    /// `Partway`): the counters, cost and curves move when an iteration
+    /// completes, the parameters and passes during it.
+    pub fn advance(&mut self) -> Advance {
+        match self.run_phase() {
+            Advance::Iterated => {
+                self.settle();
+                Advance::Iterated
+            }
+            other => other,
+        }
+    }
+
+    /// Whether an iteration is under way ([`Self::advance`] stopped part way).
+    pub fn is_mid_iteration(&self) -> bool {
+        self.phase != Phase::Idle
+    }
+
+    /// After iterations: the plain pass of the current parameters (when a
+    /// dropout step left it behind) and the check that they are finite.
+    fn settle(&mut self) {
         self.refresh_plain_pass();
         if self.divergence.is_none() && !self.network.is_finite() {
             self.divergence = Some(Divergence::NonFiniteParameter);
         }
-        done
+    }
+
+    /// Runs the iteration's next phase (see [`Phase`]); from `Idle`, starts
+    /// an iteration, unless there are no points or the run diverged.
+    fn run_phase(&mut self) -> Advance {
+        let last = self.network.layers.len() - 1;
+        if self.phase == Phase::Idle {
+            if self.train.is_empty() || self.divergence.is_some() {
+                return Advance::Stopped;
+            }
+            self.phase = match &mut self.batches {
+                None => Phase::Weights(last),
+                Some(batches) => {
+                    batches.next(&self.train, self.epoch);
+                    Phase::BatchForward(0)
+                }
+            };
+        }
+        self.phase = match self.phase {
+            Phase::Idle => unreachable!("an iteration was started above"),
+            Phase::BatchForward(l) => {
+                let batch = self.batches.as_mut().expect("a mini-batch run").current();
+                self.network.forward_layer(l, batch.x.view(), &mut batch.pass);
+                if l < last {
+                    Phase::BatchForward(l + 1)
+                } else {
+                    // The batch's summed loss, as the notebook's compute_cost: its mean × its size.
+                    self.epoch_loss += batch.pass.cross_entropy(&batch.y) * batch.y.len() as f64;
+                    Phase::Weights(last)
+                }
+            }
+            Phase::Weights(l) => {
+                let (network, x, y, pass, grads) = self.update_workspace();
+                network.backward_weights(l, x, y, pass, grads);
+                if l > 0 {
+                    Phase::Delta(l)
+                } else {
+                    Phase::Descend
+                }
+            }
+            Phase::Delta(l) => {
+                let (network, _, _, pass, grads) = self.update_workspace();
+                network.backward_delta(l, pass, grads);
+                Phase::Weights(l - 1)
+            }
+            Phase::Descend => {
+                self.descend();
+                self.iteration += 1;
+                self.begin_evaluate();
+                Phase::Forward(0)
+            }
+            Phase::Forward(l) => {
+                let x = self.train.x.view();
+                let pass = match self.regularization.dropout_pass_mut() {
+                    Some(pass) => pass,
+                    None => &mut self.pass,
+                };
+                self.network.forward_layer(l, x, pass);
+                if l < last {
+                    Phase::Forward(l + 1)
+                } else {
+                    self.finish_evaluate();
+                    let next = self.cost_point();
+                    if next == Phase::Idle {
+                        self.check_divergence();
+                    }
+                    next
+                }
+            }
+            Phase::TestForward(l) => {
+                self.network.forward_layer(l, self.test.x.view(), &mut self.test_pass);
+                if l < last {
+                    Phase::TestForward(l + 1)
+                } else {
+                    self.test_metrics = Some(test_metrics_of(&self.test_pass, &self.test.y));
+                    self.after_test_metrics()
+                }
+            }
+            Phase::PlainForward(l) => {
+                self.network.forward_layer(l, self.train.x.view(), &mut self.pass);
+                if l < last {
+                    Phase::PlainForward(l + 1)
+                } else {
+                    self.plain_pass_stale = false;
+                    Phase::Record
+                }
+            }
+            Phase::Record => {
+                self.record_metrics();
+                self.check_divergence();
+                Phase::Idle
+            }
+        };
+        if self.phase == Phase::Idle {
+            Advance::Iterated
+        } else {
+            Advance::Partway
+        }
+    }
+
+    /// The network, and the x, y, forward pass and gradients of the update
+    /// under way: the whole training set's (its training pass) or the
+    /// mini-batch's.
+    #[allow(clippy::type_complexity)]
+    fn update_workspace(&mut self) -> (&Network, ArrayView2<'_, f64>, &[f64], &ForwardPass, &mut Gradients) {
+        match &mut self.batches {
+            None => (
+                &self.network,
+                self.train.x.view(),
+                &self.train.y,
+                self.regularization.training_pass(&self.pass),
+                &mut self.grads,
+            ),
+            Some(batches) => {
+                let Batch { x, y, pass, grads } = batches.current();
+                (&self.network, x.view(), y, pass, grads)
+            }
+        }
+    }
+
+    /// The end of an update, its gradient computed: the penalties' terms,
+    /// the optimizer's step at the scheduled rate, and the epoch count.
+    fn descend(&mut self) {
+        let alpha = self.current_learning_rate();
+        let m = self.train.len();
+        let epoch_cost = match &mut self.batches {
+            None => {
+                let pass = self.regularization.training_pass(&self.pass);
+                self.regularization
+                    .add_penalty_gradients(&self.network, pass.cols(), &mut self.grads);
+                self.optimizer.update(&mut self.network, &self.grads, alpha);
+                // The epoch's one batch is every point: its cost is J before the update.
+                Some(self.cost)
+            }
+            Some(batches) => {
+                let batch = batches.current();
+                // L2 and L1 with the batch's m (dropout does not apply with mini-batches).
+                self.regularization
+                    .add_penalty_gradients(&self.network, batch.pass.cols(), &mut batch.grads);
+                self.optimizer.update(&mut self.network, &batch.grads, alpha);
+                batches
+                    .epoch_done()
+                    .then(|| core::mem::take(&mut self.epoch_loss) / m as f64)
+            }
+        };
+        if let Some(cost) = epoch_cost {
+            self.epoch_cost = cost;
+            self.epoch += 1;
+        }
     }
 
     /// Takes the settings a run can change in place (the table's
@@ -293,8 +514,13 @@ impl Trainer {
         self.schedule = settings.schedule();
     }
 
+    /// Completed iterations (one under way counts once it completes).
     pub fn iteration(&self) -> u64 {
-        self.iteration
+        let updated = matches!(
+            self.phase,
+            Phase::Forward(_) | Phase::TestForward(_) | Phase::PlainForward(_) | Phase::Record
+        );
+        self.iteration - updated as u64
     }
 
     /// Complete epochs: passes over the training points (= the iteration
@@ -365,10 +591,7 @@ impl Trainer {
             (f64::NAN, f64::NAN)
         } else {
             self.network.forward(self.test.x.view(), &mut self.test_pass);
-            (
-                accuracy(self.test_pass.output(), &self.test.y),
-                cross_entropy(self.test_pass.output_logits(), &self.test.y),
-            )
+            test_metrics_of(&self.test_pass, &self.test.y)
         };
         self.test_metrics = Some(metrics);
         metrics
@@ -427,44 +650,12 @@ impl Trainer {
         &self.test_accuracies
     }
 
-    /// One update of the parameters: the gradient of the whole training set
-    /// (from the kept forward pass) or of the next mini-batch (from its own
-    /// forward pass), stepped by the optimizer at the scheduled rate.
-    fn update(&mut self) {
-        let alpha = self.current_learning_rate();
-        let m = self.train.len();
-        let epoch_cost = match &mut self.batches {
-            None => {
-                self.gradients();
-                self.optimizer.update(&mut self.network, &self.grads, alpha);
-                // The epoch's one batch is every point: its cost is J before the update.
-                Some(self.cost)
-            }
-            Some(batches) => {
-                let batch = batches.next(&self.train, self.epoch);
-                self.network.forward(batch.x.view(), &mut batch.pass);
-                // The batch's summed loss, as the notebook's compute_cost: its mean × its size.
-                self.epoch_loss += batch.pass.cross_entropy(&batch.y) * batch.y.len() as f64;
-                // L2 and L1 with the batch's m (dropout does not apply with mini-batches).
-                self.regularization
-                    .gradients(&self.network, batch.x.view(), &batch.y, &batch.pass, &mut batch.grads);
-                self.optimizer.update(&mut self.network, &batch.grads, alpha);
-                batches
-                    .epoch_done()
-                    .then(|| core::mem::take(&mut self.epoch_loss) / m as f64)
-            }
-        };
-        if let Some(cost) = epoch_cost {
-            self.epoch_cost = cost;
-            self.epoch += 1;
-        }
-    }
-
     /// The run's state for the current parameters as at `iteration`: not
     /// diverged, the curves starting afresh there. With full batches the
     /// epoch is the iteration; mini-batch runs restart at epoch 0 unless
     /// [`Self::restore_epochs`] says otherwise.
     fn restart_at(&mut self, iteration: u64) {
+        self.phase = Phase::Idle;
         self.iteration = iteration;
         self.epoch = if self.batches.is_none() { iteration } else { 0 };
         self.epoch_loss = 0.0;
@@ -485,23 +676,35 @@ impl Trainer {
     /// The forward pass and cost of the current parameters; every change of
     /// the parameters ends here, so it also forgets the test metrics.
     fn evaluate(&mut self) {
-        self.test_metrics = None;
         if self.train.is_empty() {
+            self.test_metrics = None;
             self.cost = f64::NAN;
             return;
         }
-        let dropout = self.regularization.drops_out();
-        if !dropout {
-            self.network.forward(self.train.x.view(), &mut self.pass);
-        }
-        self.plain_pass_stale = dropout;
-        self.cost = self.regularization.cost(
-            &self.network,
-            self.train.x.view(),
-            &self.train.y,
-            &self.pass,
-            self.iteration,
-        );
+        self.begin_evaluate();
+        let x = self.train.x.view();
+        let pass = match self.regularization.dropout_pass_mut() {
+            Some(pass) => pass,
+            None => &mut self.pass,
+        };
+        self.network.forward(x, pass);
+        self.finish_evaluate();
+    }
+
+    /// [`Self::evaluate`] before its training pass (the plain pass, or with
+    /// dropout the dropped-out one, whose masks this draws).
+    fn begin_evaluate(&mut self) {
+        self.test_metrics = None;
+        self.regularization.draw_masks(self.iteration);
+    }
+
+    /// [`Self::evaluate`] after its training pass: J. With dropout the
+    /// plain pass now lags behind.
+    fn finish_evaluate(&mut self) {
+        self.plain_pass_stale = self.regularization.drops_out();
+        self.cost = self
+            .regularization
+            .cost_of_passes(&self.network, &self.train.y, &self.pass);
     }
 
     /// The plain forward pass of the current parameters, when a dropout step
@@ -519,12 +722,42 @@ impl Trainer {
     /// histories get the same pushes, so they halve together and stay
     /// aligned point for point.
     fn record(&mut self) {
-        self.history.push(self.iteration, self.cost);
-        if self.history.iterations().last() != Some(&(self.iteration as f64)) {
+        if self.cost_point() == Phase::Idle {
             return;
         }
-        let (test_accuracy, test_cost) = self.test_metrics();
+        self.test_metrics();
         self.refresh_plain_pass();
+        self.record_metrics();
+    }
+
+    /// Pushes the cost to the curve; then the phase that goes on to the
+    /// other series when the curve kept this iteration, `Idle` when not.
+    fn cost_point(&mut self) -> Phase {
+        self.history.push(self.iteration, self.cost);
+        if self.history.iterations().last() != Some(&(self.iteration as f64)) {
+            return Phase::Idle;
+        }
+        match (self.test_metrics, self.test.is_empty()) {
+            (None, false) => Phase::TestForward(0),
+            _ => {
+                self.test_metrics();
+                self.after_test_metrics()
+            }
+        }
+    }
+
+    /// Once the test metrics are known: the plain pass if stale, then the record.
+    fn after_test_metrics(&self) -> Phase {
+        if self.plain_pass_stale {
+            Phase::PlainForward(0)
+        } else {
+            Phase::Record
+        }
+    }
+
+    /// The kept iteration's training accuracy and test metrics (known by now).
+    fn record_metrics(&mut self) {
+        let (test_accuracy, test_cost) = self.test_metrics();
         self.train_accuracies.push(self.iteration, self.train_accuracy());
         self.test_costs.push(self.iteration, test_cost);
         self.test_accuracies.push(self.iteration, test_accuracy);
@@ -537,6 +770,11 @@ impl Trainer {
             self.divergence = Some(Divergence::CostExploded);
         }
     }
+}
+
+/// Accuracy and cost of a pass over the held-out points.
+fn test_metrics_of(pass: &ForwardPass, y: &[f64]) -> (f64, f64) {
+    (accuracy(pass.output(), y), cross_entropy(pass.output_logits(), y))
 }
 
 /// The network's inputs for both sets, and the points when they differ.
