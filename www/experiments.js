@@ -15,6 +15,11 @@
 // animation frame, so the page keeps drawing and answering while they train.
 // Once finished, each run's "Use these settings" hands its settings to the
 // main plot (`onUse`).
+//
+// A run whose one iteration is longer than a wasm call should be (#15: a
+// large network), or not yet timed, advances a part of an iteration at a
+// time (`advance()`, the same bits), the runs taking turns, so no frame
+// runs long and Cancel registers at the next frame.
 
 import { h } from "./dom.js";
 import { format } from "./strings.js";
@@ -169,7 +174,7 @@ export class Experiments {
     try {
       for (const [index, run] of spec.runs(settings).entries()) {
         const pg = this.makePlayground(run.settings);
-        runs.push({ ...run, label: this.#label(kind, run.value), color: COLORS[index % COLORS.length], pg, chunk: 10, done: false });
+        runs.push({ ...run, label: this.#label(kind, run.value), color: COLORS[index % COLORS.length], pg, chunk: 10, done: false, inParts: true, partsMs: 0 });
       }
     } catch (error) {
       for (const run of runs) run.pg.free();
@@ -233,6 +238,11 @@ export class Experiments {
     try {
       while (pending.length > 0 && performance.now() - started < FRAME_BUDGET_MS) {
         for (const run of pending) {
+          if (run.inParts) {
+            this.#advanceRun(run, target);
+            if (performance.now() - started >= FRAME_BUDGET_MS) break;
+            continue;
+          }
           const n = Math.min(run.chunk, target - run.pg.iteration);
           const before = performance.now();
           const ran = n > 0 ? run.pg.step(n) : 0;
@@ -256,6 +266,24 @@ export class Experiments {
     if (finished) this.#finish(job);
     else job.request = requestAnimationFrame(this.#frame);
   };
+
+  /** One part of `run`'s next iteration; once one is timed, a short one goes back to chunks. */
+  #advanceRun(run, target) {
+    const pg = run.pg;
+    if (!pg.midIteration && pg.iteration >= target) {
+      run.done = true;
+      return;
+    }
+    const before = performance.now();
+    const done = pg.advance();
+    run.partsMs += performance.now() - before;
+    if (done > 0) {
+      if (run.partsMs <= CALL_MS) run.inParts = false;
+      run.partsMs = 0;
+    }
+    if (pg.midIteration) return;
+    if (done === 0 || pg.diverged || pg.iteration >= target) run.done = true;
+  }
 
   #finish(job) {
     this.#job = null;
@@ -338,6 +366,8 @@ export class Experiments {
   #drawViews(job) {
     if (job.spec.view === "multiples") {
       for (const run of job.runs) {
+        // A run between parts of an iteration keeps its last picture.
+        if (run.pg.midIteration) continue;
         run.pg.render(MULTIPLE_CELLS, MULTIPLE_CELLS);
         const buffer = this.getApi().memory.buffer;
         const image = new ImageData(
