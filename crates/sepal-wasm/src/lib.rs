@@ -271,6 +271,14 @@ impl Playground {
 
     /// Evaluates and colours the decision map at width×height cells.
     pub fn render(&mut self, width: usize, height: usize) {
+        self.render_rows(width, height, usize::MAX);
+    }
+
+    /// #15: `render` in bands of `rows` rows of cells, for a still too long
+    /// for one frame: true once the map is whole, when its pixels and
+    /// contour become the new picture (until then they hold the last one).
+    #[wasm_bindgen(js_name = renderRows)]
+    pub fn render_rows(&mut self, width: usize, height: usize, rows: usize) -> bool {
         let network = self.trainer.network();
         match &mut self.map {
             Some(map) if map.fits(network) => {
@@ -289,8 +297,9 @@ impl Playground {
                 ))
             }
         }
-        if let Some(map) = &mut self.map {
-            map.render(self.trainer.network(), self.bounds);
+        match &mut self.map {
+            Some(map) => map.render_rows(self.trainer.network(), self.bounds, rows),
+            None => true,
         }
     }
 

@@ -121,3 +121,46 @@ fn a_reset_abandons_the_iteration_under_way() {
     fresh.step(5);
     assert_eq!(fingerprint(&mut run), fingerprint(&mut fresh));
 }
+
+/// The decision map in bands (a large network's still, over frames) is the
+/// map rendered whole, and shows the previous picture until it is whole.
+#[test]
+fn a_map_in_bands_is_the_whole_map() {
+    use sepal::grid::Bounds;
+    use sepal::DecisionMap;
+    let bounds = Bounds {
+        x_min: -4.0,
+        x_max: 4.0,
+        y_min: -4.0,
+        y_max: 4.0,
+    };
+    let mut run = run_with(&[("model", "deep")]);
+    let mut whole = DecisionMap::new(run.network(), 90, 70);
+    let mut bands = DecisionMap::new(run.network(), 90, 70);
+    bands.render(run.network(), bounds);
+    let before = bands.pixels().to_vec();
+    run.step(300);
+    whole.render(run.network(), bounds);
+    let mut calls = 1;
+    while !bands.render_rows(run.network(), bounds, 8) {
+        assert_eq!(
+            bands.pixels(),
+            &before[..],
+            "the last picture stays until the new one is whole"
+        );
+        calls += 1;
+    }
+    assert_eq!(calls, 9, "70 rows in bands of 8");
+    assert_eq!(bands.pixels(), whole.pixels());
+    let bits = |lines: &[f32]| lines.iter().map(|v| v.to_bits()).collect::<Vec<_>>();
+    assert_eq!(
+        bits(bands.contour()),
+        bits(whole.contour()),
+        "NaN pairs between the lines"
+    );
+    assert_eq!(bands.probability_range(), whole.probability_range());
+    assert!(
+        bands.render_rows(run.network(), bounds, 8),
+        "a whole picture of the same parameters stays"
+    );
+}
