@@ -63,29 +63,30 @@ pub enum Advance {
 }
 
 /// Where the iteration under way has got to. An iteration is these phases
-/// in order, each at most one layer of one pass, so that a page can spread
-/// an iteration too long for a frame over several; [`Trainer::step`] runs
-/// the same phases, so both give the same bits.
+/// in order, each a few rows (units) of one layer of one pass, about
+/// [`PART_WORK`] multiply-adds, so that a page can spread an iteration too
+/// long for a frame over several; [`Trainer::step`] runs the same phases,
+/// so both give the same bits. (l, r): layer l from row r.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Phase {
     /// Between iterations.
     Idle,
-    /// Layer l of the mini-batch's forward pass.
-    BatchForward(usize),
+    /// The mini-batch's forward pass.
+    BatchForward(usize, usize),
     /// dW[l], db[l] of the backward pass (dZ[L] first, at the output layer).
-    Weights(usize),
-    /// dZ[l−1] of the backward pass.
-    Delta(usize),
+    Weights(usize, usize),
+    /// dZ[l−1] of the backward pass (its rows: layer l's inputs).
+    Delta(usize, usize),
     /// The penalties' gradient terms, the optimizer's update; the iteration
     /// counts from here on inside the trainer (masks, curves).
     Descend,
-    /// Layer l of the new parameters' training pass (the dropped-out one
-    /// with dropout); J and the cost curve's point after the last.
-    Forward(usize),
-    /// Layer l of the held-out points' pass, where the curves keep the iteration.
-    TestForward(usize),
-    /// Layer l of the plain pass there, when a dropout step left it behind.
-    PlainForward(usize),
+    /// The new parameters' training pass (the dropped-out one with
+    /// dropout); J and the cost curve's point after its last row.
+    Forward(usize, usize),
+    /// The held-out points' pass, where the curves keep the iteration.
+    TestForward(usize, usize),
+    /// The plain pass there, when a dropout step left it behind.
+    PlainForward(usize, usize),
     /// The other curves' points, and the divergence check.
     Record,
 }
@@ -365,82 +366,88 @@ impl Trainer {
                 return Advance::Stopped;
             }
             self.phase = match &mut self.batches {
-                None => Phase::Weights(last),
+                None => Phase::Weights(last, 0),
                 Some(batches) => {
                     batches.next(&self.train, self.epoch);
-                    Phase::BatchForward(0)
+                    Phase::BatchForward(0, 0)
                 }
             };
         }
         self.phase = match self.phase {
             Phase::Idle => unreachable!("an iteration was started above"),
-            Phase::BatchForward(l) => {
+            Phase::BatchForward(l, r) => {
                 let batch = self.batches.as_mut().expect("a mini-batch run").current();
-                self.network.forward_layer(l, batch.x.view(), &mut batch.pass);
-                if l < last {
-                    Phase::BatchForward(l + 1)
-                } else {
-                    // The batch's summed loss, as the notebook's compute_cost: its mean × its size.
-                    self.epoch_loss += batch.pass.cross_entropy(&batch.y) * batch.y.len() as f64;
-                    Phase::Weights(last)
+                match forward_part(&self.network, l, r, batch.x.view(), &mut batch.pass) {
+                    Some((l, r)) => Phase::BatchForward(l, r),
+                    None => {
+                        // The batch's summed loss, as the notebook's compute_cost: its mean × its size.
+                        self.epoch_loss += batch.pass.cross_entropy(&batch.y) * batch.y.len() as f64;
+                        Phase::Weights(last, 0)
+                    }
                 }
             }
-            Phase::Weights(l) => {
+            Phase::Weights(l, r) => {
                 let (network, x, y, pass, grads) = self.update_workspace();
-                network.backward_weights(l, x, y, pass, grads);
-                if l > 0 {
-                    Phase::Delta(l)
-                } else {
-                    Phase::Descend
+                let layer = &network.layers[l];
+                let end = part_end(r, layer.outputs(), layer.inputs() * pass.cols());
+                network.backward_weights(l, r..end, x, y, pass, grads);
+                match (end < layer.outputs(), l > 0) {
+                    (true, _) => Phase::Weights(l, end),
+                    (false, true) => Phase::Delta(l, 0),
+                    (false, false) => Phase::Descend,
                 }
             }
-            Phase::Delta(l) => {
+            Phase::Delta(l, r) => {
                 let (network, _, _, pass, grads) = self.update_workspace();
-                network.backward_delta(l, pass, grads);
-                Phase::Weights(l - 1)
+                let layer = &network.layers[l];
+                let end = part_end(r, layer.inputs(), layer.outputs() * pass.cols());
+                network.backward_delta(l, r..end, pass, grads);
+                if end < layer.inputs() {
+                    Phase::Delta(l, end)
+                } else {
+                    Phase::Weights(l - 1, 0)
+                }
             }
             Phase::Descend => {
                 self.descend();
                 self.iteration += 1;
                 self.begin_evaluate();
-                Phase::Forward(0)
+                Phase::Forward(0, 0)
             }
-            Phase::Forward(l) => {
+            Phase::Forward(l, r) => {
                 let x = self.train.x.view();
                 let pass = match self.regularization.dropout_pass_mut() {
                     Some(pass) => pass,
                     None => &mut self.pass,
                 };
-                self.network.forward_layer(l, x, pass);
-                if l < last {
-                    Phase::Forward(l + 1)
-                } else {
-                    self.finish_evaluate();
-                    let next = self.cost_point();
-                    if next == Phase::Idle {
-                        self.check_divergence();
+                match forward_part(&self.network, l, r, x, pass) {
+                    Some((l, r)) => Phase::Forward(l, r),
+                    None => {
+                        self.finish_evaluate();
+                        let next = self.cost_point();
+                        if next == Phase::Idle {
+                            self.check_divergence();
+                        }
+                        next
                     }
-                    next
                 }
             }
-            Phase::TestForward(l) => {
-                self.network.forward_layer(l, self.test.x.view(), &mut self.test_pass);
-                if l < last {
-                    Phase::TestForward(l + 1)
-                } else {
-                    self.test_metrics = Some(test_metrics_of(&self.test_pass, &self.test.y));
-                    self.after_test_metrics()
+            Phase::TestForward(l, r) => {
+                match forward_part(&self.network, l, r, self.test.x.view(), &mut self.test_pass) {
+                    Some((l, r)) => Phase::TestForward(l, r),
+                    None => {
+                        self.test_metrics = Some(test_metrics_of(&self.test_pass, &self.test.y));
+                        self.after_test_metrics()
+                    }
                 }
             }
-            Phase::PlainForward(l) => {
-                self.network.forward_layer(l, self.train.x.view(), &mut self.pass);
-                if l < last {
-                    Phase::PlainForward(l + 1)
-                } else {
+            Phase::PlainForward(l, r) => match forward_part(&self.network, l, r, self.train.x.view(), &mut self.pass) {
+                Some((l, r)) => Phase::PlainForward(l, r),
+                None => {
                     self.plain_pass_stale = false;
                     Phase::Record
                 }
-            }
+            },
             Phase::Record => {
                 self.record_metrics();
                 self.check_divergence();
@@ -518,7 +525,7 @@ impl Trainer {
     pub fn iteration(&self) -> u64 {
         let updated = matches!(
             self.phase,
-            Phase::Forward(_) | Phase::TestForward(_) | Phase::PlainForward(_) | Phase::Record
+            Phase::Forward(..) | Phase::TestForward(..) | Phase::PlainForward(..) | Phase::Record
         );
         self.iteration - updated as u64
     }
@@ -738,7 +745,7 @@ impl Trainer {
             return Phase::Idle;
         }
         match (self.test_metrics, self.test.is_empty()) {
-            (None, false) => Phase::TestForward(0),
+            (None, false) => Phase::TestForward(0, 0),
             _ => {
                 self.test_metrics();
                 self.after_test_metrics()
@@ -749,7 +756,7 @@ impl Trainer {
     /// Once the test metrics are known: the plain pass if stale, then the record.
     fn after_test_metrics(&self) -> Phase {
         if self.plain_pass_stale {
-            Phase::PlainForward(0)
+            Phase::PlainForward(0, 0)
         } else {
             Phase::Record
         }
@@ -769,6 +776,37 @@ impl Trainer {
         } else if self.cost > DIVERGENCE_FACTOR * self.initial_cost {
             self.divergence = Some(Divergence::CostExploded);
         }
+    }
+}
+
+/// About how many multiply-adds one phase of an iteration does (a few ms in
+/// the browser): a layer of the largest network allowed (64 units of 64
+/// inputs over 10,000 points) is about ten phases; a small one's layer is one.
+pub const PART_WORK: usize = 1 << 22;
+
+/// Where a phase that starts at row `start` of `total`, each row
+/// `row_work` multiply-adds, ends.
+fn part_end(start: usize, total: usize, row_work: usize) -> usize {
+    let rows = (PART_WORK / row_work.max(1)).max(1);
+    (start + rows).min(total)
+}
+
+/// One phase of a forward pass over `x`: rows from `r` of layer `l`; where
+/// the next phase starts, `None` after the output layer.
+fn forward_part(
+    network: &Network,
+    l: usize,
+    r: usize,
+    x: ArrayView2<f64>,
+    pass: &mut ForwardPass,
+) -> Option<(usize, usize)> {
+    let layer = &network.layers[l];
+    let end = part_end(r, layer.outputs(), layer.inputs() * pass.cols());
+    network.forward_rows(l, r..end, x, pass);
+    if end < layer.outputs() {
+        Some((l, end))
+    } else {
+        (l + 1 < network.layers.len()).then_some((l + 1, 0))
     }
 }
 

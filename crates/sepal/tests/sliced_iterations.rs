@@ -73,6 +73,77 @@ const KINDS: [&[(&str, &str)]; 9] = [
     &[("dataset", "circles"), ("features", "x1,x2,x1sq,x2sq,sinx1")],
 ];
 
+/// Layers large enough to be split by rows (several phases a layer), plain,
+/// with dropout, with held-out points and with mini-batches as large as the
+/// set, at the caps' width and points.
+const LARGE: [&[(&str, &str)]; 3] = [
+    &[
+        ("model", "deep"),
+        ("layers", "64,64"),
+        ("points", "10000"),
+        ("test-fraction", "0.4"),
+    ],
+    &[
+        ("model", "deep"),
+        ("layers", "64,64"),
+        ("points", "10000"),
+        ("keep-prob", "0.8"),
+        ("activation", "relu"),
+    ],
+    &[
+        ("model", "deep"),
+        ("layers", "64,64"),
+        ("points", "10000"),
+        ("batch-size", "8000"),
+        ("l2", "0.1"),
+    ],
+];
+
+#[test]
+fn large_layers_in_row_parts_have_the_bits_of_whole_ones() {
+    for pairs in LARGE {
+        let mut whole = run_with(pairs);
+        let mut parts = run_with(pairs);
+        whole.step(3);
+        let calls = advance_iterations(&mut parts, 3);
+        // dW of 64 rows over 10,000 examples: several phases a layer.
+        assert!(calls > 3 * 30, "{pairs:?}: {calls} parts for 3 iterations");
+        assert_eq!(fingerprint(&mut parts), fingerprint(&mut whole), "{pairs:?}");
+    }
+}
+
+/// Split by rows, the trainer's passes are the whole-layer passes of
+/// `Network::forward` and `backward` to the bit: gradient descent written
+/// out with them, at the caps' width and points.
+#[test]
+fn row_parts_are_the_whole_layer_passes() {
+    use sepal::network::{cross_entropy, ForwardPass, Gradients};
+    for activation in ["tanh", "relu"] {
+        let pairs = [
+            ("model", "deep"),
+            ("layers", "64,64,64"),
+            ("points", "10000"),
+            ("activation", activation),
+        ];
+        let mut run = run_with(&pairs);
+        let mut network = run.network().clone();
+        let data = run.train_inputs().clone();
+        let rate = run.learning_rate();
+        let mut pass = ForwardPass::new(&network, data.len());
+        let mut grads = Gradients::new(&network, data.len());
+        network.forward(data.x.view(), &mut pass);
+        for _ in 0..3 {
+            network.backward(data.x.view(), &data.y, &pass, &mut grads);
+            network.descend(&grads, rate);
+            network.forward(data.x.view(), &mut pass);
+        }
+        advance_iterations(&mut run, 3);
+        assert_eq!(run.network(), &network, "{activation}");
+        let cost = cross_entropy(pass.output_logits(), &data.y);
+        assert_eq!(run.cost().to_bits(), cost.to_bits(), "{activation}");
+    }
+}
+
 #[test]
 fn iterations_in_parts_have_the_bits_of_whole_ones() {
     for pairs in KINDS {
