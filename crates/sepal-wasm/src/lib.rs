@@ -82,8 +82,8 @@ impl Playground {
     }
 
     // #15: never freeze
-    /// One bounded part of the next iteration (at most one layer of one
-    /// pass), for a page that spreads an iteration too long for a frame
+    /// One bounded part of the next iteration (a few rows of one layer of
+    /// one pass), for a page that spreads an iteration too long for a frame
     /// over several; the same bits as `step`. Returns 1 when it completed
     /// an iteration, else 0 (then `midIteration` says whether one is under
     /// way; if not, nothing can run: diverged, no points, or the largest

@@ -326,8 +326,8 @@ impl Trainer {
         done
     }
 
-    /// One bounded part of the next iteration (at most one layer of one
-    /// pass): the phases [`Self::step`] runs, in the same order, so an
+    /// One bounded part of the next iteration (a few rows of one layer of
+    /// one pass, see [`Phase`]): the phases [`Self::step`] runs, in the same order, so an
     /// iteration run in parts has the same bits as one run whole. A page
     /// spreads an iteration too long for one frame over several this way.
     /// The run's state may be read only between iterations (not after
