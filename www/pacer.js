@@ -179,9 +179,11 @@ export class Pacer {
    * Finishes an iteration left part way (after a pause) within this
    * frame's `slice` of the training budget; returns 1 once it completed.
    */
-  finish(advance, slice = WHOLE_FRAME) {
+  finish(advance, slice = WHOLE_FRAME, speed = null) {
     const started = performance.now();
-    const budget = this.#partsBudget(slice);
+    // Only a frame that completes an iteration draws: the others train for
+    // the whole frame at `max`, TRAIN_MS otherwise.
+    const budget = (speed === "max" ? FRAME_MS : TRAIN_MS) * slice.share;
     let done;
     do done = advance();
     while (done === 0 && performance.now() - started < budget);
@@ -195,12 +197,6 @@ export class Pacer {
     return this.#msPerIteration > budget * slice.share;
   }
 
-  /** The training budget of a frame that trains in parts (ms). */
-  #partsBudget(slice) {
-    const drawMs = slice.drawMs ?? this.drawMs;
-    return Math.max(MAX_SPEED_MIN_MS, Math.min(TRAIN_MS, FRAME_MS - drawMs)) * slice.share;
-  }
-
   /**
    * A frame of training in parts: at a finite speed only while an iteration
    * is owed (speed × elapsed time, as whole iterations do; what the machine
@@ -212,7 +208,7 @@ export class Pacer {
       this.#carry = Math.min(this.#carry + (speed * elapsed) / 1000, 1);
       if (this.#carry < 1) return 0;
     }
-    const done = this.finish(advance, slice);
+    const done = this.finish(advance, slice, speed);
     if (done > 0 && speed !== "max") this.#carry = 0;
     return done;
   }
