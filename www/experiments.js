@@ -19,7 +19,9 @@
 // A run whose one iteration is longer than a wasm call should be (#15: a
 // large network), or not yet timed, advances a part of an iteration at a
 // time (`advance()`, the same bits), the runs taking turns, so no frame
-// runs long and Cancel registers at the next frame.
+// runs long and Cancel registers at the next frame. The first run is built
+// at once (its errors reject at once); the others one a frame, so that
+// building several large networks is not one long task.
 
 import { h } from "./dom.js";
 import { format } from "./strings.js";
@@ -170,14 +172,19 @@ export class Experiments {
     const spec = EXPERIMENTS[kind];
     this.cancel();
     const settings = this.getSettings();
-    const runs = [];
+    const runs = spec.runs(settings).map((run, index) => ({
+      ...run,
+      label: this.#label(kind, run.value),
+      color: COLORS[index % COLORS.length],
+      pg: null, // built by #build
+      chunk: 10,
+      done: false,
+      inParts: true,
+      partsMs: 0,
+    }));
     try {
-      for (const [index, run] of spec.runs(settings).entries()) {
-        const pg = this.makePlayground(run.settings);
-        runs.push({ ...run, label: this.#label(kind, run.value), color: COLORS[index % COLORS.length], pg, chunk: 10, done: false, inParts: true, partsMs: 0 });
-      }
+      this.#build(runs[0]);
     } catch (error) {
-      for (const run of runs) run.pg.free();
       return Promise.reject(error);
     }
     return new Promise((resolve, reject) => {
@@ -190,17 +197,24 @@ export class Experiments {
     });
   }
 
-  /** Stops a running experiment (its promise rejects) and frees its runs. */
-  cancel() {
+  /**
+   * Stops a running experiment and frees its runs; its promise rejects
+   * with `error` (by default: it was cancelled).
+   */
+  cancel(error = new Error(this.text.experimentCancelled)) {
     const job = this.#job;
     if (!job) return;
     cancelAnimationFrame(job.request);
     this.#job = null;
-    for (const run of job.runs) run.pg.free();
+    for (const run of job.runs) run.pg?.free();
     this.statusRow.hidden = true;
     this.#enable(true);
     this.onEnd?.();
-    job.reject(new Error(this.text.experimentCancelled));
+    job.reject(error);
+  }
+
+  #build(run) {
+    run.pg = this.makePlayground(run.settings);
   }
 
   /** After a resize: the views follow the new width. */
@@ -232,6 +246,17 @@ export class Experiments {
   #frame = () => {
     const job = this.#job;
     if (!job) return;
+    const unbuilt = job.runs.find((r) => !r.pg);
+    if (unbuilt) {
+      try {
+        this.#build(unbuilt);
+      } catch (error) {
+        this.cancel(error);
+        return;
+      }
+      job.request = requestAnimationFrame(this.#frame);
+      return;
+    }
     const started = performance.now();
     const target = job.spec.iterations;
     let pending = job.runs.filter((r) => !r.done);
@@ -445,6 +470,7 @@ export class Experiments {
     const text = this.text;
     const describe = (run) => {
       const pg = run.pg;
+      if (!pg && !run.row) return ""; // not built yet
       const row = run.row ?? { iteration: pg.iteration, cost: pg.cost, trainAccuracy: pg.trainAccuracy, diverged: pg.diverged };
       if (row.diverged) return format(text.runDiverged, { iteration: row.iteration });
       return format(text.runResult, { cost: Number.isFinite(row.cost) ? row.cost.toFixed(4) : "—", accuracy: percent(row.trainAccuracy) });
