@@ -89,6 +89,12 @@ enum Phase {
     PlainForward(usize, usize),
     /// The other curves' points, and the divergence check.
     Record,
+    /// [`Trainer::advance`] only, where the curves did not keep the
+    /// iteration: what a page reads next, the plain pass when a dropout
+    /// step left it behind…
+    ReadablePlain(usize, usize),
+    /// …and the test metrics.
+    ReadableTest(usize, usize),
 }
 
 pub struct Trainer {
@@ -316,7 +322,7 @@ impl Trainer {
     pub fn step(&mut self, n: u32) -> u32 {
         let mut done = 0;
         while done < n {
-            match self.run_phase() {
+            match self.run_phase(false) {
                 Advance::Partway => {}
                 Advance::Iterated => done += 1,
                 Advance::Stopped => break,
@@ -334,7 +340,7 @@ impl Trainer {
     /// `Partway`): the counters, cost and curves move when an iteration
     /// completes, the parameters and passes during it.
     pub fn advance(&mut self) -> Advance {
-        match self.run_phase() {
+        match self.run_phase(true) {
             Advance::Iterated => {
                 self.settle();
                 Advance::Iterated
@@ -358,8 +364,10 @@ impl Trainer {
     }
 
     /// Runs the iteration's next phase (see [`Phase`]); from `Idle`, starts
-    /// an iteration, unless there are no points or the run diverged.
-    fn run_phase(&mut self) -> Advance {
+    /// an iteration, unless there are no points or the run diverged. With
+    /// `readable`, the iteration ends with what a page reads computed in
+    /// phases too: the plain pass and the test metrics.
+    fn run_phase(&mut self, readable: bool) -> Advance {
         let last = self.network.layers.len() - 1;
         if self.phase == Phase::Idle {
             if self.train.is_empty() || self.divergence.is_some() {
@@ -425,10 +433,12 @@ impl Trainer {
                     None => {
                         self.finish_evaluate();
                         let next = self.cost_point();
-                        if next == Phase::Idle {
+                        if next != Phase::Idle {
+                            next
+                        } else {
                             self.check_divergence();
+                            self.readable_phase(readable)
                         }
-                        next
                     }
                 }
             }
@@ -452,6 +462,24 @@ impl Trainer {
                 self.record_metrics();
                 self.check_divergence();
                 Phase::Idle
+            }
+            Phase::ReadablePlain(l, r) => {
+                match forward_part(&self.network, l, r, self.train.x.view(), &mut self.pass) {
+                    Some((l, r)) => Phase::ReadablePlain(l, r),
+                    None => {
+                        self.plain_pass_stale = false;
+                        self.readable_phase(true)
+                    }
+                }
+            }
+            Phase::ReadableTest(l, r) => {
+                match forward_part(&self.network, l, r, self.test.x.view(), &mut self.test_pass) {
+                    Some((l, r)) => Phase::ReadableTest(l, r),
+                    None => {
+                        self.test_metrics = Some(test_metrics_of(&self.test_pass, &self.test.y));
+                        Phase::Idle
+                    }
+                }
             }
         };
         if self.phase == Phase::Idle {
@@ -525,7 +553,12 @@ impl Trainer {
     pub fn iteration(&self) -> u64 {
         let updated = matches!(
             self.phase,
-            Phase::Forward(..) | Phase::TestForward(..) | Phase::PlainForward(..) | Phase::Record
+            Phase::Forward(..)
+                | Phase::TestForward(..)
+                | Phase::PlainForward(..)
+                | Phase::Record
+                | Phase::ReadablePlain(..)
+                | Phase::ReadableTest(..)
         );
         self.iteration - updated as u64
     }
@@ -750,6 +783,21 @@ impl Trainer {
                 self.test_metrics();
                 self.after_test_metrics()
             }
+        }
+    }
+
+    /// At the end of an iteration the curves did not keep: with `readable`,
+    /// the plain pass (if a dropout step left it behind) and the test
+    /// metrics, in phases; else nothing (they are computed when read).
+    fn readable_phase(&self, readable: bool) -> Phase {
+        if !readable {
+            Phase::Idle
+        } else if self.plain_pass_stale {
+            Phase::ReadablePlain(0, 0)
+        } else if self.test_metrics.is_none() && !self.test.is_empty() {
+            Phase::ReadableTest(0, 0)
+        } else {
+            Phase::Idle
         }
     }
 
