@@ -80,6 +80,7 @@ export class Pacer {
   #cadence = 0; // index into CADENCES_MS
   #lateAtMinimum = 0;
   #lastFrameWasMax = false; // whether the interval since then was a frame at max
+  #partway = false; // training in parts, an iteration is under way
 
   /** A new network: its costs are unknown again. */
   forget() {
@@ -100,6 +101,7 @@ export class Pacer {
     this.#cadence = 0;
     this.#lateAtMinimum = 0;
     this.#carry = 1;
+    this.#partway = false;
     this.#animationCells = this.#fittingCells();
   }
 
@@ -198,18 +200,19 @@ export class Pacer {
   }
 
   /**
-   * A frame of training in parts: at a finite speed only while an iteration
-   * is owed (speed × elapsed time, as whole iterations do; what the machine
-   * cannot keep up with is forgotten), at `max` always. Returns 1 when an
-   * iteration completed.
+   * A frame of training in parts: at a finite speed once an iteration is
+   * owed (speed × elapsed time, as whole iterations do; beyond one more,
+   * what the machine cannot keep up with is forgotten) and until it
+   * completes, at `max` always. Returns 1 when an iteration completed.
    */
   #trainInParts(speed, elapsed, advance, slice) {
     if (speed !== "max") {
-      this.#carry = Math.min(this.#carry + (speed * elapsed) / 1000, 1);
-      if (this.#carry < 1) return 0;
+      this.#carry += (speed * elapsed) / 1000;
+      if (this.#carry < 1 && !this.#partway) return 0;
     }
     const done = this.finish(advance, slice, speed);
-    if (done > 0 && speed !== "max") this.#carry = 0;
+    this.#partway = done === 0;
+    if (done > 0 && speed !== "max") this.#carry = Math.min(this.#carry - 1, 1);
     return done;
   }
 
