@@ -84,7 +84,7 @@ export class FrameLoop {
     this.#running = false;
     this.#target = null;
     this.#hurry = false;
-    if (this.#model.pg?.midIteration) this.#finishing = true;
+    if (this.#model.usable && this.#model.pg.midIteration) this.#finishing = true;
     else frameScheduler.remove(this);
   }
 
@@ -123,7 +123,7 @@ export class FrameLoop {
   #finish(slice) {
     let done = -1;
     // Nothing left to finish when a step, a reset or a new model came first.
-    if (this.#model.pg?.midIteration) {
+    if (this.#model.usable && this.#model.pg.midIteration) {
       try {
         done = this.pacer.finish(this.#advance, slice);
       } catch (error) {

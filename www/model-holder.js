@@ -214,8 +214,9 @@ export class ModelHolder {
    * between iterations: a reader waits for it, at most one iteration.
    */
   #settle() {
+    if (!this.usable) return;
     const pg = this.pg;
-    while (pg?.midIteration) pg.advance();
+    while (pg.midIteration) pg.advance();
   }
 
   fail(error) {
