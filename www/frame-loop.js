@@ -10,7 +10,9 @@
 // A network whose iteration does not fit a frame trains in parts (pacer.js):
 // a pause then takes effect at once (no frame trains on), and the iteration
 // under way is finished in the next frames, within the same budget, before
-// the page reads the run again (`settled`).
+// the page reads the run again (`settled`). A frame that completes an
+// iteration in parts leaves its drawing to the next frame, which only draws:
+// no frame both trains for its whole budget and draws.
 
 import { Pacer } from "./pacer.js";
 import { frameScheduler } from "./frame-scheduler.js";
@@ -21,6 +23,7 @@ export class FrameLoop {
   pacer = new Pacer();
   #running = false;
   #finishing = false; // stopped with an iteration under way, finishing it
+  #drawDue = false; // an iteration completed in parts, to draw in the next frame
   #target = null; // the iteration to stop at, or null to play on
   #hurry = false; // toward the target at speed=max, whatever the setting (train(n))
   #element;
@@ -84,6 +87,10 @@ export class FrameLoop {
     this.#running = false;
     this.#target = null;
     this.#hurry = false;
+    if (this.#drawDue) {
+      this.#drawDue = false;
+      this.#hooks.trained();
+    }
     if (this.#model.usable && this.#model.pg.midIteration) this.#finishing = true;
     else frameScheduler.remove(this);
   }
@@ -144,12 +151,22 @@ export class FrameLoop {
     }
     if (!this.#running) return;
     let ran = 0;
-    try {
-      ran = this.pacer.train(now, this.#speed, this.#step, slice, this.#advance);
-    } catch (error) {
-      this.#model.fail(error);
-      if (this.#running) this.stop(); // a model that had already failed says nothing more
-      return;
+    if (this.#drawDue) {
+      // The iteration the last frame completed in parts: drawn in a frame of its own.
+      this.#drawDue = false;
+      ran = 1;
+    } else {
+      try {
+        ran = this.pacer.train(now, this.#speed, this.#step, slice, this.#advance);
+      } catch (error) {
+        this.#model.fail(error);
+        if (this.#running) this.stop(); // a model that had already failed says nothing more
+        return;
+      }
+      if (ran > 0 && this.pacer.trainedInParts) {
+        this.#drawDue = true;
+        ran = 0;
+      }
     }
     if (ran > 0) this.#hooks.trained();
     const target = this.#target;

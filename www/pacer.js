@@ -81,6 +81,7 @@ export class Pacer {
   #lateAtMinimum = 0;
   #lastFrameWasMax = false; // whether the interval since then was a frame at max
   #partway = false; // training in parts, an iteration is under way
+  #trainedInParts = false; // whether the last frame trained in parts
 
   /** A new network: its costs are unknown again. */
   forget() {
@@ -118,6 +119,11 @@ export class Pacer {
     return Math.min(Math.max(this.#carry, 0), 0.999999);
   }
 
+  /** Whether the last frame trained in parts (an iteration longer than a frame). */
+  get trainedInParts() {
+    return this.#trainedInParts;
+  }
+
   /** One frame's drawing, as measured so far (ms). */
   get drawMs() {
     return this.#drawMs ?? DRAW_MS_GUESS;
@@ -145,7 +151,8 @@ export class Pacer {
     const started = performance.now();
     let ran = 0;
     const drawMs = slice.drawMs ?? this.drawMs;
-    if (advance && this.#inParts(speed, slice)) {
+    this.#trainedInParts = Boolean(advance) && this.#inParts(speed, slice);
+    if (this.#trainedInParts) {
       ran = this.#trainInParts(speed, elapsed, advance, slice);
     } else if (speed === "max") {
       const interval = slice.interval ?? elapsed;
