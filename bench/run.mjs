@@ -6,7 +6,7 @@
 //   CHROMIUM    the browser (default /usr/bin/chromium)
 //   BENCH_ONLY  optional comma-separated parts to run (sepal, tfplayground,
 //               tfjs, speedmax, speedmaxbatches, firstframe, firstframemobile, storm,
-//               manyelements)
+//               manyelements, caps)
 //   SITE        the site's page for the first-frame parts (default
 //               dist/index.html under SEPAL_URL: the minified bundles `cargo
 //               xtask dist` makes; www/index.html, the plain modules, is
@@ -40,6 +40,10 @@ const STORM_CALLS = 2100;
 const MANY_ELEMENTS = 20;
 const MANY_ELEMENTS_SECONDS = 5;
 const KEY_PRESSES = 20;
+/** #15: the largest network the settings allow, and how long it plays. */
+const CAPS = "model=deep&layers=64,64,64,64,64,64&points=10000";
+const CAPS_SECONDS = 6;
+const CAPS_PAUSES = 5;
 
 const log = (...args) => console.error("[bench]", ...args);
 
@@ -314,6 +318,68 @@ async function manyElements(browser) {
   }
 }
 
+/**
+ * #15: the real page at the caps (CAPS), playing at speed=max: the longest
+ * main-thread task after the first frame (PerformanceObserver "longtask"),
+ * iterations per second, and pause() latency: from a pause asked for at
+ * some moment while playing (a timer due at once, as a click would be) to
+ * the moment it ran, the worst of CAPS_PAUSES, each followed by Play again.
+ */
+async function caps(browser) {
+  const { context, page, problems } = await openContext(browser);
+  try {
+    await page.goto(new URL(`index.html#${CAPS}&speed=max`, BASE).href);
+    const result = await page.evaluate(
+      async ({ seconds, pauses }) => {
+        await customElements.whenDefined("sepal-playground");
+        const el = document.querySelector("sepal-playground");
+        await el.ready;
+        const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+        await sleep(500); // the first frame's work ends
+        const tasks = [];
+        const observer = new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) tasks.push(entry.duration);
+        });
+        observer.observe({ type: "longtask" });
+        el.play();
+        const start = { t: performance.now(), iteration: el.iteration };
+        await sleep(seconds * 1000);
+        const end = { t: performance.now(), iteration: el.iteration };
+        const playingTasks = tasks.splice(0);
+        const latencies = [];
+        for (let i = 0; i < pauses; i += 1) {
+          await sleep(150 + 97 * i); // at different moments of an iteration
+          const asked = performance.now();
+          await new Promise((resolve) =>
+            setTimeout(() => {
+              latencies.push(performance.now() - asked);
+              el.pause();
+              resolve();
+            }, 0),
+          );
+          el.play();
+        }
+        el.pause();
+        observer.disconnect();
+        const s = (end.t - start.t) / 1000;
+        return {
+          longestTaskMs: Number(Math.max(0, ...playingTasks).toFixed(1)),
+          longTasks: playingTasks.length,
+          iterationsPerSecond: Number(((end.iteration - start.iteration) / s).toFixed(2)),
+          iterations: end.iteration - start.iteration,
+          pauseLatencyMaxMs: Number(Math.max(...latencies).toFixed(1)),
+          pauseLatenciesMs: latencies.map((ms) => Number(ms.toFixed(1))),
+        };
+      },
+      { seconds: CAPS_SECONDS, pauses: CAPS_PAUSES },
+    );
+    if (problems.length) result.problems = problems;
+    return result;
+  } finally {
+    await context.close();
+  }
+}
+
 const PARTS = [
   ["sepal", (b) => benchPage(b, "bench/pages/sepal.html"), 180000],
   ["tfplayground", (b) => benchPage(b, "bench/pages/tfplayground.html"), 120000],
@@ -325,6 +391,7 @@ const PARTS = [
   ["firstframemobile", firstFrameMobile, 180000],
   ["storm", storm, 60000],
   ["manyelements", manyElements, 90000],
+  ["caps", caps, 90000],
 ];
 
 const out = { base: BASE };

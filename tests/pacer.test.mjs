@@ -78,3 +78,58 @@ test("at a finite speed, a frame trains speed × elapsed time, whatever the fram
   for (let i = 0; i < 30; i += 1) total += frame(33.4, 1000);
   assert.ok(Math.abs(total - 1002) <= 2, `the same with late frames: ${total}`);
 });
+
+// #15: an iteration far longer than a frame (here 40 parts of 5 ms: the
+// caps' 200 ms) trains in parts, `advance()` returning 1 when one completes.
+function partsFrames() {
+  let clock = 1000;
+  globalThis.performance = { now: () => clock };
+  const pacer = new Pacer();
+  pacer.start();
+  let part = 0;
+  let calls = 0;
+  const advance = () => {
+    clock += 5;
+    calls += 1;
+    part = (part + 1) % 40;
+    return part === 0 ? 1 : 0;
+  };
+  const step = () => {
+    throw new Error("a whole iteration would block the frame");
+  };
+  const frame = (speed) => {
+    const started = (clock = Math.ceil(clock / 16.7) * 16.7 + 16.7);
+    const before = calls;
+    const ran = pacer.train(started, speed, step, undefined, advance);
+    return { ran, ms: clock - started, parts: calls - before };
+  };
+  return { frame, now: () => clock };
+}
+
+test("an iteration longer than a frame trains in parts: each frame a frame's worth, the count only when one completes", () => {
+  const { frame } = partsFrames();
+  const frames = Array.from({ length: 200 }, () => frame("max"));
+  const longest = Math.max(...frames.map((f) => f.ms));
+  assert.ok(longest <= 14 + 5, `a frame trains at most its budget and one part: ${longest} ms`);
+  assert.ok(frames.every((f) => f.parts >= 1), "every frame moves the iteration on");
+  const completed = frames.reduce((sum, f) => sum + f.ran, 0);
+  // 200 frames × ~3 parts of 5 ms = ~600 parts = ~15 iterations of 40.
+  assert.ok(completed >= 10 && completed <= 20, `${completed} iterations`);
+});
+
+test("in parts at a finite speed, an iteration starts when one is owed and goes on until it completes", () => {
+  const { frame, now } = partsFrames();
+  frame(1); // the first frame starts one at once
+  const start = now();
+  let completed = 0;
+  let idle = 0;
+  for (let i = 0; i < 300; i += 1) {
+    const f = frame(1);
+    completed += f.ran;
+    if (f.parts === 0) idle += 1;
+  }
+  // One a second (each is ~20 frames of work), with frames idle in between.
+  const seconds = (now() - start) / 1000;
+  assert.ok(Math.abs(completed - seconds) <= 1.5, `${completed} iterations in ${seconds.toFixed(1)} s at speed 1`);
+  assert.ok(idle > 100, `${idle} frames without training`);
+});

@@ -15,6 +15,13 @@
 // animation frame, so the page keeps drawing and answering while they train.
 // Once finished, each run's "Use these settings" hands its settings to the
 // main plot (`onUse`).
+//
+// A run whose one iteration is longer than a wasm call should be (#15: a
+// large network), or not yet timed, advances a part of an iteration at a
+// time (`advance()`, the same bits), the runs taking turns, so no frame
+// runs long and Cancel registers at the next frame. The first run is built
+// at once (its errors reject at once); the others one a frame, so that
+// building several large networks is not one long task.
 
 import { h } from "./dom.js";
 import { format } from "./strings.js";
@@ -165,14 +172,19 @@ export class Experiments {
     const spec = EXPERIMENTS[kind];
     this.cancel();
     const settings = this.getSettings();
-    const runs = [];
+    const runs = spec.runs(settings).map((run, index) => ({
+      ...run,
+      label: this.#label(kind, run.value),
+      color: COLORS[index % COLORS.length],
+      pg: null, // built by #build
+      chunk: 10,
+      done: false,
+      inParts: true,
+      partsMs: 0,
+    }));
     try {
-      for (const [index, run] of spec.runs(settings).entries()) {
-        const pg = this.makePlayground(run.settings);
-        runs.push({ ...run, label: this.#label(kind, run.value), color: COLORS[index % COLORS.length], pg, chunk: 10, done: false });
-      }
+      this.#build(runs[0]);
     } catch (error) {
-      for (const run of runs) run.pg.free();
       return Promise.reject(error);
     }
     return new Promise((resolve, reject) => {
@@ -185,17 +197,24 @@ export class Experiments {
     });
   }
 
-  /** Stops a running experiment (its promise rejects) and frees its runs. */
-  cancel() {
+  /**
+   * Stops a running experiment and frees its runs; its promise rejects
+   * with `error` (by default: it was cancelled).
+   */
+  cancel(error = new Error(this.text.experimentCancelled)) {
     const job = this.#job;
     if (!job) return;
     cancelAnimationFrame(job.request);
     this.#job = null;
-    for (const run of job.runs) run.pg.free();
+    for (const run of job.runs) run.pg?.free();
     this.statusRow.hidden = true;
     this.#enable(true);
     this.onEnd?.();
-    job.reject(new Error(this.text.experimentCancelled));
+    job.reject(error);
+  }
+
+  #build(run) {
+    run.pg = this.makePlayground(run.settings);
   }
 
   /** After a resize: the views follow the new width. */
@@ -227,12 +246,28 @@ export class Experiments {
   #frame = () => {
     const job = this.#job;
     if (!job) return;
+    const unbuilt = job.runs.find((r) => !r.pg);
+    if (unbuilt) {
+      try {
+        this.#build(unbuilt);
+      } catch (error) {
+        this.cancel(error);
+        return;
+      }
+      job.request = requestAnimationFrame(this.#frame);
+      return;
+    }
     const started = performance.now();
     const target = job.spec.iterations;
     let pending = job.runs.filter((r) => !r.done);
     try {
       while (pending.length > 0 && performance.now() - started < FRAME_BUDGET_MS) {
         for (const run of pending) {
+          if (run.inParts) {
+            this.#advanceRun(run, target);
+            if (performance.now() - started >= FRAME_BUDGET_MS) break;
+            continue;
+          }
           const n = Math.min(run.chunk, target - run.pg.iteration);
           const before = performance.now();
           const ran = n > 0 ? run.pg.step(n) : 0;
@@ -256,6 +291,24 @@ export class Experiments {
     if (finished) this.#finish(job);
     else job.request = requestAnimationFrame(this.#frame);
   };
+
+  /** One part of `run`'s next iteration; once one is timed, a short one goes back to chunks. */
+  #advanceRun(run, target) {
+    const pg = run.pg;
+    if (!pg.midIteration && pg.iteration >= target) {
+      run.done = true;
+      return;
+    }
+    const before = performance.now();
+    const done = pg.advance();
+    run.partsMs += performance.now() - before;
+    if (done > 0) {
+      if (run.partsMs <= CALL_MS) run.inParts = false;
+      run.partsMs = 0;
+    }
+    if (pg.midIteration) return;
+    if (done === 0 || pg.diverged || pg.iteration >= target) run.done = true;
+  }
 
   #finish(job) {
     this.#job = null;
@@ -338,6 +391,8 @@ export class Experiments {
   #drawViews(job) {
     if (job.spec.view === "multiples") {
       for (const run of job.runs) {
+        // A run between parts of an iteration keeps its last picture.
+        if (run.pg.midIteration) continue;
         run.pg.render(MULTIPLE_CELLS, MULTIPLE_CELLS);
         const buffer = this.getApi().memory.buffer;
         const image = new ImageData(
@@ -415,6 +470,7 @@ export class Experiments {
     const text = this.text;
     const describe = (run) => {
       const pg = run.pg;
+      if (!pg && !run.row) return ""; // not built yet
       const row = run.row ?? { iteration: pg.iteration, cost: pg.cost, trainAccuracy: pg.trainAccuracy, diverged: pg.diverged };
       if (row.diverged) return format(text.runDiverged, { iteration: row.iteration });
       return format(text.runResult, { cost: Number.isFinite(row.cost) ? row.cost.toFixed(4) : "—", accuracy: percent(row.trainAccuracy) });

@@ -6,6 +6,13 @@
 // left (min(budget, target − iteration)), and the loop stops there. While
 // training slowly the formulas highlight the step being computed, so the
 // loop also says which step that is.
+//
+// A network whose iteration does not fit a frame trains in parts (pacer.js):
+// a pause then takes effect at once (no frame trains on), and the iteration
+// under way is finished in the next frames, within the same budget, before
+// the page reads the run again (`settled`). A frame that completes an
+// iteration in parts leaves its drawing to the next frame, which only draws:
+// no frame both trains for its whole budget and draws.
 
 import { Pacer } from "./pacer.js";
 import { frameScheduler } from "./frame-scheduler.js";
@@ -15,6 +22,8 @@ export class FrameLoop {
   /** How much a frame trains, and at what resolution it draws the map. */
   pacer = new Pacer();
   #running = false;
+  #finishing = false; // stopped with an iteration under way, finishing it
+  #drawDue = false; // an iteration completed in parts, to draw in the next frame
   #target = null; // the iteration to stop at, or null to play on
   #hurry = false; // toward the target at speed=max, whatever the setting (train(n))
   #element;
@@ -26,7 +35,8 @@ export class FrameLoop {
    * Trains `model` (model-holder.js) at the speed in `settings`
    * (settings-state.js). `hooks`: `trained()` after a frame that trained,
    * `reached(target)` when it stopped at its target, `framed()` after every
-   * frame (for the formulas' highlight). `element` is the element on the
+   * frame (for the formulas' highlight), `settled()` when an iteration that
+   * a stop left under way has completed. `element` is the element on the
    * page (whether it is on screen sets how often it takes a turn).
    */
   constructor(model, settings, hooks, element) {
@@ -38,6 +48,11 @@ export class FrameLoop {
 
   get running() {
     return this.#running;
+  }
+
+  /** Whether it stopped with an iteration under way, which it is finishing. */
+  get finishing() {
+    return this.#finishing;
   }
 
   /** The iteration this play stops at, or null when it plays on. */
@@ -62,6 +77,7 @@ export class FrameLoop {
   /** Starts playing: the first frame shows one iteration at once. */
   start() {
     this.#running = true;
+    this.#finishing = false;
     this.pacer.start();
     frameScheduler.add(this, this.#element);
   }
@@ -71,7 +87,12 @@ export class FrameLoop {
     this.#running = false;
     this.#target = null;
     this.#hurry = false;
-    frameScheduler.remove(this);
+    if (this.#drawDue) {
+      this.#drawDue = false;
+      this.#hooks.trained();
+    }
+    if (this.#model.usable && this.#model.pg.midIteration) this.#finishing = true;
+    else frameScheduler.remove(this);
   }
 
   /**
@@ -93,16 +114,59 @@ export class FrameLoop {
     return pg.step(target === null ? n : Math.max(0, Math.min(n, target - pg.iteration)));
   };
 
+  /**
+   * One part of an iteration, never starting one past the target: 1 when
+   * an iteration completed, 0 when more parts remain, -1 when none can run.
+   */
+  #advance = () => {
+    const pg = this.#model.pg;
+    const target = this.#target;
+    if (!pg.midIteration && target !== null && pg.iteration >= target) return -1;
+    const done = pg.advance();
+    return done > 0 || pg.midIteration ? done : -1;
+  };
+
+  /** A frame after a stop that left an iteration under way: finish it. */
+  #finish(slice) {
+    let done = -1;
+    // Nothing left to finish when a step, a reset or a new model came first.
+    if (this.#model.usable && this.#model.pg.midIteration) {
+      try {
+        done = this.pacer.finish(this.#advance, slice);
+      } catch (error) {
+        this.#model.fail(error);
+      }
+    }
+    if (done === 0) return;
+    this.#finishing = false;
+    frameScheduler.remove(this);
+    if (done > 0) this.#hooks.settled();
+  }
+
   /** This element's turn in the frame at `now`, with its `slice` of it (frame-scheduler.js). */
   frame(now, slice) {
+    if (this.#finishing) {
+      this.#finish(slice);
+      return;
+    }
     if (!this.#running) return;
     let ran = 0;
-    try {
-      ran = this.pacer.train(now, this.#speed, this.#step, slice);
-    } catch (error) {
-      this.#model.fail(error);
-      if (this.#running) this.stop(); // a model that had already failed says nothing more
-      return;
+    if (this.#drawDue) {
+      // The iteration the last frame completed in parts: drawn in a frame of its own.
+      this.#drawDue = false;
+      ran = 1;
+    } else {
+      try {
+        ran = this.pacer.train(now, this.#speed, this.#step, slice, this.#advance);
+      } catch (error) {
+        this.#model.fail(error);
+        if (this.#running) this.stop(); // a model that had already failed says nothing more
+        return;
+      }
+      if (ran > 0 && this.pacer.trainedInParts) {
+        this.#drawDue = true;
+        ran = 0;
+      }
     }
     if (ran > 0) this.#hooks.trained();
     const target = this.#target;

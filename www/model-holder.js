@@ -192,17 +192,31 @@ export class ModelHolder {
   }
 
   /**
-   * Runs a wasm call; a failure (a Rust panic) stops everything and says
-   * so, and with `rethrow` is thrown again for a caller that must hear of it.
+   * Runs a wasm call, on the run between iterations (unless `settle` is
+   * false: a reset forgets an iteration under way); a failure (a Rust
+   * panic) stops everything and says so, and with `rethrow` is thrown again
+   * for a caller that must hear of it.
    */
-  call(action, { rethrow = false } = {}) {
+  call(action, { rethrow = false, settle = true } = {}) {
     try {
+      if (settle) this.#settle();
       return action();
     } catch (error) {
       this.fail(error);
       if (rethrow) throw error;
       return undefined;
     }
+  }
+
+  /**
+   * Finishes an iteration left part way (#15: a large network trains in
+   * parts, frame-loop.js), so that what is read or changed next is the run
+   * between iterations: a reader waits for it, at most one iteration.
+   */
+  #settle() {
+    if (!this.usable) return;
+    const pg = this.pg;
+    while (pg.midIteration) pg.advance();
   }
 
   fail(error) {

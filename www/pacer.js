@@ -17,6 +17,14 @@
 // page's drawing time taken out of the frame and the page's frame interval
 // steering the budget at `max`. Alone, an element has the whole frame.
 //
+// A network so large that one iteration does not fit a frame's training
+// budget (or not yet measured) trains in parts (#15): the frame calls
+// `advance()`, one bounded part of an iteration (a layer of a pass, the same
+// bits as a whole one), until its budget is spent or an iteration
+// completes, so no frame is longer than its budget and one part, and
+// pause() takes effect at the next frame. A frame that completes an
+// iteration ends there, so the page reads the run only between iterations.
+//
 // The decision map is drawn at FULL_CELLS² cells, except while animating a
 // network so large that evaluating that many cells alone would overrun the
 // frame: then animation frames use fewer cells (stills, after a pause or a
@@ -72,6 +80,8 @@ export class Pacer {
   #cadence = 0; // index into CADENCES_MS
   #lateAtMinimum = 0;
   #lastFrameWasMax = false; // whether the interval since then was a frame at max
+  #partway = false; // training in parts, an iteration is under way
+  #trainedInParts = false; // whether the last frame trained in parts
 
   /** A new network: its costs are unknown again. */
   forget() {
@@ -92,6 +102,7 @@ export class Pacer {
     this.#cadence = 0;
     this.#lateAtMinimum = 0;
     this.#carry = 1;
+    this.#partway = false;
     this.#animationCells = this.#fittingCells();
   }
 
@@ -106,6 +117,11 @@ export class Pacer {
    */
   get phase() {
     return Math.min(Math.max(this.#carry, 0), 0.999999);
+  }
+
+  /** Whether the last frame trained in parts (an iteration longer than a frame). */
+  get trainedInParts() {
+    return this.#trainedInParts;
   }
 
   /** One frame's drawing, as measured so far (ms). */
@@ -124,16 +140,21 @@ export class Pacer {
    * `slice`: `share` (0 < share ≤ 1) of the frame's training budget is this
    * element's, `drawMs` is the whole page's drawing in a frame (null: only
    * this element's) and `interval` the page's last frame interval (null:
-   * the time since this element's last frame).
+   * the time since this element's last frame). `advance()`, when given,
+   * runs one part of an iteration and returns 1 when it completed one, 0
+   * when more parts remain, -1 when nothing can run.
    */
-  train(now, speed, step, slice = WHOLE_FRAME) {
+  train(now, speed, step, slice = WHOLE_FRAME, advance = null) {
     const elapsed = this.#lastFrame === null ? 0 : Math.min(now - this.#lastFrame, MAX_FRAME_GAP_MS);
     this.#lastFrame = now;
     const perIteration = this.#msPerIteration ?? 0.2;
     const started = performance.now();
     let ran = 0;
     const drawMs = slice.drawMs ?? this.drawMs;
-    if (speed === "max") {
+    this.#trainedInParts = Boolean(advance) && this.#inParts(speed, slice);
+    if (this.#trainedInParts) {
+      ran = this.#trainInParts(speed, elapsed, advance, slice);
+    } else if (speed === "max") {
       const interval = slice.interval ?? elapsed;
       if (this.#lastFrameWasMax && interval > 0) this.#steer(interval);
       const room = CADENCES_MS[this.#cadence] - FRAME_SLACK_MS - drawMs;
@@ -161,6 +182,45 @@ export class Pacer {
     const spent = performance.now() - started;
     this.#measure(spent, ran);
     return ran;
+  }
+
+  /**
+   * Finishes an iteration left part way (after a pause) within this
+   * frame's `slice` of the training budget; returns 1 once it completed.
+   */
+  finish(advance, slice = WHOLE_FRAME, speed = null) {
+    const started = performance.now();
+    // Only a frame that completes an iteration draws: the others train for
+    // the whole frame at `max`, TRAIN_MS otherwise.
+    const budget = (speed === "max" ? FRAME_MS : TRAIN_MS) * slice.share;
+    let done;
+    do done = advance();
+    while (done === 0 && performance.now() - started < budget);
+    return Math.max(done, 0);
+  }
+
+  /** Whether one iteration is too long for a frame's training budget, or not measured yet. */
+  #inParts(speed, slice) {
+    if (this.#msPerIteration === null) return true;
+    const budget = speed === "max" ? this.#maxSpeedMs : TRAIN_MS;
+    return this.#msPerIteration > budget * slice.share;
+  }
+
+  /**
+   * A frame of training in parts: at a finite speed once an iteration is
+   * owed (speed × elapsed time, as whole iterations do; beyond one more,
+   * what the machine cannot keep up with is forgotten) and until it
+   * completes, at `max` always. Returns 1 when an iteration completed.
+   */
+  #trainInParts(speed, elapsed, advance, slice) {
+    if (speed !== "max") {
+      this.#carry += (speed * elapsed) / 1000;
+      if (this.#carry < 1 && !this.#partway) return 0;
+    }
+    const done = this.finish(advance, slice, speed);
+    this.#partway = done === 0;
+    if (done > 0 && speed !== "max") this.#carry = Math.min(this.#carry - 1, 1);
+    return done;
   }
 
   /**
@@ -209,6 +269,17 @@ export class Pacer {
     // Only ever smaller within one play: switching sizes costs an allocation.
     const fitting = this.#fittingCells();
     if (fitting < this.#animationCells) this.#animationCells = fitting;
+  }
+
+  /**
+   * Rows of a `cells`² still that fit the map's share of a frame (#15: a
+   * large network's still is rendered in bands); all of them when that is
+   * cheap or not measured yet.
+   */
+  stillRows(cells) {
+    const perCell = this.#renderMsPerCell;
+    if (perCell === null) return cells;
+    return Math.max(1, Math.min(cells, Math.floor(RENDER_MS / (perCell * cells))));
   }
 
   #fittingCells() {

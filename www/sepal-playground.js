@@ -131,6 +131,10 @@ export class SepalPlayground extends HTMLElement {
     trained: () => this.#measured(),
     reached: (target) => this.#reached(target),
     framed: () => this.#view.highlight(),
+    settled: () => {
+      this.#measured();
+      this.#view.sharpen();
+    },
   }, this);
   #rooms = { model: this.#holder, settings: this.#settings, loop: this.#loop, own: this.#own, notices: this.#notices };
   #reactions = new Reactions(this, { ...this.#rooms, view: () => this.#view }, {
@@ -367,7 +371,8 @@ export class SepalPlayground extends HTMLElement {
     this.#endRunTo(null);
     this.#view.highlight();
     this.#view.showRunning();
-    this.#view.sharpen();
+    // An iteration under way is finished in the next frames, then the still is drawn.
+    if (!this.#loop.finishing) this.#view.sharpen();
   }
 
   /**
@@ -479,7 +484,7 @@ export class SepalPlayground extends HTMLElement {
     const model = this.#model;
     model.require(this.#view.text);
     if (this.#runTo?.train) this.pause();
-    model.call(() => model.pg.reset(), { rethrow: true });
+    model.call(() => model.pg.reset(), { rethrow: true, settle: false });
     this.#notices.set({ divergence: null });
     this.#measured();
     this.#view.showRunning();

@@ -81,6 +81,7 @@ export class View {
   #derivationAt = -Infinity; // when the derivation was last computed
   #overlay = null; // why the plot shows no boundary (plot-overlay.js)
   #drawnCells = 0; // the map's resolution on screen
+  #bands = 0; // the animation frame of a still being rendered in bands (#15)
   #valuesAt = -Infinity; // when the values under the formulas were last shown
   #insideAt = -Infinity; // when the network view was last drawn
   #insideMs = 0; // how long that took
@@ -619,7 +620,13 @@ export class View {
     if (this.#plot.width === 0) this.layout();
     const text = this.text;
     const font = this.#font;
-    const cells = this.#loop.pacer.cells(this.#loop.running);
+    const pacer = this.#loop.pacer;
+    let cells = pacer.cells(this.#loop.running);
+    // #15: a still too long for one frame (a large network) shows the
+    // animation's resolution now and is rendered in bands in the frames
+    // that follow; the full one is drawn once whole.
+    const inBands = !this.#loop.running && pacer.stillRows(cells) < cells && model.call(() => !pg.renderRows(cells, cells, 0));
+    if (inBands) cells = pacer.cells(true);
     const started = performance.now();
     let renderMs = 0;
     model.call(() => {
@@ -673,6 +680,28 @@ export class View {
     }
     this.#drawnCells = cells;
     this.#loop.pacer.drew(performance.now() - started, renderMs, cells);
+    if (inBands) this.#renderStillInBands();
+  }
+
+  /**
+   * Renders the still's map a band of rows a frame (as many as the map's
+   * share of a frame allows), then draws it; given up when playing starts
+   * or the model changes (a draw meanwhile starts it again).
+   */
+  #renderStillInBands() {
+    cancelAnimationFrame(this.#bands);
+    const pg = this.#model.pg;
+    const cells = this.#loop.pacer.cells(false);
+    const rows = this.#loop.pacer.stillRows(cells);
+    const band = () => {
+      this.#bands = 0;
+      const model = this.#model;
+      if (this.#loop.running || model.pg !== pg || !model.usable) return;
+      const whole = model.call(() => pg.renderRows(cells, cells, rows));
+      if (whole === false) this.#bands = requestAnimationFrame(band);
+      else if (whole) this.draw();
+    };
+    this.#bands = requestAnimationFrame(band);
   }
 
   /** [x1, x2] of the chosen point, or null. */

@@ -58,6 +58,7 @@ export const OTHER_TESTS = {
   "messages.test.mjs": ["chromium", SAME_IN_EVERY_ENGINE],
   "model-file.test.mjs": ["chromium", `${ALSO_IN_EVERY_ENGINE}: core.engine.mjs (export → import, same bits)`],
   "model-limits.test.mjs": ["chromium", SAME_IN_EVERY_ENGINE],
+  "never-freeze.test.mjs": ["chromium", "reads long tasks (PerformanceObserver \"longtask\"), which only Chromium reports"],
   "notebook-numbers.test.mjs": ["chromium", NO_BROWSER],
   "notebook-result.test.mjs": ["chromium", SAME_IN_EVERY_ENGINE],
   "offline.test.mjs": ["chromium", `${ALSO_IN_EVERY_ENGINE}: core.engine.mjs (the single file from file://); blocking the network needs Playwright's routes`],

@@ -20,6 +20,7 @@ pub use settings::parse_settings;
 use sepal::features::InputMaps;
 use sepal::grid::Bounds;
 use sepal::settings::{Effect, Settings, SPECS};
+use sepal::trainer::Advance;
 use sepal::unit_maps::UnitMaps;
 use sepal::{Dataset, DatasetKind, DecisionMap, Divergence, Parameters, Trainer};
 use wasm_bindgen::prelude::*;
@@ -78,6 +79,26 @@ impl Playground {
     pub fn step(&mut self, n: u32) -> u32 {
         let room = (model::MAX_ITERATION as u64).saturating_sub(self.trainer.iteration());
         self.trainer.step(n.min(u32::try_from(room).unwrap_or(u32::MAX)))
+    }
+
+    // #15: never freeze
+    /// One bounded part of the next iteration (a few rows of one layer of
+    /// one pass), for a page that spreads an iteration too long for a frame
+    /// over several; the same bits as `step`. Returns 1 when it completed
+    /// an iteration, else 0 (then `midIteration` says whether one is under
+    /// way; if not, nothing can run: diverged, no points, or the largest
+    /// iteration a model file holds). Read the run only between iterations.
+    pub fn advance(&mut self) -> u32 {
+        if !self.trainer.is_mid_iteration() && self.trainer.iteration() >= model::MAX_ITERATION as u64 {
+            return 0;
+        }
+        (self.trainer.advance() == Advance::Iterated) as u32
+    }
+
+    /// Whether an iteration is under way (`advance` left it part way).
+    #[wasm_bindgen(getter, js_name = midIteration)]
+    pub fn mid_iteration(&self) -> bool {
+        self.trainer.is_mid_iteration()
     }
 
     pub fn reset(&mut self) {
@@ -250,6 +271,14 @@ impl Playground {
 
     /// Evaluates and colours the decision map at width×height cells.
     pub fn render(&mut self, width: usize, height: usize) {
+        self.render_rows(width, height, usize::MAX);
+    }
+
+    /// #15: `render` in bands of `rows` rows of cells, for a still too long
+    /// for one frame: true once the map is whole, when its pixels and
+    /// contour become the new picture (until then they hold the last one).
+    #[wasm_bindgen(js_name = renderRows)]
+    pub fn render_rows(&mut self, width: usize, height: usize, rows: usize) -> bool {
         let network = self.trainer.network();
         match &mut self.map {
             Some(map) if map.fits(network) => {
@@ -268,8 +297,9 @@ impl Playground {
                 ))
             }
         }
-        if let Some(map) = &mut self.map {
-            map.render(self.trainer.network(), self.bounds);
+        match &mut self.map {
+            Some(map) => map.render_rows(self.trainer.network(), self.bounds, rows),
+            None => true,
         }
     }
 

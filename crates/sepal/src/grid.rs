@@ -64,6 +64,12 @@ pub struct DecisionMap {
     /// rendered from.
     shown: Vec<f64>,
     shown_bounds: Option<Bounds>,
+    /// Rows of `probabilities` computed for the parameters in `shown`: a
+    /// render in bands ([`Self::render_rows`]) is whole at `height`; until
+    /// then `pixels` and the contour still hold the previous picture.
+    rows_done: usize,
+    /// The smallest and largest probability of the rows done so far.
+    rows_range: (f32, f32),
     /// Activations of a block of cells, unit after unit, BLOCK apart.
     buffers: [Vec<f32>; 2],
     column_x: Vec<f32>,
@@ -111,6 +117,8 @@ impl DecisionMap {
             weights: alloc::vec![0.0; offset],
             shown: alloc::vec![0.0; offset],
             shown_bounds: None,
+            rows_done: 0,
+            rows_range: (f32::INFINITY, f32::NEG_INFINITY),
             buffers: [alloc::vec![0.0; widest * BLOCK], alloc::vec![0.0; widest * BLOCK]],
             column_x: alloc::vec![0.0; width],
             probabilities: alloc::vec![0.0; width * height],
@@ -156,17 +164,32 @@ impl DecisionMap {
     /// pixels and traces the contour — unless the parameters and bounds
     /// are those of the previous render, whose picture stays.
     pub fn render(&mut self, network: &Network, bounds: Bounds) {
+        self.render_rows(network, bounds, usize::MAX);
+    }
+
+    /// [`Self::render`] in bands (#15: a large network's still is too long
+    /// for one frame): evaluates up to `rows` more rows of cells; returns
+    /// true once the picture is whole, when it replaces the previous one
+    /// (which `pixels` and `contour` hold until then). Each cell is
+    /// computed as in one render, so the bands give the same picture. New
+    /// parameters or bounds start the bands again.
+    pub fn render_rows(&mut self, network: &Network, bounds: Bounds, rows: usize) -> bool {
         assert!(self.fits(network), "a map made for another network shape");
-        if !self.take(network, bounds) {
-            return;
+        if self.take(network, bounds) {
+            self.rows_done = 0;
+            self.rows_range = (f32::INFINITY, f32::NEG_INFINITY);
+        } else if self.rows_done == self.height {
+            return true;
         }
         let dx = (bounds.x_max - bounds.x_min) / self.width as f64;
         let dy = (bounds.y_max - bounds.y_min) / self.height as f64;
         for (c, x) in self.column_x.iter_mut().enumerate() {
             *x = (bounds.x_min + (c as f64 + 0.5) * dx) as f32;
         }
-        let (mut low, mut high) = (f32::INFINITY, f32::NEG_INFINITY);
-        for r in 0..self.height {
+        let (mut low, mut high) = self.rows_range;
+        let first = self.rows_done;
+        self.rows_done = first.saturating_add(rows).min(self.height);
+        for r in first..self.rows_done {
             let y = (bounds.y_max - (r as f64 + 0.5) * dy) as f32;
             for start in (0..self.width).step_by(BLOCK) {
                 let n = BLOCK.min(self.width - start);
@@ -180,9 +203,14 @@ impl DecisionMap {
                 }
             }
         }
+        self.rows_range = (low, high);
+        if self.rows_done < self.height {
+            return false;
+        }
         self.range = if low <= high { (low, high) } else { (0.5, 0.5) };
         self.colour();
         self.contour.trace(&self.probabilities);
+        true
     }
 
     /// The probability of class 1 per cell, row by row.

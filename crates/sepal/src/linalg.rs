@@ -331,6 +331,15 @@ pub fn transpose_matmul(w: &[f64], dz: &[f64], da: &mut [f64], m: usize) {
     );
 }
 
+/// Rows `first`… of [`transpose_matmul`]'s da (as many as `da` holds, of
+/// its `n_in`), each computed as there: a pass split by rows (#15).
+pub fn transpose_matmul_rows(w: &[f64], dz: &[f64], da: &mut [f64], m: usize, n_in: usize, first: usize) {
+    wide(
+        #[inline(always)]
+        || product(|j, i| w[i * n_in + first + j], None, dz, da, m),
+    );
+}
+
 /// d = a − b, elementwise.
 pub fn subtract(a: &[f64], b: &[f64], d: &mut [f64]) {
     wide(

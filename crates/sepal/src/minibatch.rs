@@ -111,13 +111,9 @@ impl MiniBatches {
         if self.position >= self.per_epoch() || self.epoch != epoch {
             self.seek(epoch, 0);
         }
-        let start = self.position * self.size;
-        let end = (start + self.size).min(self.order.len());
+        let (start, end) = self.columns(self.position);
         self.position += 1;
-        let batch = match &mut self.last {
-            Some(last) if end - start < self.size => last,
-            _ => &mut self.full,
-        };
+        let batch = batch_of(&mut self.full, &mut self.last, end - start < self.size);
         for (col, &k) in self.order[start..end].iter().enumerate() {
             for row in 0..data.x.nrows() {
                 batch.x[(row, col)] = data.x[(row, k)];
@@ -127,9 +123,29 @@ impl MiniBatches {
         batch
     }
 
+    /// The batch [`Self::next`] last returned (for an update run in parts).
+    pub fn current(&mut self) -> &mut Batch {
+        let (start, end) = self.columns(self.position.saturating_sub(1));
+        batch_of(&mut self.full, &mut self.last, end - start < self.size)
+    }
+
+    /// Where batch `position` of the epoch's order starts and ends.
+    fn columns(&self, position: usize) -> (usize, usize) {
+        let start = position * self.size;
+        (start, (start + self.size).min(self.order.len()))
+    }
+
     /// Whether the batch just taken was the epoch's last.
     pub fn epoch_done(&self) -> bool {
         self.position >= self.per_epoch()
+    }
+}
+
+/// The workspace for a batch: the smaller last one when `short`.
+fn batch_of<'a>(full: &'a mut Batch, last: &'a mut Option<Batch>, short: bool) -> &'a mut Batch {
+    match last {
+        Some(last) if short => last,
+        _ => full,
     }
 }
 

@@ -15,6 +15,7 @@
 //! the course's equations do.
 
 use alloc::vec::Vec;
+use core::ops::Range;
 use ndarray::{Array1, Array2, ArrayView2};
 
 use crate::activation::Activation;
@@ -167,32 +168,48 @@ impl Network {
     /// by [`ForwardPass::with_dropout`] also drops the hidden units its
     /// masks say, and the next layer reads what is left.
     pub fn forward(&self, x: ArrayView2<f64>, pass: &mut ForwardPass) {
+        for (l, layer) in self.layers.iter().enumerate() {
+            self.forward_rows(l, 0..layer.outputs(), x, pass);
+        }
+    }
+
+    /// Rows `rows` (units) of layer `l` of [`Self::forward`] (0-based),
+    /// from the layers below it already in `pass`: each unit's row is
+    /// computed on its own, so a pass run a few rows at a time, in order,
+    /// is the whole pass to the bit (the trainer spreads a large network's
+    /// passes over frames). The layer's dropout comes with its last row.
+    pub fn forward_rows(&self, l: usize, rows: Range<usize>, x: ArrayView2<f64>, pass: &mut ForwardPass) {
         let cols = pass.cols;
         assert_eq!(x.dim(), (self.layers[0].inputs(), cols), "input shape");
         let x = x.as_slice().expect("inputs are stored contiguously");
         let last = self.layers.len() - 1;
-        pass.output_parts_valid = false;
-        for (l, layer) in self.layers.iter().enumerate() {
-            let (below, rest) = pass.a.split_at_mut(l);
-            let a_prev = if l == 0 {
-                x
-            } else {
-                layer_input(&below[l - 1], &pass.dropout, l - 1)
-            };
-            let (z, a) = (slice_mut(&mut pass.z[l]), slice_mut(&mut rest[0]));
-            // Z[l] = W[l]·A[l−1] + b[l]
-            linalg::matmul_add_bias(layer.w(), a_prev, layer.b(), z, cols);
-            // A[l] = g[l](Z[l])
-            if l == last && layer.activation == Activation::Sigmoid && layer.outputs() == 1 {
-                // σ, keeping e^−|z|'s pieces for the cost (`ForwardPass::cross_entropy`).
-                pass.output_parts.sigmoid(z, a);
-                pass.output_parts_valid = true;
-            } else {
-                layer.activation.apply(z, a);
-            }
-            if let (true, Some(dropout)) = (l < last, &mut pass.dropout) {
-                dropout.drop_units(l, slice(&pass.a[l]));
-            }
+        let layer = &self.layers[l];
+        let n_in = layer.inputs();
+        if l == 0 && rows.start == 0 {
+            pass.output_parts_valid = false;
+        }
+        let (below, rest) = pass.a.split_at_mut(l);
+        let a_prev = if l == 0 {
+            x
+        } else {
+            layer_input(&below[l - 1], &pass.dropout, l - 1)
+        };
+        let cells = rows.start * cols..rows.end * cols;
+        let z = &mut slice_mut(&mut pass.z[l])[cells.clone()];
+        let a = &mut slice_mut(&mut rest[0])[cells];
+        let (w, b) = (&layer.w()[rows.start * n_in..rows.end * n_in], &layer.b()[rows.clone()]);
+        // Z[l] = W[l]·A[l−1] + b[l]
+        linalg::matmul_add_bias(w, a_prev, b, z, cols);
+        // A[l] = g[l](Z[l])
+        if l == last && layer.activation == Activation::Sigmoid && layer.outputs() == 1 {
+            // σ, keeping e^−|z|'s pieces for the cost (`ForwardPass::cross_entropy`).
+            pass.output_parts.sigmoid(z, a);
+            pass.output_parts_valid = true;
+        } else {
+            layer.activation.apply(z, a);
+        }
+        if let (true, true, Some(dropout)) = (l < last, rows.end == layer.outputs(), &mut pass.dropout) {
+            dropout.drop_units(l, slice(&pass.a[l]));
         }
     }
 
@@ -200,34 +217,72 @@ impl Network {
     /// from the forward pass of the same parameters over the same `x` (with
     /// its dropout masks, if it has them).
     pub fn backward(&self, x: ArrayView2<f64>, y: &[f64], pass: &ForwardPass, grads: &mut Gradients) {
+        for (l, layer) in self.layers.iter().enumerate().rev() {
+            self.backward_weights(l, 0..layer.outputs(), x, y, pass, grads);
+            self.backward_delta(l, 0..layer.inputs(), pass, grads);
+        }
+    }
+
+    /// Rows `rows` of dW[l] and db[l] of [`Self::backward`] (dZ[L] first,
+    /// for the output layer), from dZ[l] already in `grads`; each row on
+    /// its own, as in the whole pass.
+    pub fn backward_weights(
+        &self,
+        l: usize,
+        rows: Range<usize>,
+        x: ArrayView2<f64>,
+        y: &[f64],
+        pass: &ForwardPass,
+        grads: &mut Gradients,
+    ) {
         let m = pass.cols;
         let one_over_m = 1.0 / m as f64;
         let x = x.as_slice().expect("inputs are stored contiguously");
         let last = self.layers.len() - 1;
-        // dZ[L] = A[L] − Y
-        linalg::subtract(slice(&pass.a[last]), y, slice_mut(&mut grads.dz[last]));
-        for l in (0..=last).rev() {
-            let a_prev = if l == 0 {
-                x
-            } else {
-                layer_input(&pass.a[l - 1], &pass.dropout, l - 1)
-            };
-            let (below, rest) = grads.dz.split_at_mut(l);
-            let dz = slice(&rest[0]);
-            let (dw, db) = (slice_mut(&mut grads.dw[l]), slice1_mut(&mut grads.db[l]));
-            // dW[l] = (1/m)·dZ[l]·A[l−1]ᵀ, db[l] = (1/m)·Σ dZ[l] (over the examples)
-            linalg::scaled_matmul_transpose_and_row_sums(one_over_m, dz, a_prev, dw, db, m);
-            if l > 0 {
-                let dz_prev = slice_mut(&mut below[l - 1]);
-                // dZ[l−1] = W[l]ᵀ·dZ[l] ⊙ g′[l−1](Z[l−1])
-                linalg::transpose_matmul(self.layers[l].w(), dz, dz_prev, m);
-                if let Some(dropout) = &pass.dropout {
-                    dropout.mask_gradient(l - 1, dz_prev);
-                }
-                let (z_prev, g_prev) = (slice(&pass.z[l - 1]), slice(&pass.a[l - 1]));
-                self.layers[l - 1].activation.times_derivative(z_prev, g_prev, dz_prev);
+        if l == last && rows.start == 0 {
+            // dZ[L] = A[L] − Y
+            linalg::subtract(slice(&pass.a[last]), y, slice_mut(&mut grads.dz[last]));
+        }
+        let a_prev = if l == 0 {
+            x
+        } else {
+            layer_input(&pass.a[l - 1], &pass.dropout, l - 1)
+        };
+        let n_in = self.layers[l].inputs();
+        let dz = &slice(&grads.dz[l])[rows.start * m..rows.end * m];
+        let dw = &mut slice_mut(&mut grads.dw[l])[rows.start * n_in..rows.end * n_in];
+        let db = &mut slice1_mut(&mut grads.db[l])[rows];
+        // dW[l] = (1/m)·dZ[l]·A[l−1]ᵀ, db[l] = (1/m)·Σ dZ[l] (over the examples)
+        linalg::scaled_matmul_transpose_and_row_sums(one_over_m, dz, a_prev, dw, db, m);
+    }
+
+    /// Rows `rows` of dZ[l−1] of [`Self::backward`], from dZ[l] (nothing
+    /// for the first layer); dropout's mask and g′ come with the last row,
+    /// elementwise over the whole layer.
+    pub fn backward_delta(&self, l: usize, rows: Range<usize>, pass: &ForwardPass, grads: &mut Gradients) {
+        if l == 0 {
+            return;
+        }
+        let m = pass.cols;
+        let n_in = self.layers[l].inputs();
+        let (below, rest) = grads.dz.split_at_mut(l);
+        let (dz, dz_prev) = (slice(&rest[0]), slice_mut(&mut below[l - 1]));
+        // dZ[l−1] = W[l]ᵀ·dZ[l] ⊙ g′[l−1](Z[l−1])
+        let w = self.layers[l].w();
+        if rows.len() == n_in {
+            linalg::transpose_matmul(w, dz, dz_prev, m);
+        } else {
+            let part = &mut dz_prev[rows.start * m..rows.end * m];
+            linalg::transpose_matmul_rows(w, dz, part, m, n_in, rows.start);
+            if rows.end < n_in {
+                return;
             }
         }
+        if let Some(dropout) = &pass.dropout {
+            dropout.mask_gradient(l - 1, dz_prev);
+        }
+        let (z_prev, g_prev) = (slice(&pass.z[l - 1]), slice(&pass.a[l - 1]));
+        self.layers[l - 1].activation.times_derivative(z_prev, g_prev, dz_prev);
     }
 
     /// One gradient-descent update of every layer.

@@ -153,16 +153,34 @@ impl Regularization {
         plain: &ForwardPass,
         iteration: u64,
     ) -> f64 {
-        let data_cost = match self.dropout_pass.take() {
-            Some(mut pass) => {
-                self.draw_masks(&mut pass, iteration);
-                network.forward(x, &mut pass);
-                let cost = pass.cross_entropy(y);
-                self.dropout_pass = Some(pass);
-                cost
-            }
-            None => plain.cross_entropy(y),
-        };
+        self.draw_own_masks(iteration);
+        if let Some(pass) = self.dropout_pass_mut() {
+            network.forward(x, pass);
+        }
+        self.cost_of_passes(network, y, plain)
+    }
+
+    /// With dropout and full batches, draws the fresh masks of the run's own
+    /// dropped-out pass after `iteration` updates ([`Self::cost`]'s first
+    /// part: the trainer runs the parts apart, to run the dropped-out pass a
+    /// layer at a time).
+    pub fn draw_own_masks(&mut self, iteration: u64) {
+        if let (Some(pass), DropoutMasks::Fresh) = (&mut self.dropout_pass, self.masks) {
+            draw_fresh_masks(pass, self.seed, iteration, self.keep_prob);
+        }
+    }
+
+    /// The run's own dropped-out training pass, for a forward pass to fill
+    /// after [`Self::draw_own_masks`] (`None` without dropout, or with
+    /// mini-batches, whose passes are their own).
+    pub fn dropout_pass_mut(&mut self) -> Option<&mut ForwardPass> {
+        self.dropout_pass.as_mut()
+    }
+
+    /// J from the passes already run: the dropped-out one's cross-entropy
+    /// with dropout and full batches (else `plain`'s), plus the penalties.
+    pub fn cost_of_passes(&self, network: &Network, y: &[f64], plain: &ForwardPass) -> f64 {
+        let data_cost = self.update_pass(plain).cross_entropy(y);
         if self.l2 == 0.0 && self.l1 == 0.0 {
             return data_cost;
         }
@@ -180,12 +198,24 @@ impl Regularization {
         plain: &ForwardPass,
         grads: &mut Gradients,
     ) {
-        let pass = self.dropout_pass.as_ref().unwrap_or(plain);
+        let pass = self.update_pass(plain);
         network.backward(x, y, pass, grads);
+        self.add_penalty_gradients(network, pass.cols(), grads);
+    }
+
+    /// The pass a full-batch update's backward pass starts from: the
+    /// dropped-out one with dropout, else `plain`.
+    pub fn update_pass<'a>(&'a self, plain: &'a ForwardPass) -> &'a ForwardPass {
+        self.dropout_pass.as_ref().unwrap_or(plain)
+    }
+
+    /// The penalties' terms of dW[l], for `m` examples, after the backward
+    /// pass ([`Self::gradients`]' last part).
+    pub fn add_penalty_gradients(&self, network: &Network, m: usize, grads: &mut Gradients) {
         if self.l2 == 0.0 && self.l1 == 0.0 {
             return;
         }
-        let m = pass.cols() as f64;
+        let m = m as f64;
         for (layer, dw) in network.layers.iter().zip(grads.dw.iter_mut()) {
             for (dw, &w) in dw.iter_mut().zip(layer.w.iter()) {
                 if self.l2 != 0.0 {

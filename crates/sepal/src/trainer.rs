@@ -22,10 +22,12 @@
 //! the curves and the divergence check all move the same run state; half is
 //! its tests.
 
+use ndarray::ArrayView2;
+
 use crate::dataset::Dataset;
 use crate::features::Features;
 use crate::history::CostHistory;
-use crate::minibatch::MiniBatches;
+use crate::minibatch::{Batch, MiniBatches};
 use crate::network::{accuracy, cross_entropy, ForwardPass, Gradients, Network};
 use crate::optimizer::{Optimizer, Schedule};
 use crate::regularization::Regularization;
@@ -57,7 +59,55 @@ pub enum Divergence {
     CostExploded,
 }
 
+/// What one call of [`Trainer::advance`] did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Advance {
+    /// A part of an iteration ran; more remain.
+    Partway,
+    /// An iteration completed.
+    Iterated,
+    /// Nothing ran: no training points, or the run diverged.
+    Stopped,
+}
+
+/// Where the iteration under way has got to. An iteration is these phases
+/// in order, each a few rows (units) of one layer of one pass, about
+/// [`PART_WORK`] multiply-adds, so that a page can spread an iteration too
+/// long for a frame over several; [`Trainer::step`] runs the same phases,
+/// so both give the same bits. (l, r): layer l from row r.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Phase {
+    /// Between iterations.
+    Idle,
+    /// The mini-batch's forward pass.
+    BatchForward(usize, usize),
+    /// dW[l], db[l] of the backward pass (dZ[L] first, at the output layer).
+    Weights(usize, usize),
+    /// dZ[l−1] of the backward pass (its rows: layer l's inputs).
+    Delta(usize, usize),
+    /// The penalties' gradient terms, the optimizer's update; the iteration
+    /// counts from here on inside the trainer (masks, curves).
+    Descend,
+    /// The new parameters' training pass (the dropped-out one with
+    /// dropout); J and the cost curve's point after its last row.
+    Forward(usize, usize),
+    /// The held-out points' pass, where the curves keep the iteration.
+    TestForward(usize, usize),
+    /// The plain pass there, when a dropout step left it behind.
+    PlainForward(usize, usize),
+    /// The other curves' points, and the divergence check.
+    Record,
+    /// [`Trainer::advance`] only, where the curves did not keep the
+    /// iteration: what a page reads next, the plain pass when a dropout
+    /// step left it behind…
+    ReadablePlain(usize, usize),
+    /// …and the test metrics.
+    ReadableTest(usize, usize),
+}
+
 pub struct Trainer {
+    /// Where the iteration under way has got to.
+    phase: Phase,
     network: Network,
     initial: Network,
     /// The network's inputs (the features of the points, #17) and labels.
@@ -139,6 +189,7 @@ impl Trainer {
         };
         let history = || CostHistory::with_first_stride(HISTORY_POINTS, first_stride);
         let mut run = Self {
+            phase: Phase::Idle,
             optimizer: Optimizer::new(settings.optimizer, settings.hyper(), &network),
             schedule: settings.schedule(),
             batch_size: settings.batch_size,
@@ -229,6 +280,9 @@ impl Trainer {
             batches.seek(self.epoch, 0);
         }
         self.epoch_loss = 0.0;
+        // An iteration under way stops where it is: its update stays, the
+        // new points' pass and cost follow.
+        self.phase = Phase::Idle;
         self.pass = ForwardPass::new(&self.network, train.len());
         self.test_pass = ForwardPass::new(&self.network, test.len());
         self.grads = Gradients::new(&self.network, train.len());
@@ -278,25 +332,229 @@ impl Trainer {
 
     /// Runs up to `n` iterations — an update, then the forward pass of the
     /// new parameters — and stops early if training diverges. Returns how
-    /// many ran.
+    /// many ran (an iteration [`Self::advance`] left part way is finished
+    /// first, and counts).
     pub fn step(&mut self, n: u32) -> u32 {
-        if self.train.is_empty() {
-            return 0;
-        }
         let mut done = 0;
-        while done < n && self.divergence.is_none() {
-            self.update();
-            self.iteration += 1;
-            self.evaluate();
-            self.record();
-            self.check_divergence();
-            done += 1;
+        while done < n {
+            match self.run_phase(false) {
+                Advance::Partway => {}
+                Advance::Iterated => done += 1,
+                Advance::Stopped => break,
+            }
         }
+        self.settle();
+        done
+    }
+
+    /// One bounded part of the next iteration (a few rows of one layer of
+    /// one pass, see [`Phase`]): the phases [`Self::step`] runs, in the same order, so an
+    /// iteration run in parts has the same bits as one run whole. A page
+    /// spreads an iteration too long for one frame over several this way.
+    /// The run's state may be read only between iterations (not after
+    /// `Partway`): the counters, cost and curves move when an iteration
+    /// completes, the parameters and passes during it.
+    pub fn advance(&mut self) -> Advance {
+        match self.run_phase(true) {
+            Advance::Iterated => {
+                self.settle();
+                Advance::Iterated
+            }
+            other => other,
+        }
+    }
+
+    /// Whether an iteration is under way ([`Self::advance`] stopped part way).
+    pub fn is_mid_iteration(&self) -> bool {
+        self.phase != Phase::Idle
+    }
+
+    /// After iterations: the plain pass of the current parameters (when a
+    /// dropout step left it behind) and the check that they are finite.
+    fn settle(&mut self) {
         self.refresh_plain_pass();
         if self.divergence.is_none() && !self.network.is_finite() {
             self.divergence = Some(Divergence::NonFiniteParameter);
         }
-        done
+    }
+
+    /// Runs the iteration's next phase (see [`Phase`]); from `Idle`, starts
+    /// an iteration, unless there are no points or the run diverged. With
+    /// `readable`, the iteration ends with what a page reads computed in
+    /// phases too: the plain pass and the test metrics.
+    fn run_phase(&mut self, readable: bool) -> Advance {
+        let last = self.network.layers.len() - 1;
+        if self.phase == Phase::Idle {
+            if self.train.is_empty() || self.divergence.is_some() {
+                return Advance::Stopped;
+            }
+            self.phase = match &mut self.batches {
+                None => Phase::Weights(last, 0),
+                Some(batches) => {
+                    let batch = batches.next(&self.train, self.epoch);
+                    // With dropout: the batch's masks, fresh ones seeded as a full batch's would be.
+                    self.regularization.draw_masks(&mut batch.pass, self.iteration);
+                    Phase::BatchForward(0, 0)
+                }
+            };
+        }
+        self.phase = match self.phase {
+            Phase::Idle => unreachable!("an iteration was started above"),
+            Phase::BatchForward(l, r) => {
+                let batch = self.batches.as_mut().expect("a mini-batch run").current();
+                match forward_part(&self.network, l, r, batch.x.view(), &mut batch.pass) {
+                    Some((l, r)) => Phase::BatchForward(l, r),
+                    None => {
+                        // The batch's summed loss, as the notebook's compute_cost: its mean × its size.
+                        self.epoch_loss += batch.pass.cross_entropy(&batch.y) * batch.y.len() as f64;
+                        Phase::Weights(last, 0)
+                    }
+                }
+            }
+            Phase::Weights(l, r) => {
+                let (network, x, y, pass, grads) = self.update_workspace();
+                let layer = &network.layers[l];
+                let end = part_end(r, layer.outputs(), layer.inputs() * pass.cols());
+                network.backward_weights(l, r..end, x, y, pass, grads);
+                match (end < layer.outputs(), l > 0) {
+                    (true, _) => Phase::Weights(l, end),
+                    (false, true) => Phase::Delta(l, 0),
+                    (false, false) => Phase::Descend,
+                }
+            }
+            Phase::Delta(l, r) => {
+                let (network, _, _, pass, grads) = self.update_workspace();
+                let layer = &network.layers[l];
+                let end = part_end(r, layer.inputs(), layer.outputs() * pass.cols());
+                network.backward_delta(l, r..end, pass, grads);
+                if end < layer.inputs() {
+                    Phase::Delta(l, end)
+                } else {
+                    Phase::Weights(l - 1, 0)
+                }
+            }
+            Phase::Descend => {
+                self.descend();
+                self.iteration += 1;
+                self.begin_evaluate();
+                Phase::Forward(0, 0)
+            }
+            Phase::Forward(l, r) => {
+                let x = self.train.x.view();
+                let pass = match self.regularization.dropout_pass_mut() {
+                    Some(pass) => pass,
+                    None => &mut self.pass,
+                };
+                match forward_part(&self.network, l, r, x, pass) {
+                    Some((l, r)) => Phase::Forward(l, r),
+                    None => {
+                        self.finish_evaluate();
+                        let next = self.cost_point();
+                        if next != Phase::Idle {
+                            next
+                        } else {
+                            self.check_divergence();
+                            self.readable_phase(readable)
+                        }
+                    }
+                }
+            }
+            Phase::TestForward(l, r) => {
+                match forward_part(&self.network, l, r, self.test.x.view(), &mut self.test_pass) {
+                    Some((l, r)) => Phase::TestForward(l, r),
+                    None => {
+                        self.test_metrics = Some(test_metrics_of(&self.test_pass, &self.test.y));
+                        self.after_test_metrics()
+                    }
+                }
+            }
+            Phase::PlainForward(l, r) => match forward_part(&self.network, l, r, self.train.x.view(), &mut self.pass) {
+                Some((l, r)) => Phase::PlainForward(l, r),
+                None => {
+                    self.plain_pass_stale = false;
+                    Phase::Record
+                }
+            },
+            Phase::Record => {
+                self.record_metrics();
+                self.check_divergence();
+                Phase::Idle
+            }
+            Phase::ReadablePlain(l, r) => {
+                match forward_part(&self.network, l, r, self.train.x.view(), &mut self.pass) {
+                    Some((l, r)) => Phase::ReadablePlain(l, r),
+                    None => {
+                        self.plain_pass_stale = false;
+                        self.readable_phase(true)
+                    }
+                }
+            }
+            Phase::ReadableTest(l, r) => {
+                match forward_part(&self.network, l, r, self.test.x.view(), &mut self.test_pass) {
+                    Some((l, r)) => Phase::ReadableTest(l, r),
+                    None => {
+                        self.test_metrics = Some(test_metrics_of(&self.test_pass, &self.test.y));
+                        Phase::Idle
+                    }
+                }
+            }
+        };
+        if self.phase == Phase::Idle {
+            Advance::Iterated
+        } else {
+            Advance::Partway
+        }
+    }
+
+    /// The network, and the x, y, forward pass and gradients of the update
+    /// under way: the whole training set's (its training pass) or the
+    /// mini-batch's.
+    #[allow(clippy::type_complexity)]
+    fn update_workspace(&mut self) -> (&Network, ArrayView2<'_, f64>, &[f64], &ForwardPass, &mut Gradients) {
+        match &mut self.batches {
+            None => (
+                &self.network,
+                self.train.x.view(),
+                &self.train.y,
+                self.regularization.update_pass(&self.pass),
+                &mut self.grads,
+            ),
+            Some(batches) => {
+                let Batch { x, y, pass, grads } = batches.current();
+                (&self.network, x.view(), y, pass, grads)
+            }
+        }
+    }
+
+    /// The end of an update, its gradient computed: the penalties' terms,
+    /// the optimizer's step at the scheduled rate, and the epoch count.
+    fn descend(&mut self) {
+        let alpha = self.current_learning_rate();
+        let m = self.train.len();
+        let epoch_cost = match &mut self.batches {
+            None => {
+                let pass = self.regularization.update_pass(&self.pass);
+                self.regularization
+                    .add_penalty_gradients(&self.network, pass.cols(), &mut self.grads);
+                self.optimizer.update(&mut self.network, &self.grads, alpha);
+                // The epoch's one batch is every point: its cost is J before the update.
+                Some(self.cost)
+            }
+            Some(batches) => {
+                let batch = batches.current();
+                // L2 and L1 with the batch's m (dropout's masks were in the batch's passes).
+                self.regularization
+                    .add_penalty_gradients(&self.network, batch.pass.cols(), &mut batch.grads);
+                self.optimizer.update(&mut self.network, &batch.grads, alpha);
+                batches
+                    .epoch_done()
+                    .then(|| core::mem::take(&mut self.epoch_loss) / m as f64)
+            }
+        };
+        if let Some(cost) = epoch_cost {
+            self.epoch_cost = cost;
+            self.epoch += 1;
+        }
     }
 
     /// Takes the settings a run can change in place (the table's
@@ -308,8 +566,18 @@ impl Trainer {
         self.schedule = settings.schedule();
     }
 
+    /// Completed iterations (one under way counts once it completes).
     pub fn iteration(&self) -> u64 {
-        self.iteration
+        let updated = matches!(
+            self.phase,
+            Phase::Forward(..)
+                | Phase::TestForward(..)
+                | Phase::PlainForward(..)
+                | Phase::Record
+                | Phase::ReadablePlain(..)
+                | Phase::ReadableTest(..)
+        );
+        self.iteration - updated as u64
     }
 
     /// Complete epochs: passes over the training points (= the iteration
@@ -381,10 +649,7 @@ impl Trainer {
             (f64::NAN, f64::NAN)
         } else {
             self.network.forward(self.test.x.view(), &mut self.test_pass);
-            (
-                accuracy(self.test_pass.output(), &self.test.y),
-                cross_entropy(self.test_pass.output_logits(), &self.test.y),
-            )
+            test_metrics_of(&self.test_pass, &self.test.y)
         };
         self.test_metrics = Some(metrics);
         metrics
@@ -443,46 +708,12 @@ impl Trainer {
         &self.test_accuracies
     }
 
-    /// One update of the parameters: the gradient of the whole training set
-    /// (from the kept forward pass) or of the next mini-batch (from its own
-    /// forward pass), stepped by the optimizer at the scheduled rate.
-    fn update(&mut self) {
-        let alpha = self.current_learning_rate();
-        let m = self.train.len();
-        let epoch_cost = match &mut self.batches {
-            None => {
-                self.gradients();
-                self.optimizer.update(&mut self.network, &self.grads, alpha);
-                // The epoch's one batch is every point: its cost is J before the update.
-                Some(self.cost)
-            }
-            Some(batches) => {
-                let batch = batches.next(&self.train, self.epoch);
-                // With dropout: the batch's masks, fresh ones seeded as a full batch's would be.
-                self.regularization.draw_masks(&mut batch.pass, self.iteration);
-                self.network.forward(batch.x.view(), &mut batch.pass);
-                // The batch's summed loss, as the notebook's compute_cost: its mean × its size.
-                self.epoch_loss += batch.pass.cross_entropy(&batch.y) * batch.y.len() as f64;
-                // Dropout's masks, L2 and L1 with the batch's m.
-                self.regularization
-                    .gradients(&self.network, batch.x.view(), &batch.y, &batch.pass, &mut batch.grads);
-                self.optimizer.update(&mut self.network, &batch.grads, alpha);
-                batches
-                    .epoch_done()
-                    .then(|| core::mem::take(&mut self.epoch_loss) / m as f64)
-            }
-        };
-        if let Some(cost) = epoch_cost {
-            self.epoch_cost = cost;
-            self.epoch += 1;
-        }
-    }
-
     /// The run's state for the current parameters as at `iteration`: not
     /// diverged, the curves starting afresh there. With full batches the
     /// epoch is the iteration; mini-batch runs restart at epoch 0 unless
     /// [`Self::restore_epochs`] says otherwise.
     fn restart_at(&mut self, iteration: u64) {
+        self.phase = Phase::Idle;
         self.iteration = iteration;
         self.epoch = if self.batches.is_none() { iteration } else { 0 };
         self.epoch_loss = 0.0;
@@ -503,23 +734,35 @@ impl Trainer {
     /// The forward pass and cost of the current parameters; every change of
     /// the parameters ends here, so it also forgets the test metrics.
     fn evaluate(&mut self) {
-        self.test_metrics = None;
         if self.train.is_empty() {
+            self.test_metrics = None;
             self.cost = f64::NAN;
             return;
         }
-        let dropout = self.regularization.drops_out();
-        if !dropout {
-            self.network.forward(self.train.x.view(), &mut self.pass);
-        }
-        self.plain_pass_stale = dropout;
-        self.cost = self.regularization.cost(
-            &self.network,
-            self.train.x.view(),
-            &self.train.y,
-            &self.pass,
-            self.iteration,
-        );
+        self.begin_evaluate();
+        let x = self.train.x.view();
+        let pass = match self.regularization.dropout_pass_mut() {
+            Some(pass) => pass,
+            None => &mut self.pass,
+        };
+        self.network.forward(x, pass);
+        self.finish_evaluate();
+    }
+
+    /// [`Self::evaluate`] before its training pass (the plain pass, or with
+    /// dropout the dropped-out one, whose masks this draws).
+    fn begin_evaluate(&mut self) {
+        self.test_metrics = None;
+        self.regularization.draw_own_masks(self.iteration);
+    }
+
+    /// [`Self::evaluate`] after its training pass: J. With dropout the
+    /// plain pass now lags behind.
+    fn finish_evaluate(&mut self) {
+        self.plain_pass_stale = self.regularization.drops_out();
+        self.cost = self
+            .regularization
+            .cost_of_passes(&self.network, &self.train.y, &self.pass);
     }
 
     /// The plain forward pass of the current parameters, when a dropout step
@@ -537,12 +780,57 @@ impl Trainer {
     /// histories get the same pushes, so they halve together and stay
     /// aligned point for point.
     fn record(&mut self) {
-        self.history.push(self.iteration, self.cost);
-        if self.history.iterations().last() != Some(&(self.iteration as f64)) {
+        if self.cost_point() == Phase::Idle {
             return;
         }
-        let (test_accuracy, test_cost) = self.test_metrics();
+        self.test_metrics();
         self.refresh_plain_pass();
+        self.record_metrics();
+    }
+
+    /// Pushes the cost to the curve; then the phase that goes on to the
+    /// other series when the curve kept this iteration, `Idle` when not.
+    fn cost_point(&mut self) -> Phase {
+        self.history.push(self.iteration, self.cost);
+        if self.history.iterations().last() != Some(&(self.iteration as f64)) {
+            return Phase::Idle;
+        }
+        match (self.test_metrics, self.test.is_empty()) {
+            (None, false) => Phase::TestForward(0, 0),
+            _ => {
+                self.test_metrics();
+                self.after_test_metrics()
+            }
+        }
+    }
+
+    /// At the end of an iteration the curves did not keep: with `readable`,
+    /// the plain pass (if a dropout step left it behind) and the test
+    /// metrics, in phases; else nothing (they are computed when read).
+    fn readable_phase(&self, readable: bool) -> Phase {
+        if !readable {
+            Phase::Idle
+        } else if self.plain_pass_stale {
+            Phase::ReadablePlain(0, 0)
+        } else if self.test_metrics.is_none() && !self.test.is_empty() {
+            Phase::ReadableTest(0, 0)
+        } else {
+            Phase::Idle
+        }
+    }
+
+    /// Once the test metrics are known: the plain pass if stale, then the record.
+    fn after_test_metrics(&self) -> Phase {
+        if self.plain_pass_stale {
+            Phase::PlainForward(0, 0)
+        } else {
+            Phase::Record
+        }
+    }
+
+    /// The kept iteration's training accuracy and test metrics (known by now).
+    fn record_metrics(&mut self) {
+        let (test_accuracy, test_cost) = self.test_metrics();
         self.train_accuracies.push(self.iteration, self.train_accuracy());
         self.test_costs.push(self.iteration, test_cost);
         self.test_accuracies.push(self.iteration, test_accuracy);
@@ -555,6 +843,42 @@ impl Trainer {
             self.divergence = Some(Divergence::CostExploded);
         }
     }
+}
+
+/// About how many multiply-adds one phase of an iteration does (a few ms in
+/// the browser): a layer of the largest network allowed (64 units of 64
+/// inputs over 10,000 points) is about ten phases; a small one's layer is one.
+pub const PART_WORK: usize = 1 << 22;
+
+/// Where a phase that starts at row `start` of `total`, each row
+/// `row_work` multiply-adds, ends.
+fn part_end(start: usize, total: usize, row_work: usize) -> usize {
+    let rows = (PART_WORK / row_work.max(1)).max(1);
+    (start + rows).min(total)
+}
+
+/// One phase of a forward pass over `x`: rows from `r` of layer `l`; where
+/// the next phase starts, `None` after the output layer.
+fn forward_part(
+    network: &Network,
+    l: usize,
+    r: usize,
+    x: ArrayView2<f64>,
+    pass: &mut ForwardPass,
+) -> Option<(usize, usize)> {
+    let layer = &network.layers[l];
+    let end = part_end(r, layer.outputs(), layer.inputs() * pass.cols());
+    network.forward_rows(l, r..end, x, pass);
+    if end < layer.outputs() {
+        Some((l, end))
+    } else {
+        (l + 1 < network.layers.len()).then_some((l + 1, 0))
+    }
+}
+
+/// Accuracy and cost of a pass over the held-out points.
+fn test_metrics_of(pass: &ForwardPass, y: &[f64]) -> (f64, f64) {
+    (accuracy(pass.output(), y), cross_entropy(pass.output_logits(), y))
 }
 
 /// The network's inputs for both sets, and the points when they differ.

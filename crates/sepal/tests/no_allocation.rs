@@ -155,6 +155,38 @@ fn regularised_training_does_not_allocate() {
     }
 }
 
+/// #15: an iteration run in parts (`advance`) and the map in bands use the
+/// run's and the map's workspaces too, for every kind of run whose parts
+/// differ.
+#[test]
+fn iterations_in_parts_do_not_allocate() {
+    let kinds: [&[(&str, &str)]; 4] = [
+        &[("model", "deep"), ("test-fraction", "0.2")],
+        &[
+            ("notebook", "optimization"),
+            ("optimizer", "adam"),
+            ("batch-size", "64"),
+        ],
+        &[("model", "deep"), ("l2", "0.7"), ("keep-prob", "0.86")],
+        &[("model", "deep"), ("keep-prob", "0.8"), ("dropout-masks", "fixed")],
+    ];
+    for pairs in kinds {
+        let mut settings = Settings::default();
+        assert_eq!(settings.apply(pairs.iter().copied()), []);
+        let mut run = Trainer::new(&settings);
+        let mut map = DecisionMap::new(run.network(), 200, 200);
+        let n = allocations_during(|| {
+            // Past where the curves first halve.
+            for _ in 0..20_000 {
+                run.advance();
+            }
+            while !map.render_rows(run.network(), BOUNDS, 16) {}
+        });
+        assert!(run.iteration() > 1024, "{pairs:?}: {} iterations", run.iteration());
+        assert_eq!(n, 0, "{pairs:?}: {n} allocations");
+    }
+}
+
 /// The page animates a large network at fewer cells than its stills: going
 /// down the sizes and back reuses the still's buffers.
 #[test]

@@ -26,6 +26,7 @@ impl Unit {
             Unit::Micros => format!("{} µs", thousands(value)),
             Unit::Millis if value < 10.0 => format!("{value:.2} ms"),
             Unit::Millis => format!("{value:.1} ms"),
+            Unit::PerSecond if value < 100.0 => format!("{value:.1} it/s"),
             Unit::PerSecond => format!("{} it/s", thousands(value)),
             Unit::Fps => format!("{value:.1} fps"),
             Unit::Kilobytes => format!("{value:.1} KB"),
@@ -417,6 +418,24 @@ pub fn rows(s: &Sources) -> Vec<Row> {
             browser(&["manyelements", "inputLatencyMaxMs"]),
         )
         .goal(Goal::AtMost(100.0)),
+        // #15: never freeze at the caps.
+        Row::new(
+            "longest task while playing at the caps (6×64, 10,000 points)",
+            Unit::Millis,
+            browser(&["caps", "longestTaskMs"]),
+        )
+        .goal(Goal::AtMost(50.0)),
+        Row::new(
+            "pause() latency there (worst of 5)",
+            Unit::Millis,
+            browser(&["caps", "pauseLatencyMaxMs"]),
+        )
+        .goal(Goal::AtMost(100.0)),
+        Row::new(
+            "iterations per second there",
+            Unit::PerSecond,
+            browser(&["caps", "iterationsPerSecond"]),
+        ),
     ]);
     rows
 }

@@ -1,0 +1,244 @@
+//! #15: an iteration run in parts (`Trainer::advance`, one layer of one pass
+//! per call, as the page spreads a large network's iteration over frames)
+//! has the bits of the same iterations run whole by `step`, for every kind
+//! of run: the parameters, the cost, the epochs and every curve.
+
+use sepal::settings::Settings;
+use sepal::trainer::Advance;
+use sepal::Trainer;
+
+fn run_with(pairs: &[(&str, &str)]) -> Trainer {
+    let mut settings = Settings::default();
+    assert_eq!(settings.apply(pairs.iter().copied()), [], "{pairs:?}");
+    Trainer::new(&settings)
+}
+
+/// Every fact a page shows about a run, as bits.
+fn fingerprint(run: &mut Trainer) -> Vec<u64> {
+    let mut bits = vec![
+        run.iteration(),
+        run.epoch(),
+        run.epoch_cost().to_bits(),
+        run.cost().to_bits(),
+    ];
+    bits.push(run.train_accuracy().to_bits());
+    let (accuracy, cost) = run.test_metrics();
+    bits.extend([accuracy.to_bits(), cost.to_bits(), run.divergence().is_some() as u64]);
+    for layer in &run.network().layers {
+        bits.extend(layer.w.iter().chain(layer.b.iter()).map(|v| v.to_bits()));
+    }
+    for curve in [
+        run.history(),
+        run.test_cost_history(),
+        run.train_accuracy_history(),
+        run.test_accuracy_history(),
+    ] {
+        bits.extend(curve.iterations().iter().chain(curve.costs()).map(|v| v.to_bits()));
+    }
+    bits
+}
+
+/// `n` iterations by `advance` alone; returns the calls it took.
+fn advance_iterations(run: &mut Trainer, n: u32) -> usize {
+    let (mut done, mut calls) = (0, 0);
+    while done < n {
+        calls += 1;
+        match run.advance() {
+            Advance::Partway => assert!(run.is_mid_iteration()),
+            Advance::Iterated => done += 1,
+            Advance::Stopped => break,
+        }
+    }
+    calls
+}
+
+const KINDS: [&[(&str, &str)]; 11] = [
+    &[],
+    &[("test-fraction", "0.25")],
+    &[("model", "deep"), ("activation", "relu"), ("test-fraction", "0.2")],
+    &[
+        ("notebook", "optimization"),
+        ("optimizer", "adam"),
+        ("batch-size", "64"),
+    ],
+    &[
+        ("model", "deep"),
+        ("optimizer", "momentum"),
+        ("batch-size", "300"),
+        ("decay", "interval"),
+    ],
+    &[("model", "deep"), ("l2", "0.7"), ("l1", "0.01")],
+    &[("model", "deep"), ("keep-prob", "0.86"), ("dropout-masks", "fixed")],
+    &[("model", "deep"), ("keep-prob", "0.8"), ("test-fraction", "0.3")],
+    &[("dataset", "circles"), ("features", "x1,x2,x1sq,x2sq,sinx1")],
+    // Dropout with mini-batches: each batch's pass with its own masks.
+    &[("model", "deep"), ("keep-prob", "0.8"), ("batch-size", "64")],
+    &[
+        ("notebook", "regularization"),
+        ("keep-prob", "0.86"),
+        ("batch-size", "50"),
+    ],
+];
+
+/// Layers large enough to be split by rows (several phases a layer), plain,
+/// with dropout, with held-out points and with mini-batches as large as the
+/// set, at the caps' width and points.
+const LARGE: [&[(&str, &str)]; 3] = [
+    &[
+        ("model", "deep"),
+        ("layers", "64,64"),
+        ("points", "10000"),
+        ("test-fraction", "0.4"),
+    ],
+    &[
+        ("model", "deep"),
+        ("layers", "64,64"),
+        ("points", "10000"),
+        ("keep-prob", "0.8"),
+        ("activation", "relu"),
+    ],
+    &[
+        ("model", "deep"),
+        ("layers", "64,64"),
+        ("points", "10000"),
+        ("batch-size", "8000"),
+        ("l2", "0.1"),
+    ],
+];
+
+#[test]
+fn large_layers_in_row_parts_have_the_bits_of_whole_ones() {
+    for pairs in LARGE {
+        let mut whole = run_with(pairs);
+        let mut parts = run_with(pairs);
+        whole.step(3);
+        let calls = advance_iterations(&mut parts, 3);
+        // dW of 64 rows over 10,000 examples: several phases a layer.
+        assert!(calls > 3 * 30, "{pairs:?}: {calls} parts for 3 iterations");
+        assert_eq!(fingerprint(&mut parts), fingerprint(&mut whole), "{pairs:?}");
+    }
+}
+
+/// Split by rows, the trainer's passes are the whole-layer passes of
+/// `Network::forward` and `backward` to the bit: gradient descent written
+/// out with them, at the caps' width and points.
+#[test]
+fn row_parts_are_the_whole_layer_passes() {
+    use sepal::network::{cross_entropy, ForwardPass, Gradients};
+    for activation in ["tanh", "relu"] {
+        let pairs = [
+            ("model", "deep"),
+            ("layers", "64,64,64"),
+            ("points", "10000"),
+            ("activation", activation),
+        ];
+        let mut run = run_with(&pairs);
+        let mut network = run.network().clone();
+        let data = run.train_inputs().clone();
+        let rate = run.learning_rate();
+        let mut pass = ForwardPass::new(&network, data.len());
+        let mut grads = Gradients::new(&network, data.len());
+        network.forward(data.x.view(), &mut pass);
+        for _ in 0..3 {
+            network.backward(data.x.view(), &data.y, &pass, &mut grads);
+            network.descend(&grads, rate);
+            network.forward(data.x.view(), &mut pass);
+        }
+        advance_iterations(&mut run, 3);
+        assert_eq!(run.network(), &network, "{activation}");
+        let cost = cross_entropy(pass.output_logits(), &data.y);
+        assert_eq!(run.cost().to_bits(), cost.to_bits(), "{activation}");
+    }
+}
+
+#[test]
+fn iterations_in_parts_have_the_bits_of_whole_ones() {
+    for pairs in KINDS {
+        let mut whole = run_with(pairs);
+        let mut parts = run_with(pairs);
+        // Past where the curves start to keep every other point.
+        for n in [1, 2, 40, 1100] {
+            whole.step(n);
+            let calls = advance_iterations(&mut parts, n);
+            assert!(calls > n as usize, "{pairs:?}: an iteration is several parts");
+            assert!(!parts.is_mid_iteration());
+            assert_eq!(
+                fingerprint(&mut parts),
+                fingerprint(&mut whole),
+                "{pairs:?} after {n} more"
+            );
+        }
+    }
+}
+
+/// `step` finishes an iteration left part way and counts it; mid-way the
+/// iteration counter has not moved yet as far as the page is concerned.
+#[test]
+fn step_finishes_an_iteration_left_part_way() {
+    for pairs in KINDS {
+        let mut whole = run_with(pairs);
+        let mut parts = run_with(pairs);
+        whole.step(3);
+        parts.advance();
+        parts.advance();
+        assert!(parts.is_mid_iteration(), "{pairs:?}");
+        assert_eq!(parts.step(3), 3);
+        assert_eq!(fingerprint(&mut parts), fingerprint(&mut whole), "{pairs:?}");
+    }
+}
+
+/// A reset while an iteration is under way forgets it.
+#[test]
+fn a_reset_abandons_the_iteration_under_way() {
+    let mut run = run_with(&[("model", "deep")]);
+    run.advance();
+    run.reset();
+    assert!(!run.is_mid_iteration());
+    let mut fresh = run_with(&[("model", "deep")]);
+    run.step(5);
+    fresh.step(5);
+    assert_eq!(fingerprint(&mut run), fingerprint(&mut fresh));
+}
+
+/// The decision map in bands (a large network's still, over frames) is the
+/// map rendered whole, and shows the previous picture until it is whole.
+#[test]
+fn a_map_in_bands_is_the_whole_map() {
+    use sepal::grid::Bounds;
+    use sepal::DecisionMap;
+    let bounds = Bounds {
+        x_min: -4.0,
+        x_max: 4.0,
+        y_min: -4.0,
+        y_max: 4.0,
+    };
+    let mut run = run_with(&[("model", "deep")]);
+    let mut whole = DecisionMap::new(run.network(), 90, 70);
+    let mut bands = DecisionMap::new(run.network(), 90, 70);
+    bands.render(run.network(), bounds);
+    let before = bands.pixels().to_vec();
+    run.step(300);
+    whole.render(run.network(), bounds);
+    let mut calls = 1;
+    while !bands.render_rows(run.network(), bounds, 8) {
+        assert_eq!(
+            bands.pixels(),
+            &before[..],
+            "the last picture stays until the new one is whole"
+        );
+        calls += 1;
+    }
+    assert_eq!(calls, 9, "70 rows in bands of 8");
+    assert_eq!(bands.pixels(), whole.pixels());
+    let bits = |lines: &[f32]| lines.iter().map(|v| v.to_bits()).collect::<Vec<_>>();
+    assert_eq!(
+        bits(bands.contour()),
+        bits(whole.contour()),
+        "NaN pairs between the lines"
+    );
+    assert_eq!(bands.probability_range(), whole.probability_range());
+    assert!(
+        bands.render_rows(run.network(), bounds, 8),
+        "a whole picture of the same parameters stays"
+    );
+}

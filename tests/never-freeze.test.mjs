@@ -1,0 +1,124 @@
+// #15 "never freeze": at the largest network the settings allow (6 hidden
+// layers of 64 units, 10,000 points) one iteration is far longer than a
+// frame, so the page trains it in parts across frames (pacer.js,
+// Trainer::advance). While it plays no main-thread task comes near the
+// whole iteration's length, the iteration advances, frames keep coming,
+// pause() stops it at once (the iteration under way completes, and no
+// other), the parts give the same bits as whole iterations, and an
+// experiment on that network can be cancelled while it trains.
+//
+// The bound on a task is generous (LONG_TASK_MS): the point is that
+// without the parts one iteration was a single 0.5–1 s task on a loaded
+// machine. The first draw and building a network (the page's, or an
+// experiment's runs) are single tasks still, and not observed.
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { withPage } from "./helpers.mjs";
+
+const CAPS = "#model=deep&layers=64,64,64,64,64,64&points=10000";
+const LONG_TASK_MS = 250;
+
+/** In the page: starts recording long tasks and frames; returns a stop function's handle on window. */
+const watch = () => {
+  const record = { tasks: [], frames: 0, watching: true };
+  new PerformanceObserver((list) => {
+    if (record.watching) for (const entry of list.getEntries()) record.tasks.push(Math.round(entry.duration));
+  }).observe({ type: "longtask" });
+  const frame = () => {
+    if (!record.watching) return;
+    record.frames += 1;
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+  window.__freeze = record;
+};
+
+test("at the caps, playing trains in parts: no long task, frames keep coming, pause stops at once", () =>
+  withPage(CAPS, async ({ element, page }) => {
+    await element.evaluate((el) => el.ready);
+    // Let the first draw's work end before watching.
+    await page.waitForTimeout(500);
+    await page.evaluate(watch);
+    const played = await element.evaluate(async (el) => {
+      el.setAttribute("speed", "max");
+      el.play();
+      await new Promise((resolve) => setTimeout(resolve, 4000));
+      const record = window.__freeze;
+      record.watching = false;
+      const atPause = el.iteration;
+      el.pause();
+      const running = el.running;
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      return { tasks: record.tasks, frames: record.frames, atPause, running, after: el.iteration };
+    });
+    const longest = Math.max(0, ...played.tasks);
+    assert.ok(longest < LONG_TASK_MS, `longest task while playing ${longest} ms (${played.tasks.join(", ")})`);
+    assert.ok(played.atPause >= 1, `the iteration advanced: ${played.atPause}`);
+    assert.ok(played.frames >= 20, `frames kept coming while playing: ${played.frames} in 4 s`);
+    assert.equal(played.running, false, "pause() stops playing at once");
+    assert.ok(played.after - played.atPause <= 1, `after pause only the iteration under way completes: ${played.atPause} → ${played.after}`);
+
+    // The same bits as whole iterations: step(1) at a time (step(n) is
+    // limited by the work at this size) from a reset, to the same iteration.
+    const bits = await element.evaluate((el) => {
+      const iteration = el.iteration;
+      const parts = { cost: el.cost, trainAccuracy: el.trainAccuracy, parameters: JSON.stringify(el.parameters) };
+      el.reset();
+      for (let i = 0; i < iteration; i += 1) el.step(1);
+      const whole = { cost: el.cost, trainAccuracy: el.trainAccuracy, parameters: JSON.stringify(el.parameters) };
+      return { iteration, same: JSON.stringify(parts) === JSON.stringify(whole), parts: parts.cost, whole: whole.cost };
+    });
+    assert.equal(bits.iteration, played.after);
+    assert.ok(bits.same, `iteration ${bits.iteration}: parts ${bits.parts}, whole ${bits.whole}`);
+  }));
+
+test("at the caps, the Initialisations experiment trains without long tasks and Cancel registers", () =>
+  withPage(CAPS, async ({ element, page }) => {
+    await element.evaluate((el) => el.ready);
+    await page.waitForTimeout(500);
+    const outcome = await element.evaluate(async (el) => {
+      const result = el.runExperiment("inits").then(
+        () => "finished",
+        (error) => `rejected: ${error.message}`,
+      );
+      // The runs are built first, one a frame (not observed: building a
+      // network of this size is one task, see the README); then it trains.
+      const progressBar = () => el.shadowRoot.querySelector(".experiment-status progress");
+      while (!(progressBar().value > 0)) await new Promise((resolve) => setTimeout(resolve, 20));
+      const record = { tasks: [], frames: 0, watching: true };
+      new PerformanceObserver((list) => {
+        if (record.watching) for (const entry of list.getEntries()) record.tasks.push(Math.round(entry.duration));
+      }).observe({ type: "longtask" });
+      const frame = () => {
+        if (!record.watching) return;
+        record.frames += 1;
+        requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      const progress = progressBar().value;
+      el.shadowRoot.querySelector('[data-action="cancel-experiment"]').click();
+      const settled = await Promise.race([result, new Promise((resolve) => setTimeout(() => resolve("pending"), 0))]);
+      record.watching = false;
+      const statusHidden = el.shadowRoot.querySelector(".experiment-status")?.hidden ?? null;
+      return { settled, tasks: record.tasks, frames: record.frames, progress, statusHidden };
+    });
+    const longest = Math.max(0, ...outcome.tasks);
+    assert.ok(longest < LONG_TASK_MS, `longest task while the experiment trained ${longest} ms (${outcome.tasks.join(", ")})`);
+    assert.ok(outcome.frames >= 20, `frames kept coming: ${outcome.frames} in 3 s`);
+    assert.match(outcome.settled, /^rejected/, "the click cancelled it in the same task");
+    assert.ok(outcome.progress > 0, `it was training: progress ${outcome.progress}`);
+  }));
+
+test("at a small size nothing trains in parts: one frame runs many iterations", () =>
+  withPage("", async ({ element }) => {
+    const ran = await element.evaluate(async (el) => {
+      el.setAttribute("speed", "max");
+      el.play();
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      el.pause();
+      return el.iteration;
+    });
+    assert.ok(ran > 1000, `${ran} iterations in a second`);
+  }));
