@@ -433,19 +433,28 @@ mod tests {
         );
     }
 
-    /// `dist/`'s page: its module scripts replaced by minified bundles whose
-    /// shared code is a chunk beside them, which the page preloads instead
-    /// of the plain modules.
-    #[test]
-    fn the_site_loads_bundles_and_preloads_their_chunks() {
+    /// The esbuild `tools/` has (`cargo xtask dist` installs it); without
+    /// it a test using it says it is skipped.
+    fn installed_esbuild() -> Option<std::path::PathBuf> {
         let esbuild = crate::project_root().join("tools/node_modules/.bin/esbuild");
         if !esbuild.is_file() {
             eprintln!(
                 "skipped: {} is missing (cargo xtask dist installs it)",
                 esbuild.display()
             );
-            return;
+            return None;
         }
+        Some(esbuild)
+    }
+
+    /// `dist/`'s page: its module scripts replaced by minified bundles whose
+    /// shared code is a chunk beside them, which the page preloads instead
+    /// of the plain modules.
+    #[test]
+    fn the_site_loads_bundles_and_preloads_their_chunks() {
+        let Some(esbuild) = installed_esbuild() else {
+            return;
+        };
         let dir = env::temp_dir().join(format!("xtask-site-test-{}", process::id()));
         let (www, dist) = (dir.join("www"), dir.join("dist"));
         fs::create_dir_all(&www).unwrap();
@@ -492,14 +501,9 @@ mod tests {
     /// the page asks for a file.
     #[test]
     fn bundles_the_scripts_and_the_wasm_into_one_page() {
-        let esbuild = crate::project_root().join("tools/node_modules/.bin/esbuild");
-        if !esbuild.is_file() {
-            eprintln!(
-                "skipped: {} is missing (cargo xtask dist installs it)",
-                esbuild.display()
-            );
+        let Some(esbuild) = installed_esbuild() else {
             return;
-        }
+        };
         let dir = env::temp_dir().join(format!("xtask-dist-test-{}", process::id()));
         let www = dir.join("www");
         fs::create_dir_all(www.join("pkg")).unwrap();
