@@ -70,6 +70,9 @@ export class Controls {
     // #17: what fixed and fresh dropout masks mean, in view while dropout is on.
     this.dropoutMasksNote = h("p", { class: "dropout-masks-note", hidden: true }, [text.dropoutMasksNote]);
     this.#fieldOf("dropoutMasks").root.after(this.dropoutMasksNote);
+    // The notebook (it sets data, model and training at once) closes the fields, so that on a phone the
+    // model's first settings stay on the plot's screen.
+    this.fieldsRow.append(this.#fieldOf("notebook").root);
     this.seedRow = h("div", { class: "buttons" }, [this.newSeed, this.copyLink]);
     this.rows = [this.training, this.fieldsRow, this.seedRow, this.runTo];
     root.append(...this.rows, this.linkStatus);
