@@ -7,10 +7,15 @@
 // other), the parts give the same bits as whole iterations, and an
 // experiment on that network can be cancelled while it trains.
 //
+// Loading the page, reset() and a rebuild at that size do the run's first
+// evaluation (its forward passes, the cost) in parts too, and draw the
+// first map small, then in bands: no long task, and the same cost as a
+// whole build.
+//
 // The bound on a task is generous (LONG_TASK_MS): the point is that
 // without the parts one iteration was a single 0.5–1 s task on a loaded
-// machine. The first draw and building a network (the page's, or an
-// experiment's runs) are single tasks still, and not observed.
+// machine, loading 0.7 s and a rebuild 0.4 s. Building an experiment's runs
+// and importing a model file are single tasks still, and not observed.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -33,6 +38,55 @@ const watch = () => {
   requestAnimationFrame(frame);
   window.__freeze = record;
 };
+
+/**
+ * In the page: waits until the cost readout shows a number (the first
+ * evaluation done in the frames, not by a script's read, which would wait
+ * for it), stops watching and returns the long tasks and the cost, with the
+ * cost of the same settings built whole by the wasm directly.
+ */
+const settledWithWholeCost = async (el) => {
+  const readout = () => el.shadowRoot.querySelector(".readout.cost dd").textContent;
+  const started = performance.now();
+  while (!/^\d/.test(readout()) && performance.now() - started < 20000) await new Promise((resolve) => setTimeout(resolve, 50));
+  // A few more frames for the map's bands.
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  const record = window.__freeze;
+  record.watching = false;
+  const shown = readout();
+  const { loadWasm } = await import(new URL("wasm.js", document.baseURI).href);
+  const api = await loadWasm();
+  const whole = new api.Playground(el.settings);
+  const costs = { parts: el.cost, whole: whole.cost, iteration: el.iteration };
+  // One iteration on from there, the same way: the run built in parts trains on.
+  el.step(1);
+  whole.step(1);
+  const trained = { parts: el.cost, whole: whole.cost };
+  whole.free();
+  return { tasks: record.tasks, frames: record.frames, shown, costs, trained };
+};
+
+/** Asserts no long task, and the cost of a whole build, then and one iteration on. */
+const assertBuiltInParts = (what, outcome) => {
+  const longest = Math.max(0, ...outcome.tasks);
+  console.log(what, longest, outcome.tasks.join(","));
+  assert.ok(longest < LONG_TASK_MS, `${what}: longest task ${longest} ms (${outcome.tasks.join(", ")})`);
+  assert.match(outcome.shown, /^\d/, `${what}: the cost is shown once evaluated`);
+  assert.equal(outcome.costs.iteration, 0, what);
+  assert.equal(outcome.costs.parts, outcome.costs.whole, `${what}: the cost of a whole build`);
+  assert.equal(outcome.trained.parts, outcome.trained.whole, `${what}: one iteration on`);
+};
+
+test("at the caps, loading, reset() and a rebuild have no long task and give a whole build's cost", () =>
+  withPage(CAPS, { setup: ({ page }) => page.addInitScript(watch) }, async ({ element, page }) => {
+    assertBuiltInParts("loading", await element.evaluate(settledWithWholeCost));
+    await page.evaluate(watch);
+    await element.evaluate((el) => el.reset());
+    assertBuiltInParts("reset()", await element.evaluate(settledWithWholeCost));
+    await page.evaluate(watch);
+    await element.evaluate((el) => el.setAttribute("seed", "5"));
+    assertBuiltInParts("a rebuild (seed=5)", await element.evaluate(settledWithWholeCost));
+  }));
 
 test("at the caps, playing trains in parts: no long task, frames keep coming, pause stops at once", () =>
   withPage(CAPS, async ({ element, page }) => {
