@@ -54,9 +54,9 @@ const LATE_AT_MINIMUM = 20;
 /** Rendering the map per animation frame, at most (ms). */
 const RENDER_MS = 10;
 /**
- * A map whose cost is not measured yet is rendered whole below this many
- * multiply-adds (cells² × parameters: a few ms), first at the smallest
- * resolution above it (#15).
+ * A map whose cost is not measured yet is rendered at once up to this many
+ * multiply-adds (cells² × parameters: a few ms); a larger one is drawn at
+ * the smallest resolution first (#15).
  */
 const FIRST_MAP_WORK = 2 ** 26;
 /** Iterations per wasm call at `speed=max`, at most. */

@@ -628,9 +628,9 @@ export class View {
     // shows the animation's resolution now and is rendered in bands in the
     // frames that follow; the full one is drawn once whole.
     const first = pacer.firstCells(cells, cells * cells * (model.call(() => pg.parameterCount()) ?? 0));
-    const inBands =
-      !this.#loop.running && (first < cells || (pacer.stillRows(cells) < cells && model.call(() => !pg.renderRows(cells, cells, 0))));
     const firstOfLarge = first < cells;
+    const inBands =
+      !this.#loop.running && (firstOfLarge || (pacer.stillRows(cells) < cells && model.call(() => !pg.renderRows(cells, cells, 0))));
     if (firstOfLarge) cells = first;
     else if (inBands) cells = pacer.cells(true);
     const started = performance.now();
