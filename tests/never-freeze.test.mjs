@@ -56,7 +56,11 @@ const watch = () => {
 const settledWithWholeCost = async (el) => {
   const readout = () => el.shadowRoot.querySelector(".readout.cost dd").textContent;
   const started = performance.now();
-  while (!/^\d/.test(readout()) && performance.now() - started < 20000) await new Promise((resolve) => setTimeout(resolve, 50));
+  const seen = new Set([readout()]);
+  while (!/^\d/.test(readout()) && performance.now() - started < 20000) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    seen.add(readout());
+  }
   // A few more frames for the map's bands.
   await new Promise((resolve) => setTimeout(resolve, 1500));
   const record = window.__freeze;
@@ -71,7 +75,7 @@ const settledWithWholeCost = async (el) => {
   whole.step(1);
   const trained = { parts: el.cost, whole: whole.cost };
   whole.free();
-  return { tasks: record.tasks, frames: record.frames, shown, costs, trained };
+  return { tasks: record.tasks, frames: record.frames, seen: [...seen], shown, costs, trained };
 };
 
 /** Asserts no long task, and the cost of a whole build, then and one iteration on. */
@@ -79,6 +83,8 @@ const assertBuiltInParts = (what, outcome, bound = LONG_TASK_MS) => {
   const longest = Math.max(0, ...outcome.tasks);
   assert.ok(longest < bound, `${what}: longest task ${longest} ms (${outcome.tasks.join(", ")})`);
   assert.match(outcome.shown, /^\d/, `${what}: the cost is shown once evaluated`);
+  // Meanwhile a cost not known yet is a dash, not a NaN that looks like a divergence.
+  assert.ok(!outcome.seen.includes("NaN"), `${what}: the cost readout meanwhile: ${outcome.seen.join(" | ")}`);
   assert.equal(outcome.costs.iteration, 0, what);
   assert.equal(outcome.costs.parts, outcome.costs.whole, `${what}: the cost of a whole build`);
   assert.equal(outcome.trained.parts, outcome.trained.whole, `${what}: one iteration on`);

@@ -301,6 +301,8 @@ export class ModelHolder {
       testCost: pg.testCost,
       diverged: pg.diverged,
       divergence: pg.divergence,
+      // #15: the first evaluation of a large network under way (the cost not known yet).
+      evaluating: pg.evaluating,
     }));
     if (state) this.state = state;
   }
