@@ -126,6 +126,18 @@ export class FrameLoop {
     return done > 0 || pg.midIteration ? done : -1;
   };
 
+  /**
+   * A new or reset run whose first evaluation is under way (#15, a large
+   * network built in parts): it is finished in the next frames, within the
+   * training budget, as an iteration a stop left under way; `settled()`
+   * then. Playing does it first anyway.
+   */
+  evaluate() {
+    if (this.#running || !this.#model.evaluating) return;
+    this.#finishing = true;
+    frameScheduler.add(this, this.#element);
+  }
+
   /** A frame after a stop that left an iteration under way: finish it. */
   #finish(slice) {
     let done = -1;

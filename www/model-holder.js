@@ -11,6 +11,13 @@
 import { format } from "./strings.js";
 import { modelErrorText, modelFields, modelTooBig, textLength } from "./model-file.js";
 
+/**
+ * #15: how long a build or reset may spend on the run's first evaluation
+ * before leaving the rest to the frames (ms): a small network's is done at
+ * once, a large one's goes on in parts (frame-loop.js `evaluate`).
+ */
+const EVALUATE_NOW_MS = 12;
+
 /** What there is to read while there is no model. */
 const EMPTY_STATE = Object.freeze({
   iteration: 0,
@@ -83,11 +90,16 @@ export class ModelHolder {
     return settings.dataset === "custom" ? this.#own.playground(api, settings) : new api.Playground(settings);
   };
 
-  /** A new Playground for `settings`; the old one goes either way. */
+  /**
+   * A new Playground for `settings`; the old one goes either way. Its first
+   * evaluation is done in parts (#15): what fits now, the rest in the
+   * frames that follow (`evaluating`).
+   */
   build(settings) {
     let pg;
     try {
-      pg = this.make(settings);
+      pg = settings.dataset === "custom" ? this.make(settings) : this.api.Playground.buildInParts(settings);
+      this.#evaluateSome(pg);
     } catch (error) {
       // Nothing on screen may belong to other settings than the controls show.
       this.#notices.set({ buildError: this.api.lastPanic() ?? error?.message ?? String(error) });
@@ -211,12 +223,54 @@ export class ModelHolder {
   /**
    * Finishes an iteration left part way (#15: a large network trains in
    * parts, frame-loop.js), so that what is read or changed next is the run
-   * between iterations: a reader waits for it, at most one iteration.
+   * between iterations: a reader waits for it, at most one iteration. The
+   * first evaluation of a run built or reset in parts is not waited for
+   * here: the drawing shows what is known (`evaluated()` waits for it).
    */
   #settle() {
     if (!this.usable) return;
     const pg = this.pg;
-    while (pg.midIteration) pg.advance();
+    while (pg.midIteration && !pg.evaluating) pg.advance();
+  }
+
+  /** Whether the run's first evaluation is under way (built or reset in parts). */
+  get evaluating() {
+    return this.usable && this.pg.evaluating;
+  }
+
+  /**
+   * Back to iteration 0 (`reset`), the first evaluation in parts as after
+   * a build; an iteration under way is forgotten.
+   */
+  reset() {
+    const pg = this.pg;
+    this.call(() => {
+      pg.resetInParts();
+      this.#evaluateSome(pg);
+    }, { rethrow: true, settle: false });
+  }
+
+  /**
+   * Completes the first evaluation, if under way, for a script that reads
+   * the run; returns whether there was one (then the state is read anew).
+   */
+  evaluated() {
+    if (!this.evaluating) return false;
+    const pg = this.pg;
+    this.call(() => {
+      while (pg.evaluating) pg.advance();
+    }, { settle: false });
+    this.readState();
+    return true;
+  }
+
+  /** As much of `pg`'s first evaluation as fits EVALUATE_NOW_MS (a small network's whole). */
+  #evaluateSome(pg) {
+    const until = performance.now() + EVALUATE_NOW_MS;
+    while (pg.evaluating) {
+      pg.advance();
+      if (performance.now() >= until) break;
+    }
   }
 
   fail(error) {
@@ -247,6 +301,8 @@ export class ModelHolder {
       testCost: pg.testCost,
       diverged: pg.diverged,
       divergence: pg.divergence,
+      // #15: the first evaluation of a large network under way (the cost not known yet).
+      evaluating: pg.evaluating,
     }));
     if (state) this.state = state;
   }

@@ -53,6 +53,12 @@ const BUDGET_BACKOFF = 0.9;
 const LATE_AT_MINIMUM = 20;
 /** Rendering the map per animation frame, at most (ms). */
 const RENDER_MS = 10;
+/**
+ * A map whose cost is not measured yet is rendered at once up to this many
+ * multiply-adds (cells² × parameters: a few ms); a larger one is drawn at
+ * the smallest resolution first (#15).
+ */
+const FIRST_MAP_WORK = 2 ** 26;
 /** Iterations per wasm call at `speed=max`, at most. */
 const MAX_CHUNK = 50;
 /** performance.now()'s resolution without cross-origin isolation (ms). */
@@ -132,6 +138,15 @@ export class Pacer {
   /** The map's resolution for a frame. */
   cells(animating) {
     return animating ? this.#animationCells : FULL_CELLS;
+  }
+
+  /**
+   * The resolution of a new network's first map (#15): the smallest, which
+   * also measures the map's cost, when a full one would be `work`
+   * multiply-adds too many for a frame; else `cells`. Once measured, `cells`.
+   */
+  firstCells(cells, work) {
+    return this.#renderMsPerCell === null && work > FIRST_MAP_WORK ? CELL_LADDER.at(-1) : cells;
   }
 
   /**

@@ -94,7 +94,9 @@ export class Reactions {
     view.showRunning();
     if (!initial) {
       this.#settings.scheduleUrlWrite();
-      if (renewed) this.#wiring.measured();
+      // #15: a large network's first picture in a task after its build's.
+      if (renewed && model.evaluating) setTimeout(() => model.pg && this.#wiring.measured());
+      else if (renewed) this.#wiring.measured();
       else if (relabelled) view.draw();
     }
   }

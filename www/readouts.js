@@ -65,9 +65,11 @@ export class Readouts {
     set(this.iteration, String(state.iteration));
     if (this.epoch.row.hidden === Boolean(state.batched)) this.epoch.row.hidden = !state.batched;
     if (state.batched) set(this.epoch, String(state.epoch));
-    // No points (drawn, then cleared): a cost of nothing is NaN, not news.
+    // No points (drawn, then cleared): a cost of nothing is NaN, not news;
+    // nor is the cost of a large network still being evaluated (#15).
     const empty = points !== null && points.train.length === 0;
-    set(this.cost, empty ? this.text.noPointsYet : Number.isFinite(state.cost) ? costText(state.cost) : String(state.cost));
+    const cost = state.evaluating ? this.text.notANumber : Number.isFinite(state.cost) ? costText(state.cost) : String(state.cost);
+    set(this.cost, empty ? this.text.noPointsYet : cost);
     set(this.train, this.percent(state.trainAccuracy));
     const held = Number.isFinite(state.testAccuracy);
     if (this.test.row.hidden === held) {

@@ -120,6 +120,7 @@ export class SepalPlayground extends HTMLElement {
     installed: () => {
       this.#loop.pacer.forget();
       this.#view.modelInstalled();
+      this.#loop.evaluate();
     },
     dropped: () => this.#view.modelDropped(),
     stopped: () => {
@@ -156,9 +157,15 @@ export class SepalPlayground extends HTMLElement {
     this.#view = new View(this, this.#rooms, this.#reactions);
   }
 
-  /** The model, with the attribute changes made so far applied first (see `#settle`). */
+  /**
+   * The model, with the attribute changes made so far applied first (see
+   * `#settle`), for a script that reads or changes it: a first evaluation
+   * left to the frames (#15, a large network) is completed first, so a
+   * script reads what a whole build gives.
+   */
   get #model() {
     this.#settle();
+    if (this.#holder.evaluated()) this.#measured();
     return this.#holder;
   }
 
@@ -349,11 +356,14 @@ export class SepalPlayground extends HTMLElement {
    * Play works again.
    */
   play() {
-    if (!this.#model.api) {
+    // Not `#model`: a first evaluation under way is the first frames' work (#15).
+    this.#settle();
+    const model = this.#holder;
+    if (!model.api) {
       this.#wantPlay = true;
       return;
     }
-    if (this.#loop.running || !this.#model.canTrain) return;
+    if (this.#loop.running || !model.canTrain) return;
     if (this.#view.experiments?.running) {
       this.#notices.set({ playRefused: true });
       return;
@@ -481,13 +491,15 @@ export class SepalPlayground extends HTMLElement {
 
   /** Back to iteration 0 with the same data and the same initial weights (a `train(n)` under way rejects). */
   reset() {
-    const model = this.#model;
+    this.#settle();
+    const model = this.#holder;
     model.require(this.#view.text);
     if (this.#runTo?.train) this.pause();
-    model.call(() => model.pg.reset(), { rethrow: true, settle: false });
+    model.reset();
     this.#notices.set({ divergence: null });
     this.#measured();
     this.#view.showRunning();
+    this.#loop.evaluate();
   }
 
   /** All points, train and test, in their order, as CSV (`x1,x2,label`, header first); null until loaded. */
@@ -587,6 +599,8 @@ export class SepalPlayground extends HTMLElement {
     this.#holder.api = api;
     this.#settings.loaded(api);
     this.#reactions.applySettings({ initial: true });
+    // #15: a large network's build (its workspaces) is a task of its own, its first picture the next.
+    if (this.#holder.evaluating) await new Promise((resolve) => setTimeout(resolve));
     this.#view.loaded();
     this.#view.layout();
     this.#view.draw();
@@ -640,7 +654,8 @@ export class SepalPlayground extends HTMLElement {
 
   /** After the model changed: read it, redraw, tell listeners, check divergence and the iteration cap. */
   #measured() {
-    const model = this.#model;
+    this.#settle();
+    const model = this.#holder;
     model.readState();
     this.#view.draw();
     this.dispatchEvent(new CustomEvent("progress", { detail: model.detail() }));

@@ -82,6 +82,7 @@ export class View {
   #overlay = null; // why the plot shows no boundary (plot-overlay.js)
   #drawnCells = 0; // the map's resolution on screen
   #bands = 0; // the animation frame of a still being rendered in bands (#15)
+  #insideFrame = 0; // the animation frame the network diagram is drawn in, after a large network's first picture (#15)
   #valuesAt = -Infinity; // when the values under the formulas were last shown
   #insideAt = -Infinity; // when the network view was last drawn
   #insideMs = 0; // how long that took
@@ -622,11 +623,16 @@ export class View {
     const font = this.#font;
     const pacer = this.#loop.pacer;
     let cells = pacer.cells(this.#loop.running);
-    // #15: a still too long for one frame (a large network) shows the
-    // animation's resolution now and is rendered in bands in the frames
-    // that follow; the full one is drawn once whole.
-    const inBands = !this.#loop.running && pacer.stillRows(cells) < cells && model.call(() => !pg.renderRows(cells, cells, 0));
-    if (inBands) cells = pacer.cells(true);
+    // #15: a large network's first map, its cost unknown, is drawn at the
+    // smallest resolution (measuring it). A still too long for one frame
+    // shows the animation's resolution now and is rendered in bands in the
+    // frames that follow; the full one is drawn once whole.
+    const first = pacer.firstCells(cells, cells * cells * (model.call(() => pg.parameterCount()) ?? 0));
+    const firstOfLarge = first < cells;
+    const inBands =
+      !this.#loop.running && (firstOfLarge || (pacer.stillRows(cells) < cells && model.call(() => !pg.renderRows(cells, cells, 0))));
+    if (firstOfLarge) cells = first;
+    else if (inBands) cells = pacer.cells(true);
     const started = performance.now();
     let renderMs = 0;
     model.call(() => {
@@ -676,7 +682,9 @@ export class View {
     const inside = this.#shown.shows("network");
     if (inside && (!this.#loop.running || now - this.#insideAt >= Math.max(INSIDE_MS, INSIDE_SHARE * this.#insideMs))) {
       this.#insideAt = now;
-      this.#drawInside();
+      // #15: a large network's units in a task of their own, after its first picture.
+      if (firstOfLarge) this.#drawInsideNextFrame();
+      else this.#drawInside();
     }
     this.#drawnCells = cells;
     this.#loop.pacer.drew(performance.now() - started, renderMs, cells);
@@ -709,6 +717,15 @@ export class View {
     const point = this.#selection;
     const p = point && this.#model.points?.[point.set]?.[point.index];
     return p ? [p[0], p[1]] : null;
+  }
+
+  /** `#drawInside` in the next frame (once, however often asked before). */
+  #drawInsideNextFrame() {
+    if (this.#insideFrame) return;
+    this.#insideFrame = requestAnimationFrame(() => {
+      this.#insideFrame = 0;
+      if (this.#model.usable) this.#drawInside();
+    });
   }
 
   /** The network diagram, the hidden units' views and the weights. */

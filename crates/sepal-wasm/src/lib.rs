@@ -88,11 +88,40 @@ impl Playground {
     /// an iteration, else 0 (then `midIteration` says whether one is under
     /// way; if not, nothing can run: diverged, no points, or the largest
     /// iteration a model file holds). Read the run only between iterations.
+    ///
+    /// A Playground built by `buildInParts` or reset by `resetInParts` does
+    /// its first evaluation this way first (`evaluating`); the call that
+    /// completes it returns 1 too: the run can be read anew.
     pub fn advance(&mut self) -> u32 {
         if !self.trainer.is_mid_iteration() && self.trainer.iteration() >= model::MAX_ITERATION as u64 {
             return 0;
         }
-        (self.trainer.advance() == Advance::Iterated) as u32
+        matches!(self.trainer.advance(), Advance::Iterated | Advance::Evaluated) as u32
+    }
+
+    /// `new Playground(settings)` with the first evaluation (the forward
+    /// passes of the initial weights, the cost, the curves' first point)
+    /// left to `advance`, a bounded part per call: a large network is
+    /// built without one long task. The same bits; `step` does it whole first.
+    #[wasm_bindgen(js_name = buildInParts)]
+    pub fn build_in_parts(settings: JsValue) -> Result<Playground, JsError> {
+        let settings = convert::settings_from_js(&settings)?;
+        Ok(Self::build(settings, true))
+    }
+
+    /// `reset` with the first evaluation left to `advance` (see `buildInParts`).
+    #[wasm_bindgen(js_name = resetInParts)]
+    pub fn reset_in_parts(&mut self) {
+        self.trainer.reset_in_parts();
+        self.data_changes.clear();
+    }
+
+    /// Whether the first evaluation of `buildInParts` or `resetInParts` is
+    /// under way: meanwhile the iteration is 0, the accuracies NaN, the cost
+    /// NaN until the training pass is done, the curves empty.
+    #[wasm_bindgen(getter)]
+    pub fn evaluating(&self) -> bool {
+        self.trainer.is_evaluating()
     }
 
     /// Whether an iteration is under way (`advance` left it part way).
@@ -385,16 +414,30 @@ impl Playground {
 impl Playground {
     /// The Rust-side constructor, for tests and other Rust callers.
     pub fn from_settings(settings: Settings) -> Self {
+        Self::build(settings, false)
+    }
+
+    /// The run of `settings`, with its first evaluation whole or, `in_parts`,
+    /// left to `advance`.
+    fn build(settings: Settings, in_parts: bool) -> Self {
         if settings.has_own_test_set() {
             // Every point: the training points, then the test points.
             let (train, test) = sepal::dataset::train_and_test(&settings);
             let data = train.joined(&test);
-            let trainer = Trainer::with_split(&settings, train, test);
+            let trainer = if in_parts {
+                Trainer::with_split_in_parts(&settings, train, test)
+            } else {
+                Trainer::with_split(&settings, train, test)
+            };
             return Self::from_trainer(settings, data, trainer, None);
         }
         let data = settings
             .dataset
             .generate(settings.dataset_seed, settings.points, settings.noise());
+        if in_parts {
+            let trainer = Trainer::with_data_in_parts(&settings, &data);
+            return Self::from_trainer(settings, data, trainer, None);
+        }
         Self::from_data(settings, data, None)
     }
 

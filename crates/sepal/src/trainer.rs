@@ -68,6 +68,10 @@ pub enum Advance {
     Iterated,
     /// Nothing ran: no training points, or the run diverged.
     Stopped,
+    /// The first evaluation of a run built or reset in parts
+    /// ([`Trainer::reset_in_parts`]) completed: the run at its iteration 0
+    /// can be read.
+    Evaluated,
 }
 
 /// Where the iteration under way has got to. An iteration is these phases
@@ -103,6 +107,14 @@ enum Phase {
     ReadablePlain(usize, usize),
     /// …and the test metrics.
     ReadableTest(usize, usize),
+    /// The first evaluation of a run reset in parts ([`Trainer::reset_in_parts`]),
+    /// before any iteration: the training pass (the dropped-out one with
+    /// dropout), then J and the curves' first point…
+    InitialForward(usize, usize),
+    /// …the plain pass, when dropout left it behind…
+    InitialPlain(usize, usize),
+    /// …and the held-out points' pass, for the first test metrics.
+    InitialTest(usize, usize),
 }
 
 pub struct Trainer {
@@ -173,6 +185,28 @@ impl Trainer {
     /// as they are (an imported model brings its own split). The network is
     /// the one the settings describe, at iteration 0.
     pub fn with_split(settings: &Settings, train: Dataset, test: Dataset) -> Self {
+        let mut run = Self::unevaluated(settings, train, test);
+        run.reset();
+        run
+    }
+
+    /// [`Self::with_data`] with the first evaluation left to [`Self::advance`]
+    /// (see [`Self::reset_in_parts`]).
+    pub fn with_data_in_parts(settings: &Settings, data: &Dataset) -> Self {
+        let (train, test) = data.split(settings.test_fraction, settings.dataset_seed);
+        Self::with_split_in_parts(settings, train, test)
+    }
+
+    /// [`Self::with_split`] with the first evaluation left to [`Self::advance`]
+    /// (see [`Self::reset_in_parts`]).
+    pub fn with_split_in_parts(settings: &Settings, train: Dataset, test: Dataset) -> Self {
+        let mut run = Self::unevaluated(settings, train, test);
+        run.reset_in_parts();
+        run
+    }
+
+    /// The run's data, network and workspaces, before its first evaluation.
+    fn unevaluated(settings: &Settings, train: Dataset, test: Dataset) -> Self {
         let features = settings.features;
         let ((train, test), points) = inputs(features, train, test);
         let network = Network::new(
@@ -188,7 +222,7 @@ impl Trainer {
             1
         };
         let history = || CostHistory::with_first_stride(HISTORY_POINTS, first_stride);
-        let mut run = Self {
+        Self {
             phase: Phase::Idle,
             optimizer: Optimizer::new(settings.optimizer, settings.hyper(), &network),
             schedule: settings.schedule(),
@@ -218,9 +252,7 @@ impl Trainer {
             train_accuracies: history(),
             test_accuracies: history(),
             test_metrics: None,
-        };
-        run.reset();
-        run
+        }
     }
 
     /// Back to iteration 0 with the same data and initial weights.
@@ -229,6 +261,44 @@ impl Trainer {
         self.optimizer.reset();
         self.restart_at(0);
         self.initial_cost = self.cost;
+    }
+
+    /// [`Self::reset`] with the first evaluation (the forward passes of the
+    /// initial parameters, J, the curves' first point, the test metrics)
+    /// left to [`Self::advance`], a bounded part per call, which returns
+    /// [`Advance::Evaluated`] when it is done; [`Self::step`] does it whole
+    /// first. The same bits as `reset` (#15: a large network's run is built
+    /// without blocking a page). Until then the run is at iteration 0 with
+    /// its cost, accuracies and curves not known yet (NaN, empty curves).
+    pub fn reset_in_parts(&mut self) {
+        self.network.copy_parameters_from(&self.initial);
+        self.optimizer.reset();
+        if self.train.is_empty() {
+            self.restart_at(0);
+            self.initial_cost = self.cost;
+            return;
+        }
+        self.clear_at(0);
+        self.cost = f64::NAN;
+        self.initial_cost = f64::NAN;
+        self.plain_pass_stale = false;
+        self.begin_evaluate();
+        self.phase = Phase::InitialForward(0, 0);
+    }
+
+    /// Whether the first evaluation of a run reset in parts is still under way.
+    pub fn is_evaluating(&self) -> bool {
+        matches!(
+            self.phase,
+            Phase::InitialForward(..) | Phase::InitialPlain(..) | Phase::InitialTest(..)
+        )
+    }
+
+    /// Completes the first evaluation of a run reset in parts, if under way.
+    fn finish_evaluation(&mut self) {
+        while self.is_evaluating() {
+            self.run_phase(false);
+        }
     }
 
     /// Puts the run where a saved one was in its epochs: `epoch` complete,
@@ -335,10 +405,11 @@ impl Trainer {
     /// many ran (an iteration [`Self::advance`] left part way is finished
     /// first, and counts).
     pub fn step(&mut self, n: u32) -> u32 {
+        self.finish_evaluation();
         let mut done = 0;
         while done < n {
             match self.run_phase(false) {
-                Advance::Partway => {}
+                Advance::Partway | Advance::Evaluated => {}
                 Advance::Iterated => done += 1,
                 Advance::Stopped => break,
             }
@@ -364,7 +435,8 @@ impl Trainer {
         }
     }
 
-    /// Whether an iteration is under way ([`Self::advance`] stopped part way).
+    /// Whether an iteration, or the first evaluation of a run reset in parts,
+    /// is under way ([`Self::advance`] stopped part way).
     pub fn is_mid_iteration(&self) -> bool {
         self.phase != Phase::Idle
     }
@@ -383,6 +455,14 @@ impl Trainer {
     /// `readable`, the iteration ends with what a page reads computed in
     /// phases too: the plain pass and the test metrics.
     fn run_phase(&mut self, readable: bool) -> Advance {
+        if self.is_evaluating() {
+            self.phase = self.evaluation_phase();
+            return if self.phase == Phase::Idle {
+                Advance::Evaluated
+            } else {
+                Advance::Partway
+            };
+        }
         let last = self.network.layers.len() - 1;
         if self.phase == Phase::Idle {
             if self.train.is_empty() || self.divergence.is_some() {
@@ -399,7 +479,9 @@ impl Trainer {
             };
         }
         self.phase = match self.phase {
-            Phase::Idle => unreachable!("an iteration was started above"),
+            Phase::Idle | Phase::InitialForward(..) | Phase::InitialPlain(..) | Phase::InitialTest(..) => {
+                unreachable!("an iteration was started above, the first evaluation is not one")
+            }
             Phase::BatchForward(l, r) => {
                 let batch = self.batches.as_mut().expect("a mini-batch run").current();
                 match forward_part(&self.network, l, r, batch.x.view(), &mut batch.pass) {
@@ -504,6 +586,66 @@ impl Trainer {
         } else {
             Advance::Partway
         }
+    }
+
+    /// One part of the first evaluation ([`Self::reset_in_parts`]): what
+    /// [`Self::restart_at`] and `reset` compute whole, in phases. Returns
+    /// the next phase (`Idle` when done).
+    fn evaluation_phase(&mut self) -> Phase {
+        match self.phase {
+            Phase::InitialForward(l, r) => {
+                let x = self.train.x.view();
+                let pass = match self.regularization.dropout_pass_mut() {
+                    Some(pass) => pass,
+                    None => &mut self.pass,
+                };
+                match forward_part(&self.network, l, r, x, pass) {
+                    Some((l, r)) => Phase::InitialForward(l, r),
+                    None => {
+                        self.finish_evaluate();
+                        self.initial_cost = self.cost;
+                        self.history.push(self.iteration, self.cost);
+                        self.next_evaluation_phase()
+                    }
+                }
+            }
+            Phase::InitialPlain(l, r) => match forward_part(&self.network, l, r, self.train.x.view(), &mut self.pass) {
+                Some((l, r)) => Phase::InitialPlain(l, r),
+                None => {
+                    self.plain_pass_stale = false;
+                    self.next_evaluation_phase()
+                }
+            },
+            Phase::InitialTest(l, r) => {
+                match forward_part(&self.network, l, r, self.test.x.view(), &mut self.test_pass) {
+                    Some((l, r)) => Phase::InitialTest(l, r),
+                    None => {
+                        self.test_metrics = Some(test_metrics_of(&self.test_pass, &self.test.y));
+                        self.next_evaluation_phase()
+                    }
+                }
+            }
+            other => other,
+        }
+    }
+
+    /// After the first evaluation's training pass: the plain pass if stale,
+    /// the test pass if the curve kept the point and there are held-out
+    /// points, then the other curves' first points.
+    fn next_evaluation_phase(&mut self) -> Phase {
+        if self.plain_pass_stale {
+            return Phase::InitialPlain(0, 0);
+        }
+        if self.history.iterations().last() != Some(&(self.iteration as f64)) {
+            return Phase::Idle;
+        }
+        if self.test_metrics.is_none() && !self.test.is_empty() {
+            return Phase::InitialTest(0, 0);
+        }
+        // The evaluation is done: the readers below see the run as it is.
+        self.phase = Phase::Idle;
+        self.record_metrics();
+        Phase::Idle
     }
 
     /// The network, and the x, y, forward pass and gradients of the update
@@ -633,17 +775,21 @@ impl Trainer {
     }
 
     pub fn train_accuracy(&self) -> f64 {
-        if self.train.is_empty() {
+        if self.train.is_empty() || self.is_evaluating() {
             return f64::NAN;
         }
         accuracy(self.pass.output(), &self.train.y)
     }
 
     /// Accuracy and cost on the held-out points (NaN when there are none),
-    /// computed once per set of parameters however often they are asked for.
+    /// computed once per set of parameters however often they are asked for;
+    /// NaN too while the first evaluation of a run reset in parts is under way.
     pub fn test_metrics(&mut self) -> (f64, f64) {
         if let Some(metrics) = self.test_metrics {
             return metrics;
+        }
+        if self.is_evaluating() {
+            return (f64::NAN, f64::NAN);
         }
         let metrics = if self.test.is_empty() {
             (f64::NAN, f64::NAN)
@@ -713,6 +859,14 @@ impl Trainer {
     /// epoch is the iteration; mini-batch runs restart at epoch 0 unless
     /// [`Self::restore_epochs`] says otherwise.
     fn restart_at(&mut self, iteration: u64) {
+        self.clear_at(iteration);
+        self.evaluate();
+        self.refresh_plain_pass();
+        self.record();
+    }
+
+    /// [`Self::restart_at`] before the evaluation: the counters and curves.
+    fn clear_at(&mut self, iteration: u64) {
         self.phase = Phase::Idle;
         self.iteration = iteration;
         self.epoch = if self.batches.is_none() { iteration } else { 0 };
@@ -726,9 +880,6 @@ impl Trainer {
         self.test_costs.clear();
         self.train_accuracies.clear();
         self.test_accuracies.clear();
-        self.evaluate();
-        self.refresh_plain_pass();
-        self.record();
     }
 
     /// The forward pass and cost of the current parameters; every change of

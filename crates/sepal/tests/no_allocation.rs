@@ -176,6 +176,11 @@ fn iterations_in_parts_do_not_allocate() {
         let mut run = Trainer::new(&settings);
         let mut map = DecisionMap::new(run.network(), 200, 200);
         let n = allocations_during(|| {
+            // The first evaluation in parts too (a run reset in parts).
+            run.reset_in_parts();
+            while run.is_evaluating() {
+                run.advance();
+            }
             // Past where the curves first halve.
             for _ in 0..20_000 {
                 run.advance();

@@ -47,8 +47,39 @@ fn advance_iterations(run: &mut Trainer, n: u32) -> usize {
             Advance::Partway => assert!(run.is_mid_iteration()),
             Advance::Iterated => done += 1,
             Advance::Stopped => break,
+            Advance::Evaluated => panic!("no first evaluation was under way"),
         }
     }
+    calls
+}
+
+/// A run built with its first evaluation left to `advance`.
+fn run_in_parts(pairs: &[(&str, &str)]) -> Trainer {
+    let mut settings = Settings::default();
+    assert_eq!(settings.apply(pairs.iter().copied()), [], "{pairs:?}");
+    let (train, test) = sepal::dataset::train_and_test(&settings);
+    Trainer::with_split_in_parts(&settings, train, test)
+}
+
+/// The first evaluation by `advance` alone; returns the calls it took.
+fn advance_evaluation(run: &mut Trainer) -> usize {
+    let mut calls = 0;
+    loop {
+        calls += 1;
+        match run.advance() {
+            Advance::Partway => {
+                assert!(run.is_evaluating() && run.is_mid_iteration());
+                // Readers meanwhile: iteration 0, the accuracies not known
+                // yet (the cost once the training pass is done).
+                assert_eq!(run.iteration(), 0);
+                assert!(run.train_accuracy().is_nan());
+                assert!(run.test_metrics().0.is_nan());
+            }
+            Advance::Evaluated => break,
+            other => panic!("{other:?} during the first evaluation"),
+        }
+    }
+    assert!(!run.is_evaluating() && !run.is_mid_iteration());
     calls
 }
 
@@ -241,4 +272,40 @@ fn a_map_in_bands_is_the_whole_map() {
         bands.render_rows(run.network(), bounds, 8),
         "a whole picture of the same parameters stays"
     );
+}
+
+/// #15: a run built, or reset, with its first evaluation in parts (the
+/// page's build of a large network) has the bits of one built whole, then
+/// and after training; `step` does a pending evaluation whole first.
+#[test]
+fn a_first_evaluation_in_parts_has_the_bits_of_a_whole_one() {
+    for pairs in KINDS.iter().chain(&LARGE) {
+        let mut whole = run_with(pairs);
+        let mut parts = run_in_parts(pairs);
+        assert!(parts.is_evaluating(), "{pairs:?}");
+        advance_evaluation(&mut parts);
+        assert_eq!(fingerprint(&mut parts), fingerprint(&mut whole), "{pairs:?} built");
+        whole.step(3);
+        advance_iterations(&mut parts, 3);
+        assert_eq!(fingerprint(&mut parts), fingerprint(&mut whole), "{pairs:?} trained");
+        whole.reset();
+        parts.reset_in_parts();
+        advance_evaluation(&mut parts);
+        assert_eq!(fingerprint(&mut parts), fingerprint(&mut whole), "{pairs:?} reset");
+        let mut stepped = run_in_parts(pairs);
+        assert_eq!(stepped.step(3), 3);
+        whole.step(3);
+        assert_eq!(fingerprint(&mut stepped), fingerprint(&mut whole), "{pairs:?} stepped");
+    }
+}
+
+/// At the caps' width and points the first evaluation is many bounded
+/// parts, as an iteration is.
+#[test]
+fn a_large_first_evaluation_is_many_parts() {
+    for pairs in LARGE {
+        let calls = advance_evaluation(&mut run_in_parts(pairs));
+        // The 64 × 64 layer over 10,000 points alone is several parts.
+        assert!(calls > 4, "{pairs:?}: {calls} parts");
+    }
 }
