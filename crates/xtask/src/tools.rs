@@ -208,7 +208,9 @@ fn apt_install(what: &str, packages: &[&str]) -> Result<()> {
 /// package-lock.json, so that a changed lock file reinstalls by itself.
 pub fn npm_ci(dir: &Path) -> Result<()> {
     let modified = |path: PathBuf| fs::metadata(path).and_then(|meta| meta.modified()).ok();
-    let installed = modified(dir.join("node_modules"));
+    // The file `npm ci` writes last, not the directory: an emptied
+    // node_modules (a worktree's link removed) must install again.
+    let installed = modified(dir.join("node_modules/.package-lock.json"));
     let locked = modified(dir.join("package-lock.json")).ok_or_else(|| {
         format!(
             "{}/package-lock.json is missing: run `npm install` there",
