@@ -165,8 +165,10 @@ impl Regularization {
     /// part: the trainer runs the parts apart, to run the dropped-out pass a
     /// layer at a time).
     pub fn draw_own_masks(&mut self, iteration: u64) {
-        if let (Some(pass), DropoutMasks::Fresh) = (&mut self.dropout_pass, self.masks) {
-            draw_fresh_masks(pass, self.seed, iteration, self.keep_prob);
+        // Taken out and put back (a move, no copy) to go through the one rule of `draw_masks`.
+        if let Some(mut pass) = self.dropout_pass.take() {
+            self.draw_masks(&mut pass, iteration);
+            self.dropout_pass = Some(pass);
         }
     }
 
