@@ -19,8 +19,9 @@
 // live numbers), data-panel.js (dataset pictures, thumbnails.js), csv.js,
 // draw-points.js and own-points.js (your own points), network-view.js,
 // experiments.js, formulas-panel.js (formulas.js typesets), model-file.js,
-// derivation-panel.js (one example's derivation; point-picker.js chooses
-// it on the plot), gradient-check-panel.js,
+// point-derivation.js (the point chosen on the plot, point-picker.js, and
+// its derivation, derivation-panel.js), gradient-check-panel.js,
+// plot-summary.js (the plot in words),
 // shown.js (the `controls` attribute), pacer.js (how much a frame trains),
 // frame-scheduler.js (the page's one frame loop, shared by its elements).
 //
@@ -39,9 +40,10 @@
 // then the controls, a later one winning (settings-state.js); with
 // `url-settings` the hash always reproduces what is on screen.
 //
-// Over 500 lines because it is the whole public API (each member checks its
-// arguments here, once); the work is in the rooms above. Splitting the
-// members by topic (training, files, derivation) is the next step if it grows.
+// Over 500 lines because it is the whole public API, each member with the
+// documentation a script author reads; the work is in the rooms above, the
+// members' argument checks in api-arguments.js and the promises of `runTo`
+// and `train` in target-run.js.
 //
 // Events: `progress` after the model changed (a frame that trained, a step,
 // a reset, a new model), `diverged` once training diverged, `link` after
@@ -64,32 +66,12 @@ import { ModelHolder } from "./model-holder.js";
 import { FrameLoop } from "./frame-loop.js";
 import { View } from "./view.js";
 import { Reactions } from "./reactions.js";
-import { grouped } from "./readouts.js";
-
-/** The most iterations one `step(n)` may run. */
-const MAX_STEP = 100000;
-/** The most parameters² × points a gradient check may cost in the page (about a second of wasm). */
-const GRADCHECK_WORK = 1e9;
-
-/**
- * The most work one `step(n)` may do, in parameters × training points ×
- * iterations: about a second on the machine the bench runs on (the course's
- * model, 17 parameters × 400 points, is ~10 µs an iteration there, ~1.5 ns
- * a unit), so that the course's step(100000) is allowed and nothing blocks
- * the page for much longer. Beyond it, `train(n)`.
- */
-const STEP_WORK = 1e9;
+import { TargetRun, stoppedError } from "./target-run.js";
+import * as check from "./api-arguments.js";
 
 /** Whether the person asked their system for less motion. */
 function reducedMotion() {
   return globalThis.matchMedia?.("(prefers-reduced-motion: reduce)").matches ?? false;
-}
-
-/** How a wrong `step` argument reads in an error message. */
-function describe(value) {
-  if (typeof value === "string") return JSON.stringify(value);
-  if (typeof value === "bigint") return `${value}n`;
-  return String(value);
 }
 
 export class SepalPlayground extends HTMLElement {
@@ -102,7 +84,11 @@ export class SepalPlayground extends HTMLElement {
   #rejectReady;
   #started = false;
   #wantPlay = false; // play() before the wasm was loaded
-  #runTo = null; // {target, resolve, reject, train} of the runTo() or train() under way
+  #targetRun = new TargetRun({
+    text: () => this.#view.text,
+    iteration: () => this.iteration,
+    showStatus: (message) => this.#view.controls?.showRunToStatus(message),
+  });
   #own = new OwnPoints(); // the points a person drew or imported
   #settleQueued = false; // a microtask will apply the attributes' changes
   // The rooms. Each tells the others what it cannot know itself through the
@@ -280,37 +266,20 @@ export class SepalPlayground extends HTMLElement {
    */
   gradientCheck(options = {}) {
     const text = this.#view.text;
-    if (typeof options !== "object" || options === null || Array.isArray(options)) {
-      throw new TypeError(format(text.gradcheckOptionsType, { value: describe(options) }));
-    }
-    const { epsilon = 1e-7, bug = false } = options;
-    if (typeof epsilon !== "number" || Number.isNaN(epsilon)) throw new TypeError(format(text.gradcheckEpsilon, { value: describe(epsilon) }));
-    if (!(epsilon > 0 && epsilon <= 1)) throw new RangeError(format(text.gradcheckEpsilon, { value: describe(epsilon) }));
-    if (typeof bug !== "boolean") throw new TypeError(format(text.gradcheckBugType, { value: describe(bug) }));
+    const { epsilon, bug } = check.gradientCheckOptions(options, text);
     const model = this.#model;
     model.require(text);
-    // Two forward passes over every point per parameter: the work grows as parameters² × points.
-    const count = model.pg.parameterCount();
-    const m = model.points.train.length;
-    const max = Math.floor(Math.sqrt(GRADCHECK_WORK / Math.max(m, 1)));
-    if (count > max) throw new Error(format(text.gradcheckTooBig, { count, m, max }));
+    check.checkGradientCheckWork(model.pg.parameterCount(), model.points.train.length, text);
     return model.call(() => model.pg.gradientCheck(epsilon, bug), { rethrow: true });
   }
 
   /** Throws unless `index` is a point of `set` ("train" or "test"). */
   #checkPoint(method, index, set) {
     const text = this.#view.text;
-    if (set !== "train" && set !== "test") {
-      const error = typeof set === "string" ? RangeError : TypeError;
-      throw new error(format(text.pointSet, { method, value: describe(set) }));
-    }
-    if (!Number.isInteger(index)) throw new TypeError(format(text.pointIndexType, { method, value: describe(index) }));
+    check.checkPointSet(method, set, text);
+    check.checkPointIndexType(method, index, text);
     this.#model.require(text);
-    const count = this.#model.points?.[set]?.length ?? 0;
-    if (index < 0 || index >= count) {
-      const key = count === 0 ? "pointNone" : "pointIndexRange";
-      throw new RangeError(format(text[key], { method, index, set, last: count - 1 }));
-    }
+    check.checkPointIndex(method, index, set, this.#model.points?.[set]?.length ?? 0, text);
   }
 
   /**
@@ -378,7 +347,7 @@ export class SepalPlayground extends HTMLElement {
     this.#wantPlay = false;
     if (!this.#loop.running) return;
     this.#loop.stop();
-    this.#endRunTo(null);
+    this.#targetRun.end(null);
     this.#view.highlight();
     this.#view.showRunning();
     // An iteration under way is finished in the next frames, then the still is drawn.
@@ -397,27 +366,13 @@ export class SepalPlayground extends HTMLElement {
     const text = this.#view.text;
     const model = this.#model;
     try {
-      if (!Number.isSafeInteger(n)) throw new TypeError(format(text.runToType, { value: describe(n) }));
+      check.checkRunToType(n, text);
       model.require(text);
-      if (n <= model.state.iteration) {
-        const values = { target: grouped(n, text), iteration: grouped(model.state.iteration, text) };
-        throw new RangeError(format(text.runToPast, values));
-      }
+      check.checkRunToAhead(n, model.state.iteration, text);
     } catch (error) {
       return Promise.reject(error);
     }
-    this.#endRunTo(null);
-    this.#loop.aim(n);
-    this.play();
-    if (!this.#loop.running) {
-      this.#loop.aim(null);
-      return Promise.reject(new Error(format(text.runToStopped, { iteration: grouped(this.iteration, text), target: grouped(n, text) })));
-    }
-    this.#view.controls?.showRunToStatus(null);
-    this.#view.showRunning();
-    return new Promise((resolve, reject) => {
-      this.#runTo = { target: n, resolve, reject };
-    });
+    return this.#playTo(n, { train: false });
   }
 
   /**
@@ -430,22 +385,11 @@ export class SepalPlayground extends HTMLElement {
    */
   step(n = 1) {
     const text = this.#view.text;
-    if (typeof n !== "number" || Number.isNaN(n) || (Number.isFinite(n) && !Number.isInteger(n))) {
-      throw new TypeError(format(text.stepType, { value: describe(n) }));
-    }
-    if (!(n >= 0 && n <= MAX_STEP)) {
-      throw new RangeError(format(text.stepRange, { value: describe(n), max: MAX_STEP }));
-    }
+    check.checkStepCount(n, text);
     const model = this.#model;
     model.require(text);
     if (n === 0) return;
-    const parameters = model.pg.parameterCount();
-    const points = model.points.train.length;
-    const max = Math.max(1, Math.floor(STEP_WORK / (parameters * points)));
-    if (n > max) {
-      const values = { value: n, parameters: grouped(parameters, text), points: grouped(points, text), max: grouped(max, text) };
-      throw new RangeError(format(text.stepTooLong, values));
-    }
+    check.checkStepWork(n, model.pg.parameterCount(), model.points.train.length, text);
     model.call(() => model.pg.step(n), { rethrow: true });
     this.#measured();
   }
@@ -464,29 +408,28 @@ export class SepalPlayground extends HTMLElement {
     const model = this.#model;
     let target;
     try {
-      if (typeof n !== "number" || Number.isNaN(n) || (Number.isFinite(n) && !Number.isInteger(n))) {
-        throw new TypeError(format(text.trainType, { value: describe(n) }));
-      }
+      check.checkTrainType(n, text);
       model.require(text);
-      target = model.state.iteration + n;
-      if (!(n >= 0 && Number.isSafeInteger(target))) {
-        throw new RangeError(format(text.trainRange, { value: describe(n), max: Number.MAX_SAFE_INTEGER }));
-      }
+      target = check.trainTarget(n, model.state.iteration, text);
     } catch (error) {
       return Promise.reject(error);
     }
     if (n === 0) return Promise.resolve(model.detail());
-    this.#endRunTo(null);
-    this.#loop.aim(target, { hurry: true });
+    return this.#playTo(target, { train: true });
+  }
+
+  /** runTo's and train's start: plays to `target` (train at full speed) and returns the promise of getting there. */
+  #playTo(target, { train }) {
+    this.#targetRun.end(null);
+    this.#loop.aim(target, { hurry: train });
     this.play();
     if (!this.#loop.running) {
       this.#loop.aim(null);
-      return Promise.reject(new Error(format(text.trainStopped, { iteration: grouped(this.iteration, text), target: grouped(target, text) })));
+      return Promise.reject(stoppedError(this.#view.text, train, this.iteration, target));
     }
+    const promise = this.#targetRun.begin(target, { train });
     this.#view.showRunning();
-    return new Promise((resolve, reject) => {
-      this.#runTo = { target, resolve, reject, train: true };
-    });
+    return promise;
   }
 
   /** Back to iteration 0 with the same data and the same initial weights (a `train(n)` under way rejects). */
@@ -494,7 +437,7 @@ export class SepalPlayground extends HTMLElement {
     this.#settle();
     const model = this.#holder;
     model.require(this.#view.text);
-    if (this.#runTo?.train) this.pause();
+    if (this.#targetRun.training) this.pause();
     model.reset();
     this.#notices.set({ divergence: null });
     this.#measured();
@@ -622,34 +565,7 @@ export class SepalPlayground extends HTMLElement {
     this.#view.highlight();
     this.#view.showRunning();
     this.#view.sharpen();
-    if (!this.#runTo?.train) {
-      this.#view.controls?.showRunToStatus(format(this.#view.text.runToReached, { target: grouped(target, this.#view.text) }));
-    }
-    this.#endRunTo(this.#model.detail());
-  }
-
-  /**
-   * Settles the `runTo` under way, if any: resolved with `reached` (the
-   * state at its target), or with null rejected, training having stopped
-   * before (which the "Run to" control then says).
-   */
-  #endRunTo(reached) {
-    const run = this.#runTo;
-    if (!run) return;
-    this.#runTo = null;
-    if (reached) {
-      run.resolve(reached);
-      return;
-    }
-    const text = this.#view.text;
-    const values = { iteration: grouped(this.iteration, text), target: grouped(run.target, text) };
-    if (run.train) {
-      run.reject(new Error(format(text.trainStopped, values)));
-      return;
-    }
-    const message = format(text.runToStopped, values);
-    this.#view.controls?.showRunToStatus(message);
-    run.reject(new Error(message));
+    this.#targetRun.reached(target, this.#model.detail());
   }
 
   /** After the model changed: read it, redraw, tell listeners, check divergence and the iteration cap. */

@@ -10,7 +10,7 @@
 // Over 500 lines: the one place that knows where each piece sits in the
 // shadow DOM (build, layout, draw); its pieces are modules of their own.
 
-import { strings, format } from "./strings.js";
+import { strings } from "./strings.js";
 import { Plot } from "./plot.js";
 import { RunChart } from "./run-chart.js";
 import { Controls } from "./controls.js";
@@ -23,11 +23,11 @@ import { NotebookResult } from "./notebook-result.js";
 import { STYLES } from "./element-styles.js";
 import { h } from "./dom.js";
 import { FormulasPanel, layersOf } from "./formulas-panel.js";
-import { DerivationPanel, short } from "./derivation-panel.js";
 import { GradientCheckPanel } from "./gradient-check-panel.js";
-import { PointPicker } from "./point-picker.js";
+import { PointDerivation, VALUES_MS } from "./point-derivation.js";
 import { parseControls, parseFolded } from "./shown.js";
 import { PlotOverlay, noBoundaryReason, saturatedByLargeWeights } from "./plot-overlay.js";
+import { plotSummary } from "./plot-summary.js";
 
 /** The cost chart's height in CSS px. */
 const CHART_HEIGHT = 160;
@@ -47,8 +47,6 @@ const MIN_DIAGRAM = 220;
  */
 const INSIDE_MS = 120;
 const INSIDE_SHARE = 20;
-/** How often the values under the formulas, and the open derivation, are refreshed while training (ms). */
-const VALUES_MS = 200;
 
 export class View {
   /** The strings of the language on screen. */
@@ -74,11 +72,8 @@ export class View {
   #readouts = null;
   #notebookResult = null;
   #saturationNote = null;
-  #derivation = null; // one example's derivation (derivation-panel.js)
+  #point = null; // the point chosen and its derivation (point-derivation.js)
   #gradcheck = null; // gradient checking (gradient-check-panel.js)
-  #picker = null; // choosing that example on the plot (point-picker.js)
-  #selection = null; // the point whose derivation is open: {index, set}, or null
-  #derivationAt = -Infinity; // when the derivation was last computed
   #overlay = null; // why the plot shows no boundary (plot-overlay.js)
   #drawnCells = 0; // the map's resolution on screen
   #bands = 0; // the animation frame of a still being rendered in bands (#15)
@@ -173,14 +168,10 @@ export class View {
     ]);
     const testNote = h("span", { class: "test-note", hidden: true }, [h("i", { class: "swatch hollow" }), text.legendTest]);
     legend.append(testNote);
-    this.#picker = new PointPicker(text, {
-      onSelect: (point) => (point ? this.#host.selectPoint(point.index, point.set) : this.#host.selectPoint(null)),
-      points: () => model.points,
-    });
-    this.#derivation = new DerivationPanel(text, {
-      onClose: () => this.#host.selectPoint(null),
-      onRefresh: () => this.#showDerivation(true),
-    });
+    const selection = this.#point?.selection;
+    this.#point = new PointDerivation(text, { model, settings: this.#settings, loop: this.#loop }, (index, set) =>
+      this.#host.selectPoint(index, set),
+    );
     this.#gradcheck = new GradientCheckPanel(text, {
       onCheck: ({ bug }) => {
         const result = this.#host.gradientCheck({ bug });
@@ -188,7 +179,7 @@ export class View {
       },
     });
     this.#drawTool = new DrawTool(text, { onAdd: on.addPoint, onUndo: on.undoPoint, onClear: on.clearPoints });
-    const stage = h("figure", { class: "stage" }, [plot, legend, this.#picker.status, this.#drawTool.refusal, this.#drawTool.bar, loading]);
+    const stage = h("figure", { class: "stage" }, [plot, legend, this.#point.picker.status, this.#drawTool.refusal, this.#drawTool.bar, loading]);
     this.#overlay = new PlotOverlay(text);
     stage.append(this.#overlay.root);
     this.#chart = new RunChart(text, this.#font);
@@ -275,7 +266,7 @@ export class View {
       modelSettings,
       this.#network.root,
       more,
-      this.#derivation.root,
+      this.#point.panel.root,
       this.#formulas.root,
       this.#gradcheck.root,
       this.#experiments.root,
@@ -288,9 +279,9 @@ export class View {
     this.#drawTool.attach(
       plot,
       (event) => this.#plot.toData(event, model.bounds),
-      (event, drawing) => this.#picker.click(event, drawing),
+      (event, drawing) => this.#point.picker.click(event, drawing),
     );
-    this.#picker.attach(plot, (event) => this.#plot.nearestPoint(event, model.bounds, model.points));
+    this.#point.picker.attach(plot, (event) => this.#plot.nearestPoint(event, model.bounds, model.points));
     this.#notices.attach(notice, text);
     this.#readouts = new Readouts(readouts, text);
     this.applyControls();
@@ -301,77 +292,13 @@ export class View {
       this.showModel();
     }
     this.showRunning();
-    if (this.#selection) this.selectPoint(this.#selection);
+    if (selection) this.selectPoint(selection);
   }
 
   /** Opens the derivation of `point` ({index, set}, checked by the element), or closes it (null). */
   selectPoint(point) {
-    this.#selection = point;
-    this.#picker.selection = point;
-    if (!point) {
-      this.#derivation.close();
-      this.#picker.describe("");
-    } else {
-      this.#showDerivation(true);
-    }
+    this.#point.select(point);
     if (this.#model.pg && !this.#loop.running) this.draw();
-  }
-
-  /** The point chosen, or null. */
-  get selection() {
-    return this.#selection;
-  }
-
-  /**
-   * The open derivation, recomputed (at most every VALUES_MS while
-   * training, its numbers changed in place a slice a frame; nothing while
-   * closed; built again when `now`), and the line under the plot. A point
-   * that is gone (new data) closes it.
-   */
-  #showDerivation(now = false) {
-    const point = this.#selection;
-    const model = this.#model;
-    const pg = model.pg;
-    if (!point || !model.usable) return;
-    const time = performance.now();
-    if (!now && this.#loop.running && time - this.#derivationAt < VALUES_MS) {
-      this.#derivation.catchUp();
-      return;
-    }
-    this.#derivationAt = time;
-    const list = model.points?.[point.set];
-    if (!list || point.index >= list.length) {
-      this.selectPoint(null);
-      return;
-    }
-    const text = this.text;
-    model.call(() => {
-      const d = pg.derivation(point.index, point.set === "test");
-      const mean = this.#derivation.view === "mean";
-      const shown = mean ? pg.derivationMean() : d;
-      const batch = layersOf(pg.gradients(), "d").map(({ W, b }) => ({ dW: W, db: b }));
-      const settings = this.#settings.current;
-      this.#derivation.show({
-        point: { ...point, label: d.y, x1: list[point.index][0], x2: list[point.index][1] },
-        d: shown,
-        batch,
-        m: model.points.train.length,
-        parameters: layersOf(pg.parameters()),
-        logistic: settings.model === "logistic",
-        activation: settings.activation,
-      }, { rebuild: now, sliced: this.#loop.running });
-      const [x1, x2, label] = list[point.index];
-      this.#picker.describe(
-        format(point.set === "test" ? text.pointStatusTest : text.pointStatusTrain, {
-          index: point.index,
-          count: list.length,
-          x1: short(x1),
-          x2: short(x2),
-          label,
-          probability: short(d.forward.at(-1).a[0]),
-        }),
-      );
-    });
   }
 
   /** What the resize observer watches: the boxes whose width sizes a canvas. */
@@ -502,7 +429,7 @@ export class View {
 
   /** After playing: the still after an animation at a lower resolution is sharp again, and the derivation current. */
   sharpen() {
-    this.#showDerivation(true);
+    this.#point.refresh(true);
     if (this.#drawnCells && this.#drawnCells !== this.#loop.pacer.cells(false)) this.draw();
   }
 
@@ -564,32 +491,6 @@ export class View {
       home.append(dataSettings);
       dataSettings.removeAttribute("part");
     }
-  }
-
-  /** What the plot shows, in words: its text alternative. */
-  #plotSummary() {
-    const text = this.text;
-    const settings = this.#settings.current;
-    const state = this.#model.state;
-    const activation = text[`activation.${settings.activation}`];
-    const model =
-      settings.model === "logistic"
-        ? text["summary.logistic"]
-        : format(text[`summary.${settings.model}`], {
-            units: settings.hiddenUnits,
-            layers: String(settings.layers).split(",").join(", "),
-            activation,
-          });
-    const percent = (fraction) => (Number.isFinite(fraction) ? format(text.percent, { value: (fraction * 100).toFixed(2) }) : text.notANumber);
-    const held = Number.isFinite(state.testAccuracy);
-    return format(held ? text.plotSummaryTest : text.plotSummary, {
-      dataset: text[`dataset.${settings.dataset}`],
-      model,
-      iteration: state.iteration,
-      cost: Number.isFinite(state.cost) ? state.cost.toFixed(6) : text.notANumber,
-      accuracy: percent(state.trainAccuracy),
-      testAccuracy: percent(state.testAccuracy),
-    });
   }
 
   /** The current W, b, dW, db under the formulas, when asked for (at most every VALUES_MS while training). */
@@ -654,7 +555,7 @@ export class View {
         points: model.points,
         labels: { x: text.axisX1, y: text.axisX2 },
         font,
-        selected: this.#selectedCoordinates(),
+        selected: this.#point.coordinates(),
       });
       this.#chart.draw({
         iterations: view(history[0]),
@@ -673,10 +574,10 @@ export class View {
     if (this.#dom.testNote.hidden !== noTest) this.#dom.testNote.hidden = noTest;
     this.#readouts.show(model.state, model.points);
     this.#notebookResult.show(this.#settings.current, this.#settings.linkPairs, model.state, model.points);
-    const summary = this.#plotSummary();
+    const summary = plotSummary(this.text, this.#settings.current, model.state);
     if (this.#plot.canvas.getAttribute("aria-label") !== summary) this.#plot.canvas.setAttribute("aria-label", summary);
     this.#showValues();
-    this.#showDerivation();
+    this.#point.refresh();
     this.#gradcheck.stale(model.state.iteration);
     const now = performance.now();
     const inside = this.#shown.shows("network");
@@ -710,13 +611,6 @@ export class View {
       else if (whole) this.draw();
     };
     this.#bands = requestAnimationFrame(band);
-  }
-
-  /** [x1, x2] of the chosen point, or null. */
-  #selectedCoordinates() {
-    const point = this.#selection;
-    const p = point && this.#model.points?.[point.set]?.[point.index];
-    return p ? [p[0], p[1]] : null;
   }
 
   /** `#drawInside` in the next frame (once, however often asked before). */
