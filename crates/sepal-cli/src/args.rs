@@ -88,6 +88,9 @@ pub struct Options {
     pub bug: bool,
 }
 
+// Made once per process and matched at once: boxing `Options` to make
+// `Help` smaller would only add an indirection.
+#[allow(clippy::large_enum_variant)]
 pub enum Parsed {
     Run(Options),
     Help,

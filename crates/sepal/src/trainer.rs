@@ -95,26 +95,42 @@ enum Phase {
     /// The new parameters' training pass (the dropped-out one with
     /// dropout); J and the cost curve's point after its last row.
     Forward(usize, usize),
-    /// The held-out points' pass, where the curves keep the iteration.
-    TestForward(usize, usize),
-    /// The plain pass there, when a dropout step left it behind.
-    PlainForward(usize, usize),
-    /// The other curves' points, and the divergence check.
-    Record,
-    /// [`Trainer::advance`] only, where the curves did not keep the
-    /// iteration: what a page reads next, the plain pass when a dropout
-    /// step left it behind…
-    ReadablePlain(usize, usize),
-    /// …and the test metrics.
-    ReadableTest(usize, usize),
     /// The first evaluation of a run reset in parts ([`Trainer::reset_in_parts`]),
     /// before any iteration: the training pass (the dropped-out one with
-    /// dropout), then J and the curves' first point…
+    /// dropout), then J and the curves' first point.
     InitialForward(usize, usize),
-    /// …the plain pass, when dropout left it behind…
-    InitialPlain(usize, usize),
-    /// …and the held-out points' pass, for the first test metrics.
-    InitialTest(usize, usize),
+    /// The plain pass of the training points, when a dropout step left it
+    /// behind (the training accuracy is read from it).
+    Plain { layer: usize, row: usize, then: AfterPass },
+    /// The held-out points' pass (the test metrics).
+    Test { layer: usize, row: usize, then: AfterPass },
+    /// The other curves' points, and the divergence check.
+    Record,
+}
+
+impl Phase {
+    /// What a plain or a test pass under way serves (`None`: another phase).
+    fn serves(self) -> Option<AfterPass> {
+        match self {
+            Phase::Plain { then, .. } | Phase::Test { then, .. } => Some(then),
+            _ => None,
+        }
+    }
+}
+
+/// What the plain and the test passes run in parts for, so what follows
+/// them: each is written once whatever it serves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum AfterPass {
+    /// An iteration the curves keep: its points need both passes; then
+    /// [`Phase::Record`].
+    KeptIteration,
+    /// [`Trainer::advance`] only, at an iteration the curves do not keep:
+    /// what a page reads next; then the iteration is done.
+    ReadableIteration,
+    /// The first evaluation of a run reset in parts; then the curves' first
+    /// points, where the cost curve kept one.
+    FirstEvaluation,
 }
 
 pub struct Trainer {
@@ -288,10 +304,7 @@ impl Trainer {
 
     /// Whether the first evaluation of a run reset in parts is still under way.
     pub fn is_evaluating(&self) -> bool {
-        matches!(
-            self.phase,
-            Phase::InitialForward(..) | Phase::InitialPlain(..) | Phase::InitialTest(..)
-        )
+        matches!(self.phase, Phase::InitialForward(..)) || self.phase.serves() == Some(AfterPass::FirstEvaluation)
     }
 
     /// Completes the first evaluation of a run reset in parts, if under way.
@@ -450,19 +463,13 @@ impl Trainer {
         }
     }
 
-    /// Runs the iteration's next phase (see [`Phase`]); from `Idle`, starts
-    /// an iteration, unless there are no points or the run diverged. With
-    /// `readable`, the iteration ends with what a page reads computed in
-    /// phases too: the plain pass and the test metrics.
+    /// Runs the next phase (see [`Phase`]) of the iteration or of the first
+    /// evaluation under way; from `Idle`, starts an iteration, unless there
+    /// are no points or the run diverged. With `readable`, an iteration ends
+    /// with what a page reads computed in phases too: the plain pass and the
+    /// test metrics.
     fn run_phase(&mut self, readable: bool) -> Advance {
-        if self.is_evaluating() {
-            self.phase = self.evaluation_phase();
-            return if self.phase == Phase::Idle {
-                Advance::Evaluated
-            } else {
-                Advance::Partway
-            };
-        }
+        let evaluating = self.is_evaluating();
         let last = self.network.layers.len() - 1;
         if self.phase == Phase::Idle {
             if self.train.is_empty() || self.divergence.is_some() {
@@ -479,9 +486,7 @@ impl Trainer {
             };
         }
         self.phase = match self.phase {
-            Phase::Idle | Phase::InitialForward(..) | Phase::InitialPlain(..) | Phase::InitialTest(..) => {
-                unreachable!("an iteration was started above, the first evaluation is not one")
-            }
+            Phase::Idle => unreachable!("an iteration was started above"),
             Phase::BatchForward(l, r) => {
                 let batch = self.batches.as_mut().expect("a mini-batch run").current();
                 match forward_part(&self.network, l, r, batch.x.view(), &mut batch.pass) {
@@ -521,131 +526,96 @@ impl Trainer {
                 self.begin_evaluate();
                 Phase::Forward(0, 0)
             }
-            Phase::Forward(l, r) => {
-                let x = self.train.x.view();
-                let pass = match self.regularization.dropout_pass_mut() {
-                    Some(pass) => pass,
-                    None => &mut self.pass,
-                };
-                match forward_part(&self.network, l, r, x, pass) {
-                    Some((l, r)) => Phase::Forward(l, r),
-                    None => {
-                        self.finish_evaluate();
-                        let next = self.cost_point();
-                        if next != Phase::Idle {
-                            next
+            Phase::Forward(l, r) => match self.training_pass_part(l, r) {
+                Some((l, r)) => Phase::Forward(l, r),
+                None => {
+                    self.finish_evaluate();
+                    if self.push_cost() {
+                        self.after_pass(AfterPass::KeptIteration)
+                    } else {
+                        self.check_divergence();
+                        if readable {
+                            self.after_pass(AfterPass::ReadableIteration)
                         } else {
-                            self.check_divergence();
-                            self.readable_phase(readable)
+                            // `step`: what a page reads is computed when read.
+                            Phase::Idle
                         }
                     }
                 }
-            }
-            Phase::TestForward(l, r) => {
-                match forward_part(&self.network, l, r, self.test.x.view(), &mut self.test_pass) {
-                    Some((l, r)) => Phase::TestForward(l, r),
+            },
+            Phase::InitialForward(l, r) => match self.training_pass_part(l, r) {
+                Some((l, r)) => Phase::InitialForward(l, r),
+                None => {
+                    self.finish_evaluate();
+                    self.initial_cost = self.cost;
+                    self.history.push(self.iteration, self.cost);
+                    self.after_pass(AfterPass::FirstEvaluation)
+                }
+            },
+            Phase::Plain { layer, row, then } => {
+                match forward_part(&self.network, layer, row, self.train.x.view(), &mut self.pass) {
+                    Some((layer, row)) => Phase::Plain { layer, row, then },
                     None => {
-                        self.test_metrics = Some(test_metrics_of(&self.test_pass, &self.test.y));
-                        self.after_test_metrics()
+                        self.plain_pass_stale = false;
+                        self.after_pass(then)
                     }
                 }
             }
-            Phase::PlainForward(l, r) => match forward_part(&self.network, l, r, self.train.x.view(), &mut self.pass) {
-                Some((l, r)) => Phase::PlainForward(l, r),
-                None => {
-                    self.plain_pass_stale = false;
-                    Phase::Record
+            Phase::Test { layer, row, then } => {
+                match forward_part(&self.network, layer, row, self.test.x.view(), &mut self.test_pass) {
+                    Some((layer, row)) => Phase::Test { layer, row, then },
+                    None => {
+                        self.test_metrics = Some(test_metrics_of(&self.test_pass, &self.test.y));
+                        self.after_pass(then)
+                    }
                 }
-            },
+            }
             Phase::Record => {
                 self.record_metrics();
                 self.check_divergence();
                 Phase::Idle
             }
-            Phase::ReadablePlain(l, r) => {
-                match forward_part(&self.network, l, r, self.train.x.view(), &mut self.pass) {
-                    Some((l, r)) => Phase::ReadablePlain(l, r),
-                    None => {
-                        self.plain_pass_stale = false;
-                        self.readable_phase(true)
-                    }
-                }
-            }
-            Phase::ReadableTest(l, r) => {
-                match forward_part(&self.network, l, r, self.test.x.view(), &mut self.test_pass) {
-                    Some((l, r)) => Phase::ReadableTest(l, r),
-                    None => {
-                        self.test_metrics = Some(test_metrics_of(&self.test_pass, &self.test.y));
-                        Phase::Idle
-                    }
-                }
-            }
         };
-        if self.phase == Phase::Idle {
-            Advance::Iterated
-        } else {
-            Advance::Partway
-        }
-    }
-
-    /// One part of the first evaluation ([`Self::reset_in_parts`]): what
-    /// [`Self::restart_at`] and `reset` compute whole, in phases. Returns
-    /// the next phase (`Idle` when done).
-    fn evaluation_phase(&mut self) -> Phase {
         match self.phase {
-            Phase::InitialForward(l, r) => {
-                let x = self.train.x.view();
-                let pass = match self.regularization.dropout_pass_mut() {
-                    Some(pass) => pass,
-                    None => &mut self.pass,
-                };
-                match forward_part(&self.network, l, r, x, pass) {
-                    Some((l, r)) => Phase::InitialForward(l, r),
-                    None => {
-                        self.finish_evaluate();
-                        self.initial_cost = self.cost;
-                        self.history.push(self.iteration, self.cost);
-                        self.next_evaluation_phase()
-                    }
-                }
-            }
-            Phase::InitialPlain(l, r) => match forward_part(&self.network, l, r, self.train.x.view(), &mut self.pass) {
-                Some((l, r)) => Phase::InitialPlain(l, r),
-                None => {
-                    self.plain_pass_stale = false;
-                    self.next_evaluation_phase()
-                }
-            },
-            Phase::InitialTest(l, r) => {
-                match forward_part(&self.network, l, r, self.test.x.view(), &mut self.test_pass) {
-                    Some((l, r)) => Phase::InitialTest(l, r),
-                    None => {
-                        self.test_metrics = Some(test_metrics_of(&self.test_pass, &self.test.y));
-                        self.next_evaluation_phase()
-                    }
-                }
-            }
-            other => other,
+            Phase::Idle if evaluating => Advance::Evaluated,
+            Phase::Idle => Advance::Iterated,
+            _ => Advance::Partway,
         }
     }
 
-    /// After the first evaluation's training pass: the plain pass if stale,
-    /// the test pass if the curve kept the point and there are held-out
-    /// points, then the other curves' first points.
-    fn next_evaluation_phase(&mut self) -> Phase {
+    /// One part of the training pass of the current parameters (the
+    /// dropped-out one with dropout, whose J the run reports): rows from
+    /// `r` of layer `l`; where the next part starts, `None` when done.
+    fn training_pass_part(&mut self, l: usize, r: usize) -> Option<(usize, usize)> {
+        let pass = match self.regularization.dropout_pass_mut() {
+            Some(pass) => pass,
+            None => &mut self.pass,
+        };
+        forward_part(&self.network, l, r, self.train.x.view(), pass)
+    }
+
+    /// The phase after the training pass or a plain or test pass, for what
+    /// `then` says they serve: the plain pass while stale, then the test
+    /// pass while its metrics are unknown (the two are independent: either
+    /// order gives the same bits), then the end of what they served.
+    fn after_pass(&mut self, then: AfterPass) -> Phase {
         if self.plain_pass_stale {
-            return Phase::InitialPlain(0, 0);
+            return Phase::Plain { layer: 0, row: 0, then };
         }
-        if self.history.iterations().last() != Some(&(self.iteration as f64)) {
-            return Phase::Idle;
+        let test_due = self.test_metrics.is_none() && !self.test.is_empty();
+        match then {
+            // A first point the cost curve did not keep needs no metrics.
+            AfterPass::FirstEvaluation if !self.curve_keeps_iteration() => Phase::Idle,
+            _ if test_due => Phase::Test { layer: 0, row: 0, then },
+            AfterPass::KeptIteration => Phase::Record,
+            AfterPass::ReadableIteration => Phase::Idle,
+            AfterPass::FirstEvaluation => {
+                // The evaluation is done: the readers below see the run as it is.
+                self.phase = Phase::Idle;
+                self.record_metrics();
+                Phase::Idle
+            }
         }
-        if self.test_metrics.is_none() && !self.test.is_empty() {
-            return Phase::InitialTest(0, 0);
-        }
-        // The evaluation is done: the readers below see the run as it is.
-        self.phase = Phase::Idle;
-        self.record_metrics();
-        Phase::Idle
     }
 
     /// The network, and the x, y, forward pass and gradients of the update
@@ -710,15 +680,11 @@ impl Trainer {
 
     /// Completed iterations (one under way counts once it completes).
     pub fn iteration(&self) -> u64 {
-        let updated = matches!(
-            self.phase,
-            Phase::Forward(..)
-                | Phase::TestForward(..)
-                | Phase::PlainForward(..)
-                | Phase::Record
-                | Phase::ReadablePlain(..)
-                | Phase::ReadableTest(..)
-        );
+        let updated = matches!(self.phase, Phase::Forward(..) | Phase::Record)
+            || matches!(
+                self.phase.serves(),
+                Some(AfterPass::KeptIteration | AfterPass::ReadableIteration)
+            );
         self.iteration - updated as u64
     }
 
@@ -931,52 +897,22 @@ impl Trainer {
     /// histories get the same pushes, so they halve together and stay
     /// aligned point for point.
     fn record(&mut self) {
-        if self.cost_point() == Phase::Idle {
-            return;
+        if self.push_cost() {
+            self.refresh_plain_pass();
+            self.record_metrics();
         }
-        self.test_metrics();
-        self.refresh_plain_pass();
-        self.record_metrics();
     }
 
-    /// Pushes the cost to the curve; then the phase that goes on to the
-    /// other series when the curve kept this iteration, `Idle` when not.
-    fn cost_point(&mut self) -> Phase {
+    /// Pushes the cost to the curve; whether the curve kept this iteration
+    /// (the other series are due there too).
+    fn push_cost(&mut self) -> bool {
         self.history.push(self.iteration, self.cost);
-        if self.history.iterations().last() != Some(&(self.iteration as f64)) {
-            return Phase::Idle;
-        }
-        match (self.test_metrics, self.test.is_empty()) {
-            (None, false) => Phase::TestForward(0, 0),
-            _ => {
-                self.test_metrics();
-                self.after_test_metrics()
-            }
-        }
+        self.curve_keeps_iteration()
     }
 
-    /// At the end of an iteration the curves did not keep: with `readable`,
-    /// the plain pass (if a dropout step left it behind) and the test
-    /// metrics, in phases; else nothing (they are computed when read).
-    fn readable_phase(&self, readable: bool) -> Phase {
-        if !readable {
-            Phase::Idle
-        } else if self.plain_pass_stale {
-            Phase::ReadablePlain(0, 0)
-        } else if self.test_metrics.is_none() && !self.test.is_empty() {
-            Phase::ReadableTest(0, 0)
-        } else {
-            Phase::Idle
-        }
-    }
-
-    /// Once the test metrics are known: the plain pass if stale, then the record.
-    fn after_test_metrics(&self) -> Phase {
-        if self.plain_pass_stale {
-            Phase::PlainForward(0, 0)
-        } else {
-            Phase::Record
-        }
+    /// Whether the cost curve's last point is the current iteration.
+    fn curve_keeps_iteration(&self) -> bool {
+        self.history.iterations().last() == Some(&(self.iteration as f64))
     }
 
     /// The kept iteration's training accuracy and test metrics (known by now).

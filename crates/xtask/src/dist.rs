@@ -24,6 +24,10 @@
 //! The served site's Content-Security-Policy comes as a header; the file
 //! from disk has none, so it carries the same policy in a `<meta>`, first in
 //! its `<head>`, with the inline script allowed by its SHA-256 hash.
+//!
+//! One file though over 500 lines: the site's bundles and the single file
+//! are read from the same page (its module scripts, found by `find_tags`)
+//! and built by the same esbuild; a third of it is their tests.
 
 use crate::cmd::{self, command};
 use crate::{serve, tools, wasm_build, Result};

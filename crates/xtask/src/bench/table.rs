@@ -2,6 +2,9 @@
 //! reference's come from in the sources, and the goal it is judged by.
 //! What is measured is the runner's (`mod.rs`); how the table is printed
 //! and written, `report.rs`'s.
+//!
+//! One file though over 500 lines: it is the whole table, a row per figure
+//! with its sources and goal, in one place to read.
 
 use super::{Source, Sources};
 use serde_json::Value;
