@@ -9,22 +9,30 @@ use fixtures::{lines, num};
 use sepal::dataset::train_and_test;
 use sepal::{Dataset, DatasetKind, Settings};
 
-/// Each `set NAME POINTS NOISE SEED` with the points that follow it.
-fn cases() -> Vec<(String, usize, f64, u32, Vec<[f64; 3]>)> {
-    let mut cases: Vec<(String, usize, f64, u32, Vec<[f64; 3]>)> = Vec::new();
+/// One `set NAME POINTS NOISE SEED` line of the fixture with the points that follow it.
+struct Case {
+    name: String,
+    points: usize,
+    noise: f64,
+    seed: u32,
+    expected: Vec<[f64; 3]>,
+}
+
+fn cases() -> Vec<Case> {
+    let mut cases: Vec<Case> = Vec::new();
     for line in lines("sklearn_datasets.txt") {
         match line[0].as_str() {
-            "set" => cases.push((
-                line[1].clone(),
-                line[2].parse().unwrap(),
-                num(&line[3]),
-                line[4].parse().unwrap(),
-                Vec::new(),
-            )),
+            "set" => cases.push(Case {
+                name: line[1].clone(),
+                points: line[2].parse().unwrap(),
+                noise: num(&line[3]),
+                seed: line[4].parse().unwrap(),
+                expected: Vec::new(),
+            }),
             "point" => cases
                 .last_mut()
                 .unwrap()
-                .4
+                .expected
                 .push([num(&line[1]), num(&line[2]), num(&line[3])]),
             other => panic!("unknown fixture line {other}"),
         }
@@ -49,7 +57,14 @@ fn assert_bits(got: &Dataset, expected: &[[f64; 3]], what: &str) {
 fn every_fixture_dataset_is_scikit_learns_to_the_bit() {
     let cases = cases();
     assert_eq!(cases.len(), 11, "the fixture was read");
-    for (name, points, noise, seed, expected) in &cases {
+    for Case {
+        name,
+        points,
+        noise,
+        seed,
+        expected,
+    } in &cases
+    {
         let what = format!("{name} points={points} noise={noise} seed={seed}");
         assert_bits(&kind(name).generate(*seed, *points, *noise), expected, &what);
     }
@@ -58,9 +73,9 @@ fn every_fixture_dataset_is_scikit_learns_to_the_bit() {
 fn expected(name: &str, points: usize, seed: u32) -> Vec<[f64; 3]> {
     cases()
         .into_iter()
-        .find(|c| c.0 == name && c.1 == points && c.3 == seed)
+        .find(|c| c.name == name && c.points == points && c.seed == seed)
         .unwrap()
-        .4
+        .expected
 }
 
 /// `dataset=moons&points=300&noise=0.2&dataset-seed=3`: the Optimization
