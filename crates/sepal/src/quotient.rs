@@ -1,10 +1,10 @@
-//! Inverted dropout's quotients, x·d/keep_prob for a whole layer, each the
-//! correctly rounded quotient the course's division gives — the same bits —
-//! but without a division where the CPU has a fused multiply-add.
+//! Inverted dropout's quotients, x·d/keep_prob over a run of cells, each
+//! the correctly rounded quotient the course's division gives — the same
+//! bits — but without a division where the CPU has a fused multiply-add.
 //!
-//! A division is the slowest f64 operation (AVX2 divides four numbers in
-//! ~8 cycles, and the Regularization notebook's network divides 2 × 9,200 a
-//! step). With FMA, for t = x·d, a divisor b and y = RN(1/b), computed once:
+//! A division is the slowest f64 operation (an AVX2 division of four
+//! numbers takes several cycles; the Regularization notebook's network
+//! divides 2 × 9,200 a step). With FMA, for t = x·d, a divisor b and y = RN(1/b), computed once:
 //!
 //! ```text
 //! q₀ = RN(t·y)                          within ~2 ulp of t/b
@@ -15,9 +15,10 @@
 //! The last line is Markstein's theorem (P. Markstein, "Computation of
 //! elementary functions on the IBM RISC System/6000 processor", IBM J. Res.
 //! Dev. 34(1), 1990; Muller et al., Handbook of Floating-Point Arithmetic,
-//! 2nd ed. 2018, §4.7): in radix 2 with round-to-nearest, if y approximates
-//! 1/b with a relative error below 2^−p (RN(1/b) does: at most
-//! 2^−53/(1 + 2^−53)) and q₁ approximates t/b within one ulp, then t − b·q₁
+//! its section on Newton–Raphson division with an FMA): in radix 2 with
+//! round-to-nearest, if y approximates 1/b with a relative error below
+//! 2^−p (RN(1/b) does: at most 2^−53/(1 + 2^−53)) and q₁ approximates t/b
+//! within one ulp, then t − b·q₁
 //! is a floating-point number (so the FMA computes it exactly) and
 //! RN(q₁ + r₁·y) = RN(t/b) — provided nothing overflows or underflows on
 //! the way. q₀ alone has a relative error up to ~2^−52 and need not be
@@ -202,6 +203,9 @@ mod tests {
     use super::*;
     use alloc::vec::Vec;
 
+    /// An f64's sign bit and its 52 significand bits.
+    const SIGN_AND_SIGNIFICAND: u64 = (1 << 63) | ((1 << 52) - 1);
+
     /// xorshift64*: many well-spread bit patterns, cheaply.
     struct Bits(u64);
 
@@ -223,7 +227,7 @@ mod tests {
                 1 => -0.0,
                 2..=9 => {
                     let exponent = 1023 - 30 + (bits >> 4) % 61;
-                    f64::from_bits((bits & (1 << 63 | (1 << 52) - 1)) | exponent << 52)
+                    f64::from_bits((bits & SIGN_AND_SIGNIFICAND) | exponent << 52)
                 }
                 _ => f64::from_bits(self.next()),
             }
@@ -292,7 +296,11 @@ mod tests {
             for round in 0..2 {
                 for k in 0..n {
                     a[k] = bits.dividend();
-                    d[k] = if round == 0 || bits.next() % 7 != 0 { 1.0 } else { 0.0 };
+                    d[k] = if round == 0 || !bits.next().is_multiple_of(7) {
+                        1.0
+                    } else {
+                        0.0
+                    };
                 }
                 assert_divisions(&a, &d, divisor);
             }
@@ -311,7 +319,7 @@ mod tests {
             let divisor = f64::from_bits(((1023 + divisor_exponent).max(0) as u64) << 52 | bits.next() >> 12);
             for v in a.iter_mut() {
                 let exponent = (1023 + edges[(bits.next() % 6) as usize]) as u64;
-                *v = f64::from_bits(bits.next() & (1 << 63 | (1 << 52) - 1) | exponent << 52);
+                *v = f64::from_bits((bits.next() & SIGN_AND_SIGNIFICAND) | exponent << 52);
             }
             assert_divisions(&a, &d, divisor);
         }
