@@ -26,8 +26,8 @@
 //! its rounding, so q₁ is. The conditions are met where 2^−200 ≤ |b| ≤
 //! 2^200 and 2^−200 ≤ |t| ≤ 2^200: quotients within 2^±400, remainders
 //! multiples of ulp(q)·ulp(b) ≥ 2^−704, all normal. Everything else —
-//! other divisors, t = ±0, tiny, huge, infinite or NaN — takes the
-//! division itself (for t = ±0, t is the quotient).
+//! other divisors (negative ones too), t tiny, huge, infinite or NaN —
+//! takes the division itself; for t = ±0 (and b > 0), t is the quotient.
 //!
 //! wasm's SIMD128 has no fused multiply-add: there, and on CPUs without
 //! one, the division. Both are correctly rounded, so the bits are the same
@@ -85,17 +85,17 @@ mod fma {
     const SMALLEST: f64 = f64::from_bits((1023 - 200) << 52);
     const LARGEST: f64 = f64::from_bits((1023 + 200) << 52);
 
-    /// Whether the FMA sequence serves this divisor on this CPU.
+    /// Whether the FMA sequence serves this divisor on this CPU (a positive
+    /// one: ±0/b is then ±0, t itself).
     pub(super) fn applies(divisor: f64) -> bool {
-        let magnitude = libm::fabs(divisor);
-        (SMALLEST..=LARGEST).contains(&magnitude)
+        (SMALLEST..=LARGEST).contains(&divisor)
             && std::is_x86_feature_detected!("avx2")
             && std::is_x86_feature_detected!("fma")
     }
 
     /// out[k] = a[k]·d[k]/b for k < n: eight at a time with AVX-512 where
-    /// the CPU has it (half the instructions per quotient: the loop is bound
-    /// by their number, not by memory), else four with AVX2.
+    /// the CPU has it (half the instructions per quotient; a few per cent
+    /// faster, measured), else four with AVX2.
     ///
     /// # Safety
     /// [`applies`]`(b)`; `out`, `a` and `d` hold n elements.
@@ -308,18 +308,26 @@ mod tests {
     }
 
     /// Dividends next to the edges of the exact range, and divisors of every
-    /// magnitude (those outside it take the division).
+    /// magnitude and both signs (outside the range, and negative, they take
+    /// the division).
     #[test]
     fn edges_of_the_range_are_the_divisions() {
         let mut bits = Bits(12345);
         let edges = [-201i64, -200, -199, 199, 200, 201];
         let n = 4096;
         let (mut a, d) = (alloc::vec![0.0; n], alloc::vec![1.0; n]);
-        for divisor_exponent in [-1030i64, -300, -201, -200, -10, 0, 200, 201, 1000] {
-            let divisor = f64::from_bits(((1023 + divisor_exponent).max(0) as u64) << 52 | bits.next() >> 12);
+        for (divisor_exponent, sign) in [-1030i64, -300, -201, -200, -10, 0, 200, 201, 1000]
+            .iter()
+            .zip([1.0, -1.0].iter().cycle())
+        {
+            let divisor = sign * f64::from_bits(((1023 + divisor_exponent).max(0) as u64) << 52 | bits.next() >> 12);
             for v in a.iter_mut() {
                 let exponent = (1023 + edges[(bits.next() % 6) as usize]) as u64;
-                *v = f64::from_bits((bits.next() & SIGN_AND_SIGNIFICAND) | exponent << 52);
+                *v = match bits.next() % 9 {
+                    0 => 0.0,
+                    1 => -0.0,
+                    _ => f64::from_bits((bits.next() & SIGN_AND_SIGNIFICAND) | exponent << 52),
+                };
             }
             assert_divisions(&a, &d, divisor);
         }
