@@ -29,6 +29,7 @@ pub mod optimizer;
 pub mod parameters;
 mod precise_ln;
 mod precise_trig;
+mod quotient;
 pub mod regularization;
 pub mod rng;
 pub mod settings;
