@@ -587,8 +587,10 @@ export class SepalPlayground extends HTMLElement {
   }
 
   async #start() {
-    // #15: a language beside English loads only when shown; the browser's with the wasm.
-    loadStrings(this.#settings.lang).catch(() => {});
+    // #15: a language beside English loads only when shown; the browser's with the wasm, its
+    // words (the loading line) shown once here unless the model came first.
+    const lang = this.#settings.lang;
+    loadStrings(lang).then(() => this.#holder.api || this.#view.relabel(lang), () => {});
     let api;
     try {
       api = await loadWasm();
