@@ -13,7 +13,7 @@
 
 import { CONTROL_NAMES, FOLDABLE } from "../www/shown.js";
 import { EXPERIMENTS } from "../www/experiments.js";
-import { TABLES } from "../www/strings.js";
+import { strings } from "../www/strings.js";
 import { loadWasm, WWW } from "./wasm-in-node.mjs";
 
 export const DTS_FILE = new URL("sepal-playground.d.ts", WWW);
@@ -84,7 +84,7 @@ function defaultText(row, table, perDataset) {
 
 function meaning(row) {
   // What it does is its help string, the tooltip of its control.
-  const text = TABLES.en[`${row.key}Title`];
+  const text = strings("en")[`${row.key}Title`];
   if (!text) throw new Error(`setting ${row.param} is new: say what it does in www/strings.js (${row.key}Title) and www/strings-zh.js`);
   return text;
 }

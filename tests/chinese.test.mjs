@@ -3,7 +3,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { withPage, noticeText } from "./helpers.mjs";
+import { withPage, noticeText, launchBrowser, BASE_URL } from "./helpers.mjs";
 
 /** Every text and label of the element (visible or not yet shown), apart from the equations. */
 function allText(element) {
@@ -96,3 +96,31 @@ test("a Chinese browser gets Chinese without lang, and lang=en overrides it", ()
     });
     assert.deepEqual(lang, ["zh", "开始", "en", "Play"]);
   }));
+
+// #15: the Chinese strings are loaded only for Chinese, yet a Chinese
+// browser reads the loading line in Chinese while the wasm downloads.
+test("a Chinese browser reads the loading line in Chinese while the wasm loads", async () => {
+  const browser = await launchBrowser();
+  try {
+    const context = await browser.newContext({ locale: "zh-CN" });
+    const page = await context.newPage();
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route(/\.wasm$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(BASE_URL);
+    const loading = () => document.querySelector("sepal-playground")?.shadowRoot?.querySelector(".loading");
+    await page.waitForFunction(`(${loading})()?.textContent === "正在加载模型…"`);
+    release();
+    const play = await page.evaluate(async () => {
+      const el = document.querySelector("sepal-playground");
+      await el.ready;
+      return el.shadowRoot.querySelector('[data-action="toggle"]').textContent;
+    });
+    assert.equal(play, "开始");
+  } finally {
+    await browser.close();
+  }
+});

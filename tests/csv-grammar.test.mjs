@@ -4,9 +4,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { parseCsv, readNumber } from "../www/csv.js";
-import { TABLES, counted } from "../www/strings.js";
+import { strings, counted } from "../www/strings.js";
+import { zh } from "../www/strings-zh.js";
 
-const text = TABLES.en;
+const text = strings("en");
 
 const tryCsv = (csv) => {
   try {
@@ -56,12 +57,12 @@ test("one point, one value: the singular in English, the same words in Chinese",
   assert.equal(counted(text, "csvImported", { count: 1, name: "a.csv" }), "Imported 1 point from a.csv.");
   assert.equal(counted(text, "csvImported", { count: 0, name: "a.csv" }), "Imported 0 points from a.csv.");
   assert.equal(counted(text, "drawCount", { count: 1 }), "1 point");
-  assert.equal(counted(TABLES.zh, "csvImported", { count: 1, name: "a.csv" }), "已从 a.csv 导入 1 个样本。");
+  assert.equal(counted(zh, "csvImported", { count: 1, name: "a.csv" }), "已从 a.csv 导入 1 个样本。");
 });
 
 test("a model file's point with one value reads in the singular", async () => {
   const { modelErrorText } = await import("../www/model-file.js");
   const error = (count) => ({ code: "point-values", values: { list: "points.train", n: "3", count } });
-  assert.match(modelErrorText(error("1"), TABLES.en), /has 1 value instead/);
-  assert.match(modelErrorText(error("2"), TABLES.en), /has 2 values instead/);
+  assert.match(modelErrorText(error("1"), text), /has 1 value instead/);
+  assert.match(modelErrorText(error("2"), text), /has 2 values instead/);
 });

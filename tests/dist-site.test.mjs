@@ -59,3 +59,23 @@ test("in dist/, a saved model file loads back to the same run", () =>
     assert.equal(after.cost, before.cost, "the same bits");
     assert.equal(after.file, before.file);
   }));
+
+// #15: the Chinese strings are a chunk of their own, which a page in English
+// neither preloads nor loads; a page in Chinese loads it before its first frame.
+test("in dist/, a page in Chinese loads the Chinese strings, a chunk the page does not preload, before its first frame", () =>
+  withPage(new URL("index.html#lang=zh", DIST_URL).href, async ({ page, element }) => {
+    const { preloaded, chunks } = await page.evaluate(() => {
+      const name = (url) => new URL(url).pathname.split("/").pop();
+      return {
+        preloaded: [...document.querySelectorAll('link[rel="modulepreload"]')].map((l) => name(l.href)),
+        chunks: performance
+          .getEntriesByType("resource")
+          .map((r) => name(r.name))
+          .filter((file) => /^chunk-/.test(file)),
+      };
+    });
+    const extra = [...new Set(chunks)].filter((file) => !preloaded.includes(file));
+    assert.equal(extra.length, 1, `chunks loaded beside the preloaded ones: ${extra}`);
+    const play = await element.evaluate((el) => el.shadowRoot.querySelector('[data-action="toggle"]').textContent);
+    assert.equal(play, "开始");
+  }));

@@ -65,6 +65,22 @@ test("the single file works from file:// with no network and reaches the course'
   });
 });
 
+// #15: the site loads the Chinese strings only for a page in Chinese; the
+// single file carries them inside it.
+test("the single file switches to Chinese with no network: its Chinese strings are inside it", async () => {
+  const requests = [];
+  await withSingleFile(requests, {}, async ({ element }) => {
+    const play = await element.evaluate(async (el) => {
+      const label = () => el.shadowRoot.querySelector('[data-action="toggle"]').textContent;
+      el.setAttribute("lang", "zh");
+      for (let i = 0; i < 200 && label() !== "开始"; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+      return label();
+    });
+    assert.equal(play, "开始");
+    assert.deepEqual(requests, [], "no request outside the file");
+  });
+});
+
 test("the single file carries the strict policy in a <meta> and runs under it with no violation", async () => {
   const requests = [];
   const setup = ({ context }) => recordPolicyViolations(context);

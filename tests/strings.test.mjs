@@ -4,9 +4,10 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { TABLES, NEUTRAL, strings } from "../www/strings.js";
+import { NEUTRAL, strings, loadStrings } from "../www/strings.js";
+import { zh } from "../www/strings-zh.js";
 
-const { en, zh } = TABLES;
+const en = strings("en");
 const placeholders = (template) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 test("the Chinese table has every English key except the language-neutral ones", () => {
@@ -38,4 +39,16 @@ test("the Chinese strings use the course's standard terms", () => {
   // A language without a table, or a missing key, reads English.
   assert.equal(strings("fr"), en);
   assert.equal(strings("zh").step100, en.step100);
+});
+
+// #15: a page in English neither downloads nor runs the Chinese table.
+test("the Chinese table is loaded when asked for; English needs no load", async () => {
+  assert.equal(strings("zh"), en, "English until the Chinese table is loaded");
+  await loadStrings("en");
+  await loadStrings("fr");
+  assert.equal(strings("zh"), en);
+  await loadStrings("zh");
+  assert.equal(strings("zh").play, zh.play);
+  assert.equal(strings("zh").step100, en.step100, "a language-neutral key reads English");
+  assert.equal(strings("zh"), strings("zh"), "the same table every time");
 });

@@ -121,8 +121,14 @@ export class Controls {
     const suggestions = h(
       "datalist",
       { id: `${this.runToInput.id}-suggestions` },
-      RUN_TO_SUGGESTIONS.map((n) => h("option", { value: String(n), label: grouped(n, text) })),
+      RUN_TO_SUGGESTIONS.map((n) => h("option", { value: String(n) })),
     );
+    // Their labels group digits with Intl, whose first use in a page costs ~20 ms: made when the
+    // field is first focused (the list shows only then), not on the way to the first frame (#15).
+    const label = () => {
+      for (const option of suggestions.options) option.label = grouped(Number(option.value), text);
+    };
+    this.runToInput.addEventListener("focus", label, { once: true });
     this.runToInput.setAttribute("list", suggestions.id);
     this.runToButton = h("button", { type: "button", "data-action": "run-to", title: text.runToTitle }, [text.runTo]);
     this.runToStatus = h("p", { class: "run-to-status", role: "status" });

@@ -15,6 +15,8 @@ import { SETTINGS } from "./settings-table.js";
 import { SettingField } from "./setting-fields.js";
 
 export class DataPanel {
+  #previewsDue = null; // what showPreviews last asked to draw, until it is drawn
+
   /**
    * Callbacks: `onPick(dataset)`, `onSetting(param, text)`, `onAction(name)`
    * for "new-data" and "export-csv", `onImport(file)`.
@@ -84,19 +86,31 @@ export class DataPanel {
   /**
    * Draws each dataset's picture from its points for the data seed and
    * point count of `settings` (at most PREVIEW_POINTS, each dataset with its
-   * own noise), once per change, and your own points' picture.
+   * own noise), once per change, and your own points' picture. The
+   * datasets' pictures are drawn in a task after the next frame, inside
+   * `run(draw)` (the wasm makes their points): generating nine datasets is
+   * not what the first frame is for (#15); asked again before, the
+   * pictures are drawn once, for the last settings.
    */
-  showPreviews(api, settings, own) {
+  showPreviews(api, settings, own, run = (draw) => draw()) {
     const ratio = globalThis.devicePixelRatio || 1;
     const points = Math.min(settings.points, PREVIEW_POINTS);
     const key = `${settings.datasetSeed},${points},${ratio}`;
     if (key !== this.previewKey) {
       this.previewKey = key;
-      for (const dataset of GENERATED) {
-        this.thumbnails.draw(dataset, api.datasetPoints({ dataset, datasetSeed: settings.datasetSeed, points }), ratio);
-      }
+      const due = !this.#previewsDue;
+      this.#previewsDue = { api, datasetSeed: settings.datasetSeed, points, ratio, run };
+      if (due) requestAnimationFrame(() => setTimeout(() => this.#drawPreviews()));
     }
     this.showPoints(own);
+  }
+
+  #drawPreviews() {
+    const { api, datasetSeed, points, ratio, run } = this.#previewsDue;
+    this.#previewsDue = null;
+    run(() => {
+      for (const dataset of GENERATED) this.thumbnails.draw(dataset, api.datasetPoints({ dataset, datasetSeed, points }), ratio);
+    });
   }
 
   /** Your own points' picture, and their count. */

@@ -164,7 +164,8 @@ export class Notices {
     const text = this.#text;
     const { unknownControls, motionNote, playRefused, ...state } = this.#state;
     // Notes for the page's author or reader: unknown control names, skipped autoplay, refused Play.
-    const names = new Intl.ListFormat(text.locale, { type: "disjunction" }).format(CONTROL_NAMES);
+    // Intl only when there is an unknown name: its first use in a page costs ~20 ms (#15, the first frame).
+    const names = unknownControls.length ? new Intl.ListFormat(text.locale, { type: "disjunction" }).format(CONTROL_NAMES) : "";
     const notes = unknownControls.map((name) => ({ kind: "warning", text: format(text.controlsUnknown, { name, names }) }));
     if (playRefused) {
       notes.push({ kind: "info", text: text.playDuringExperiment, actions: [{ label: text.cancelTheExperiment, run: this.#actions.cancelExperiment }] });

@@ -5,7 +5,7 @@
 // method for it, a button calls that, so that it does exactly what a
 // script would; a failure is already in the notice (model-holder.js).
 
-import { counted, format } from "./strings.js";
+import { counted, format, loadStrings } from "./strings.js";
 import { downloadText, downloadBlob, MAX_CSV_POINTS } from "./csv.js";
 import { modelTooBig } from "./model-file.js";
 import { SETTINGS } from "./settings-table.js";
@@ -81,7 +81,7 @@ export class Reactions {
     const { settings, rebuild, retune, relabel, repace } = this.#settings.apply();
     const model = this.#model;
     const view = this.#view();
-    const relabelled = relabel && view.relabel(settings.lang);
+    const relabelled = relabel && this.#relabel(settings.lang);
     const renewed = playground !== null || rebuild || !model.pg;
     if (playground) model.install(playground, settings);
     else if (renewed) model.build(settings);
@@ -99,6 +99,20 @@ export class Reactions {
       else if (renewed) this.#wiring.measured();
       else if (relabelled) view.draw();
     }
+  }
+
+  /**
+   * The view in `lang` now if its strings are loaded, else (#15: a
+   * language beside English loads when first shown) once they are, if it
+   * is still the language then. Returns whether the view changed now.
+   */
+  #relabel(lang) {
+    const view = this.#view();
+    loadStrings(lang).then(
+      () => this.#settings.current?.lang === lang && view.relabel(lang) && view.draw(),
+      () => {}, // it stays in English
+    );
+    return view.relabel(lang);
   }
 
   /**

@@ -8,9 +8,17 @@ import { format } from "./strings.js";
 /** A cost with six decimals, as the course prints it; a blown-up one with fewer, so its box holds it. */
 const costText = (cost) => cost.toFixed(Math.abs(cost) < 10 ? 6 : Math.abs(cost) < 1e4 ? 3 : 0);
 
+/** One formatter per locale: making one costs ~1.5 ms, using one ~1 µs (#15). */
+const formatters = new Map();
+
 /** A whole number as `text`'s language groups its digits: 10,000. */
 export function grouped(n, text) {
-  return new Intl.NumberFormat(text.locale).format(n);
+  let formatter = formatters.get(text.locale);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(text.locale);
+    formatters.set(text.locale, formatter);
+  }
+  return formatter.format(n);
 }
 
 export class Readouts {

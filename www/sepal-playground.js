@@ -55,7 +55,7 @@
 // lose them; with `dataset=custom` each new Playground is built on them.
 
 import { loadWasm } from "./wasm.js";
-import { format } from "./strings.js";
+import { format, loadStrings } from "./strings.js";
 import { SETTING_PARAMS } from "./settings-url.js";
 import { parseCsv, pointsToCsv } from "./csv.js";
 import { OwnPoints } from "./own-points.js";
@@ -530,6 +530,10 @@ export class SepalPlayground extends HTMLElement {
   }
 
   async #start() {
+    // #15: a language beside English loads only when shown; the browser's with the wasm, its
+    // words (the loading line) shown once here unless the model came first.
+    const lang = this.#settings.lang;
+    loadStrings(lang).then(() => this.#holder.api || this.#view.relabel(lang), () => {});
     let api;
     try {
       api = await loadWasm();
@@ -539,8 +543,10 @@ export class SepalPlayground extends HTMLElement {
       this.#rejectReady(error);
       return;
     }
-    this.#holder.api = api;
     this.#settings.loaded(api);
+    // The first frame in the language of the settings (in English if its strings cannot load).
+    await loadStrings(this.#settings.nextLang).catch(() => {});
+    this.#holder.api = api;
     this.#reactions.applySettings({ initial: true });
     // #15: a large network's build (its workspaces) is a task of its own, its first picture the next.
     if (this.#holder.evaluating) await new Promise((resolve) => setTimeout(resolve));

@@ -71,6 +71,12 @@ export class SettingsState {
     return this.#settings?.lang ?? browserLang();
   }
 
+  /** The language the explicit values give, applied or not (before the wasm parses them: `lang`). */
+  get nextLang() {
+    if (!this.#api || !this.pending) return this.lang;
+    return this.#parsePending().settings.lang ?? browserLang();
+  }
+
   /** Whether the explicit values changed since they were last applied. */
   get pending() {
     return this.#version !== this.#appliedVersion;

@@ -1,5 +1,7 @@
 // Every string the <sepal-playground> element shows or throws, by language:
-// `en` here, `zh` in strings-zh.js (the course's Chinese terms). Every
+// `en` here, `zh` in strings-zh.js (the course's Chinese terms), which is
+// loaded only when a page shows Chinese (`loadStrings`: #15, what a page
+// in English downloads and runs before its first frame). Every
 // language has every key except the few in NEUTRAL, which read the same in
 // any language (tests/strings.test.mjs checks); should one be missing,
 // `strings` falls back to English for it. Templates name their values in
@@ -9,8 +11,6 @@
 //
 // Over 500 lines because it is every English string in one table, so that a
 // missing or extra key against strings-zh.js is one comparison.
-
-import { zh } from "./strings-zh.js";
 
 const en = {
   locale: "en",
@@ -593,12 +593,38 @@ export const NEUTRAL = [
   "plotFileName",
 ];
 
-export const TABLES = { en, zh };
+/** Each language beside English: how its table is loaded (a module of its own). */
+const LOADERS = { zh: () => import("./strings-zh.js").then((module) => module.zh) };
+/** The tables loaded so far, and the loads under way (a promise per language). */
+const tables = { en };
+const loading = {};
 
-/** The strings of `lang`, with English for anything it lacks. */
+/**
+ * Resolves once the table of `lang` is loaded, so that `strings(lang)` has
+ * it: at once for English or a language without a table. A failed load
+ * rejects (and a later call tries again).
+ */
+export function loadStrings(lang) {
+  if (tables[lang] || !Object.hasOwn(LOADERS, lang)) return Promise.resolve();
+  loading[lang] ??= LOADERS[lang]().then(
+    (table) => {
+      tables[lang] = { ...en, ...table };
+    },
+    (error) => {
+      delete loading[lang];
+      throw error;
+    },
+  );
+  return loading[lang];
+}
+
+/**
+ * The strings of `lang`, with English for anything it lacks; English
+ * whole until `loadStrings(lang)` has loaded its table. The same object
+ * for the same language every time.
+ */
 export function strings(lang) {
-  const table = TABLES[lang];
-  return table && table !== en ? { ...en, ...table } : en;
+  return tables[lang] ?? en;
 }
 
 /**

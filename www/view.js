@@ -379,7 +379,7 @@ export class View {
     const settings = this.#settings.current;
     const model = this.#model;
     if (!settings || !model.api || !this.#data) return;
-    model.call(() => this.#data.showPreviews(model.api, settings, this.#own.points));
+    this.#data.showPreviews(model.api, settings, this.#own.points, (draw) => model.crashed || model.call(draw));
     this.#drawTool.show({ active: settings.dataset === "custom", count: this.#own.count });
   }
 

@@ -7,7 +7,9 @@
 //! their own names, their shared code in `chunk-*.js` beside them (one
 //! module instance, so one wasm compile), and `index.html` preloads those
 //! chunks instead of the ~40 plain modules: a phone then downloads a third
-//! of the JavaScript, in one round of requests. `www/` stays plain modules
+//! of the JavaScript, in one round of requests. A module the page imports
+//! only with `import()` (the Chinese strings, for a page shown in Chinese)
+//! is a chunk of its own that is not preloaded. `www/` stays plain modules
 //! for development.
 //!
 //! Browsers load no ES modules from `file://`, so the single file cannot
@@ -33,6 +35,7 @@ use crate::cmd::{self, command};
 use crate::{serve, tools, wasm_build, Result};
 use base64::prelude::{Engine, BASE64_STANDARD};
 use sha2::{Digest, Sha256};
+use std::collections::{BTreeSet, HashMap};
 use std::fs;
 use std::path::Path;
 
@@ -89,13 +92,15 @@ fn module_scripts(html: &str) -> Vec<Tag> {
 /// Replaces `dist/`'s copies of the page's module scripts by their minified
 /// bundles (shared code split into `chunk-*.js` in the same folder, so
 /// `import.meta.url` still finds `pkg/` and `index.html` next to it), and
-/// `dist/index.html`'s module preloads by preloads of those chunks.
+/// `dist/index.html`'s module preloads by preloads of the chunks they
+/// import statically.
 fn bundle_site(www: &Path, dist: &Path, esbuild: &Path) -> Result<()> {
     let mut html = read(&www.join("index.html"))?;
     let scripts = module_scripts(&html);
     if scripts.is_empty() {
         return Err("www/index.html loads no local module script to bundle".into());
     }
+    let metafile = dist.join("esbuild-meta.json");
     cmd::run(
         command(esbuild)
             .args(
@@ -115,14 +120,12 @@ fn bundle_site(www: &Path, dist: &Path, esbuild: &Path) -> Result<()> {
                 "--log-level=warning",
             ])
             .arg(format!("--outbase={}", www.display()))
-            .arg(format!("--outdir={}", dist.display())),
+            .arg(format!("--outdir={}", dist.display()))
+            .arg(format!("--metafile={}", metafile.display())),
     )?;
-    let mut chunks: Vec<String> = fs::read_dir(dist)
-        .map_err(|e| format!("cannot list {}: {e}", dist.display()))?
-        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-        .filter(|name| name.starts_with("chunk-") && name.ends_with(".js"))
-        .collect();
-    chunks.sort();
+    let entries: Vec<&str> = scripts.iter().filter_map(|tag| tag.attr("src")).collect();
+    let chunks = static_imports(&read(&metafile)?, &entries)?;
+    fs::remove_file(&metafile).map_err(|e| format!("cannot delete {}: {e}", metafile.display()))?;
     let preloads: Vec<Tag> = find_tags(&html, "link")
         .into_iter()
         .filter(|tag| tag.attr("rel") == Some("modulepreload") && tag.attr("href").is_some_and(is_local))
@@ -146,6 +149,51 @@ fn bundle_site(www: &Path, dist: &Path, esbuild: &Path) -> Result<()> {
         .collect();
     let out = dist.join("index.html");
     fs::write(&out, html).map_err(|e| format!("cannot write {}: {e}", out.display()))
+}
+
+/// What the entry scripts `entries` (file names in `dist/`) import with
+/// `import` statements, directly or through each other, from esbuild's
+/// metafile, in order: what the page needs before its scripts run, so what
+/// it preloads. A chunk reached only by `import()` (the Chinese strings) is
+/// fetched when a page asks for it.
+fn static_imports(metafile: &str, entries: &[&str]) -> Result<Vec<String>> {
+    let meta: serde_json::Value = serde_json::from_str(metafile).map_err(|e| format!("esbuild's metafile: {e}"))?;
+    let outputs = meta["outputs"]
+        .as_object()
+        .ok_or("esbuild's metafile lists no outputs")?;
+    let name = |path: &str| {
+        Path::new(path)
+            .file_name()
+            .and_then(|name| name.to_str())
+            .unwrap_or(path)
+            .to_string()
+    };
+    let imports: HashMap<String, Vec<String>> = outputs
+        .iter()
+        .map(|(path, output)| {
+            let statics = output["imports"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter(|import| import["kind"] == "import-statement")
+                .filter_map(|import| import["path"].as_str().map(name))
+                .collect();
+            (name(path), statics)
+        })
+        .collect();
+    let mut found = BTreeSet::new();
+    let mut todo: Vec<String> = entries.iter().map(|entry| entry.to_string()).collect();
+    while let Some(file) = todo.pop() {
+        for import in imports.get(&file).into_iter().flatten() {
+            if found.insert(import.clone()) {
+                todo.push(import.clone());
+            }
+        }
+    }
+    Ok(found
+        .into_iter()
+        .filter(|file| !entries.contains(&file.as_str()))
+        .collect())
 }
 
 /// `www/index.html` with its local stylesheets inlined and its local module
@@ -453,7 +501,8 @@ mod tests {
 
     /// `dist/`'s page: its module scripts replaced by minified bundles whose
     /// shared code is a chunk beside them, which the page preloads instead
-    /// of the plain modules.
+    /// of the plain modules; a module imported only by `import()` is a
+    /// chunk the page does not preload.
     #[test]
     fn the_site_loads_bundles_and_preloads_their_chunks() {
         let Some(esbuild) = installed_esbuild() else {
@@ -469,8 +518,12 @@ mod tests {
                  <link rel=\"modulepreload\" href=\"shared.js\">\n  <link rel=\"modulepreload\" href=\"wasm.js\">\n</head>\n",
             ),
             ("wasm.js", "import { shared } from './shared.js';\nexport const wasm = shared + 1;\n"),
-            ("main.js", "import { wasm } from './wasm.js';\nglobalThis.result = wasm;\n"),
+            (
+                "main.js",
+                "import { wasm } from './wasm.js';\nglobalThis.result = wasm;\nglobalThis.later = () => import('./later.js');\n",
+            ),
             ("shared.js", "export const shared = 41;\n"),
+            ("later.js", "export const later = 'only when asked for';\n"),
         ];
         for (path, text) in files {
             fs::write(www.join(path), text).unwrap();
@@ -496,6 +549,13 @@ mod tests {
         );
         let main = fs::read_to_string(dist.join("main.js")).unwrap();
         assert!(main.contains(&preloads[0]) && !main.contains("shared.js"), "{main}");
+        let chunks = fs::read_dir(&dist)
+            .unwrap()
+            .filter_map(|entry| entry.unwrap().file_name().into_string().ok())
+            .filter(|name| name.starts_with("chunk-"))
+            .count();
+        assert_eq!(chunks, 2, "the shared chunk and later.js's");
+        assert!(!dist.join("esbuild-meta.json").exists());
         let _ = fs::remove_dir_all(dir);
     }
 
