@@ -188,6 +188,7 @@ impl Network {
         if l == 0 && rows.start == 0 {
             pass.output_parts_valid = false;
         }
+        pass.allocate_layer(l, layer.outputs());
         let (below, rest) = pass.a.split_at_mut(l);
         let a_prev = if l == 0 {
             x
@@ -240,6 +241,7 @@ impl Network {
         let x = x.as_slice().expect("inputs are stored contiguously");
         let last = self.layers.len() - 1;
         if l == last && rows.start == 0 {
+            grads.allocate_dz(last, m);
             // dZ[L] = A[L] − Y
             linalg::subtract(slice(&pass.a[last]), y, slice_mut(&mut grads.dz[last]));
         }
@@ -265,6 +267,7 @@ impl Network {
         }
         let m = pass.cols;
         let n_in = self.layers[l].inputs();
+        grads.allocate_dz(l - 1, m);
         let (below, rest) = grads.dz.split_at_mut(l);
         let (dz, dz_prev) = (slice(&rest[0]), slice_mut(&mut below[l - 1]));
         // dZ[l−1] = W[l]ᵀ·dZ[l] ⊙ g′[l−1](Z[l−1])
@@ -521,6 +524,55 @@ pub fn cross_entropy(logits: &[f64], y: &[f64]) -> f64 {
 pub fn accuracy(output: &[f64], y: &[f64]) -> f64 {
     let correct = output.iter().zip(y).filter(|&(&a, &y)| (a > 0.5) == (y > 0.5)).count();
     correct as f64 / output.len() as f64
+}
+
+// #15: workspaces allocated layer by layer
+/// A layer's workspace before its first use: no memory (its rows, 0 columns).
+fn unallocated(rows: usize) -> Array2<f64> {
+    Array2::zeros((rows, 0))
+}
+
+impl ForwardPass {
+    /// [`Self::new`] with Z[l] and A[l] allocated by the first forward pass
+    /// that reaches layer l (at the caps ~100 MB with the gradients: zeroing it
+    /// at once is a 0.1–0.25 s task in a page; the first evaluation in parts
+    /// spreads it over its parts). Allocated once: passes after the first
+    /// allocate nothing.
+    pub fn unallocated(network: &Network, cols: usize) -> Self {
+        let shapes = || network.layers.iter().map(|l| unallocated(l.outputs()));
+        Self {
+            cols,
+            z: shapes().collect(),
+            a: shapes().collect(),
+            output_parts: ExpNegAbsParts::new(cols),
+            output_parts_valid: false,
+            dropout: None,
+        }
+    }
+
+    fn allocate_layer(&mut self, l: usize, rows: usize) {
+        if self.z[l].ncols() != self.cols {
+            self.z[l] = Array2::zeros((rows, self.cols));
+            self.a[l] = Array2::zeros((rows, self.cols));
+        }
+    }
+}
+
+impl Gradients {
+    /// [`Self::new`] with each dZ[l] allocated by the first backward pass
+    /// that writes it (see [`ForwardPass::unallocated`]).
+    pub fn unallocated(network: &Network) -> Self {
+        Self {
+            dz: network.layers.iter().map(|l| unallocated(l.outputs())).collect(),
+            ..Self::new(network, 0)
+        }
+    }
+
+    fn allocate_dz(&mut self, l: usize, m: usize) {
+        if self.dz[l].ncols() != m {
+            self.dz[l] = Array2::zeros((self.dz[l].nrows(), m));
+        }
+    }
 }
 
 fn slice(a: &Array2<f64>) -> &[f64] {
