@@ -1027,6 +1027,10 @@ fn forward_part(
     pass: &mut ForwardPass,
 ) -> Option<(usize, usize)> {
     let layer = &network.layers[l];
+    // #15: a workspace allocated as the pass reaches it is a part of its own.
+    if pass.allocate_layer(l, layer.outputs()) {
+        return Some((l, r));
+    }
     let end = part_end(r, layer.outputs(), layer.inputs() * pass.cols());
     network.forward_rows(l, r..end, x, pass);
     if end < layer.outputs() {
