@@ -84,10 +84,15 @@ export class ModelHolder {
     return this.state.iteration >= Number.MAX_SAFE_INTEGER;
   }
 
-  /** A Playground for `settings` on the element's data: the drawn points for `custom`. */
+  /**
+   * A Playground for `settings` on the element's data (the drawn points for
+   * `custom`), its first evaluation left to `advance` (#15: a large
+   * network's build is not one long task; an experiment's runs advance
+   * anyway, the element's model is evaluated by `build` and the frames).
+   */
   make = (settings) => {
     const api = this.api;
-    return settings.dataset === "custom" ? this.#own.playground(api, settings) : new api.Playground(settings);
+    return settings.dataset === "custom" ? this.#own.playground(api, settings) : api.Playground.buildInParts(settings);
   };
 
   /**
@@ -98,7 +103,7 @@ export class ModelHolder {
   build(settings) {
     let pg;
     try {
-      pg = settings.dataset === "custom" ? this.make(settings) : this.api.Playground.buildInParts(settings);
+      pg = this.make(settings);
       this.#evaluateSome(pg);
     } catch (error) {
       // Nothing on screen may belong to other settings than the controls show.
