@@ -24,6 +24,14 @@ const SLICE_MS = 3;
 
 /** Units shown per layer before "+N more". */
 export const SHOWN_UNITS = 4;
+/**
+ * #15: with more units shown than this (a layer expanded), the terms are
+ * built in the frame after the graph and put on the page TERM_LINES_PER_FRAME
+ * lines a frame: two 64-unit layers expanded were one 0.12–0.2 s task of
+ * building and laying out ~1,000 lines with the graph.
+ */
+const TERMS_NOW_UNITS = 24;
+const TERM_LINES_PER_FRAME = 120;
 
 /** A number with four significant digits and a true minus. */
 export function short(value) {
@@ -70,6 +78,7 @@ export class DerivationPanel {
   #stepping = false;
   #step = -1;
   #last = null; // what was rendered last, to render again on a button
+  #termsRequest = 0; // the frame that builds the terms of a large graph (#15), or 0
   #shape = ""; // what the graph and terms were built for (see show)
   #live = null; // their numbers (live-numbers.js)
 
@@ -121,6 +130,8 @@ export class DerivationPanel {
   }
 
   close() {
+    cancelAnimationFrame(this.#termsRequest);
+    this.#termsRequest = 0;
     this.root.hidden = true;
     this.#last = null;
     this.#live = null;
@@ -161,12 +172,55 @@ export class DerivationPanel {
       // Where the graph was scrolled to (on a phone, say) stays in view.
       const old = this.body.querySelector(".graph");
       const [left, top] = old ? [old.scrollLeft, old.scrollTop] : [0, 0];
-      this.body.replaceChildren(graph, this.#terms(data, shown, drawn));
-      graph.querySelector(".graph").scrollTo(left, top);
+      cancelAnimationFrame(this.#termsRequest);
+      this.#termsRequest = 0;
+      const units = shown.reduce((sum, layer) => sum + layer.length, 0);
+      if (units > TERMS_NOW_UNITS) {
+        this.body.replaceChildren(graph);
+        this.#termsNextFrame(shown, drawn);
+      } else {
+        this.body.replaceChildren(graph, this.#terms(data, shown, drawn));
+      }
+      // Scrolling lays the page out at once: only when there is somewhere to scroll back to.
+      if (left || top) graph.querySelector(".graph").scrollTo(left, top);
     }
     this.#live.update(data);
     this.#live.work(sliced ? performance.now() + SLICE_MS : Infinity);
     this.#highlight();
+  }
+
+  /**
+   * The terms of the graph on screen, built in the next frame with the
+   * numbers of the derivation shown then, and put on the page a part a
+   * frame (given up when the graph is built again or the panel closes).
+   */
+  #termsNextFrame(shown, drawn) {
+    const live = this.#live;
+    let terms = null;
+    let lines = [];
+    const part = () => {
+      this.#termsRequest = 0;
+      if (this.#live !== live || !this.#last) return;
+      if (!terms) {
+        terms = this.#terms(this.#last, shown, drawn);
+        live.update(this.#last);
+        live.work();
+        lines = [...terms.children];
+        terms.replaceChildren();
+        // Busy until every line is there (for assistive technology, and tests).
+        terms.setAttribute("aria-busy", "true");
+        this.body.append(terms);
+      } else {
+        terms.append(...lines.splice(0, TERM_LINES_PER_FRAME));
+      }
+      if (lines.length > 0) {
+        this.#termsRequest = requestAnimationFrame(part);
+      } else {
+        terms.removeAttribute("aria-busy");
+        this.#highlight();
+      }
+    };
+    this.#termsRequest = requestAnimationFrame(part);
   }
 
   /** Goes on with numbers still to rewrite (each frame while training plays). */
