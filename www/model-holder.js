@@ -117,13 +117,17 @@ export class ModelHolder {
 
   /** Makes `pg` (built for `settings`) the model; the old one goes. */
   install(pg, settings) {
-    this.drop();
+    this.#release();
     this.pg = pg;
     this.#notices.set({ buildError: null, crash: null, divergence: null, restarted: null });
     this.points = this.call(() => pg.points());
     this.bounds = this.call(() => pg.bounds());
     if (settings.dataset === "custom") this.#own.keepBounds(this.bounds);
     this.readState();
+    // What showed the old model goes, the readouts showing the new one's
+    // state (#15: a cost still being evaluated is a dash, not NaN, until the
+    // first picture a task later).
+    this.#hooks.dropped();
     this.#hooks.installed();
   }
 
@@ -188,6 +192,12 @@ export class ModelHolder {
 
   /** Frees the Playground, if any, and forgets what was read from it. */
   drop() {
+    this.#release();
+    this.#hooks.dropped();
+  }
+
+  /** `drop` without telling: a new Playground follows at once. */
+  #release() {
     if (this.pg) {
       try {
         this.pg.free();
@@ -198,7 +208,6 @@ export class ModelHolder {
     this.pg = null;
     this.points = null;
     this.state = EMPTY_STATE;
-    this.#hooks.dropped();
   }
 
   /** Throws, in `text`, why there is no model to use. */
