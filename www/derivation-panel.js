@@ -78,7 +78,7 @@ export class DerivationPanel {
   #stepping = false;
   #step = -1;
   #last = null; // what was rendered last, to render again on a button
-  #termsRequest = 0; // the frame that builds the terms of a large graph (#15), or 0
+  #termsRequest = null; // the next part of the terms of a large graph (#15), or null
   #shape = ""; // what the graph and terms were built for (see show)
   #live = null; // their numbers (live-numbers.js)
 
@@ -130,8 +130,7 @@ export class DerivationPanel {
   }
 
   close() {
-    cancelAnimationFrame(this.#termsRequest);
-    this.#termsRequest = 0;
+    this.#cancelTerms();
     this.root.hidden = true;
     this.#last = null;
     this.#live = null;
@@ -172,8 +171,7 @@ export class DerivationPanel {
       // Where the graph was scrolled to (on a phone, say) stays in view.
       const old = this.body.querySelector(".graph");
       const [left, top] = old ? [old.scrollLeft, old.scrollTop] : [0, 0];
-      cancelAnimationFrame(this.#termsRequest);
-      this.#termsRequest = 0;
+      this.#cancelTerms();
       const units = shown.reduce((sum, layer) => sum + layer.length, 0);
       if (units > TERMS_NOW_UNITS) {
         this.body.replaceChildren(graph);
@@ -190,16 +188,22 @@ export class DerivationPanel {
   }
 
   /**
-   * The terms of the graph on screen, built in the next frame with the
+   * The terms of the graph on screen, built after the next frame with the
    * numbers of the derivation shown then, and put on the page a part a
    * frame (given up when the graph is built again or the panel closes).
+   * Each part is a task after a frame, not in it: a frame's own layout of
+   * what the last part added is not added to the next part.
    */
   #termsNextFrame(shown, drawn) {
     const live = this.#live;
     let terms = null;
     let lines = [];
+    const afterFrame = () => {
+      const request = { frame: requestAnimationFrame(() => (request.timer = setTimeout(part))), timer: 0 };
+      this.#termsRequest = request;
+    };
     const part = () => {
-      this.#termsRequest = 0;
+      this.#termsRequest = null;
       if (this.#live !== live || !this.#last) return;
       if (!terms) {
         terms = this.#terms(this.#last, shown, drawn);
@@ -214,13 +218,20 @@ export class DerivationPanel {
         terms.append(...lines.splice(0, TERM_LINES_PER_FRAME));
       }
       if (lines.length > 0) {
-        this.#termsRequest = requestAnimationFrame(part);
+        afterFrame();
       } else {
         terms.removeAttribute("aria-busy");
         this.#highlight();
       }
     };
-    this.#termsRequest = requestAnimationFrame(part);
+    afterFrame();
+  }
+
+  #cancelTerms() {
+    if (!this.#termsRequest) return;
+    cancelAnimationFrame(this.#termsRequest.frame);
+    clearTimeout(this.#termsRequest.timer);
+    this.#termsRequest = null;
   }
 
   /** Goes on with numbers still to rewrite (each frame while training plays). */
