@@ -216,6 +216,8 @@ test("expanded 64-unit layers draw at most MAX_EDGES edges, the strongest of eac
     await element.evaluate((el) => el.selectPoint(0));
     await element.locator('.more-units[data-layer="1"]').click();
     await element.locator('.more-units[data-layer="2"]').click();
+    // #15: so many terms come over a few frames; the list is busy until then.
+    await element.locator('[part="derivation"] .terms:not([aria-busy])').waitFor();
     const drawn = await element.evaluate((el) => {
       const root = el.shadowRoot.querySelector('[part="derivation"]');
       const W = el.parameters.W;

@@ -24,6 +24,14 @@ const SLICE_MS = 3;
 
 /** Units shown per layer before "+N more". */
 export const SHOWN_UNITS = 4;
+/**
+ * #15: with more units shown than this (a layer expanded), the terms are
+ * built in the frame after the graph and put on the page TERM_LINES_PER_FRAME
+ * lines a frame: two 64-unit layers expanded were one 0.12–0.2 s task of
+ * building and laying out ~1,000 lines with the graph.
+ */
+const TERMS_NOW_UNITS = 24;
+const TERM_LINES_PER_FRAME = 120;
 
 /** A number with four significant digits and a true minus. */
 export function short(value) {
@@ -70,6 +78,7 @@ export class DerivationPanel {
   #stepping = false;
   #step = -1;
   #last = null; // what was rendered last, to render again on a button
+  #termsRequest = null; // the next part of the terms of a large graph (#15), or null
   #shape = ""; // what the graph and terms were built for (see show)
   #live = null; // their numbers (live-numbers.js)
 
@@ -121,6 +130,7 @@ export class DerivationPanel {
   }
 
   close() {
+    this.#cancelTerms();
     this.root.hidden = true;
     this.#last = null;
     this.#live = null;
@@ -161,12 +171,67 @@ export class DerivationPanel {
       // Where the graph was scrolled to (on a phone, say) stays in view.
       const old = this.body.querySelector(".graph");
       const [left, top] = old ? [old.scrollLeft, old.scrollTop] : [0, 0];
-      this.body.replaceChildren(graph, this.#terms(data, shown, drawn));
-      graph.querySelector(".graph").scrollTo(left, top);
+      this.#cancelTerms();
+      const units = shown.reduce((sum, layer) => sum + layer.length, 0);
+      if (units > TERMS_NOW_UNITS) {
+        this.body.replaceChildren(graph);
+        this.#termsNextFrame(shown, drawn);
+      } else {
+        this.body.replaceChildren(graph, this.#terms(data, shown, drawn));
+      }
+      // Scrolling lays the page out at once: only when there is somewhere to scroll back to.
+      if (left || top) graph.querySelector(".graph").scrollTo(left, top);
     }
     this.#live.update(data);
     this.#live.work(sliced ? performance.now() + SLICE_MS : Infinity);
     this.#highlight();
+  }
+
+  /**
+   * The terms of the graph on screen, built after the next frame with the
+   * numbers of the derivation shown then, and put on the page a part a
+   * frame (given up when the graph is built again or the panel closes).
+   * Each part is a task after a frame, not in it: a frame's own layout of
+   * what the last part added is not added to the next part.
+   */
+  #termsNextFrame(shown, drawn) {
+    const live = this.#live;
+    let terms = null;
+    let lines = [];
+    const afterFrame = () => {
+      const request = { frame: requestAnimationFrame(() => (request.timer = setTimeout(part))), timer: 0 };
+      this.#termsRequest = request;
+    };
+    const part = () => {
+      this.#termsRequest = null;
+      if (this.#live !== live || !this.#last) return;
+      if (!terms) {
+        terms = this.#terms(this.#last, shown, drawn);
+        live.update(this.#last);
+        live.work();
+        lines = [...terms.children];
+        terms.replaceChildren();
+        // Busy until every line is there (for assistive technology, and tests).
+        terms.setAttribute("aria-busy", "true");
+        this.body.append(terms);
+      } else {
+        terms.append(...lines.splice(0, TERM_LINES_PER_FRAME));
+      }
+      if (lines.length > 0) {
+        afterFrame();
+      } else {
+        terms.removeAttribute("aria-busy");
+        this.#highlight();
+      }
+    };
+    afterFrame();
+  }
+
+  #cancelTerms() {
+    if (!this.#termsRequest) return;
+    cancelAnimationFrame(this.#termsRequest.frame);
+    clearTimeout(this.#termsRequest.timer);
+    this.#termsRequest = null;
   }
 
   /** Goes on with numbers still to rewrite (each frame while training plays). */

@@ -84,10 +84,15 @@ export class ModelHolder {
     return this.state.iteration >= Number.MAX_SAFE_INTEGER;
   }
 
-  /** A Playground for `settings` on the element's data: the drawn points for `custom`. */
+  /**
+   * A Playground for `settings` on the element's data (the drawn points for
+   * `custom`), its first evaluation left to `advance` (#15: a large
+   * network's build is not one long task; an experiment's runs advance
+   * anyway, the element's model is evaluated by `build` and the frames).
+   */
   make = (settings) => {
     const api = this.api;
-    return settings.dataset === "custom" ? this.#own.playground(api, settings) : new api.Playground(settings);
+    return settings.dataset === "custom" ? this.#own.playground(api, settings) : api.Playground.buildInParts(settings);
   };
 
   /**
@@ -98,7 +103,7 @@ export class ModelHolder {
   build(settings) {
     let pg;
     try {
-      pg = settings.dataset === "custom" ? this.make(settings) : this.api.Playground.buildInParts(settings);
+      pg = this.make(settings);
       this.#evaluateSome(pg);
     } catch (error) {
       // Nothing on screen may belong to other settings than the controls show.
@@ -112,13 +117,17 @@ export class ModelHolder {
 
   /** Makes `pg` (built for `settings`) the model; the old one goes. */
   install(pg, settings) {
-    this.drop();
+    this.#release();
     this.pg = pg;
     this.#notices.set({ buildError: null, crash: null, divergence: null, restarted: null });
     this.points = this.call(() => pg.points());
     this.bounds = this.call(() => pg.bounds());
     if (settings.dataset === "custom") this.#own.keepBounds(this.bounds);
     this.readState();
+    // What showed the old model goes, the readouts showing the new one's
+    // state (#15: a cost still being evaluated is a dash, not NaN, until the
+    // first picture a task later).
+    this.#hooks.dropped();
     this.#hooks.installed();
   }
 
@@ -183,6 +192,12 @@ export class ModelHolder {
 
   /** Frees the Playground, if any, and forgets what was read from it. */
   drop() {
+    this.#release();
+    this.#hooks.dropped();
+  }
+
+  /** `drop` without telling: a new Playground follows at once. */
+  #release() {
     if (this.pg) {
       try {
         this.pg.free();
@@ -193,7 +208,6 @@ export class ModelHolder {
     this.pg = null;
     this.points = null;
     this.state = EMPTY_STATE;
-    this.#hooks.dropped();
   }
 
   /** Throws, in `text`, why there is no model to use. */

@@ -38,6 +38,12 @@ const MAX_SPACING = 220;
 export const MAX_LINKS = 200;
 /** Cells per side of an input's picture, and the width of the inputs' names beside them (CSS px). */
 const INPUT_CELLS = 32;
+/**
+ * #15: the most units' pictures drawn in one task; more go on in the
+ * frames that follow, the links last (a new diagram and 64 pictures at
+ * once were a 0.1 s task on a loaded machine).
+ */
+const TILES_PER_PART = 16;
 const INPUT_NAME = 42;
 
 const POSITIVE = [0, 114, 178];
@@ -89,6 +95,7 @@ export class NetworkView {
   #strongest = []; // per layer of links: how many are drawn (all of them up to MAX_LINKS in all)
   #magnitudes = []; // per layer of links: |w|, sorted, to find the strongest (reused)
   #thresholds = []; // per layer of links: the smallest |w| drawn
+  #partsRequest = 0; // the frame that draws the next pictures (#15), or 0
 
   constructor(text) {
     this.text = text;
@@ -151,7 +158,8 @@ export class NetworkView {
       shown = [...pg.unitLayers()];
     }
     pg.packWeights();
-    if (this.setShape(sizes, shown, pg.inputFeatures().split(","))) this.layout(this.scroller.clientWidth, this.#height, globalThis.devicePixelRatio || 1);
+    const reshaped = this.setShape(sizes, shown, pg.inputFeatures().split(","));
+    if (reshaped) this.layout(this.scroller.clientWidth, this.#height, globalThis.devicePixelRatio || 1);
     const identical = pg.identicalUnits();
     const units = shown.reduce((sum, n) => sum + n, 0);
     const pixels = pg.unitPixelsLen();
@@ -167,12 +175,8 @@ export class NetworkView {
         ? new ImageData(new Uint8ClampedArray(buffer, pg.inputPixelsPtr(), pg.inputPixelsLen()), sizes[0] * INPUT_CELLS, INPUT_CELLS)
         : null;
       if (inputsStale) this.#inputKey = inputKey;
-      this.draw({
-        units: pixels > 0 ? new ImageData(new Uint8ClampedArray(buffer, pg.unitPixelsPtr(), pixels), units * UNIT_CELLS, UNIT_CELLS) : null,
-        inputs,
-        weights,
-        output,
-      });
+      const unitImage = pixels > 0 ? new ImageData(new Uint8ClampedArray(buffer, pg.unitPixelsPtr(), pixels), units * UNIT_CELLS, UNIT_CELLS) : null;
+      this.draw({ units: unitImage, inputs, weights, output }, { later: reshaped });
     } else {
       this.#keepWeights(weights);
     }
@@ -326,11 +330,40 @@ export class NetworkView {
    * drawn stay), `weights` the packed weights (see inside.rs), `output` a
    * canvas with the decision map.
    */
-  draw({ units, inputs, weights, output }) {
+  draw({ units, inputs, weights, output }, { later = false } = {}) {
+    cancelAnimationFrame(this.#partsRequest);
+    this.#partsRequest = 0;
     if (this.#nodes.length === 0 || !this.#width) return;
     this.#keepWeights(weights);
     if (inputs) this.#drawTiles(inputs, "input");
+    const count = units ? units.width / units.height : 0;
+    // #15: many pictures (or a diagram just built) are drawn in parts, one a
+    // frame, from a copy (the view over wasm memory goes stale).
+    if (count > TILES_PER_PART || later) {
+      const copy = units && new ImageData(new Uint8ClampedArray(units.data), units.width, units.height);
+      this.#drawInParts(copy, count, output, later ? 0 : this.#drawTiles(copy, "neuron", 0, TILES_PER_PART));
+      return;
+    }
     if (units) this.#drawTiles(units, "neuron");
+    this.#drawOutputAndLinks(output);
+  }
+
+  /** From the `from`th picture of `units` (`count` of them) on, TILES_PER_PART a frame; then the output and the links. */
+  #drawInParts(units, count, output, from) {
+    const part = () => {
+      this.#partsRequest = 0;
+      if (from < count) {
+        from = this.#drawTiles(units, "neuron", from, TILES_PER_PART);
+        this.#partsRequest = requestAnimationFrame(part);
+      } else {
+        this.#drawOutputAndLinks(output);
+      }
+    };
+    this.#partsRequest = requestAnimationFrame(part);
+  }
+
+  /** The output node's copy of the map, and the links. */
+  #drawOutputAndLinks(output) {
     const out = this.#nodes.at(-1)[0];
     if (output && out.element) {
       const ctx = out.element.getContext("2d");
@@ -370,8 +403,12 @@ export class NetworkView {
     if (this.symmetry.textContent !== note) this.symmetry.textContent = note;
   }
 
-  /** Draws `image`'s tiles, side by side, into the nodes of `kind` in order. */
-  #drawTiles(image, kind) {
+  /**
+   * Draws `image`'s tiles, side by side, into the nodes of `kind` in order:
+   * `count` of them from the `from`th (all by default); returns the index
+   * of the next.
+   */
+  #drawTiles(image, kind, from = 0, count = Infinity) {
     // Each tile goes through a canvas of its own size, so that smoothing
     // while scaling it up cannot pick up its neighbour's edge.
     const cells = image.height;
@@ -385,13 +422,17 @@ export class NetworkView {
     for (const column of this.#nodes) {
       for (const n of column) {
         if (n.kind !== kind) continue;
-        tileContext.putImageData(image, -k * cells, 0, k * cells, 0, cells, cells);
-        const ctx = n.element.getContext("2d");
-        ctx.imageSmoothingEnabled = true;
-        ctx.drawImage(tile, 0, 0, n.element.width, n.element.height);
+        if (k >= from + count) return k;
+        if (k >= from) {
+          tileContext.putImageData(image, -k * cells, 0, k * cells, 0, cells, cells);
+          const ctx = n.element.getContext("2d");
+          ctx.imageSmoothingEnabled = true;
+          ctx.drawImage(tile, 0, 0, n.element.width, n.element.height);
+        }
         k += 1;
       }
     }
+    return k;
   }
 
   /** Calls `visit(from, to, l, i, j, w)` for every link drawn. */

@@ -50,8 +50,11 @@ export class OwnPoints {
     this.bounds = bounds;
   }
 
-  /** A Playground (wasm `api`) with `settings` on these points. */
+  /**
+   * A Playground (wasm `api`) with `settings` on these points, its first
+   * evaluation left to `advance` (#15: `withPointsInParts`).
+   */
   playground(api, settings) {
-    return api.Playground.withPoints(settings, this.points, this.bounds ?? undefined);
+    return api.Playground.withPointsInParts(settings, this.points, this.bounds ?? undefined);
   }
 }

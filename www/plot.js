@@ -14,6 +14,13 @@ const POINT_RADIUS = 3.5;
 /** How near a click must be to a point to choose it (CSS px). */
 const PICK_RADIUS = 9;
 
+/**
+ * #15: the most points drawn into the points' layer in one task; more are
+ * drawn in the frames that follow (10,000 points at once were a 70–150 ms
+ * task on a loaded machine), each frame showing those drawn so far.
+ */
+const POINTS_PER_PART = 2000;
+
 /** Room around the square map for the tick labels and axis names, in CSS px. */
 const MARGIN = { left: 50, right: 10, top: 10, bottom: 42 };
 
@@ -29,6 +36,11 @@ export class Plot {
     this.layerContext = this.layer.getContext("2d");
     this.layerKey = [];
     this.layerPoints = null;
+    /** The points still to draw into the layer ({groups, group, index}), or null. */
+    this.pointsLeft = null;
+    /** What the last `draw` put on the canvas besides the layer, to compose it again when more points are drawn. */
+    this.lastFrame = null;
+    this.pointsRequest = 0;
     this.width = 0;
     this.height = 0;
     this.ratio = 1;
@@ -56,6 +68,9 @@ export class Plot {
   }
 
   clear() {
+    cancelAnimationFrame(this.pointsRequest);
+    this.pointsRequest = 0;
+    this.lastFrame = null;
     this.context.setTransform(1, 0, 0, 1, 0, 0);
     this.context.clearRect(0, 0, this.canvas.width, this.canvas.height);
   }
@@ -116,29 +131,84 @@ export class Plot {
    * - `selected`: [x1, x2] of the point whose derivation is open, or null.
    */
   draw({ image, contour, bounds, points, labels, font, selected = null }) {
-    const ctx = this.context;
-    const { left, top, size } = this.mapRect;
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
-    ctx.setTransform(this.ratio, 0, 0, this.ratio, 0, 0);
-
     if (image) {
       if (this.cells.width !== image.width || this.cells.height !== image.height) {
         this.cells.width = image.width;
         this.cells.height = image.height;
       }
       this.cellsContext.putImageData(image, 0, 0);
-      ctx.imageSmoothingEnabled = true;
-      ctx.imageSmoothingQuality = "low";
-      ctx.drawImage(this.cells, left, top, size, size);
-      if (contour) this.drawContour(contour, image.width, image.height);
     }
     // Points and axes change far less often than the map: they are drawn
     // into a layer of their own, and only that layer is copied each frame.
-    const layer = this.#pointsAndAxes(bounds, points, labels, font);
+    this.#pointsAndAxes(bounds, points, labels, font);
+    // The contour is a view over wasm memory: kept as a copy while points are still to come.
+    const kept = this.pointsLeft && contour ? contour.slice() : contour;
+    this.lastFrame = { map: Boolean(image), contour: kept, bounds, selected };
+    this.#compose(this.lastFrame);
+    if (this.pointsLeft && !this.pointsRequest) this.pointsRequest = requestAnimationFrame(this.#morePoints);
+  }
+
+  /** The canvas: the map (as last put into `cells`), its contour, the layer, the ring. */
+  #compose({ map, contour, bounds, selected }) {
+    const ctx = this.context;
+    const { left, top, size } = this.mapRect;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.drawImage(layer, 0, 0);
+    ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
+    ctx.setTransform(this.ratio, 0, 0, this.ratio, 0, 0);
+    if (map) {
+      ctx.imageSmoothingEnabled = true;
+      ctx.imageSmoothingQuality = "low";
+      ctx.drawImage(this.cells, left, top, size, size);
+      if (contour) this.drawContour(contour, this.cells.width, this.cells.height);
+    }
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.drawImage(this.layer, 0, 0);
     if (selected) this.#ring(selected, bounds);
+  }
+
+  /** A frame's share of the points still to draw, then the canvas composed again with them. */
+  #morePoints = () => {
+    this.pointsRequest = 0;
+    if (!this.pointsLeft || !this.lastFrame) return;
+    this.#drawSomePoints();
+    this.#compose(this.lastFrame);
+    if (this.pointsLeft) this.pointsRequest = requestAnimationFrame(this.#morePoints);
+  };
+
+  /** Up to POINTS_PER_PART of the points left into the layer, in the order a whole drawing has. */
+  #drawSomePoints() {
+    const left = this.pointsLeft;
+    const ctx = this.layerContext;
+    const rect = this.mapRect;
+    ctx.save();
+    ctx.setTransform(this.ratio, 0, 0, this.ratio, 0, 0);
+    ctx.beginPath();
+    ctx.rect(rect.left, rect.top, rect.size, rect.size);
+    ctx.clip();
+    let budget = POINTS_PER_PART;
+    while (budget > 0 && left.group < left.groups.length) {
+      const { list, label, fill, stroke, width } = left.groups[left.group];
+      ctx.beginPath();
+      let k = left.index;
+      for (; k < list.length && budget > 0; k += 1) {
+        const [x, y, l] = list[k];
+        if (l !== label) continue;
+        const px = left.toX(x);
+        const py = left.toY(y);
+        ctx.moveTo(px + POINT_RADIUS, py);
+        ctx.arc(px, py, POINT_RADIUS, 0, 2 * Math.PI);
+        budget -= 1;
+      }
+      ctx.lineWidth = width;
+      ctx.fillStyle = fill;
+      ctx.fill();
+      ctx.strokeStyle = stroke;
+      ctx.stroke();
+      if (k < list.length) left.index = k;
+      else Object.assign(left, { group: left.group + 1, index: 0 });
+    }
+    ctx.restore();
+    if (left.group >= left.groups.length) this.pointsLeft = null;
   }
 
   /** A ring around the chosen point: white under dark, visible on either class and the map. */
@@ -157,11 +227,15 @@ export class Plot {
     }
   }
 
-  /** The layer of points and axes for these inputs, redrawn when one changed. */
+  /**
+   * The layer of axes and points for these inputs, drawn anew when one
+   * changed: the axes and the first POINTS_PER_PART points now, the rest
+   * in the next frames (`pointsLeft`).
+   */
   #pointsAndAxes(bounds, points, labels, font) {
     const key = [this.width, this.height, this.ratio, bounds.xMin, bounds.xMax, bounds.yMin, bounds.yMax, labels.x, labels.y, font];
     if (this.layer.width === this.canvas.width && this.layer.height === this.canvas.height && this.layerPoints === points && key.every((v, i) => v === this.layerKey[i])) {
-      return this.layer;
+      return;
     }
     this.layerKey = key;
     this.layerPoints = points;
@@ -173,18 +247,11 @@ export class Plot {
     const { left, top, size } = this.mapRect;
     const toX = (x) => left + ((x - bounds.xMin) / (bounds.xMax - bounds.xMin)) * size;
     const toY = (y) => top + ((bounds.yMax - y) / (bounds.yMax - bounds.yMin)) * size;
-    if (points) {
-      ctx.save();
-      ctx.beginPath();
-      ctx.rect(left, top, size, size);
-      ctx.clip();
-      drawPoints(ctx, points, toX, toY);
-      ctx.restore();
-    }
     const drawn = drawAxes(ctx, this.mapRect, this.height, bounds, toX, toY, labels, font);
     // The labels as drawn, for tests and tools: {x: [[text, px], …], y}.
     this.canvas.dataset.ticks = JSON.stringify(drawn);
-    return this.layer;
+    this.pointsLeft = points ? { groups: pointGroups(points), group: 0, index: 0, toX, toY } : null;
+    if (this.pointsLeft) this.#drawSomePoints();
   }
 
   /**
@@ -224,34 +291,15 @@ export function contourPath(ctx, lines, left, top, sx, sy) {
   }
 }
 
-function drawPoints(ctx, { train, test }, toX, toY) {
-  const path = (list, label) => {
-    ctx.beginPath();
-    for (const [x, y, l] of list) {
-      if (l !== label) continue;
-      const px = toX(x);
-      const py = toY(y);
-      ctx.moveTo(px + POINT_RADIUS, py);
-      ctx.arc(px, py, POINT_RADIUS, 0, 2 * Math.PI);
-    }
-  };
-  ctx.lineWidth = 1;
-  for (const label of [0, 1]) {
-    path(train, label);
-    ctx.fillStyle = CLASS_COLORS[label];
-    ctx.fill();
-    ctx.strokeStyle = "rgba(20, 20, 20, 0.85)";
-    ctx.stroke();
-  }
-  if (!test || test.length === 0) return;
-  ctx.lineWidth = 2;
-  for (const label of [0, 1]) {
-    path(test, label);
-    ctx.fillStyle = "#ffffff";
-    ctx.fill();
-    ctx.strokeStyle = CLASS_COLORS[label];
-    ctx.stroke();
-  }
+/**
+ * The points in the order they are drawn: each class's training points
+ * (filled in its colour), then each class's test points (white, ringed in
+ * its colour); one path, fill and stroke per group (per part).
+ */
+function pointGroups({ train, test }) {
+  const groups = [0, 1].map((label) => ({ list: train, label, fill: CLASS_COLORS[label], stroke: "rgba(20, 20, 20, 0.85)", width: 1 }));
+  if (test?.length > 0) groups.push(...[0, 1].map((label) => ({ list: test, label, fill: "#ffffff", stroke: CLASS_COLORS[label], width: 2 })));
+  return groups;
 }
 
 function drawAxes(ctx, { left, top, size }, height, bounds, toX, toY, labels, font) {

@@ -132,6 +132,19 @@ impl Playground {
         Ok(Self::from_data(settings, data, bounds))
     }
 
+    // #15: never freeze
+    /// `withPoints` with the first evaluation left to `advance`, a bounded
+    /// part per call (see `buildInParts`): a large network on many points
+    /// is built without one long task. The same bits.
+    #[wasm_bindgen(js_name = withPointsInParts)]
+    pub fn with_points_in_parts(settings: JsValue, points: JsValue, bounds: JsValue) -> Result<Playground, JsError> {
+        let settings = convert::settings_from_js(&settings)?;
+        let data = parse_points(points)?;
+        let bounds = parse_bounds(bounds)?;
+        let trainer = Trainer::with_data_in_parts(&settings, &data);
+        Ok(Self::from_trainer(settings, data, trainer, bounds))
+    }
+
     /// A person's points changed (`[[x1, x2, label], …]`, checked as for
     /// `withPoints`): training goes on from the current parameters and
     /// iteration on them, the plot keeps its rectangle, and the cost curve

@@ -201,7 +201,7 @@ impl Trainer {
     /// as they are (an imported model brings its own split). The network is
     /// the one the settings describe, at iteration 0.
     pub fn with_split(settings: &Settings, train: Dataset, test: Dataset) -> Self {
-        let mut run = Self::unevaluated(settings, train, test);
+        let mut run = Self::unevaluated(settings, train, test, false);
         run.reset();
         run
     }
@@ -216,13 +216,15 @@ impl Trainer {
     /// [`Self::with_split`] with the first evaluation left to [`Self::advance`]
     /// (see [`Self::reset_in_parts`]).
     pub fn with_split_in_parts(settings: &Settings, train: Dataset, test: Dataset) -> Self {
-        let mut run = Self::unevaluated(settings, train, test);
+        let mut run = Self::unevaluated(settings, train, test, true);
         run.reset_in_parts();
         run
     }
 
-    /// The run's data, network and workspaces, before its first evaluation.
-    fn unevaluated(settings: &Settings, train: Dataset, test: Dataset) -> Self {
+    /// The run's data, network and workspaces, before its first evaluation;
+    /// `lazy`: the passes' workspaces allocated by the passes, layer by layer
+    /// (#15: [`ForwardPass::unallocated`]).
+    fn unevaluated(settings: &Settings, train: Dataset, test: Dataset, lazy: bool) -> Self {
         let features = settings.features;
         let ((train, test), points) = inputs(features, train, test);
         let network = Network::new(
@@ -238,6 +240,10 @@ impl Trainer {
             1
         };
         let history = || CostHistory::with_first_stride(HISTORY_POINTS, first_stride);
+        let workspace = match lazy {
+            true => ForwardPass::unallocated,
+            false => ForwardPass::new,
+        };
         Self {
             phase: Phase::Idle,
             optimizer: Optimizer::new(settings.optimizer, settings.hyper(), &network),
@@ -247,9 +253,12 @@ impl Trainer {
             epoch: 0,
             epoch_loss: 0.0,
             epoch_cost: f64::NAN,
-            pass: ForwardPass::new(&network, train.len()),
-            test_pass: ForwardPass::new(&network, test.len()),
-            grads: Gradients::new(&network, train.len()),
+            pass: workspace(&network, train.len()),
+            test_pass: workspace(&network, test.len()),
+            grads: match lazy {
+                true => Gradients::unallocated(&network),
+                false => Gradients::new(&network, train.len()),
+            },
             regularization,
             plain_pass_stale: false,
             initial: network.clone(),
@@ -954,6 +963,10 @@ fn forward_part(
     pass: &mut ForwardPass,
 ) -> Option<(usize, usize)> {
     let layer = &network.layers[l];
+    // #15: a workspace allocated as the pass reaches it is a part of its own.
+    if pass.allocate_layer(l, layer.outputs()) {
+        return Some((l, r));
+    }
     let end = part_end(r, layer.outputs(), layer.inputs() * pass.cols());
     network.forward_rows(l, r..end, x, pass);
     if end < layer.outputs() {

@@ -5,7 +5,6 @@
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use sepal::grid::Bounds;
 use sepal::settings::Settings;
@@ -14,28 +13,31 @@ use sepal::{DecisionMap, Trainer};
 
 struct Counting;
 
-static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
-
 thread_local! {
     static COUNTING: Cell<bool> = const { Cell::new(false) };
+    /// This thread's counted allocations (tests run on threads side by side),
+    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+    /// and the bytes they asked for.
+    static BYTES: Cell<usize> = const { Cell::new(0) };
 }
 
-fn count() {
+fn count(bytes: usize) {
     if COUNTING.try_with(Cell::get).unwrap_or(false) {
-        ALLOCATIONS.fetch_add(1, Ordering::SeqCst);
+        let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
+        let _ = BYTES.try_with(|n| n.set(n.get() + bytes));
     }
 }
 
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        count();
+        count(layout.size());
         unsafe { System.alloc(layout) }
     }
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         unsafe { System.dealloc(ptr, layout) }
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        count();
+        count(new_size);
         unsafe { System.realloc(ptr, layout, new_size) }
     }
 }
@@ -45,11 +47,18 @@ static GLOBAL: Counting = Counting;
 
 /// How many allocations this thread made while running `f`.
 fn allocations_during(f: impl FnOnce()) -> usize {
-    let before = ALLOCATIONS.load(Ordering::SeqCst);
+    let before = ALLOCATIONS.with(Cell::get);
     COUNTING.with(|c| c.set(true));
     f();
     COUNTING.with(|c| c.set(false));
-    ALLOCATIONS.load(Ordering::SeqCst) - before
+    ALLOCATIONS.with(Cell::get) - before
+}
+
+/// How many bytes this thread's allocations asked for while running `f`.
+fn bytes_during(f: impl FnOnce()) -> usize {
+    let before = BYTES.with(Cell::get);
+    allocations_during(f);
+    BYTES.with(Cell::get) - before
 }
 
 const BOUNDS: Bounds = Bounds {
@@ -228,4 +237,46 @@ fn unit_views_redraw_without_allocating() {
             "{model}/{activation}: something was drawn"
         );
     }
+}
+
+/// #15: a run built with its first evaluation in parts (the page's build)
+/// allocates its passes' workspaces as the evaluation reaches each layer,
+/// not in its constructor (at the caps ~100 MB: zeroing them at once was a
+/// 0.1–0.25 s task in the page); from its first iteration on, its
+/// iterations in parts allocate nothing.
+#[test]
+fn a_run_built_in_parts_allocates_its_workspaces_as_it_goes() {
+    let mut settings = Settings::default();
+    let pairs = [
+        ("model", "deep"),
+        ("layers", "64,64,64"),
+        ("points", "4000"),
+        ("test-fraction", "0.2"),
+    ];
+    assert_eq!(settings.apply(pairs), []);
+    let (train, test) = sepal::dataset::train_and_test(&settings);
+    let (train_copy, test_copy) = (train.clone(), test.clone());
+    let whole = bytes_during(|| drop(Trainer::with_split(&settings, train_copy, test_copy)));
+    let mut run = None;
+    let built = bytes_during(|| run = Some(Trainer::with_split_in_parts(&settings, train, test)));
+    let mut run = run.expect("built");
+    // One layer's Z and A over the 3,200 training points alone are 3.3 MB.
+    assert!(whole - built > 10_000_000, "whole {whole} B, in parts {built} B");
+    let evaluating = allocations_during(|| {
+        while run.is_evaluating() {
+            run.advance();
+        }
+    });
+    assert!(evaluating > 0, "the workspaces come with the evaluation");
+    allocations_during(|| {
+        while run.iteration() < 1 {
+            run.advance();
+        }
+    });
+    let n = allocations_during(|| {
+        while run.iteration() < 4 {
+            run.advance();
+        }
+    });
+    assert_eq!(n, 0, "{n} allocations in later iterations");
 }
