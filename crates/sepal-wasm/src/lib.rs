@@ -4,6 +4,10 @@
 //! decision map); JS owns the frame and reads the map's pixels, its contour
 //! and the cost curve straight out of wasm memory through the `*Ptr` /
 //! `*Len` pairs, without copies.
+//!
+//! One file though over 500 lines: it is the `Playground` class JS sees, a
+//! short method per getter or call, each a thin wrapper over the run, the
+//! map or the settings; what has logic of its own lives in the modules.
 
 mod convert;
 mod derivation;
