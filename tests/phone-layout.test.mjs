@@ -23,3 +23,13 @@ test("the page fits a 375 px wide phone", () =>
     assert.ok(layout.controls.right <= 375, "the controls fit");
     await assert.doesNotReject(element.locator('[part="plot"]').waitFor({ state: "visible" }));
   }));
+
+test("on a phone the readouts' words wrap in their boxes rather than being cut: your own points with none yet", () =>
+  withPage("#dataset=custom", { width: 375, height: 800 }, async ({ element }) => {
+    const cost = await element.evaluate((el) => {
+      const value = el.shadowRoot.querySelector(".readout.cost dd");
+      return { text: value.textContent, scrollWidth: value.scrollWidth, clientWidth: value.clientWidth };
+    });
+    assert.equal(cost.text, "no points yet");
+    assert.ok(cost.scrollWidth <= cost.clientWidth, `"${cost.text}" needs ${cost.scrollWidth}px of a ${cost.clientWidth}px box`);
+  }));

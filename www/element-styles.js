@@ -453,6 +453,7 @@ canvas { display: block; max-width: 100%; }
   overflow: hidden;
   text-overflow: ellipsis;
 }
+.readout dd.words { white-space: normal; font-size: 1rem; line-height: 1.2; }
 
 [part="controls"] {
   display: flex;

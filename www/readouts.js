@@ -78,6 +78,8 @@ export class Readouts {
     const empty = points !== null && points.train.length === 0;
     const cost = state.evaluating ? this.text.notANumber : Number.isFinite(state.cost) ? costText(state.cost) : String(state.cost);
     set(this.cost, empty ? this.text.noPointsYet : cost);
+    // Words, not a number: they may wrap in a narrow box rather than be cut.
+    if (this.cost.value.classList.contains("words") !== empty) this.cost.value.classList.toggle("words", empty);
     set(this.train, this.percent(state.trainAccuracy));
     const held = Number.isFinite(state.testAccuracy);
     if (this.test.row.hidden === held) {
