@@ -273,16 +273,17 @@ impl Playground {
     /// wrong (for the page's strings) besides its English message.
     #[wasm_bindgen(js_name = fromModel)]
     pub fn from_model_js(object: JsValue) -> Result<Playground, JsValue> {
-        let json = json::Json::from_js(&object).map_err(|e| {
-            JsValue::from(match e {
-                json::ReadError::TooDeep => model::ModelError::TooDeep,
-                json::ReadError::TooMany => model::ModelError::TooManyValues,
-                json::ReadError::NotJson => model::ModelError::Unreadable {
-                    message: "a value JSON does not have (a function, a symbol, a BigInt)".into(),
-                },
-            })
-        })?;
+        let json = json::Json::from_js(&object).map_err(model::ModelError::from)?;
         Self::from_model(&json).map_err(JsValue::from)
+    }
+
+    /// #15: `fromModel` with the run's evaluation left to `advance` as a
+    /// first evaluation (`evaluating`; see `buildInParts`): a large model
+    /// loads without one long task. The same bits once evaluated.
+    #[wasm_bindgen(js_name = fromModelInParts)]
+    pub fn from_model_in_parts_js(object: JsValue) -> Result<Playground, JsValue> {
+        let json = json::Json::from_js(&object).map_err(model::ModelError::from)?;
+        Self::from_model_in_parts(&json).map_err(JsValue::from)
     }
 
     /// `{train: [[x1, x2, label], …], test: […]}`.
