@@ -167,6 +167,15 @@ test("at the caps, importing a model file evaluates it in parts: no long task, t
     assert.ok(!outcome.seen.includes("NaN"), `the cost readout meanwhile: ${outcome.seen.join(" | ")}`);
     assert.equal(outcome.iteration, saved.iteration);
     assert.equal(outcome.cost, saved.cost, "the cost the file was saved with");
+
+    // A script that reads at once gets the evaluated run (its read finishes the evaluation).
+    const read = await element.evaluate(async (el, json) => {
+      await el.importModel(json);
+      return { cost: el.cost, iteration: el.iteration, file: el.exportModel() };
+    }, saved.json);
+    assert.equal(read.cost, saved.cost, "read at once after importModel");
+    assert.equal(read.iteration, saved.iteration);
+    assert.equal(read.file, saved.json, "what it saves at once is the file it was loaded from");
   }));
 
 test("at the caps, playing trains in parts: no long task, frames keep coming, pause stops at once", () =>

@@ -1,4 +1,4 @@
-//! Model files: `exportModel()` and `Playground.fromModel()`.
+//! Model files: `exportModel()` and `Playground.fromModelInParts()`.
 //!
 //! A model file is the JSON object
 //!
