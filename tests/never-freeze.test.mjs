@@ -7,18 +7,18 @@
 // other), the parts give the same bits as whole iterations, and an
 // experiment on that network can be cancelled while it trains.
 //
-// Loading the page, reset(), a rebuild, your own 10,000 points and an
-// experiment's runs at that size do the run's first evaluation (its forward
-// passes, the cost) in parts too, allocating its workspaces layer by layer
-// as it goes, and draw the first map small, then in bands, the points and
-// the units' pictures a part a frame: no long task, and the same cost as a
-// whole build.
+// Loading the page, reset(), a rebuild, your own 10,000 points, importing a
+// model file and an experiment's runs at that size do the run's first
+// evaluation (its forward passes, the cost) in parts too, allocating its
+// workspaces layer by layer as it goes, and draw the first map small, then
+// in bands, the points and the units' pictures a part a frame: no long
+// task, and the same cost as a whole build (an imported model: the cost it
+// was saved with).
 //
 // The bound on a task is generous (LONG_TASK_MS): the point is that
 // without the parts one iteration was a single 0.5–1 s task on a loaded
 // machine, loading 0.7 s, a rebuild 0.4 s, a build on your own points
-// 0.3–0.4 s. Importing a model file is a single task still, and not
-// observed.
+// 0.3–0.4 s, importing a model file 0.3–0.4 s.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -136,6 +136,46 @@ test("at the caps, your own 10,000 points are built on in parts: no long task, a
     }, csv);
     assert.equal(outcome.dataset, "custom");
     assertBuiltInParts("your own points", outcome);
+  }));
+
+test("at the caps, importing a model file evaluates it in parts: no long task, the cost it was saved with", () =>
+  withPage(CAPS, async ({ element, page }) => {
+    // A file one iteration in, so that its parameters are not the initial weights.
+    const saved = await element.evaluate((el) => {
+      el.step(1);
+      return { json: el.exportModel(), cost: el.cost, iteration: el.iteration };
+    });
+    await page.waitForTimeout(1500);
+    await page.evaluate(watch);
+    const outcome = await element.evaluate(async (el, json) => {
+      await el.importModel(json);
+      const readout = () => el.shadowRoot.querySelector(".readout.cost dd").textContent;
+      const started = performance.now();
+      const seen = new Set([readout()]);
+      while (!/^\d/.test(readout()) && performance.now() - started < 20000) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        seen.add(readout());
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const record = window.__freeze;
+      record.watching = false;
+      return { tasks: record.tasks, seen: [...seen], shown: readout(), cost: el.cost, iteration: el.iteration };
+    }, saved.json);
+    const longest = Math.max(0, ...outcome.tasks);
+    assert.ok(longest < LONG_TASK_MS, `importing: longest task ${longest} ms (${outcome.tasks.join(", ")})`);
+    assert.match(outcome.shown, /^\d/, "the cost is shown once evaluated");
+    assert.ok(!outcome.seen.includes("NaN"), `the cost readout meanwhile: ${outcome.seen.join(" | ")}`);
+    assert.equal(outcome.iteration, saved.iteration);
+    assert.equal(outcome.cost, saved.cost, "the cost the file was saved with");
+
+    // A script that reads at once gets the evaluated run (its read finishes the evaluation).
+    const read = await element.evaluate(async (el, json) => {
+      await el.importModel(json);
+      return { cost: el.cost, iteration: el.iteration, file: el.exportModel() };
+    }, saved.json);
+    assert.equal(read.cost, saved.cost, "read at once after importModel");
+    assert.equal(read.iteration, saved.iteration);
+    assert.equal(read.file, saved.json, "what it saves at once is the file it was loaded from");
   }));
 
 test("at the caps, playing trains in parts: no long task, frames keep coming, pause stops at once", () =>

@@ -154,7 +154,8 @@ export class ModelHolder {
    * The Playground of a model file (`json`, its text or the object it
    * parses to). Text over MAX_MODEL_BYTES is not parsed; of the object,
    * only the format's keys are handed to the wasm. Bad input throws an Error that says what is wrong in
-   * `text` (`reason`, and `code` for scripts).
+   * `text` (`reason`, and `code` for scripts). Its evaluation is done in
+   * parts as a build's (#15: `evaluating` until the frames finish it).
    */
   open(json, text) {
     const refuse = (reason, code) => {
@@ -184,7 +185,12 @@ export class ModelHolder {
     }
     if (tooBig) throw refuse(tooBig, "too-big");
     try {
-      return this.api.Playground.fromModel(object);
+      // #15: its evaluation (the initial weights' cost, the file's
+      // parameters' passes) in parts, as a build's: what fits now, the
+      // rest in the frames that follow.
+      const pg = this.api.Playground.fromModelInParts(object);
+      this.#evaluateSome(pg);
+      return pg;
     } catch (error) {
       throw refuse(modelErrorText(error, text), error?.code ?? "unreadable");
     }

@@ -271,18 +271,14 @@ impl Playground {
     /// The run a model file object (what `JSON.parse` made of one)
     /// describes. Throws an Error whose `code` and `values` say what is
     /// wrong (for the page's strings) besides its English message.
-    #[wasm_bindgen(js_name = fromModel)]
-    pub fn from_model_js(object: JsValue) -> Result<Playground, JsValue> {
-        let json = json::Json::from_js(&object).map_err(|e| {
-            JsValue::from(match e {
-                json::ReadError::TooDeep => model::ModelError::TooDeep,
-                json::ReadError::TooMany => model::ModelError::TooManyValues,
-                json::ReadError::NotJson => model::ModelError::Unreadable {
-                    message: "a value JSON does not have (a function, a symbol, a BigInt)".into(),
-                },
-            })
-        })?;
-        Self::from_model(&json).map_err(JsValue::from)
+    /// #15: its evaluation (the initial weights' cost, then the file's
+    /// parameters' passes and cost) is left to `advance` as a first
+    /// evaluation (`evaluating`, as `buildInParts`): a large model loads
+    /// without one long task, with the bits of `Playground::from_model`.
+    #[wasm_bindgen(js_name = fromModelInParts)]
+    pub fn from_model_in_parts_js(object: JsValue) -> Result<Playground, JsValue> {
+        let json = json::Json::from_js(&object).map_err(model::ModelError::from)?;
+        Self::from_model_in_parts(&json).map_err(JsValue::from)
     }
 
     /// `{train: [[x1, x2, label], …], test: […]}`.

@@ -99,6 +99,13 @@ enum Phase {
     /// before any iteration: the training pass (the dropped-out one with
     /// dropout), then J and the curves' first point.
     InitialForward(usize, usize),
+    /// #15: the first evaluation of a model file's run built in parts
+    /// ([`Trainer::restore_in_parts`]): the initial weights' training pass,
+    /// whose J divergence is measured against, then [`Phase::RestoredForward`].
+    InitialCost(usize, usize),
+    /// The restored parameters' training pass, then J, the curves' first
+    /// point and the divergence check, as [`Trainer::restore`] does them.
+    RestoredForward(usize, usize),
     /// The plain pass of the training points, when a dropout step left it
     /// behind (the training accuracy is read from it).
     Plain { layer: usize, row: usize, then: AfterPass },
@@ -313,7 +320,10 @@ impl Trainer {
 
     /// Whether the first evaluation of a run reset in parts is still under way.
     pub fn is_evaluating(&self) -> bool {
-        matches!(self.phase, Phase::InitialForward(..)) || self.phase.serves() == Some(AfterPass::FirstEvaluation)
+        matches!(
+            self.phase,
+            Phase::InitialForward(..) | Phase::InitialCost(..) | Phase::RestoredForward(..)
+        ) || self.phase.serves() == Some(AfterPass::FirstEvaluation)
     }
 
     /// Completes the first evaluation of a run reset in parts, if under way.
@@ -348,12 +358,46 @@ impl Trainer {
         }
         self.network.copy_parameters_from(network);
         self.restart_at(iteration);
+        self.check_restored();
+        Ok(())
+    }
+
+    /// #15: [`Self::with_split`] then [`Self::restore`], on a run built in
+    /// parts ([`Self::with_split_in_parts`]; a model file's): the parameters
+    /// and iteration are `network`'s and `iteration` at once, and the
+    /// evaluation — the initial weights' J, which divergence is measured
+    /// against, then these parameters' passes, J and curves' first point —
+    /// is the first evaluation [`Self::advance`] does in parts. The same
+    /// bits once evaluated; nothing changes when the shapes differ.
+    pub fn restore_in_parts(&mut self, network: &Network, iteration: u64) -> Result<(), ShapeMismatch> {
+        if !self.network.has_shape_of(network) {
+            return Err(ShapeMismatch);
+        }
+        if self.train.is_empty() {
+            self.reset();
+            return self.restore(network, iteration);
+        }
+        self.network.copy_parameters_from(network);
+        self.optimizer.reset();
+        self.clear_at(iteration);
+        self.cost = f64::NAN;
+        self.initial_cost = f64::NAN;
+        self.plain_pass_stale = false;
+        self.test_metrics = None;
+        // The initial weights' pass has iteration 0's masks, as `reset`'s.
+        self.regularization.draw_own_masks(0);
+        self.phase = Phase::InitialCost(0, 0);
+        Ok(())
+    }
+
+    /// The divergence of restored parameters: not finite, or a cost past
+    /// the threshold.
+    fn check_restored(&mut self) {
         if !self.network.is_finite() {
             self.divergence = Some(Divergence::NonFiniteParameter);
         } else if !self.train.is_empty() {
             self.check_divergence();
         }
-        Ok(())
     }
 
     /// Goes on from the current parameters on other points, already split
@@ -558,6 +602,32 @@ impl Trainer {
                     self.finish_evaluate();
                     self.initial_cost = self.cost;
                     self.history.push(self.iteration, self.cost);
+                    self.after_pass(AfterPass::FirstEvaluation)
+                }
+            },
+            Phase::InitialCost(l, r) => {
+                let pass = match self.regularization.dropout_pass_mut() {
+                    Some(pass) => pass,
+                    None => &mut self.pass,
+                };
+                match forward_part(&self.initial, l, r, self.train.x.view(), pass) {
+                    Some((l, r)) => Phase::InitialCost(l, r),
+                    None => {
+                        self.initial_cost =
+                            self.regularization
+                                .cost_of_passes(&self.initial, &self.train.y, &self.pass);
+                        // The restored parameters' pass, with their iteration's masks.
+                        self.begin_evaluate();
+                        Phase::RestoredForward(0, 0)
+                    }
+                }
+            }
+            Phase::RestoredForward(l, r) => match self.training_pass_part(l, r) {
+                Some((l, r)) => Phase::RestoredForward(l, r),
+                None => {
+                    self.finish_evaluate();
+                    self.history.push(self.iteration, self.cost);
+                    self.check_restored();
                     self.after_pass(AfterPass::FirstEvaluation)
                 }
             },

@@ -9,7 +9,7 @@ use sepal::Model;
 use wasm_bindgen::JsValue;
 
 use super::{MAX_ITERATION, MAX_PARAMETER};
-use crate::json::MAX_VALUES;
+use crate::json::{ReadError, MAX_VALUES};
 use crate::points::MAX_COORDINATE;
 
 /// What a value should have been.
@@ -252,5 +252,19 @@ impl From<ModelError> for JsValue {
         let _ = js_sys::Reflect::set(&js, &JsValue::from_str("code"), &JsValue::from_str(code));
         let _ = js_sys::Reflect::set(&js, &JsValue::from_str("values"), &values);
         js.into()
+    }
+}
+
+/// A JS value that is not a JSON tree within the limits: what the file is
+/// said to be.
+impl From<ReadError> for ModelError {
+    fn from(error: ReadError) -> ModelError {
+        match error {
+            ReadError::TooDeep => ModelError::TooDeep,
+            ReadError::TooMany => ModelError::TooManyValues,
+            ReadError::NotJson => ModelError::Unreadable {
+                message: "a value JSON does not have (a function, a symbol, a BigInt)".into(),
+            },
+        }
     }
 }

@@ -1,4 +1,4 @@
-//! Model files: `exportModel()` and `Playground.fromModel()`.
+//! Model files: `exportModel()` and `Playground.fromModelInParts()`.
 //!
 //! A model file is the JSON object
 //!
@@ -567,14 +567,35 @@ impl Playground {
     /// the file splits them), its parameters at its iteration. Reset goes
     /// back to the settings' initial weights.
     pub fn from_model(json: &Json) -> Result<Playground, ModelError> {
+        Self::import(json, false)
+    }
+
+    /// [`Self::from_model`] with the run's evaluation (the initial weights'
+    /// cost, then the file's parameters' passes and cost) left to `advance`
+    /// as a first evaluation (#15: a large model loads without one long
+    /// task). The same bits once evaluated.
+    pub fn from_model_in_parts(json: &Json) -> Result<Playground, ModelError> {
+        Self::import(json, true)
+    }
+
+    /// The run of a model file, evaluated whole or, `in_parts`, left to `advance`.
+    fn import(json: &Json, in_parts: bool) -> Result<Playground, ModelError> {
         let file = read(json)?;
-        let mut trainer = Trainer::with_split(&file.settings, file.train.clone(), file.test.clone());
+        let (train, test) = (file.train.clone(), file.test.clone());
+        let mut trainer = match in_parts {
+            true => Trainer::with_split_in_parts(&file.settings, train, test),
+            false => Trainer::with_split(&file.settings, train, test),
+        };
         let network = file
             .parameters
             .to_network(trainer.network(), file.settings.model())
             .map_err(ModelError::Parameters)?;
+        let restored = match in_parts {
+            true => trainer.restore_in_parts(&network, file.iteration),
+            false => trainer.restore(&network, file.iteration),
+        };
         // The shapes were just checked against this very trainer's network.
-        if trainer.restore(&network, file.iteration).is_err() {
+        if restored.is_err() {
             return Err(ModelError::Parameters(ImportError::WrongModel {
                 expected: file.settings.model(),
             }));

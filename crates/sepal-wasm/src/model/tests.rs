@@ -618,3 +618,107 @@ fn the_largest_model_is_well_within_the_values_a_file_may_hold() {
     let count = values(&largest.model_json());
     assert!(count > 50_000 && count * 2 < crate::json::MAX_VALUES, "{count}");
 }
+
+/// What a loaded run shows and goes on from: the cost, training accuracy,
+/// divergence and the four curves as bits, and whether the file it saves
+/// (parameters, iteration, points, the optimizer's state) is `other`'s.
+fn same_load(pg: &Playground, other: &Playground, what: &str) {
+    let bits = |pg: &Playground| {
+        let run = pg.trainer();
+        let mut bits = vec![run.iteration(), run.cost().to_bits(), run.train_accuracy().to_bits()];
+        for curve in [
+            run.history(),
+            run.test_cost_history(),
+            run.train_accuracy_history(),
+            run.test_accuracy_history(),
+        ] {
+            bits.extend(curve.iterations().iter().chain(curve.costs()).map(|v| v.to_bits()));
+        }
+        (bits, run.divergence())
+    };
+    assert_eq!(bits(pg), bits(other), "{what}");
+    assert!(pg.model_json() == other.model_json(), "{what}: the file it saves");
+}
+
+/// #15: a model file loaded in parts is at the file's iteration at once,
+/// its evaluation left to `advance` in several parts; once evaluated it is
+/// the whole load to the bit, and trains on the same — its divergence
+/// threshold (the initial weights' cost) too: parameters far off are
+/// flagged alike.
+#[test]
+fn a_model_loaded_in_parts_is_the_whole_load_once_evaluated() {
+    let far_off = |json: &Json| {
+        with(
+            json,
+            &["parameters", "W2"],
+            Json::List(vec![Json::numbers(&[1000.0, -1000.0, 1000.0, -1000.0])]),
+        )
+    };
+    for (pairs, bend) in [
+        (&[][..], None),
+        (&[][..], Some(far_off as fn(&Json) -> Json)),
+        (
+            &[
+                ("model", "deep"),
+                ("layers", "64,64"),
+                ("points", "2000"),
+                ("test-fraction", "0.3"),
+            ][..],
+            None,
+        ),
+        (&[("notebook", "regularization"), ("keep-prob", "0.86")], None),
+        (
+            &[
+                ("model", "deep"),
+                ("keep-prob", "0.7"),
+                ("dropout-masks", "fresh"),
+                ("l2", "0.1"),
+            ],
+            None,
+        ),
+        (
+            &[
+                ("notebook", "optimization"),
+                ("optimizer", "adam"),
+                ("batch-size", "64"),
+            ],
+            None,
+        ),
+        (
+            &[
+                ("dataset", "circles"),
+                ("features", "x1,x2,x1sq,x2sq,sinx1"),
+                ("l1", "0.01"),
+            ],
+            None,
+        ),
+    ] {
+        let mut original = playground(pairs);
+        original.step(321);
+        let mut json = original.model_json();
+        if let Some(bend) = bend {
+            json = bend(&json);
+        }
+        let mut whole = Playground::from_model(&json).unwrap();
+        let mut parts = Playground::from_model_in_parts(&json).unwrap();
+        assert!(parts.trainer().is_evaluating(), "{pairs:?}");
+        assert_eq!(
+            parts.trainer().iteration(),
+            321,
+            "{pairs:?}: the file's iteration at once"
+        );
+        let mut calls = 1;
+        while parts.advance() == 0 {
+            calls += 1;
+        }
+        assert!(!parts.trainer().is_evaluating(), "{pairs:?}");
+        assert!(calls > 2, "{pairs:?}: the evaluation in {calls} parts");
+        same_load(&parts, &whole, &format!("{pairs:?}"));
+        if bend.is_some() {
+            assert!(whole.trainer().divergence().is_some(), "far-off parameters are flagged");
+        }
+        whole.step(100);
+        parts.step(100);
+        same_load(&parts, &whole, &format!("{pairs:?} 100 iterations on"));
+    }
+}
