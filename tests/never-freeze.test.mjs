@@ -56,7 +56,7 @@ const watch = () => {
  * for it), stops watching and returns the long tasks and the cost, with the
  * cost of the same settings built whole by the wasm directly.
  */
-const settledWithWholeCost = async (el) => {
+const settledWithWholeCost = async (el, points = null) => {
   const readout = () => el.shadowRoot.querySelector(".readout.cost dd").textContent;
   const started = performance.now();
   const seen = new Set([readout()]);
@@ -71,14 +71,15 @@ const settledWithWholeCost = async (el) => {
   const shown = readout();
   const { loadWasm } = await import(new URL("wasm.js", document.baseURI).href);
   const api = await loadWasm();
-  const whole = new api.Playground(el.settings);
+  // Your own `points`: the wasm's whole build on them.
+  const whole = points ? api.Playground.withPoints(el.settings, points, undefined) : new api.Playground(el.settings);
   const costs = { parts: el.cost, whole: whole.cost, iteration: el.iteration };
   // One iteration on from there, the same way: the run built in parts trains on.
   el.step(1);
   whole.step(1);
   const trained = { parts: el.cost, whole: whole.cost };
   whole.free();
-  return { tasks: record.tasks, frames: record.frames, seen: [...seen], shown, costs, trained };
+  return { tasks: record.tasks, frames: record.frames, seen: [...seen], shown, costs, trained, dataset: el.settings.dataset };
 };
 
 /** Asserts no long task, and the cost of a whole build, then and one iteration on. */
@@ -110,30 +111,9 @@ test("at the caps, your own 10,000 points are built on in parts: no long task, a
     const csv = await element.evaluate((el) => el.exportPoints());
     await page.waitForTimeout(1500);
     await page.evaluate(watch);
-    const outcome = await element.evaluate(async (el, csv) => {
-      el.importPoints(csv);
-      const readout = () => el.shadowRoot.querySelector(".readout.cost dd").textContent;
-      const started = performance.now();
-      const seen = new Set([readout()]);
-      while (!/^\d/.test(readout()) && performance.now() - started < 20000) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        seen.add(readout());
-      }
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      const record = window.__freeze;
-      record.watching = false;
-      const shown = readout();
-      const { loadWasm } = await import(new URL("wasm.js", document.baseURI).href);
-      const api = await loadWasm();
-      const points = csv.trim().split("\n").slice(1).map((line) => line.split(",").map(Number));
-      const whole = api.Playground.withPoints(el.settings, points, undefined);
-      const costs = { parts: el.cost, whole: whole.cost, iteration: el.iteration };
-      el.step(1);
-      whole.step(1);
-      const trained = { parts: el.cost, whole: whole.cost };
-      whole.free();
-      return { tasks: record.tasks, frames: record.frames, seen: [...seen], shown, costs, trained, dataset: el.settings.dataset };
-    }, csv);
+    await element.evaluate((el, csv) => el.importPoints(csv), csv);
+    const points = csv.trim().split("\n").slice(1).map((line) => line.split(",").map(Number));
+    const outcome = await element.evaluate(settledWithWholeCost, points);
     assert.equal(outcome.dataset, "custom");
     assertBuiltInParts("your own points", outcome);
   }));

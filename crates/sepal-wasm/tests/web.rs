@@ -194,8 +194,12 @@ fn a_model_goes_through_json_text_and_back_to_the_bit() {
     // What the page does: JSON.stringify to save, JSON.parse to load.
     let text = js_sys::JSON::stringify(&pg.export_model().unwrap()).unwrap();
     let object = js_sys::JSON::parse(&text.as_string().unwrap()).unwrap();
-    let mut copy = Playground::from_model_js(object).unwrap();
+    let mut copy = Playground::from_model_in_parts_js(object).unwrap();
     assert_eq!(copy.iteration(), 777.0);
+    // The page's import: its evaluation in parts, as the frames do it.
+    while copy.evaluating() {
+        copy.advance();
+    }
     assert_eq!(copy.cost().to_bits(), pg.cost().to_bits());
     pg.step(100);
     copy.step(100);
@@ -205,7 +209,9 @@ fn a_model_goes_through_json_text_and_back_to_the_bit() {
 
 #[wasm_bindgen_test]
 fn a_bad_model_throws_an_error_with_a_code_and_values() {
-    let error = Playground::from_model_js(JsValue::from_str("model")).err().unwrap();
+    let error = Playground::from_model_in_parts_js(JsValue::from_str("model"))
+        .err()
+        .unwrap();
     assert_eq!(get(&error, "code").as_string().unwrap(), "not-an-object");
     // The words are the page's (strings.js); the message is only a fallback.
     let message = js_sys::Error::from(error).message().as_string().unwrap();
@@ -219,7 +225,7 @@ fn a_bad_model_throws_an_error_with_a_code_and_values() {
         &JsValue::from_f64(9.0),
     )
     .unwrap();
-    let error = Playground::from_model_js(object).err().unwrap();
+    let error = Playground::from_model_in_parts_js(object).err().unwrap();
     assert_eq!(get(&error, "code").as_string().unwrap(), "wrong-shape");
     let values = get(&error, "values");
     assert_eq!(get(&values, "name").as_string().unwrap(), "W1");
@@ -229,7 +235,7 @@ fn a_bad_model_throws_an_error_with_a_code_and_values() {
     let object = pg.export_model().unwrap();
     let function = js_sys::Function::new_no_args("return 1");
     Reflect::set(&object, &"iteration".into(), &function).unwrap();
-    let error = Playground::from_model_js(object).err().unwrap();
+    let error = Playground::from_model_in_parts_js(object).err().unwrap();
     assert_eq!(get(&error, "code").as_string().unwrap(), "unreadable");
 }
 

@@ -358,7 +358,12 @@ pub struct ForwardPass {
 
 impl ForwardPass {
     pub fn new(network: &Network, cols: usize) -> Self {
-        let shapes = || network.layers.iter().map(|l| Array2::zeros((l.outputs(), cols)));
+        Self::with_matrices(network, cols, |rows| Array2::zeros((rows, cols)))
+    }
+
+    /// A pass whose Z[l] and A[l] are `matrix(n_l)`.
+    fn with_matrices(network: &Network, cols: usize, matrix: impl Fn(usize) -> Array2<f64>) -> Self {
+        let shapes = || network.layers.iter().map(|l| matrix(l.outputs()));
         Self {
             cols,
             z: shapes().collect(),
@@ -559,15 +564,7 @@ impl ForwardPass {
     /// spreads it over its parts). Allocated once: passes after the first
     /// allocate nothing.
     pub fn unallocated(network: &Network, cols: usize) -> Self {
-        let shapes = || network.layers.iter().map(|l| unallocated(l.outputs()));
-        Self {
-            cols,
-            z: shapes().collect(),
-            a: shapes().collect(),
-            output_parts: ExpNegAbsParts::new(cols),
-            output_parts_valid: false,
-            dropout: None,
-        }
+        Self::with_matrices(network, cols, unallocated)
     }
 
     /// Allocates the first of Z[l] and A[l] (`rows` × cols) not allocated
