@@ -47,28 +47,33 @@ const watch = () => {
     requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
+  /**
+   * Waits until `el`'s cost readout shows a number (its first evaluation
+   * done in the frames, not by a script's read, which would wait for it)
+   * and a few frames more for the map's bands, then stops watching: the
+   * long tasks and frames seen, what the readout showed meanwhile and last.
+   */
+  record.settle = async (el) => {
+    const readout = () => el.shadowRoot.querySelector(".readout.cost dd").textContent;
+    const started = performance.now();
+    const seen = new Set([readout()]);
+    while (!/^\d/.test(readout()) && performance.now() - started < 20000) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      seen.add(readout());
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    record.watching = false;
+    return { tasks: record.tasks, frames: record.frames, seen: [...seen], shown: readout() };
+  };
   window.__freeze = record;
 };
 
 /**
- * In the page: waits until the cost readout shows a number (the first
- * evaluation done in the frames, not by a script's read, which would wait
- * for it), stops watching and returns the long tasks and the cost, with the
- * cost of the same settings built whole by the wasm directly.
+ * In the page: once settled (`watch`'s `settle`), the long tasks and the
+ * cost, with the cost of the same settings built whole by the wasm directly.
  */
 const settledWithWholeCost = async (el, points = null) => {
-  const readout = () => el.shadowRoot.querySelector(".readout.cost dd").textContent;
-  const started = performance.now();
-  const seen = new Set([readout()]);
-  while (!/^\d/.test(readout()) && performance.now() - started < 20000) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    seen.add(readout());
-  }
-  // A few more frames for the map's bands.
-  await new Promise((resolve) => setTimeout(resolve, 1500));
-  const record = window.__freeze;
-  record.watching = false;
-  const shown = readout();
+  const settled = await window.__freeze.settle(el);
   const { loadWasm } = await import(new URL("wasm.js", document.baseURI).href);
   const api = await loadWasm();
   // Your own `points`: the wasm's whole build on them.
@@ -79,7 +84,7 @@ const settledWithWholeCost = async (el, points = null) => {
   whole.step(1);
   const trained = { parts: el.cost, whole: whole.cost };
   whole.free();
-  return { tasks: record.tasks, frames: record.frames, seen: [...seen], shown, costs, trained, dataset: el.settings.dataset };
+  return { ...settled, costs, trained, dataset: el.settings.dataset };
 };
 
 /** Asserts no long task, and the cost of a whole build, then and one iteration on. */
@@ -129,17 +134,8 @@ test("at the caps, importing a model file evaluates it in parts: no long task, t
     await page.evaluate(watch);
     const outcome = await element.evaluate(async (el, json) => {
       await el.importModel(json);
-      const readout = () => el.shadowRoot.querySelector(".readout.cost dd").textContent;
-      const started = performance.now();
-      const seen = new Set([readout()]);
-      while (!/^\d/.test(readout()) && performance.now() - started < 20000) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        seen.add(readout());
-      }
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      const record = window.__freeze;
-      record.watching = false;
-      return { tasks: record.tasks, seen: [...seen], shown: readout(), cost: el.cost, iteration: el.iteration };
+      const settled = await window.__freeze.settle(el);
+      return { ...settled, cost: el.cost, iteration: el.iteration };
     }, saved.json);
     const longest = Math.max(0, ...outcome.tasks);
     assert.ok(longest < LONG_TASK_MS, `importing: longest task ${longest} ms (${outcome.tasks.join(", ")})`);
