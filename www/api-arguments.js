@@ -7,7 +7,7 @@ import { format } from "./strings.js";
 import { grouped } from "./readouts.js";
 
 /** The most iterations one `step(n)` may run. */
-export const MAX_STEP = 100000;
+const MAX_STEP = 100000;
 /** The most parameters² × points a gradient check may cost in the page (about a second of wasm). */
 const GRADCHECK_WORK = 1e9;
 
@@ -21,7 +21,7 @@ const GRADCHECK_WORK = 1e9;
 const STEP_WORK = 1e9;
 
 /** How a wrong argument reads in an error message. */
-export function describe(value) {
+function describe(value) {
   if (typeof value === "string") return JSON.stringify(value);
   if (typeof value === "bigint") return `${value}n`;
   return String(value);
