@@ -22,6 +22,9 @@
 // runs long and Cancel registers at the next frame. The first run is built
 // at once (its errors reject at once); the others one a frame, so that
 // building several large networks is not one long task.
+//
+// Over 500 lines: the seven experiments share one scheduler, one results
+// view and one cancel; each experiment's own part is its table of runs.
 
 import { h } from "./dom.js";
 import { format } from "./strings.js";
