@@ -2,6 +2,10 @@
 // declarations) and www/custom-elements.json (a Custom Elements Manifest,
 // schema 2.1.0, the format editors and documentation tools read).
 //
+// Over 500 lines because it is the element's whole API described once —
+// every member, event and part with its documentation — and both files are
+// written from that one description.
+//
 //   node scripts/generate.mjs          (after `cargo xtask build`)
 //
 // The attributes and the settings' types come from the settings table, the

@@ -2,12 +2,12 @@
 // JS so that the single-file build, which inlines modules but not files a
 // module fetches, needs nothing else.
 //
+// One string though over 500 lines: the shadow root adopts one stylesheet,
+// and its blocks are in the order of the element's pieces.
+//
 // Pages can restyle the parts (`sepal-playground::part(plot)`, ...) and these
 // custom properties: --sepal-accent (buttons, the cost curve's neighbours),
 // --sepal-ink, --sepal-muted, --sepal-line, --sepal-surface, --sepal-focus.
-//
-// One string though over 500 lines: the shadow root adopts one stylesheet,
-// and its blocks are in the order of the element's pieces.
 
 export const STYLES = `
 :host {

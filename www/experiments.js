@@ -1,5 +1,8 @@
 // The course's experiments, one click each (`part="experiments"`):
 //
+// Over 500 lines: the seven experiments share one scheduler, one results
+// view and one cancel; each experiment's own part is its table of runs.
+//
 // - sweep: the notebook's "tuning hidden layer size" — the shallow network
 //   with n_h = 1, 2, 3, 4, 5, 20, 50, 5000 iterations each, side by side
 //   (small multiples, each with its boundary and accuracy);
@@ -22,9 +25,6 @@
 // runs long and Cancel registers at the next frame. The first run is built
 // at once (its errors reject at once); the others one a frame, so that
 // building several large networks is not one long task.
-//
-// Over 500 lines: the seven experiments share one scheduler, one results
-// view and one cancel; each experiment's own part is its table of runs.
 
 import { h } from "./dom.js";
 import { format } from "./strings.js";

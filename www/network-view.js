@@ -6,15 +6,15 @@
 // thicker for a larger |w|, blue for positive, orange for negative. Hovering
 // a link or a unit, or focusing a unit, shows its live values.
 //
+// Over 500 lines: layout, drawing and hover share the node positions and
+// the packed weights' offsets, which would otherwise cross a module line.
+//
 // Units of the first hidden layers are views (at most MAX_UNIT_LAYERS
 // layers and MAX_UNIT_VIEWS views); the layers after them are drawn as dots.
 // The diagram lays itself out in the box it is given: layers left to right,
 // units stacked, the views as large as fit. Above MAX_LINKS links only each
 // layer's strongest (largest |w|) are drawn, and a note says so: thousands
 // of lines are a tangle, not a picture.
-//
-// Over 500 lines: layout, drawing and hover share the node positions and
-// the packed weights' offsets, which would otherwise cross a module line.
 
 import { h } from "./dom.js";
 import { format } from "./strings.js";

@@ -1,5 +1,10 @@
 // <sepal-playground>: a neural-network playground in one element.
 //
+// Over 500 lines because it is the whole public API, each member with the
+// documentation a script author reads; the work is in the rooms listed below, the
+// members' argument checks in api-arguments.js and the promises of `runTo`
+// and `train` in target-run.js.
+//
 // The wasm `Playground` owns the data, the network and the training; this
 // element owns the settings, the animation loop and the drawing. This file
 // is the element's public API and the wiring between the rooms that do the
@@ -39,11 +44,6 @@
 // come from the attributes, then with `url-settings` the page's address,
 // then the controls, a later one winning (settings-state.js); with
 // `url-settings` the hash always reproduces what is on screen.
-//
-// Over 500 lines because it is the whole public API, each member with the
-// documentation a script author reads; the work is in the rooms above, the
-// members' argument checks in api-arguments.js and the promises of `runTo`
-// and `train` in target-run.js.
 //
 // Events: `progress` after the model changed (a frame that trained, a step,
 // a reset, a new model), `diverged` once training diverged, `link` after

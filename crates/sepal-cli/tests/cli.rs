@@ -1,5 +1,9 @@
 //! The built binary against the course's published numbers (REFERENCE.md)
 //! and the numpy run of the notebook (`crates/sepal/tests/fixtures`).
+//!
+//! One file though over 500 lines: every test runs the same binary through
+//! `sepal` and reads its JSON the same way; they differ only in the
+//! arguments and the numbers they pin, each a few lines.
 
 use std::process::{Command, Output};
 

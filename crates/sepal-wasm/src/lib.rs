@@ -1,13 +1,13 @@
 //! The JS API of Sepal, the only code that knows about the browser.
 //!
+//! One file though over 500 lines: it is the `Playground` class JS sees, a
+//! short method per getter or call, each a thin wrapper over the run, the
+//! map or the settings; what has logic of its own lives in the modules.
+//!
 //! Rust owns the state (a [`Playground`]: settings, the training run, the
 //! decision map); JS owns the frame and reads the map's pixels, its contour
 //! and the cost curve straight out of wasm memory through the `*Ptr` /
 //! `*Len` pairs, without copies.
-//!
-//! One file though over 500 lines: it is the `Playground` class JS sees, a
-//! short method per getter or call, each a thin wrapper over the run, the
-//! map or the settings; what has logic of its own lives in the modules.
 
 mod convert;
 mod derivation;

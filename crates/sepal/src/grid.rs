@@ -2,6 +2,9 @@
 //! the plane, coloured into RGBA pixels, and its 0.5 contour — all into
 //! buffers allocated once, so redrawing a frame never allocates.
 //!
+//! One file though over 500 lines: half of it is the map's tests, which
+//! share its private block evaluation.
+//!
 //! The map is a picture: it evaluates the network in single precision (a
 //! copy of the weights rounded to f32, with `fastmath::single`'s tanh and
 //! σ), so four cells share each SIMD operation where training's f64 has
@@ -10,9 +13,6 @@
 //! through the layers in blocks of 64, whose activations stay in the L1
 //! cache; a render with the parameters and bounds of the previous one keeps
 //! the previous picture.
-//!
-//! One file though over 500 lines: half of it is the map's tests, which
-//! share its private block evaluation.
 
 use alloc::vec::Vec;
 

@@ -2,6 +2,10 @@
 //! Z[l] = W[l]·A[l−1] + b[l], A[l] = g[l](Z[l]), a sigmoid output, and the
 //! vectorised backward pass of the course's derivation.
 //!
+//! One file though over 500 lines: forward, backward and the passes' workspaces
+//! share the layers' shapes and slicing, and read best beside each other, as
+//! the course's equations do.
+//!
 //! Logistic regression is the network with no hidden layer, the course's
 //! shallow network has one, a deep network has several: one code path.
 //!
@@ -9,10 +13,6 @@
 //! equations, one call each, quoted in the comment above it. The comments
 //! number layers as the course does; in the code, `layers[l]` (and Z, A,
 //! dZ, dW, db at index l) is the course's layer l + 1, and A[0] = X.
-//!
-//! One file though over 500 lines: forward, backward and the passes' workspaces
-//! share the layers' shapes and slicing, and read best beside each other, as
-//! the course's equations do.
 
 use alloc::vec::Vec;
 use core::ops::Range;

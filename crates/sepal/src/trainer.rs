@@ -4,6 +4,10 @@
 //! page shows (iteration, epoch, cost, accuracy, divergence, the cost
 //! curve). Everything a step needs is allocated when the run is built.
 //!
+//! One file though over 500 lines: the step loop, the mini-batches' epochs,
+//! the curves and the divergence check all move the same run state; half is
+//! its tests.
+//!
 //! One iteration is one update. With full batches an epoch is an iteration
 //! and the gradient comes from the kept forward pass of the current
 //! parameters (the first part's loop, to the bit); with mini-batches each
@@ -17,10 +21,6 @@
 //! set's forward pass runs only at the iterations the curve keeps (every
 //! iteration at first — every 4th with dropout, see
 //! [`DROPOUT_FIRST_STRIDE`] —, ever fewer as the run grows), never per step.
-//!
-//! One file though over 500 lines: the step loop, the mini-batches' epochs,
-//! the curves and the divergence check all move the same run state; half is
-//! its tests.
 
 use ndarray::ArrayView2;
 

@@ -2,6 +2,10 @@
 //! `dist/sepal-playground.html`, the whole playground in one file that works
 //! when opened from disk.
 //!
+//! One file though over 500 lines: the site's bundles and the single file
+//! are read from the same page (its module scripts, found by `find_tags`)
+//! and built by the same esbuild; a third of it is their tests.
+//!
 //! In `dist/` the page's module scripts (`wasm.js`, `sepal-playground.js`,
 //! `page.js`: what `index.html` loads) are esbuild's minified bundles under
 //! their own names, their shared code in `chunk-*.js` beside them (one
@@ -26,10 +30,6 @@
 //! The served site's Content-Security-Policy comes as a header; the file
 //! from disk has none, so it carries the same policy in a `<meta>`, first in
 //! its `<head>`, with the inline script allowed by its SHA-256 hash.
-//!
-//! One file though over 500 lines: the site's bundles and the single file
-//! are read from the same page (its module scripts, found by `find_tags`)
-//! and built by the same esbuild; a third of it is their tests.
 
 use crate::cmd::{self, command};
 use crate::{serve, tools, wasm_build, Result};

@@ -1,5 +1,9 @@
 //! Model files: `exportModel()` and `Playground.fromModelInParts()`.
 //!
+//! One file though over 500 lines: writing a file and checking one read back
+//! share the format's keys and shapes, and every check of a file (settings,
+//! points, parameters, the optimiser's state) ends in the one `ModelError`.
+//!
 //! A model file is the JSON object
 //!
 //! ```json
@@ -25,10 +29,6 @@
 //! (`modelError.<code>` in www/strings.js) put in words. JS parses the
 //! text (`JSON.parse`) and hands the object over; the checks here are
 //! plain Rust on a [`Json`] tree, so native tests feed them garbage.
-//!
-//! One file though over 500 lines: writing a file and checking one read back
-//! share the format's keys and shapes, and every check of a file (settings,
-//! points, parameters, the optimiser's state) ends in the one `ModelError`.
 
 use sepal::dataset::{held_out, train_and_test};
 use sepal::optimizer::Moments;

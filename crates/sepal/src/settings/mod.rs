@@ -1,17 +1,17 @@
 //! The one table of settings behind the URL, the element's attributes, the
 //! CLI's options and the JSON export: names, defaults, limits, parsing.
 //!
-//! Every value is validated here; a rejected value leaves the setting as it
-//! was and comes back as a [`SettingError`] that says what was wrong.
-//! `table.rs` is the table, a row per setting; `kind.rs` the kinds of
-//! values with their one parser each; `decimal.rs` numbers as text; this
-//! module the [`Settings`] the rows read and store.
-//!
 //! Over 500 lines because `Settings` keeps each dataset's own defaults
 //! (noise, the spiral's network) beside the fields they stand in for, the
 //! checks that need every value at once (`check_together`: the football's
 //! unused data settings, a batch against the training points) beside the
 //! fields they read, and the tests of the link between them live with it.
+//!
+//! Every value is validated here; a rejected value leaves the setting as it
+//! was and comes back as a [`SettingError`] that says what was wrong.
+//! `table.rs` is the table, a row per setting; `kind.rs` the kinds of
+//! values with their one parser each; `decimal.rs` numbers as text; this
+//! module the [`Settings`] the rows read and store.
 
 mod decimal;
 mod kind;
