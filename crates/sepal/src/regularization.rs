@@ -179,6 +179,12 @@ impl Regularization {
         self.dropout_pass.as_mut()
     }
 
+    /// The run's own dropped-out training pass, as last run (#17: the plain
+    /// pass reads its Z[1] and A[1], see [`Network::forward_rows_above_first`]).
+    pub fn dropout_pass(&self) -> Option<&ForwardPass> {
+        self.dropout_pass.as_ref()
+    }
+
     /// J from the passes already run: the dropped-out one's cross-entropy
     /// with dropout and full batches (else `plain`'s), plus the penalties.
     pub fn cost_of_passes(&self, network: &Network, y: &[f64], plain: &ForwardPass) -> f64 {

@@ -107,7 +107,8 @@ enum Phase {
     /// point and the divergence check, as [`Trainer::restore`] does them.
     RestoredForward(usize, usize),
     /// The plain pass of the training points, when a dropout step left it
-    /// behind (the training accuracy is read from it).
+    /// behind (the training accuracy is read from it): from layer 2, on the
+    /// dropped-out pass's A[1] (#17: dropout starts above it).
     Plain { layer: usize, row: usize, then: AfterPass },
     /// The held-out points' pass (the test metrics).
     Test { layer: usize, row: usize, then: AfterPass },
@@ -632,7 +633,9 @@ impl Trainer {
                 }
             },
             Phase::Plain { layer, row, then } => {
-                match forward_part(&self.network, layer, row, self.train.x.view(), &mut self.pass) {
+                let first = self.regularization.dropout_pass();
+                let x = self.train.x.view();
+                match forward_part_above(&self.network, layer, row, x, first, &mut self.pass) {
                     Some((layer, row)) => Phase::Plain { layer, row, then },
                     None => {
                         self.plain_pass_stale = false;
@@ -679,7 +682,7 @@ impl Trainer {
     /// order gives the same bits), then the end of what they served.
     fn after_pass(&mut self, then: AfterPass) -> Phase {
         if self.plain_pass_stale {
-            return Phase::Plain { layer: 0, row: 0, then };
+            return Phase::Plain { layer: 1, row: 0, then };
         }
         let test_due = self.test_metrics.is_none() && !self.test.is_empty();
         match then {
@@ -966,7 +969,9 @@ impl Trainer {
     /// the curves keep an iteration).
     fn refresh_plain_pass(&mut self) {
         if self.plain_pass_stale && !self.train.is_empty() {
-            self.network.forward(self.train.x.view(), &mut self.pass);
+            let first = self.regularization.dropout_pass().expect("stale only with dropout");
+            self.network
+                .forward_above_first(self.train.x.view(), first, &mut self.pass);
             self.plain_pass_stale = false;
         }
     }
@@ -1032,13 +1037,29 @@ fn forward_part(
     x: ArrayView2<f64>,
     pass: &mut ForwardPass,
 ) -> Option<(usize, usize)> {
+    forward_part_above(network, l, r, x, None, pass)
+}
+
+/// [`forward_part`]; with `first`, of a plain pass from layer 2 on
+/// `first`'s A[1] (see [`Network::forward_rows_above_first`]).
+fn forward_part_above(
+    network: &Network,
+    l: usize,
+    r: usize,
+    x: ArrayView2<f64>,
+    first: Option<&ForwardPass>,
+    pass: &mut ForwardPass,
+) -> Option<(usize, usize)> {
     let layer = &network.layers[l];
     // #15: a workspace allocated as the pass reaches it is a part of its own.
     if pass.allocate_layer(l, layer.outputs()) {
         return Some((l, r));
     }
     let end = part_end(r, layer.outputs(), layer.inputs() * pass.cols());
-    network.forward_rows(l, r..end, x, pass);
+    match first {
+        Some(first) => network.forward_rows_above_first(l, r..end, x, first, pass),
+        None => network.forward_rows(l, r..end, x, pass),
+    }
     if end < layer.outputs() {
         Some((l, end))
     } else {
