@@ -69,6 +69,10 @@ impl DropoutMasks {
     }
 }
 
+/// How a dropped-out pass's workspaces are made: [`ForwardPass::with_dropout`]
+/// or [`ForwardPass::unallocated_with_dropout`].
+type DropoutPass = fn(&Network, usize, f64) -> ForwardPass;
+
 /// The notebook's `np.random.seed(1)` in `forward_propagation_with_dropout`.
 const FIXED_MASK_SEED: u32 = 1;
 
@@ -93,6 +97,17 @@ pub struct Regularization {
 impl Regularization {
     /// What `settings` ask for, with workspaces for `m` training examples.
     pub fn new(settings: &Settings, network: &Network, m: usize) -> Self {
+        Self::with_workspace(settings, network, m, ForwardPass::with_dropout)
+    }
+
+    /// #17: [`Self::new`] for a run built in parts: the dropped-out pass's
+    /// Z, A and dropped A allocated by its first forward pass, layer by
+    /// layer, as the plain pass's ([`ForwardPass::unallocated_with_dropout`]).
+    pub fn unallocated(settings: &Settings, network: &Network, m: usize) -> Self {
+        Self::with_workspace(settings, network, m, ForwardPass::unallocated_with_dropout)
+    }
+
+    fn with_workspace(settings: &Settings, network: &Network, m: usize, dropout: DropoutPass) -> Self {
         let hidden = network.layers.len() > 1;
         let mut regularization = Self {
             l2: settings.l2,
@@ -103,13 +118,18 @@ impl Regularization {
             mini_batches: settings.batch_size.is_some(),
             dropout_pass: None,
         };
-        regularization.resize(network, m);
+        regularization.resize_with(network, m, dropout);
         regularization
     }
 
     /// New workspaces for `m` training examples (when the points change).
     pub fn resize(&mut self, network: &Network, m: usize) {
-        self.dropout_pass = (!self.mini_batches && self.keep_prob < 1.0).then(|| self.training_pass(network, m));
+        self.resize_with(network, m, ForwardPass::with_dropout);
+    }
+
+    fn resize_with(&mut self, network: &Network, m: usize, dropout: DropoutPass) {
+        self.dropout_pass =
+            (!self.mini_batches && self.keep_prob < 1.0).then(|| self.training_pass_with(network, m, dropout));
     }
 
     /// A forward pass over `cols` columns for training updates: with
@@ -117,10 +137,14 @@ impl Regularization {
     /// of that shape after `np.random.seed(1)`; fresh ones by
     /// [`Self::draw_masks`] before each pass).
     pub fn training_pass(&self, network: &Network, cols: usize) -> ForwardPass {
+        self.training_pass_with(network, cols, ForwardPass::with_dropout)
+    }
+
+    fn training_pass_with(&self, network: &Network, cols: usize, dropout: DropoutPass) -> ForwardPass {
         if self.keep_prob == 1.0 {
             return ForwardPass::new(network, cols);
         }
-        let mut pass = ForwardPass::with_dropout(network, cols, self.keep_prob);
+        let mut pass = dropout(network, cols, self.keep_prob);
         if self.masks == DropoutMasks::Fixed {
             draw_numpy_masks(&mut pass, FIXED_MASK_SEED, self.keep_prob);
         }

@@ -241,7 +241,10 @@ impl Trainer {
             settings.init(),
             settings.seed,
         );
-        let regularization = Regularization::new(settings, &network, train.len());
+        let regularization = match lazy {
+            true => Regularization::unallocated(settings, &network, train.len()),
+            false => Regularization::new(settings, &network, train.len()),
+        };
         let first_stride = if regularization.drops_out() {
             DROPOUT_FIRST_STRIDE
         } else {
