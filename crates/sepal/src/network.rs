@@ -330,8 +330,14 @@ impl Network {
                 let cells = block.start * m..block.end * m;
                 let part = &mut dz_prev[cells.clone()];
                 linalg::transpose_matmul_rows(w, dz, part, m, n_in, block.start);
-                dropout.mask_gradient(l - 1, cells.clone(), part);
-                activation.times_derivative(&z_prev[cells.clone()], &g_prev[cells], part);
+                match activation.step_below() {
+                    // The mask and a ReLU's g′ in one loop (#17).
+                    Some(below) => dropout.mask_gradient_and_step(l - 1, cells.clone(), part, &z_prev[cells], below),
+                    None => {
+                        dropout.mask_gradient(l - 1, cells.clone(), part);
+                        activation.times_derivative(&z_prev[cells.clone()], &g_prev[cells], part);
+                    }
+                }
             }
             return;
         }
@@ -534,6 +540,12 @@ impl Dropout {
     /// over `cells` of layer l (`da` holds them).
     fn mask_gradient(&self, l: usize, cells: Range<usize>, da: &mut [f64]) {
         quotient::mask_and_divide_in_place(da, &slice(&self.masks[l])[cells], self.keep_prob);
+    }
+
+    /// [`Self::mask_gradient`], then dZ[l] = dA[l] ⊙ g′(Z[l]) for a g′ that
+    /// is 1 where z > 0, else `below` (the ReLUs), in one loop.
+    fn mask_gradient_and_step(&self, l: usize, cells: Range<usize>, da: &mut [f64], z: &[f64], below: f64) {
+        quotient::mask_divide_and_step(da, &slice(&self.masks[l])[cells], self.keep_prob, z, below);
     }
 }
 

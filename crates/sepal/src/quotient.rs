@@ -74,6 +74,29 @@ pub(crate) fn mask_and_divide_in_place(x: &mut [f64], d: &[f64], divisor: f64) {
     );
 }
 
+/// #17: x[k] = (x[k]·d[k]/divisor)·s(z[k]), s(z) = 1 for z > 0, else
+/// `below`: the backward pass's dA·D/keep_prob and then ⊙ g′(Z) for a
+/// ReLU (below 0) or leaky ReLU (its slope) — the two loops' operations,
+/// in the same order, so their bits, in one loop (one pass less over dA).
+pub(crate) fn mask_divide_and_step(x: &mut [f64], d: &[f64], divisor: f64, z: &[f64], below: f64) {
+    assert!(d.len() == x.len() && z.len() == x.len(), "one length");
+    #[cfg(all(feature = "std", target_arch = "x86_64"))]
+    if fma::applies(divisor) {
+        let x = x.as_mut_ptr();
+        // SAFETY: as above; each element is read before it is written.
+        unsafe { fma::mask_divide_and_step(x, x, d.as_ptr(), d.len(), divisor, z.as_ptr(), below) };
+        return;
+    }
+    fastmath::wide(
+        #[inline(always)]
+        || {
+            for ((x, &d), &z) in x.iter_mut().zip(d).zip(z) {
+                *x = *x * d / divisor * if z > 0.0 { 1.0 } else { below };
+            }
+        },
+    );
+}
+
 #[cfg(all(feature = "std", target_arch = "x86_64"))]
 mod fma {
     extern crate std;
@@ -100,19 +123,64 @@ mod fma {
     /// # Safety
     /// [`applies`]`(b)`; `out`, `a` and `d` hold n elements.
     pub(super) unsafe fn mask_and_divide(out: *mut f64, a: *const f64, d: *const f64, n: usize, b: f64) {
+        // SAFETY: the caller's.
+        unsafe { quotients::<false>(out, a, d, n, b, core::ptr::null(), 0.0) }
+    }
+
+    /// [`mask_and_divide`], each quotient then times 1 where z[k] > 0,
+    /// else `below` (see [`super::mask_divide_and_step`]).
+    ///
+    /// # Safety
+    /// As [`mask_and_divide`]'s; `z` holds n elements too.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) unsafe fn mask_divide_and_step(
+        out: *mut f64,
+        a: *const f64,
+        d: *const f64,
+        n: usize,
+        b: f64,
+        z: *const f64,
+        below: f64,
+    ) {
+        // SAFETY: the caller's.
+        unsafe { quotients::<true>(out, a, d, n, b, z, below) }
+    }
+
+    /// Both: AVX-512 where the CPU has it, else AVX2; with `STEP`, times
+    /// the step factor of z (`z` is not read without).
+    ///
+    /// # Safety
+    /// As [`mask_divide_and_step`]'s.
+    unsafe fn quotients<const STEP: bool>(
+        out: *mut f64,
+        a: *const f64,
+        d: *const f64,
+        n: usize,
+        b: f64,
+        z: *const f64,
+        below: f64,
+    ) {
         // SAFETY: the caller's, and the CPU has AVX-512F where it is used.
         unsafe {
             if std::is_x86_feature_detected!("avx512f") {
-                mask_and_divide_512(out, a, d, n, b)
+                quotients_512::<STEP>(out, a, d, n, b, z, below)
             } else {
-                mask_and_divide_256(out, a, d, n, b)
+                quotients_256::<STEP>(out, a, d, n, b, z, below)
             }
         }
     }
 
-    /// [`mask_and_divide`] eight at a time; the range check on the bits.
+    /// [`quotients`] eight at a time; the range check on the bits.
     #[target_feature(enable = "avx2,fma,avx512f")]
-    pub(super) unsafe fn mask_and_divide_512(out: *mut f64, a: *const f64, d: *const f64, n: usize, b: f64) {
+    pub(super) unsafe fn quotients_512<const STEP: bool>(
+        out: *mut f64,
+        a: *const f64,
+        d: *const f64,
+        n: usize,
+        b: f64,
+        z: *const f64,
+        below: f64,
+    ) {
         let y = 1.0 / b;
         let (vb, vy) = (_mm512_set1_pd(b), _mm512_set1_pd(y));
         let magnitude_bits = _mm512_set1_epi64(i64::MAX);
@@ -120,6 +188,7 @@ mod fma {
         let smallest = _mm512_set1_epi64(SMALLEST.to_bits() as i64);
         let span = _mm512_set1_epi64((LARGEST.to_bits() - SMALLEST.to_bits()) as i64);
         let zero = _mm512_setzero_si512();
+        let (ones, vbelow, zero_pd) = (_mm512_set1_pd(1.0), _mm512_set1_pd(below), _mm512_setzero_pd());
         let whole = n - n % 8;
         let mut k = 0;
         while k < whole {
@@ -135,37 +204,67 @@ mod fma {
                     let q1 = _mm512_fmadd_pd(_mm512_fnmadd_pd(vb, q0, t), vy, q0);
                     let q2 = _mm512_fmadd_pd(_mm512_fnmadd_pd(vb, q1, t), vy, q1);
                     // ±0/b is ±0: t itself.
-                    _mm512_storeu_pd(out.add(k), _mm512_mask_blend_pd(is_zero, q2, t));
+                    let mut q = _mm512_mask_blend_pd(is_zero, q2, t);
+                    if STEP {
+                        let positive = _mm512_cmp_pd_mask::<_CMP_GT_OQ>(_mm512_loadu_pd(z.add(k)), zero_pd);
+                        q = _mm512_mul_pd(q, _mm512_mask_blend_pd(positive, vbelow, ones));
+                    }
+                    _mm512_storeu_pd(out.add(k), q);
                 } else {
-                    divide(out, a, d, k..k + 8, b);
+                    divide::<STEP>(out, a, d, k..k + 8, b, z, below);
                 }
             }
             k += 8;
         }
         // SAFETY: whole ≤ n.
-        unsafe { divide(out, a, d, whole..n, b) };
+        unsafe { divide::<STEP>(out, a, d, whole..n, b, z, below) };
     }
 
-    /// out[k] = a[k]·d[k]/b by the division, for k in `range`.
+    /// out[k] = a[k]·d[k]/b by the division (with `STEP`, times the step
+    /// factor of z[k]), for k in `range`.
     ///
     /// # Safety
-    /// `range` within the n elements `out`, `a` and `d` hold.
+    /// `range` within the n elements `out`, `a`, `d` (and `z`) hold.
     #[inline(always)]
-    unsafe fn divide(out: *mut f64, a: *const f64, d: *const f64, range: core::ops::Range<usize>, b: f64) {
+    unsafe fn divide<const STEP: bool>(
+        out: *mut f64,
+        a: *const f64,
+        d: *const f64,
+        range: core::ops::Range<usize>,
+        b: f64,
+        z: *const f64,
+        below: f64,
+    ) {
         for j in range {
             // SAFETY: j is within the caller's n.
-            unsafe { *out.add(j) = *a.add(j) * *d.add(j) / b };
+            unsafe {
+                let q = *a.add(j) * *d.add(j) / b;
+                *out.add(j) = if STEP {
+                    q * if *z.add(j) > 0.0 { 1.0 } else { below }
+                } else {
+                    q
+                };
+            }
         }
     }
 
-    /// [`mask_and_divide`] four at a time.
+    /// [`quotients`] four at a time.
     #[target_feature(enable = "avx2,fma")]
-    pub(super) unsafe fn mask_and_divide_256(out: *mut f64, a: *const f64, d: *const f64, n: usize, b: f64) {
+    pub(super) unsafe fn quotients_256<const STEP: bool>(
+        out: *mut f64,
+        a: *const f64,
+        d: *const f64,
+        n: usize,
+        b: f64,
+        z: *const f64,
+        below: f64,
+    ) {
         let y = 1.0 / b;
         let (vb, vy) = (_mm256_set1_pd(b), _mm256_set1_pd(y));
         let magnitude_bits = _mm256_castsi256_pd(_mm256_set1_epi64x(i64::MAX));
         let (smallest, largest) = (_mm256_set1_pd(SMALLEST), _mm256_set1_pd(LARGEST));
         let zero = _mm256_setzero_pd();
+        let (ones, vbelow) = (_mm256_set1_pd(1.0), _mm256_set1_pd(below));
         let whole = n - n % 4;
         let mut k = 0;
         while k < whole {
@@ -181,20 +280,24 @@ mod fma {
             );
             let is_zero = _mm256_cmp_pd::<_CMP_EQ_OQ>(t, zero);
             // ±0/b is ±0: t itself.
-            let quotient = _mm256_blendv_pd(q2, t, is_zero);
+            let mut quotient = _mm256_blendv_pd(q2, t, is_zero);
             let exact = _mm256_movemask_pd(_mm256_or_pd(in_range, is_zero));
             // SAFETY: k + 4 ≤ n.
             unsafe {
+                if STEP {
+                    let positive = _mm256_cmp_pd::<_CMP_GT_OQ>(_mm256_loadu_pd(z.add(k)), zero);
+                    quotient = _mm256_mul_pd(quotient, _mm256_blendv_pd(vbelow, ones, positive));
+                }
                 if exact == 0b1111 {
                     _mm256_storeu_pd(out.add(k), quotient);
                 } else {
-                    divide(out, a, d, k..k + 4, b);
+                    divide::<STEP>(out, a, d, k..k + 4, b, z, below);
                 }
             }
             k += 4;
         }
         // SAFETY: whole ≤ n.
-        unsafe { divide(out, a, d, whole..n, b) };
+        unsafe { divide::<STEP>(out, a, d, whole..n, b, z, below) };
     }
 }
 
@@ -256,9 +359,16 @@ mod tests {
                 unsafe { f(out.as_mut_ptr(), a.as_ptr(), d.as_ptr(), a.len(), divisor) };
                 out
             };
-            ways.push(("AVX2", run(fma::mask_and_divide_256)));
+            // SAFETY (both): as `run`'s.
+            ways.push((
+                "AVX2",
+                run(|o, a, d, n, b| unsafe { fma::quotients_256::<false>(o, a, d, n, b, core::ptr::null(), 0.0) }),
+            ));
             if std::is_x86_feature_detected!("avx512f") {
-                ways.push(("AVX-512", run(fma::mask_and_divide_512)));
+                ways.push((
+                    "AVX-512",
+                    run(|o, a, d, n, b| unsafe { fma::quotients_512::<false>(o, a, d, n, b, core::ptr::null(), 0.0) }),
+                ));
             }
         }
         ways
@@ -330,6 +440,64 @@ mod tests {
                 };
             }
             assert_divisions(&a, &d, divisor);
+        }
+    }
+
+    /// #17: the quotient and the ReLUs' g′ in one loop give the two loops'
+    /// bits, every way this CPU has: z of both signs, ±0 and NaN; masks of
+    /// 1 and 0; the dividends of every exponent; divisors inside and
+    /// outside the exact range.
+    #[test]
+    fn the_step_after_the_quotient_is_the_two_loops() {
+        let mut bits = Bits(0xdead_beef);
+        let n = 20_011;
+        let a: Vec<f64> = (0..n).map(|_| bits.dividend()).collect();
+        let d: Vec<f64> = (0..n).map(|_| (!bits.next().is_multiple_of(7)) as u8 as f64).collect();
+        let z: Vec<f64> = (0..n)
+            .map(|_| match bits.next() % 8 {
+                0 => 0.0,
+                1 => -0.0,
+                2 => f64::NAN,
+                _ => bits.dividend(),
+            })
+            .collect();
+        for divisor in [0.86, 0.5, 1.0, 1e-3, 1e-300, -0.7] {
+            for below in [0.0, crate::activation::LEAKY_SLOPE] {
+                let expected: Vec<f64> = (0..n)
+                    .map(|k| a[k] * d[k] / divisor * if z[k] > 0.0 { 1.0 } else { below })
+                    .collect();
+                let mut fused = a.clone();
+                mask_divide_and_step(&mut fused, &d, divisor, &z, below);
+                #[allow(unused_mut)]
+                let mut ways = Vec::from([("mask_divide_and_step", fused)]);
+                #[cfg(all(feature = "std", target_arch = "x86_64"))]
+                if fma::applies(divisor) {
+                    extern crate std;
+                    let run = |f: unsafe fn(*mut f64, *const f64, *const f64, usize, f64, *const f64, f64)| {
+                        let mut out = alloc::vec![0.0; n];
+                        // SAFETY: the CPU has what `f` needs (checked above); one length.
+                        unsafe { f(out.as_mut_ptr(), a.as_ptr(), d.as_ptr(), n, divisor, z.as_ptr(), below) };
+                        out
+                    };
+                    ways.push(("AVX2", run(fma::quotients_256::<true>)));
+                    if std::is_x86_feature_detected!("avx512f") {
+                        ways.push(("AVX-512", run(fma::quotients_512::<true>)));
+                    }
+                }
+                for (way, out) in ways {
+                    for k in 0..n {
+                        assert!(
+                            same(out[k], expected[k]),
+                            "{way}: {:e}·{}/{divisor:e}, z = {:e}, below {below}: {:e}, not {:e}",
+                            a[k],
+                            d[k],
+                            z[k],
+                            out[k],
+                            expected[k]
+                        );
+                    }
+                }
+            }
         }
     }
 }
