@@ -257,11 +257,14 @@ impl Network {
             // σ, keeping e^−|z|'s pieces for the cost (`ForwardPass::cross_entropy`).
             pass.output_parts.sigmoid(z, a);
             pass.output_parts_valid = true;
+        } else if let (true, Activation::Relu, Some(dropout)) = (l < last, layer.activation, &mut pass.dropout) {
+            // A = ReLU(Z) and the drop in one loop (#17).
+            dropout.relu_and_drop_units(l, cells, z, a);
         } else {
             layer.activation.apply(z, a);
-        }
-        if let (true, Some(dropout)) = (l < last, &mut pass.dropout) {
-            dropout.drop_units(l, cells, a);
+            if let (true, Some(dropout)) = (l < last, &mut pass.dropout) {
+                dropout.drop_units(l, cells, a);
+            }
         }
     }
 
@@ -534,6 +537,16 @@ impl Dropout {
             &slice(&self.masks[l])[cells],
         );
         quotient::mask_and_divide(out, a, d, self.keep_prob);
+    }
+
+    /// A[l] = ReLU(Z[l]) into `a`, then [`Self::drop_units`], in one loop
+    /// (`z` holds the cells' Z).
+    fn relu_and_drop_units(&mut self, l: usize, cells: Range<usize>, z: &[f64], a: &mut [f64]) {
+        let (out, d) = (
+            &mut slice_mut(&mut self.dropped[l])[cells.clone()],
+            &slice(&self.masks[l])[cells],
+        );
+        quotient::relu_mask_and_divide(out, a, z, d, self.keep_prob);
     }
 
     /// dA[l] = dA[l]·D[l], dA[l] = dA[l]/keep_prob: the same units dropped,
