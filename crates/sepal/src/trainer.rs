@@ -38,9 +38,12 @@ pub const HISTORY_POINTS: usize = 1024;
 
 /// With dropout and full batches the curves keep every 4th iteration from
 /// the start (not every one): each kept point's training accuracy needs a
-/// plain forward pass besides the dropped-out one J comes from, and kept at
-/// every 4th iteration it costs a quarter of a forward pass per iteration,
-/// not a whole one. All four curves keep the same iterations.
+/// plain forward pass besides the dropped-out one J comes from (from layer
+/// 2: the two share layer 1), and kept at every 4th iteration it costs a
+/// quarter of one per iteration, not a whole one. Rarer would save at most
+/// ~1.2 µs of a ~31 µs step at the Regularization notebook's size, for
+/// coarser curves where they part (bench/README.md, "L2 and dropout").
+/// All four curves keep the same iterations.
 pub const DROPOUT_FIRST_STRIDE: u64 = 4;
 
 /// The cost may rise to this many times its starting value before the run
