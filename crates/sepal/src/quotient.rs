@@ -32,6 +32,15 @@
 //! wasm's SIMD128 has no fused multiply-add: there, and on CPUs without
 //! one, the division. Both are correctly rounded, so the bits are the same
 //! everywhere (`tests` checks it against the division).
+//!
+//! For a ReLU layer (#17) the same loop also does the elementwise step
+//! beside the drop — A = ReLU(Z) before it in the forward pass, ⊙ g′(Z)
+//! after it in the backward pass — one pass over the cells instead of two,
+//! with the two loops' operations in their order, so their bits.
+//!
+//! One file though over 500 lines: the three loops share one FMA sequence
+//! and its range check, and more than half is the tests against the
+//! division and the separate loops.
 
 use crate::fastmath;
 
