@@ -52,6 +52,18 @@ impl Activation {
             Self::LeakyRelu => times(dz, z, |z| if z > 0.0 { 1.0 } else { LEAKY_SLOPE }),
         }
     }
+
+    /// For the ReLUs, whose g′ is a step from z: 1 for z > 0, else this
+    /// (#17: the backward pass takes it in dropout's loop). The constants
+    /// stay written out in [`Self::times_derivative`] (its loops, which
+    /// runs without dropout use, unchanged); a test checks that both agree.
+    pub fn step_below(self) -> Option<f64> {
+        match self {
+            Self::Relu => Some(0.0),
+            Self::LeakyRelu => Some(LEAKY_SLOPE),
+            Self::Tanh | Self::Sigmoid => None,
+        }
+    }
 }
 
 /// d = d ⊙ g′(v), one loop per g′ (so that each vectorises).
@@ -76,5 +88,35 @@ pub fn sigmoid(z: f64) -> f64 {
 fn zip_map(z: &[f64], a: &mut [f64], f: impl Fn(f64) -> f64) {
     for (a, &z) in a.iter_mut().zip(z) {
         *a = f(z);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// #17: `step_below` is the g′ `times_derivative` applies (the
+    /// backward pass with dropout uses the one, without the other), for z
+    /// of both signs, ±0 and NaN.
+    #[test]
+    fn the_steps_are_the_derivatives() {
+        let z = [-2.0, -0.0, 0.0, 1e-300, 3.0, f64::NAN];
+        let steps: alloc::vec::Vec<_> = Activation::ALL
+            .into_iter()
+            .filter(|a| a.step_below().is_some())
+            .collect();
+        assert_eq!(steps, [Activation::Relu, Activation::LeakyRelu]);
+        for activation in steps {
+            let below = activation.step_below().unwrap();
+            let mut dz = [1.5; 6];
+            activation.times_derivative(&z, &[0.0; 6], &mut dz);
+            let expected = z.map(|z| 1.5 * if z > 0.0 { 1.0 } else { below });
+            assert_eq!(
+                dz.map(f64::to_bits),
+                expected.map(f64::to_bits),
+                "{}",
+                activation.name()
+            );
+        }
     }
 }

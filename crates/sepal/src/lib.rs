@@ -18,6 +18,7 @@ mod double_double;
 pub mod fastmath;
 pub mod features;
 pub mod football;
+mod fresh_masks;
 pub mod generators;
 pub mod gradcheck;
 pub mod grid;

@@ -182,30 +182,69 @@ impl Network {
     pub fn forward_rows(&self, l: usize, rows: Range<usize>, x: ArrayView2<f64>, pass: &mut ForwardPass) {
         if l + 1 < self.layers.len() && pass.dropout.is_some() {
             for block in blocks(rows, pass.cols) {
-                self.forward_block(l, block, x, pass);
+                self.forward_block(l, block, x, None, pass);
             }
         } else {
-            self.forward_block(l, rows, x, pass);
+            self.forward_block(l, rows, x, None, pass);
         }
     }
 
-    /// [`Self::forward_rows`] in one go.
-    fn forward_block(&self, l: usize, rows: Range<usize>, x: ArrayView2<f64>, pass: &mut ForwardPass) {
+    /// #17: rows `rows` of layer `l` ≥ 1 of a plain pass (no dropout) over
+    /// `x` whose Z[1] and A[1] are `first`'s: a pass of the same parameters
+    /// over the same `x` — with dropout, the dropped-out one, whose masks
+    /// start above A[1] (the input is never dropped), so its Z[1] and A[1]
+    /// are the plain pass's, the same computation. `pass`'s own Z[1] and
+    /// A[1] are neither computed nor read (nor allocated, when unallocated);
+    /// the output and every layer above the first are the plain pass's to
+    /// the bit, a layer cheaper.
+    pub fn forward_rows_above_first(
+        &self,
+        l: usize,
+        rows: Range<usize>,
+        x: ArrayView2<f64>,
+        first: &ForwardPass,
+        pass: &mut ForwardPass,
+    ) {
+        assert!(
+            l >= 1 && pass.dropout.is_none(),
+            "a plain pass's layers above the first"
+        );
+        assert_eq!(first.cols, pass.cols, "the same columns");
+        self.forward_block(l, rows, x, Some(first), pass);
+    }
+
+    /// [`Self::forward_rows_above_first`] for every row of layers 2 … L.
+    pub fn forward_above_first(&self, x: ArrayView2<f64>, first: &ForwardPass, pass: &mut ForwardPass) {
+        for (l, layer) in self.layers.iter().enumerate().skip(1) {
+            self.forward_rows_above_first(l, 0..layer.outputs(), x, first, pass);
+        }
+    }
+
+    /// [`Self::forward_rows`] in one go (layer 1's A from `first` when given).
+    fn forward_block(
+        &self,
+        l: usize,
+        rows: Range<usize>,
+        x: ArrayView2<f64>,
+        first: Option<&ForwardPass>,
+        pass: &mut ForwardPass,
+    ) {
         let cols = pass.cols;
         assert_eq!(x.dim(), (self.layers[0].inputs(), cols), "input shape");
         let x = x.as_slice().expect("inputs are stored contiguously");
         let last = self.layers.len() - 1;
         let layer = &self.layers[l];
         let n_in = layer.inputs();
-        if l == 0 && rows.start == 0 {
+        // The pass's first computed layer: its output is not valid until the last.
+        if l == first.is_some() as usize && rows.start == 0 {
             pass.output_parts_valid = false;
         }
         while pass.allocate_layer(l, layer.outputs()) {}
         let (below, rest) = pass.a.split_at_mut(l);
-        let a_prev = if l == 0 {
-            x
-        } else {
-            layer_input(&below[l - 1], &pass.dropout, l - 1)
+        let a_prev = match (l, first) {
+            (0, _) => x,
+            (1, Some(first)) => slice(&first.a[0]),
+            _ => layer_input(&below[l - 1], &pass.dropout, l - 1),
         };
         let cells = rows.start * cols..rows.end * cols;
         let z = &mut slice_mut(&mut pass.z[l])[cells.clone()];
@@ -218,11 +257,14 @@ impl Network {
             // σ, keeping e^−|z|'s pieces for the cost (`ForwardPass::cross_entropy`).
             pass.output_parts.sigmoid(z, a);
             pass.output_parts_valid = true;
+        } else if let (true, Activation::Relu, Some(dropout)) = (l < last, layer.activation, &mut pass.dropout) {
+            // A = ReLU(Z) and the drop in one loop (#17).
+            dropout.relu_and_drop_units(l, cells, z, a);
         } else {
             layer.activation.apply(z, a);
-        }
-        if let (true, Some(dropout)) = (l < last, &mut pass.dropout) {
-            dropout.drop_units(l, cells, a);
+            if let (true, Some(dropout)) = (l < last, &mut pass.dropout) {
+                dropout.drop_units(l, cells, a);
+            }
         }
     }
 
@@ -291,8 +333,14 @@ impl Network {
                 let cells = block.start * m..block.end * m;
                 let part = &mut dz_prev[cells.clone()];
                 linalg::transpose_matmul_rows(w, dz, part, m, n_in, block.start);
-                dropout.mask_gradient(l - 1, cells.clone(), part);
-                activation.times_derivative(&z_prev[cells.clone()], &g_prev[cells], part);
+                match activation.step_below() {
+                    // The mask and a ReLU's g′ in one loop (#17).
+                    Some(below) => dropout.mask_gradient_and_step(l - 1, cells.clone(), part, &z_prev[cells], below),
+                    None => {
+                        dropout.mask_gradient(l - 1, cells.clone(), part);
+                        activation.times_derivative(&z_prev[cells.clone()], &g_prev[cells], part);
+                    }
+                }
             }
             return;
         }
@@ -378,15 +426,26 @@ impl ForwardPass {
     /// forward pass keeps the units its masks (see [`Self::dropout_masks_mut`])
     /// say, scaled by 1/`keep_prob`.
     pub fn with_dropout(network: &Network, cols: usize, keep_prob: f64) -> Self {
+        Self::with_dropout_matrices(network, cols, keep_prob, |rows| Array2::zeros((rows, cols)))
+    }
+
+    /// A pass with dropout whose Z[l], A[l] and dropped A[l] are `matrix(n_l)`
+    /// (the masks are allocated: they are drawn before a pass).
+    fn with_dropout_matrices(
+        network: &Network,
+        cols: usize,
+        keep_prob: f64,
+        matrix: impl Fn(usize) -> Array2<f64>,
+    ) -> Self {
         let hidden = &network.layers[..network.layers.len() - 1];
-        let shapes = || hidden.iter().map(|l| Array2::zeros((l.outputs(), cols)));
+        let shapes = |matrix: &dyn Fn(usize) -> Array2<f64>| hidden.iter().map(|l| matrix(l.outputs())).collect();
         Self {
             dropout: Some(Dropout {
                 keep_prob,
-                masks: shapes().collect(),
-                dropped: shapes().collect(),
+                masks: shapes(&|rows| Array2::zeros((rows, cols))),
+                dropped: shapes(&matrix),
             }),
-            ..Self::new(network, cols)
+            ..Self::with_matrices(network, cols, matrix)
         }
     }
 
@@ -480,10 +539,26 @@ impl Dropout {
         quotient::mask_and_divide(out, a, d, self.keep_prob);
     }
 
+    /// A[l] = ReLU(Z[l]) into `a`, then [`Self::drop_units`], in one loop
+    /// (`z` holds the cells' Z).
+    fn relu_and_drop_units(&mut self, l: usize, cells: Range<usize>, z: &[f64], a: &mut [f64]) {
+        let (out, d) = (
+            &mut slice_mut(&mut self.dropped[l])[cells.clone()],
+            &slice(&self.masks[l])[cells],
+        );
+        quotient::relu_mask_and_divide(out, a, z, d, self.keep_prob);
+    }
+
     /// dA[l] = dA[l]·D[l], dA[l] = dA[l]/keep_prob: the same units dropped,
     /// over `cells` of layer l (`da` holds them).
     fn mask_gradient(&self, l: usize, cells: Range<usize>, da: &mut [f64]) {
         quotient::mask_and_divide_in_place(da, &slice(&self.masks[l])[cells], self.keep_prob);
+    }
+
+    /// [`Self::mask_gradient`], then dZ[l] = dA[l] ⊙ g′(Z[l]) for a g′ that
+    /// is 1 where z > 0, else `below` (the ReLUs), in one loop.
+    fn mask_gradient_and_step(&self, l: usize, cells: Range<usize>, da: &mut [f64], z: &[f64], below: f64) {
+        quotient::mask_divide_and_step(da, &slice(&self.masks[l])[cells], self.keep_prob, z, below);
     }
 }
 
@@ -567,12 +642,25 @@ impl ForwardPass {
         Self::with_matrices(network, cols, unallocated)
     }
 
-    /// Allocates the first of Z[l] and A[l] (`rows` × cols) not allocated
-    /// yet; returns whether there was one (the trainer makes each a part of
-    /// its own: zeroing 4 MB of fresh memory is ~10 ms in a page).
+    /// #17: [`Self::with_dropout`] with Z[l], A[l] and the dropped A[l]
+    /// allocated as [`Self::unallocated`]'s; the masks at once (they are
+    /// drawn before the pass: a quarter of its memory).
+    pub fn unallocated_with_dropout(network: &Network, cols: usize, keep_prob: f64) -> Self {
+        Self::with_dropout_matrices(network, cols, keep_prob, unallocated)
+    }
+
+    /// Allocates the first of Z[l], A[l] and the dropped A[l] (`rows` ×
+    /// cols) not allocated yet; returns whether there was one (the trainer
+    /// makes each a part of its own: zeroing 4 MB of fresh memory is ~10 ms
+    /// in a page).
     pub fn allocate_layer(&mut self, l: usize, rows: usize) -> bool {
         let cols = self.cols;
-        match [&mut self.z[l], &mut self.a[l]].into_iter().find(|m| m.ncols() != cols) {
+        let dropped = self.dropout.as_mut().and_then(|dropout| dropout.dropped.get_mut(l));
+        match [&mut self.z[l], &mut self.a[l]]
+            .into_iter()
+            .chain(dropped)
+            .find(|m| m.ncols() != cols)
+        {
             Some(m) => {
                 *m = Array2::zeros((rows, cols));
                 true
@@ -634,6 +722,46 @@ mod tests {
             net.forward(x.view(), &mut pass);
             let direct = cross_entropy(pass.output_logits(), &y);
             assert_eq!(pass.cross_entropy(&y).to_bits(), direct.to_bits(), "{sizes:?}, m = {m}");
+        }
+    }
+
+    /// #17: the plain pass on a dropped-out pass's A[1] (the trainer's,
+    /// for the accuracy of a dropout run) is the whole plain pass to the
+    /// bit, without its own layer 1.
+    #[test]
+    fn a_plain_pass_above_a_dropped_out_first_layer_is_the_plain_pass() {
+        for (sizes, m) in [(&[2, 20, 3, 1][..], 211), (&[2, 5, 1], 7)] {
+            let net = Network::new(sizes, Activation::Relu, Init::He, 3);
+            let x = Array2::from_shape_fn((2, m), |(i, k)| libm::sin((k * 5 + i * 3) as f64));
+            let y: Vec<f64> = (0..m).map(|k| (k % 2) as f64).collect();
+            let mut whole = ForwardPass::new(&net, m);
+            net.forward(x.view(), &mut whole);
+            let mut dropped = ForwardPass::with_dropout(&net, m, 0.5);
+            for mask in dropped.dropout_masks_mut() {
+                mask.iter_mut()
+                    .enumerate()
+                    .for_each(|(k, d)| *d = (k % 3 != 0) as u8 as f64);
+            }
+            net.forward(x.view(), &mut dropped);
+            let mut above = ForwardPass::unallocated(&net, m);
+            net.forward_above_first(x.view(), &dropped, &mut above);
+            let bits = |a: ArrayView2<f64>| a.iter().map(|v| v.to_bits()).collect::<Vec<_>>();
+            for l in 1..net.layers.len() {
+                assert_eq!(
+                    bits(above.pre_activations(l)),
+                    bits(whole.pre_activations(l)),
+                    "{sizes:?}: Z[{}]",
+                    l + 1
+                );
+                assert_eq!(
+                    bits(above.activations(l)),
+                    bits(whole.activations(l)),
+                    "{sizes:?}: A[{}]",
+                    l + 1
+                );
+            }
+            assert_eq!(above.cross_entropy(&y).to_bits(), whole.cross_entropy(&y).to_bits());
+            assert_eq!(above.z[0].ncols(), 0, "its own layer 1 is never allocated");
         }
     }
 }

@@ -32,6 +32,15 @@
 //! wasm's SIMD128 has no fused multiply-add: there, and on CPUs without
 //! one, the division. Both are correctly rounded, so the bits are the same
 //! everywhere (`tests` checks it against the division).
+//!
+//! For a ReLU layer (#17) the same loop also does the elementwise step
+//! beside the drop — A = ReLU(Z) before it in the forward pass, ⊙ g′(Z)
+//! after it in the backward pass — one pass over the cells instead of two,
+//! with the two loops' operations in their order, so their bits.
+//!
+//! One file though over 500 lines: the three loops share one FMA sequence
+//! and its range check, and more than half is the tests against the
+//! division and the separate loops.
 
 use crate::fastmath;
 
@@ -74,6 +83,52 @@ pub(crate) fn mask_and_divide_in_place(x: &mut [f64], d: &[f64], divisor: f64) {
     );
 }
 
+/// #17: x[k] = (x[k]·d[k]/divisor)·s(z[k]), s(z) = 1 for z > 0, else
+/// `below`: the backward pass's dA·D/keep_prob and then ⊙ g′(Z) for a
+/// ReLU (below 0) or leaky ReLU (its slope) — the two loops' operations,
+/// in the same order, so their bits, in one loop (one pass less over dA).
+pub(crate) fn mask_divide_and_step(x: &mut [f64], d: &[f64], divisor: f64, z: &[f64], below: f64) {
+    assert!(d.len() == x.len() && z.len() == x.len(), "one length");
+    #[cfg(all(feature = "std", target_arch = "x86_64"))]
+    if fma::applies(divisor) {
+        let x = x.as_mut_ptr();
+        // SAFETY: as above; each element is read before it is written.
+        unsafe { fma::mask_divide_and_step(x, x, d.as_ptr(), d.len(), divisor, z.as_ptr(), below) };
+        return;
+    }
+    fastmath::wide(
+        #[inline(always)]
+        || {
+            for ((x, &d), &z) in x.iter_mut().zip(d).zip(z) {
+                *x = *x * d / divisor * if z > 0.0 { 1.0 } else { below };
+            }
+        },
+    );
+}
+
+/// #17: a[k] = ReLU(z[k]) (z[k] where z[k] > 0, else 0), then out[k] =
+/// a[k]·d[k]/divisor: the forward pass's A = g(Z) and the drop of a ReLU
+/// layer — the two loops' operations, so their bits, in one loop.
+pub(crate) fn relu_mask_and_divide(out: &mut [f64], a: &mut [f64], z: &[f64], d: &[f64], divisor: f64) {
+    let n = out.len();
+    assert!(a.len() == n && z.len() == n && d.len() == n, "one length");
+    #[cfg(all(feature = "std", target_arch = "x86_64"))]
+    if fma::applies(divisor) {
+        // SAFETY: as above; `a` is written, each element before it is read.
+        unsafe { fma::relu_mask_and_divide(out.as_mut_ptr(), a.as_mut_ptr(), d.as_ptr(), n, divisor, z.as_ptr()) };
+        return;
+    }
+    fastmath::wide(
+        #[inline(always)]
+        || {
+            for (((out, a), &z), &d) in out.iter_mut().zip(a.iter_mut()).zip(z).zip(d) {
+                *a = if z > 0.0 { z } else { 0.0 };
+                *out = *a * d / divisor;
+            }
+        },
+    );
+}
+
 #[cfg(all(feature = "std", target_arch = "x86_64"))]
 mod fma {
     extern crate std;
@@ -100,19 +155,87 @@ mod fma {
     /// # Safety
     /// [`applies`]`(b)`; `out`, `a` and `d` hold n elements.
     pub(super) unsafe fn mask_and_divide(out: *mut f64, a: *const f64, d: *const f64, n: usize, b: f64) {
+        // SAFETY: the caller's.
+        unsafe { quotients::<PLAIN>(out, a, d, n, b, core::ptr::null(), 0.0) }
+    }
+
+    /// [`mask_and_divide`], each quotient then times 1 where z[k] > 0,
+    /// else `below` (see [`super::mask_divide_and_step`]).
+    ///
+    /// # Safety
+    /// As [`mask_and_divide`]'s; `z` holds n elements too.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) unsafe fn mask_divide_and_step(
+        out: *mut f64,
+        a: *const f64,
+        d: *const f64,
+        n: usize,
+        b: f64,
+        z: *const f64,
+        below: f64,
+    ) {
+        // SAFETY: the caller's.
+        unsafe { quotients::<STEP>(out, a, d, n, b, z, below) }
+    }
+
+    /// [`mask_and_divide`] of a[k] = ReLU(z[k]), written to `a` first
+    /// (see [`super::relu_mask_and_divide`]).
+    ///
+    /// # Safety
+    /// As [`mask_and_divide`]'s; `a` writable, `z` holds n elements too.
+    pub(super) unsafe fn relu_mask_and_divide(
+        out: *mut f64,
+        a: *mut f64,
+        d: *const f64,
+        n: usize,
+        b: f64,
+        z: *const f64,
+    ) {
+        // SAFETY: the caller's.
+        unsafe { quotients::<RELU>(out, a, d, n, b, z, 0.0) }
+    }
+
+    /// What a loop does besides out = a·d/b: nothing, then times the step
+    /// factor of z ([`mask_divide_and_step`]), or first a = ReLU(z) into
+    /// `a` ([`relu_mask_and_divide`]); `z` is read only by these.
+    pub(super) const PLAIN: u8 = 0;
+    pub(super) const STEP: u8 = 1;
+    pub(super) const RELU: u8 = 2;
+
+    /// All three: AVX-512 where the CPU has it, else AVX2 (see `MODE`).
+    ///
+    /// # Safety
+    /// As [`mask_divide_and_step`]'s.
+    unsafe fn quotients<const MODE: u8>(
+        out: *mut f64,
+        a: *const f64,
+        d: *const f64,
+        n: usize,
+        b: f64,
+        z: *const f64,
+        below: f64,
+    ) {
         // SAFETY: the caller's, and the CPU has AVX-512F where it is used.
         unsafe {
             if std::is_x86_feature_detected!("avx512f") {
-                mask_and_divide_512(out, a, d, n, b)
+                quotients_512::<MODE>(out, a, d, n, b, z, below)
             } else {
-                mask_and_divide_256(out, a, d, n, b)
+                quotients_256::<MODE>(out, a, d, n, b, z, below)
             }
         }
     }
 
-    /// [`mask_and_divide`] eight at a time; the range check on the bits.
+    /// [`quotients`] eight at a time; the range check on the bits.
     #[target_feature(enable = "avx2,fma,avx512f")]
-    pub(super) unsafe fn mask_and_divide_512(out: *mut f64, a: *const f64, d: *const f64, n: usize, b: f64) {
+    pub(super) unsafe fn quotients_512<const MODE: u8>(
+        out: *mut f64,
+        a: *const f64,
+        d: *const f64,
+        n: usize,
+        b: f64,
+        z: *const f64,
+        below: f64,
+    ) {
         let y = 1.0 / b;
         let (vb, vy) = (_mm512_set1_pd(b), _mm512_set1_pd(y));
         let magnitude_bits = _mm512_set1_epi64(i64::MAX);
@@ -120,11 +243,23 @@ mod fma {
         let smallest = _mm512_set1_epi64(SMALLEST.to_bits() as i64);
         let span = _mm512_set1_epi64((LARGEST.to_bits() - SMALLEST.to_bits()) as i64);
         let zero = _mm512_setzero_si512();
+        let (ones, vbelow, zero_pd) = (_mm512_set1_pd(1.0), _mm512_set1_pd(below), _mm512_setzero_pd());
         let whole = n - n % 8;
         let mut k = 0;
         while k < whole {
-            // SAFETY: k + 8 ≤ n.
-            let t = unsafe { _mm512_mul_pd(_mm512_loadu_pd(a.add(k)), _mm512_loadu_pd(d.add(k))) };
+            // SAFETY: k + 8 ≤ n (and `a` writable with RELU).
+            let t = unsafe {
+                let a = if MODE == RELU {
+                    let z = _mm512_loadu_pd(z.add(k));
+                    // z where z > 0, else +0.
+                    let relu = _mm512_maskz_mov_pd(_mm512_cmp_pd_mask::<_CMP_GT_OQ>(z, zero_pd), z);
+                    _mm512_storeu_pd(a.cast_mut().add(k), relu);
+                    relu
+                } else {
+                    _mm512_loadu_pd(a.add(k))
+                };
+                _mm512_mul_pd(a, _mm512_loadu_pd(d.add(k)))
+            };
             let magnitude = _mm512_and_si512(_mm512_castpd_si512(t), magnitude_bits);
             let in_range = _mm512_cmple_epu64_mask(_mm512_sub_epi64(magnitude, smallest), span);
             let is_zero = _mm512_cmpeq_epi64_mask(magnitude, zero);
@@ -135,42 +270,91 @@ mod fma {
                     let q1 = _mm512_fmadd_pd(_mm512_fnmadd_pd(vb, q0, t), vy, q0);
                     let q2 = _mm512_fmadd_pd(_mm512_fnmadd_pd(vb, q1, t), vy, q1);
                     // ±0/b is ±0: t itself.
-                    _mm512_storeu_pd(out.add(k), _mm512_mask_blend_pd(is_zero, q2, t));
+                    let mut q = _mm512_mask_blend_pd(is_zero, q2, t);
+                    if MODE == STEP {
+                        let positive = _mm512_cmp_pd_mask::<_CMP_GT_OQ>(_mm512_loadu_pd(z.add(k)), zero_pd);
+                        q = _mm512_mul_pd(q, _mm512_mask_blend_pd(positive, vbelow, ones));
+                    }
+                    _mm512_storeu_pd(out.add(k), q);
                 } else {
-                    divide(out, a, d, k..k + 8, b);
+                    divide::<MODE>(out, a, d, k..k + 8, b, z, below);
                 }
             }
             k += 8;
         }
         // SAFETY: whole ≤ n.
-        unsafe { divide(out, a, d, whole..n, b) };
+        unsafe { divide::<MODE>(out, a, d, whole..n, b, z, below) };
     }
 
-    /// out[k] = a[k]·d[k]/b by the division, for k in `range`.
+    /// out[k] = a[k]·d[k]/b by the division (with `STEP`, times the step
+    /// factor of z[k]), for k in `range`.
     ///
     /// # Safety
-    /// `range` within the n elements `out`, `a` and `d` hold.
+    /// `range` within the n elements `out`, `a`, `d` (and `z`) hold.
     #[inline(always)]
-    unsafe fn divide(out: *mut f64, a: *const f64, d: *const f64, range: core::ops::Range<usize>, b: f64) {
+    unsafe fn divide<const MODE: u8>(
+        out: *mut f64,
+        a: *const f64,
+        d: *const f64,
+        range: core::ops::Range<usize>,
+        b: f64,
+        z: *const f64,
+        below: f64,
+    ) {
         for j in range {
             // SAFETY: j is within the caller's n.
-            unsafe { *out.add(j) = *a.add(j) * *d.add(j) / b };
+            unsafe {
+                let a = if MODE == RELU {
+                    let z = *z.add(j);
+                    let relu = if z > 0.0 { z } else { 0.0 };
+                    *a.cast_mut().add(j) = relu;
+                    relu
+                } else {
+                    *a.add(j)
+                };
+                let q = a * *d.add(j) / b;
+                *out.add(j) = if MODE == STEP {
+                    q * if *z.add(j) > 0.0 { 1.0 } else { below }
+                } else {
+                    q
+                };
+            }
         }
     }
 
-    /// [`mask_and_divide`] four at a time.
+    /// [`quotients`] four at a time.
     #[target_feature(enable = "avx2,fma")]
-    pub(super) unsafe fn mask_and_divide_256(out: *mut f64, a: *const f64, d: *const f64, n: usize, b: f64) {
+    pub(super) unsafe fn quotients_256<const MODE: u8>(
+        out: *mut f64,
+        a: *const f64,
+        d: *const f64,
+        n: usize,
+        b: f64,
+        z: *const f64,
+        below: f64,
+    ) {
         let y = 1.0 / b;
         let (vb, vy) = (_mm256_set1_pd(b), _mm256_set1_pd(y));
         let magnitude_bits = _mm256_castsi256_pd(_mm256_set1_epi64x(i64::MAX));
         let (smallest, largest) = (_mm256_set1_pd(SMALLEST), _mm256_set1_pd(LARGEST));
         let zero = _mm256_setzero_pd();
+        let (ones, vbelow) = (_mm256_set1_pd(1.0), _mm256_set1_pd(below));
         let whole = n - n % 4;
         let mut k = 0;
         while k < whole {
-            // SAFETY: k + 4 ≤ n.
-            let t = unsafe { _mm256_mul_pd(_mm256_loadu_pd(a.add(k)), _mm256_loadu_pd(d.add(k))) };
+            // SAFETY: k + 4 ≤ n (and `a` writable with RELU).
+            let t = unsafe {
+                let a = if MODE == RELU {
+                    let z = _mm256_loadu_pd(z.add(k));
+                    // z where z > 0, else +0.
+                    let relu = _mm256_and_pd(z, _mm256_cmp_pd::<_CMP_GT_OQ>(z, zero));
+                    _mm256_storeu_pd(a.cast_mut().add(k), relu);
+                    relu
+                } else {
+                    _mm256_loadu_pd(a.add(k))
+                };
+                _mm256_mul_pd(a, _mm256_loadu_pd(d.add(k)))
+            };
             let q0 = _mm256_mul_pd(t, vy);
             let q1 = _mm256_fmadd_pd(_mm256_fnmadd_pd(vb, q0, t), vy, q0);
             let q2 = _mm256_fmadd_pd(_mm256_fnmadd_pd(vb, q1, t), vy, q1);
@@ -181,20 +365,24 @@ mod fma {
             );
             let is_zero = _mm256_cmp_pd::<_CMP_EQ_OQ>(t, zero);
             // ±0/b is ±0: t itself.
-            let quotient = _mm256_blendv_pd(q2, t, is_zero);
+            let mut quotient = _mm256_blendv_pd(q2, t, is_zero);
             let exact = _mm256_movemask_pd(_mm256_or_pd(in_range, is_zero));
             // SAFETY: k + 4 ≤ n.
             unsafe {
+                if MODE == STEP {
+                    let positive = _mm256_cmp_pd::<_CMP_GT_OQ>(_mm256_loadu_pd(z.add(k)), zero);
+                    quotient = _mm256_mul_pd(quotient, _mm256_blendv_pd(vbelow, ones, positive));
+                }
                 if exact == 0b1111 {
                     _mm256_storeu_pd(out.add(k), quotient);
                 } else {
-                    divide(out, a, d, k..k + 4, b);
+                    divide::<MODE>(out, a, d, k..k + 4, b, z, below);
                 }
             }
             k += 4;
         }
         // SAFETY: whole ≤ n.
-        unsafe { divide(out, a, d, whole..n, b) };
+        unsafe { divide::<MODE>(out, a, d, whole..n, b, z, below) };
     }
 }
 
@@ -256,9 +444,20 @@ mod tests {
                 unsafe { f(out.as_mut_ptr(), a.as_ptr(), d.as_ptr(), a.len(), divisor) };
                 out
             };
-            ways.push(("AVX2", run(fma::mask_and_divide_256)));
+            // SAFETY (both): as `run`'s.
+            ways.push((
+                "AVX2",
+                run(|o, a, d, n, b| unsafe {
+                    fma::quotients_256::<{ fma::PLAIN }>(o, a, d, n, b, core::ptr::null(), 0.0)
+                }),
+            ));
             if std::is_x86_feature_detected!("avx512f") {
-                ways.push(("AVX-512", run(fma::mask_and_divide_512)));
+                ways.push((
+                    "AVX-512",
+                    run(|o, a, d, n, b| unsafe {
+                        fma::quotients_512::<{ fma::PLAIN }>(o, a, d, n, b, core::ptr::null(), 0.0)
+                    }),
+                ));
             }
         }
         ways
@@ -330,6 +529,129 @@ mod tests {
                 };
             }
             assert_divisions(&a, &d, divisor);
+        }
+    }
+
+    /// #17: the quotient and the ReLUs' g′ in one loop give the two loops'
+    /// bits, every way this CPU has: z of both signs, ±0 and NaN; masks of
+    /// 1 and 0; the dividends of every exponent; divisors inside and
+    /// outside the exact range.
+    #[test]
+    fn the_step_after_the_quotient_is_the_two_loops() {
+        let mut bits = Bits(0xdead_beef);
+        let n = 20_011;
+        let a: Vec<f64> = (0..n).map(|_| bits.dividend()).collect();
+        let d: Vec<f64> = (0..n).map(|_| (!bits.next().is_multiple_of(7)) as u8 as f64).collect();
+        let z: Vec<f64> = (0..n)
+            .map(|_| match bits.next() % 8 {
+                0 => 0.0,
+                1 => -0.0,
+                2 => f64::NAN,
+                _ => bits.dividend(),
+            })
+            .collect();
+        for divisor in [0.86, 0.5, 1.0, 1e-3, 1e-300, -0.7] {
+            for below in [0.0, crate::activation::LEAKY_SLOPE] {
+                let expected: Vec<f64> = (0..n)
+                    .map(|k| a[k] * d[k] / divisor * if z[k] > 0.0 { 1.0 } else { below })
+                    .collect();
+                let mut fused = a.clone();
+                mask_divide_and_step(&mut fused, &d, divisor, &z, below);
+                #[allow(unused_mut)]
+                let mut ways = Vec::from([("mask_divide_and_step", fused)]);
+                #[cfg(all(feature = "std", target_arch = "x86_64"))]
+                if fma::applies(divisor) {
+                    extern crate std;
+                    let run = |f: unsafe fn(*mut f64, *const f64, *const f64, usize, f64, *const f64, f64)| {
+                        let mut out = alloc::vec![0.0; n];
+                        // SAFETY: the CPU has what `f` needs (checked above); one length.
+                        unsafe { f(out.as_mut_ptr(), a.as_ptr(), d.as_ptr(), n, divisor, z.as_ptr(), below) };
+                        out
+                    };
+                    ways.push(("AVX2", run(fma::quotients_256::<{ fma::STEP }>)));
+                    if std::is_x86_feature_detected!("avx512f") {
+                        ways.push(("AVX-512", run(fma::quotients_512::<{ fma::STEP }>)));
+                    }
+                }
+                for (way, out) in ways {
+                    for k in 0..n {
+                        assert!(
+                            same(out[k], expected[k]),
+                            "{way}: {:e}·{}/{divisor:e}, z = {:e}, below {below}: {:e}, not {:e}",
+                            a[k],
+                            d[k],
+                            z[k],
+                            out[k],
+                            expected[k]
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    /// #17: A = ReLU(Z) and the drop in one loop give the two loops' bits
+    /// (A and the dropped A), every way this CPU has, for z of every
+    /// exponent and both signs, ±0 and NaN.
+    #[test]
+    fn the_relu_before_the_quotient_is_the_two_loops() {
+        let mut bits = Bits(0xfeed_f00d);
+        let n = 20_011;
+        let z: Vec<f64> = (0..n)
+            .map(|_| match bits.next() % 8 {
+                0 => 0.0,
+                1 => -0.0,
+                2 => f64::NAN,
+                _ => bits.dividend(),
+            })
+            .collect();
+        let d: Vec<f64> = (0..n).map(|_| (!bits.next().is_multiple_of(7)) as u8 as f64).collect();
+        for divisor in [0.86, 0.5, 1.0, 1e-3, 1e-300, -0.7] {
+            let relu: Vec<f64> = z.iter().map(|&z| if z > 0.0 { z } else { 0.0 }).collect();
+            let expected: Vec<f64> = (0..n).map(|k| relu[k] * d[k] / divisor).collect();
+            let (mut a, mut out) = (alloc::vec![0.0; n], alloc::vec![0.0; n]);
+            relu_mask_and_divide(&mut out, &mut a, &z, &d, divisor);
+            #[allow(unused_mut)]
+            let mut ways = Vec::from([("relu_mask_and_divide", a, out)]);
+            #[cfg(all(feature = "std", target_arch = "x86_64"))]
+            if fma::applies(divisor) {
+                extern crate std;
+                let run = |f: unsafe fn(*mut f64, *const f64, *const f64, usize, f64, *const f64, f64)| {
+                    let (mut a, mut out) = (alloc::vec![0.0; n], alloc::vec![0.0; n]);
+                    // SAFETY: the CPU has what `f` needs (checked above); one length; `a` writable.
+                    unsafe {
+                        f(
+                            out.as_mut_ptr(),
+                            a.as_mut_ptr(),
+                            d.as_ptr(),
+                            n,
+                            divisor,
+                            z.as_ptr(),
+                            0.0,
+                        )
+                    };
+                    (a, out)
+                };
+                let (a, out) = run(fma::quotients_256::<{ fma::RELU }>);
+                ways.push(("AVX2", a, out));
+                if std::is_x86_feature_detected!("avx512f") {
+                    let (a, out) = run(fma::quotients_512::<{ fma::RELU }>);
+                    ways.push(("AVX-512", a, out));
+                }
+            }
+            for (way, a, out) in ways {
+                for k in 0..n {
+                    assert!(same(a[k], relu[k]), "{way}: ReLU({:e}) = {:e}", z[k], a[k]);
+                    assert!(
+                        same(out[k], expected[k]),
+                        "{way}: ReLU({:e})·{}/{divisor:e} = {:e}, not {:e}",
+                        z[k],
+                        d[k],
+                        out[k],
+                        expected[k]
+                    );
+                }
+            }
         }
     }
 }

@@ -40,7 +40,7 @@
 
 use ndarray::{Array2, ArrayView2};
 
-use crate::fastmath;
+use crate::fresh_masks::draw_fresh_masks;
 use crate::network::{ForwardPass, Gradients, Network};
 use crate::rng::NumpyRng;
 use crate::settings::Settings;
@@ -69,6 +69,10 @@ impl DropoutMasks {
     }
 }
 
+/// How a dropped-out pass's workspaces are made: [`ForwardPass::with_dropout`]
+/// or [`ForwardPass::unallocated_with_dropout`].
+type DropoutPass = fn(&Network, usize, f64) -> ForwardPass;
+
 /// The notebook's `np.random.seed(1)` in `forward_propagation_with_dropout`.
 const FIXED_MASK_SEED: u32 = 1;
 
@@ -93,6 +97,17 @@ pub struct Regularization {
 impl Regularization {
     /// What `settings` ask for, with workspaces for `m` training examples.
     pub fn new(settings: &Settings, network: &Network, m: usize) -> Self {
+        Self::with_workspace(settings, network, m, ForwardPass::with_dropout)
+    }
+
+    /// #17: [`Self::new`] for a run built in parts: the dropped-out pass's
+    /// Z, A and dropped A allocated by its first forward pass, layer by
+    /// layer, as the plain pass's ([`ForwardPass::unallocated_with_dropout`]).
+    pub fn unallocated(settings: &Settings, network: &Network, m: usize) -> Self {
+        Self::with_workspace(settings, network, m, ForwardPass::unallocated_with_dropout)
+    }
+
+    fn with_workspace(settings: &Settings, network: &Network, m: usize, dropout: DropoutPass) -> Self {
         let hidden = network.layers.len() > 1;
         let mut regularization = Self {
             l2: settings.l2,
@@ -103,13 +118,18 @@ impl Regularization {
             mini_batches: settings.batch_size.is_some(),
             dropout_pass: None,
         };
-        regularization.resize(network, m);
+        regularization.resize_with(network, m, dropout);
         regularization
     }
 
     /// New workspaces for `m` training examples (when the points change).
     pub fn resize(&mut self, network: &Network, m: usize) {
-        self.dropout_pass = (!self.mini_batches && self.keep_prob < 1.0).then(|| self.training_pass(network, m));
+        self.resize_with(network, m, ForwardPass::with_dropout);
+    }
+
+    fn resize_with(&mut self, network: &Network, m: usize, dropout: DropoutPass) {
+        self.dropout_pass =
+            (!self.mini_batches && self.keep_prob < 1.0).then(|| self.training_pass_with(network, m, dropout));
     }
 
     /// A forward pass over `cols` columns for training updates: with
@@ -117,10 +137,14 @@ impl Regularization {
     /// of that shape after `np.random.seed(1)`; fresh ones by
     /// [`Self::draw_masks`] before each pass).
     pub fn training_pass(&self, network: &Network, cols: usize) -> ForwardPass {
+        self.training_pass_with(network, cols, ForwardPass::with_dropout)
+    }
+
+    fn training_pass_with(&self, network: &Network, cols: usize, dropout: DropoutPass) -> ForwardPass {
         if self.keep_prob == 1.0 {
             return ForwardPass::new(network, cols);
         }
-        let mut pass = ForwardPass::with_dropout(network, cols, self.keep_prob);
+        let mut pass = dropout(network, cols, self.keep_prob);
         if self.masks == DropoutMasks::Fixed {
             draw_numpy_masks(&mut pass, FIXED_MASK_SEED, self.keep_prob);
         }
@@ -177,6 +201,12 @@ impl Regularization {
     /// mini-batches, whose passes are their own).
     pub fn dropout_pass_mut(&mut self) -> Option<&mut ForwardPass> {
         self.dropout_pass.as_mut()
+    }
+
+    /// The run's own dropped-out training pass, as last run (#17: the plain
+    /// pass reads its Z[1] and A[1], see [`Network::forward_rows_above_first`]).
+    pub fn dropout_pass(&self) -> Option<&ForwardPass> {
+        self.dropout_pass.as_ref()
     }
 
     /// J from the passes already run: the dropped-out one's cross-entropy
@@ -261,62 +291,6 @@ fn draw_numpy_masks(pass: &mut ForwardPass, seed: u32, keep_prob: f64) {
     }
 }
 
-/// The fresh masks of the pass after `iteration` updates (see the module's
-/// comment): SplitMix64, two units per draw.
-fn draw_fresh_masks(pass: &mut ForwardPass, seed: u32, iteration: u64, keep_prob: f64) {
-    let mut state = ((seed as u64) << 32).wrapping_add(iteration);
-    // A whole number is below keep_prob·2³² exactly when it is below its ceiling.
-    let threshold = libm::ceil(keep_prob * 4_294_967_296.0) as u64;
-    for mask in pass.dropout_masks_mut() {
-        let mask = mask.as_slice_mut().expect("masks are stored contiguously");
-        let first = state;
-        // Each draw from its index, not from the one before (SplitMix64's
-        // state only adds γ), so the draws vectorise; the helpers are
-        // inlined functions, not closures, for the same reason.
-        fastmath::wide_integers(
-            #[inline(always)]
-            || {
-                let whole_pairs = mask.len() / 2;
-                let mut pairs = mask.chunks_exact_mut(2);
-                for (k, pair) in (&mut pairs).enumerate() {
-                    let bits = splitmix64_draw(first, k);
-                    pair[0] = keep_unit(bits >> 32, threshold);
-                    pair[1] = keep_unit(bits, threshold);
-                }
-                if let [last] = pairs.into_remainder() {
-                    *last = keep_unit(splitmix64_draw(first, whole_pairs) >> 32, threshold);
-                }
-            },
-        );
-        state = first.wrapping_add((mask.len().div_ceil(2) as u64).wrapping_mul(GAMMA));
-    }
-}
-
-/// 1.0 where the low 32 bits of `bits` are below `threshold`, else 0.0:
-/// from the comparison's bit, without a branch (which units drop is
-/// random: a branch would miss) and without a conversion.
-#[inline(always)]
-fn keep_unit(bits: u64, threshold: u64) -> f64 {
-    f64::from_bits((((bits & 0xffff_ffff) < threshold) as u64).wrapping_neg() & ONE_BITS)
-}
-
-/// 1.0's bits.
-const ONE_BITS: u64 = 0x3ff0_0000_0000_0000;
-
-/// SplitMix64's increment γ.
-const GAMMA: u64 = 0x9e37_79b9_7f4a_7c15;
-
-/// Draw `k` (from 0) of SplitMix64 started at `state` (Steele, Lea and
-/// Flood, 2014: the state adds γ before each output): integer operations
-/// only, so the same on every target.
-#[inline(always)]
-fn splitmix64_draw(state: u64, k: usize) -> u64 {
-    let mut z = state.wrapping_add((k as u64 + 1).wrapping_mul(GAMMA));
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^ (z >> 31)
-}
-
 fn sum(w: &Array2<f64>, term: impl Fn(f64) -> f64) -> f64 {
     w.iter().fold(0.0, |total, &w| total + term(w))
 }
@@ -384,36 +358,6 @@ mod tests {
     }
 
     #[test]
-    fn fresh_masks_keep_about_keep_prob_of_the_units_and_change_every_iteration() {
-        let mut settings = Settings::default();
-        assert_eq!(settings.apply([("keep-prob", "0.86")]), []);
-        let network = Network::new(&[2, 20, 3, 1], Activation::Relu, Init::He, 3);
-        let mut pass = ForwardPass::with_dropout(&network, 211, 0.86);
-        draw_fresh_masks(&mut pass, 3, 0, 0.86);
-        let first: alloc::vec::Vec<f64> = pass
-            .dropout_masks_mut()
-            .iter()
-            .flat_map(|m| m.iter().copied())
-            .collect();
-        let kept = first.iter().sum::<f64>() / first.len() as f64;
-        assert!((kept - 0.86).abs() < 0.02, "{kept}");
-        draw_fresh_masks(&mut pass, 3, 1, 0.86);
-        let second: alloc::vec::Vec<f64> = pass
-            .dropout_masks_mut()
-            .iter()
-            .flat_map(|m| m.iter().copied())
-            .collect();
-        assert_ne!(first, second);
-        draw_fresh_masks(&mut pass, 3, 0, 0.86);
-        let again: alloc::vec::Vec<f64> = pass
-            .dropout_masks_mut()
-            .iter()
-            .flat_map(|m| m.iter().copied())
-            .collect();
-        assert_eq!(first, again, "the seed and the iteration decide");
-    }
-
-    #[test]
     fn fixed_masks_are_numpys_rand_after_seed_1() {
         let mut settings = Settings::default();
         assert_eq!(settings.apply([("keep-prob", "0.5"), ("dropout-masks", "fixed")]), []);
@@ -444,32 +388,5 @@ mod tests {
             pass.dropout_masks_mut()[0].as_slice().unwrap(),
             [0., 0., 1., 0., 1., 1.]
         );
-    }
-
-    /// The draws from each one's index are SplitMix64's sequence: state
-    /// += γ before each output.
-    #[test]
-    fn fresh_masks_follow_splitmix64_draw_by_draw() {
-        let network = Network::new(&[2, 3, 5, 1], Activation::Relu, Init::He, 3);
-        let mut pass = ForwardPass::with_dropout(&network, 7, 0.5);
-        draw_fresh_masks(&mut pass, 9, 41, 0.5);
-        // SplitMix64 as its authors write it: the state adds γ, then the output mix.
-        let mut state = (9u64 << 32) + 41;
-        let mut next = || {
-            state = state.wrapping_add(GAMMA);
-            let mut z = state;
-            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-            z ^ (z >> 31)
-        };
-        for mask in pass.dropout_masks_mut() {
-            let mut expected = alloc::vec::Vec::new();
-            while expected.len() < mask.len() {
-                let bits = next();
-                expected.extend([bits >> 32, bits & 0xffff_ffff].map(|half| (half < 1 << 31) as u8 as f64));
-            }
-            expected.truncate(mask.len());
-            assert_eq!(mask.as_slice().unwrap(), expected, "each layer starts on a new draw");
-        }
     }
 }

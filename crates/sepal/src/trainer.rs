@@ -38,9 +38,12 @@ pub const HISTORY_POINTS: usize = 1024;
 
 /// With dropout and full batches the curves keep every 4th iteration from
 /// the start (not every one): each kept point's training accuracy needs a
-/// plain forward pass besides the dropped-out one J comes from, and kept at
-/// every 4th iteration it costs a quarter of a forward pass per iteration,
-/// not a whole one. All four curves keep the same iterations.
+/// plain forward pass besides the dropped-out one J comes from (from layer
+/// 2: the two share layer 1), and kept at every 4th iteration it costs a
+/// quarter of one per iteration, not a whole one. Rarer would save at most
+/// ~1.2 µs of a ~31 µs step at the Regularization notebook's size, for
+/// coarser curves where they part (bench/README.md, "L2 and dropout").
+/// All four curves keep the same iterations.
 pub const DROPOUT_FIRST_STRIDE: u64 = 4;
 
 /// The cost may rise to this many times its starting value before the run
@@ -107,7 +110,8 @@ enum Phase {
     /// point and the divergence check, as [`Trainer::restore`] does them.
     RestoredForward(usize, usize),
     /// The plain pass of the training points, when a dropout step left it
-    /// behind (the training accuracy is read from it).
+    /// behind (the training accuracy is read from it): from layer 2, on the
+    /// dropped-out pass's A[1] (#17: dropout starts above it).
     Plain { layer: usize, row: usize, then: AfterPass },
     /// The held-out points' pass (the test metrics).
     Test { layer: usize, row: usize, then: AfterPass },
@@ -240,7 +244,10 @@ impl Trainer {
             settings.init(),
             settings.seed,
         );
-        let regularization = Regularization::new(settings, &network, train.len());
+        let regularization = match lazy {
+            true => Regularization::unallocated(settings, &network, train.len()),
+            false => Regularization::new(settings, &network, train.len()),
+        };
         let first_stride = if regularization.drops_out() {
             DROPOUT_FIRST_STRIDE
         } else {
@@ -632,7 +639,9 @@ impl Trainer {
                 }
             },
             Phase::Plain { layer, row, then } => {
-                match forward_part(&self.network, layer, row, self.train.x.view(), &mut self.pass) {
+                let first = self.regularization.dropout_pass();
+                let x = self.train.x.view();
+                match forward_part_above(&self.network, layer, row, x, first, &mut self.pass) {
                     Some((layer, row)) => Phase::Plain { layer, row, then },
                     None => {
                         self.plain_pass_stale = false;
@@ -679,7 +688,7 @@ impl Trainer {
     /// order gives the same bits), then the end of what they served.
     fn after_pass(&mut self, then: AfterPass) -> Phase {
         if self.plain_pass_stale {
-            return Phase::Plain { layer: 0, row: 0, then };
+            return Phase::Plain { layer: 1, row: 0, then };
         }
         let test_due = self.test_metrics.is_none() && !self.test.is_empty();
         match then {
@@ -966,7 +975,9 @@ impl Trainer {
     /// the curves keep an iteration).
     fn refresh_plain_pass(&mut self) {
         if self.plain_pass_stale && !self.train.is_empty() {
-            self.network.forward(self.train.x.view(), &mut self.pass);
+            let first = self.regularization.dropout_pass().expect("stale only with dropout");
+            self.network
+                .forward_above_first(self.train.x.view(), first, &mut self.pass);
             self.plain_pass_stale = false;
         }
     }
@@ -1032,13 +1043,29 @@ fn forward_part(
     x: ArrayView2<f64>,
     pass: &mut ForwardPass,
 ) -> Option<(usize, usize)> {
+    forward_part_above(network, l, r, x, None, pass)
+}
+
+/// [`forward_part`]; with `first`, of a plain pass from layer 2 on
+/// `first`'s A[1] (see [`Network::forward_rows_above_first`]).
+fn forward_part_above(
+    network: &Network,
+    l: usize,
+    r: usize,
+    x: ArrayView2<f64>,
+    first: Option<&ForwardPass>,
+    pass: &mut ForwardPass,
+) -> Option<(usize, usize)> {
     let layer = &network.layers[l];
     // #15: a workspace allocated as the pass reaches it is a part of its own.
     if pass.allocate_layer(l, layer.outputs()) {
         return Some((l, r));
     }
     let end = part_end(r, layer.outputs(), layer.inputs() * pass.cols());
-    network.forward_rows(l, r..end, x, pass);
+    match first {
+        Some(first) => network.forward_rows_above_first(l, r..end, x, first, pass),
+        None => network.forward_rows(l, r..end, x, pass),
+    }
     if end < layer.outputs() {
         Some((l, end))
     } else {

@@ -243,40 +243,54 @@ fn unit_views_redraw_without_allocating() {
 /// allocates its passes' workspaces as the evaluation reaches each layer,
 /// not in its constructor (at the caps ~100 MB: zeroing them at once was a
 /// 0.1–0.25 s task in the page); from its first iteration on, its
-/// iterations in parts allocate nothing.
+/// iterations in parts allocate nothing. #17: with dropout too, whose own
+/// dropped-out pass (Z, A and the dropped A of each layer) comes the same
+/// way; only its masks, drawn before the pass, are made with the run.
 #[test]
 fn a_run_built_in_parts_allocates_its_workspaces_as_it_goes() {
-    let mut settings = Settings::default();
-    let pairs = [
+    let network: [(&str, &str); 4] = [
         ("model", "deep"),
         ("layers", "64,64,64"),
         ("points", "4000"),
         ("test-fraction", "0.2"),
     ];
-    assert_eq!(settings.apply(pairs), []);
-    let (train, test) = sepal::dataset::train_and_test(&settings);
-    let (train_copy, test_copy) = (train.clone(), test.clone());
-    let whole = bytes_during(|| drop(Trainer::with_split(&settings, train_copy, test_copy)));
-    let mut run = None;
-    let built = bytes_during(|| run = Some(Trainer::with_split_in_parts(&settings, train, test)));
-    let mut run = run.expect("built");
-    // One layer's Z and A over the 3,200 training points alone are 3.3 MB.
-    assert!(whole - built > 10_000_000, "whole {whole} B, in parts {built} B");
-    let evaluating = allocations_during(|| {
-        while run.is_evaluating() {
-            run.advance();
-        }
-    });
-    assert!(evaluating > 0, "the workspaces come with the evaluation");
-    allocations_during(|| {
-        while run.iteration() < 1 {
-            run.advance();
-        }
-    });
-    let n = allocations_during(|| {
-        while run.iteration() < 4 {
-            run.advance();
-        }
-    });
-    assert_eq!(n, 0, "{n} allocations in later iterations");
+    // One layer's Z and A over the 3,200 training points alone are 3.3 MB;
+    // the dropped-out pass adds Z, A and the dropped A of three such
+    // layers (4.9 MB each kind) and Z, A of the output.
+    let kinds: [(&[(&str, &str)], usize); 3] = [
+        (&[], 10_000_000),
+        (&[("keep-prob", "0.8")], 24_000_000),
+        (&[("keep-prob", "0.8"), ("dropout-masks", "fixed")], 24_000_000),
+    ];
+    for (dropout, spared) in kinds {
+        let mut settings = Settings::default();
+        assert_eq!(settings.apply(network.iter().chain(dropout).copied()), []);
+        let (train, test) = sepal::dataset::train_and_test(&settings);
+        let (train_copy, test_copy) = (train.clone(), test.clone());
+        let whole = bytes_during(|| drop(Trainer::with_split(&settings, train_copy, test_copy)));
+        let mut run = None;
+        let built = bytes_during(|| run = Some(Trainer::with_split_in_parts(&settings, train, test)));
+        let mut run = run.expect("built");
+        assert!(
+            whole - built > spared,
+            "{dropout:?}: whole {whole} B, in parts {built} B"
+        );
+        let evaluating = allocations_during(|| {
+            while run.is_evaluating() {
+                run.advance();
+            }
+        });
+        assert!(evaluating > 0, "{dropout:?}: the workspaces come with the evaluation");
+        allocations_during(|| {
+            while run.iteration() < 1 {
+                run.advance();
+            }
+        });
+        let n = allocations_during(|| {
+            while run.iteration() < 4 {
+                run.advance();
+            }
+        });
+        assert_eq!(n, 0, "{dropout:?}: {n} allocations in later iterations");
+    }
 }
