@@ -34,8 +34,8 @@
 export const FULL_CELLS = 200;
 /**
  * An element's first map, on the page's first frame (#15): a quarter of
- * FULL_CELLS' cells, cheaper to compute and colour while the wasm's
- * functions are still being compiled; the full map follows a frame later.
+ * FULL_CELLS' cells, less to compute, colour and put on the canvas before
+ * that frame; the full map follows in a task after it (view.js).
  */
 export const FIRST_FRAME_CELLS = 100;
 /** Smaller resolutions for animating large networks, largest first. */
