@@ -32,6 +32,12 @@
 
 /** The map's resolution for stills and, when it is cheap enough, animation. */
 export const FULL_CELLS = 200;
+/**
+ * An element's first map, on the page's first frame (#15): a quarter of
+ * FULL_CELLS' cells, less to compute, colour and put on the canvas before
+ * that frame; the full map follows in a task after it (view.js).
+ */
+export const FIRST_FRAME_CELLS = 100;
 /** Smaller resolutions for animating large networks, largest first. */
 const CELL_LADDER = [160, 128, 100, 80, 64, 48];
 /** The work a frame may do (ms), leaving the browser time to composite. */

@@ -28,6 +28,7 @@ import { PointDerivation, VALUES_MS } from "./point-derivation.js";
 import { parseControls, parseFolded } from "./shown.js";
 import { PlotOverlay, noBoundaryReason, saturatedByLargeWeights } from "./plot-overlay.js";
 import { plotSummary } from "./plot-summary.js";
+import { FIRST_FRAME_CELLS } from "./pacer.js";
 
 /** The cost chart's height in CSS px. */
 const CHART_HEIGHT = 160;
@@ -76,6 +77,8 @@ export class View {
   #gradcheck = null; // gradient checking (gradient-check-panel.js)
   #overlay = null; // why the plot shows no boundary (plot-overlay.js)
   #drawnCells = 0; // the map's resolution on screen
+  #firstMap = true; // the element's first map is still to be drawn (#15: at FIRST_FRAME_CELLS)
+  #formulasLater = false; // the folded formulas are typeset after the first frame (#15)
   #bands = 0; // the animation frame of a still being rendered in bands (#15)
   #insideFrame = 0; // the animation frame the network diagram is drawn in, after a large network's first picture (#15)
   #valuesAt = -Infinity; // when the values under the formulas were last shown
@@ -213,6 +216,7 @@ export class View {
       this.applyFolded();
     }
     this.#formulas.root.addEventListener("toggle", () => {
+      if (this.#formulasLater) this.showModel();
       this.highlight();
       this.#showValues(true);
     });
@@ -388,6 +392,9 @@ export class View {
     const pg = this.#model.pg;
     const settings = this.#settings.current;
     if (!pg || !this.#formulas || !settings) return;
+    // #15: folded, they are typeset in a task after the first frame (or when opened, if sooner).
+    this.#formulasLater = this.#firstMap && !this.#formulas.root.open;
+    if (this.#formulasLater) return;
     const sizes = this.#model.call(() => Array.from(pg.layerSizes()));
     const features = this.#model.call(() => pg.inputFeatures().split(","));
     if (sizes && features) this.#formulas.setModel(sizes, settings.activation, this.#model.points?.train?.length ?? 0, features, settings);
@@ -530,9 +537,16 @@ export class View {
     // frames that follow; the full one is drawn once whole.
     const first = pacer.firstCells(cells, cells * cells * (model.call(() => pg.parameterCount()) ?? 0));
     const firstOfLarge = first < cells;
+    // #15: the element's first map (the page's first frame) at fewer cells;
+    // the full one is drawn in a task after that frame (#afterFirstFrame).
+    const firstMap = this.#firstMap;
+    const quick = firstMap && !firstOfLarge && cells > FIRST_FRAME_CELLS;
+    this.#firstMap = false;
     const inBands =
-      !this.#loop.running && (firstOfLarge || (pacer.stillRows(cells) < cells && model.call(() => !pg.renderRows(cells, cells, 0))));
+      !this.#loop.running &&
+      (firstOfLarge || (!quick && pacer.stillRows(cells) < cells && model.call(() => !pg.renderRows(cells, cells, 0))));
     if (firstOfLarge) cells = first;
+    else if (quick) cells = FIRST_FRAME_CELLS;
     else if (inBands) cells = pacer.cells(true);
     const started = performance.now();
     let renderMs = 0;
@@ -588,8 +602,24 @@ export class View {
       else this.#drawInside();
     }
     this.#drawnCells = cells;
-    this.#loop.pacer.drew(performance.now() - started, renderMs, cells);
+    // (The quick first map's time is of the wasm's first calls, cold: it would make the map look dearer than it is.)
+    this.#loop.pacer.drew(performance.now() - started, quick ? 0 : renderMs, cells);
     if (inBands) this.#renderStillInBands();
+    if (firstMap) this.#afterFirstFrame(quick);
+  }
+
+  /**
+   * What the first frame left out, in a task after it (#15): the folded
+   * formulas, and with `sharpen` the full map after the quick first one
+   * (playing by then draws its own frames).
+   */
+  #afterFirstFrame(sharpen) {
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        if (this.#formulasLater) this.showModel();
+        if (sharpen && this.#model.usable && !this.#loop.running) this.sharpen();
+      }),
+    );
   }
 
   /**

@@ -13,6 +13,10 @@
 // output (copy dist/ once per build). ROUNDS (default 7) loads of each page
 // of each build; PAGES (default "index.html,sepal-playground.html");
 // MOBILE=1 for bench/run.mjs's phone (150 ms RTT, 1.6 Mbit/s, 4× CPU).
+// `cargo xtask serve` leaves the single file's own policy alone; a server
+// that puts its policy header on every file blocks the single file's
+// inline script (it never gets `ready`): load that page from disk then,
+// `SEPAL_URL=file:///…/ PAGES=sepal-playground.html`.
 
 import os from "node:os";
 import { chromium } from "playwright-core";

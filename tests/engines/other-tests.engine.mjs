@@ -45,6 +45,7 @@ export const OTHER_TESTS = {
   "experiments.test.mjs": ["chromium", SAME_IN_EVERY_ENGINE],
   "failure.test.mjs": ["chromium", SAME_IN_EVERY_ENGINE],
   "features.test.mjs": ["chromium", SAME_IN_EVERY_ENGINE],
+  "first-frame.test.mjs": ["chromium", SAME_IN_EVERY_ENGINE],
   "first-screen.test.mjs": ["chromium", "what fits on the first screen depends on Chromium's fonts and the sizes it pins; the tablet sizes run in every engine (tablet.engine.mjs)"],
   "flower.test.mjs": ["chromium", `${ALSO_IN_EVERY_ENGINE}: tablet.engine.mjs takes a screenshot, bits.engine.mjs checks the map`],
   "formulas.test.mjs": ["chromium", `${ALSO_IN_EVERY_ENGINE}: core.engine.mjs (MathML laid out as fractions)`],
