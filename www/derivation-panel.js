@@ -35,6 +35,8 @@ export const SHOWN_UNITS = 4;
  */
 const AT_ONCE_UNITS = 24;
 const PART_MS = 6;
+/** Lines of terms in one block, laid out only while on screen. */
+const TERM_BLOCK = 40;
 
 /** A number with four significant digits and a true minus. */
 export function short(value) {
@@ -361,8 +363,23 @@ export class DerivationPanel {
             ]),
         ];
     const element = h("div", { class: "terms" });
+    // Consecutive terms go in blocks of TERM_BLOCK lines (laid out only on screen, element-styles.js).
+    let block = null;
+    const put = (line) => () => {
+      const made = line();
+      if (!made.classList.contains("term")) {
+        block = null;
+        element.append(made);
+        return;
+      }
+      if (!block || block.childElementCount === TERM_BLOCK) {
+        block = h("div", { class: "term-block" });
+        element.append(block);
+      }
+      block.append(made);
+    };
     const lines = [() => h("h3", {}, [text.derivationForward]), ...forward, () => h("h3", {}, [text.derivationBackward]), ...legend, ...backward];
-    return { element, parts: lines.map((line) => () => element.append(line())) };
+    return { element, parts: lines.map(put) };
   }
 
   /** Shows layer l in full, or its strongest units again. */

@@ -9,7 +9,9 @@
 // (PerformanceObserver `longtask`, so 0 means none over 50 ms) from the
 // action to then. With TRACE=1 each long task is broken down from a
 // Chromium trace of the renderer's main thread: script, style, layout,
-// paint, garbage collection; with PROFILE=1 (a sampling CPU profile, which
+// paint, garbage collection; and each action's longest task is also given
+// in CPU time (the trace's thread time: on a loaded machine the wall clock
+// of a task grows with the other jobs, its CPU time much less); with PROFILE=1 (a sampling CPU profile, which
 // slows the page) each action with a long task prints its busiest functions.
 //
 //   OLD=http://127.0.0.1:8781/ NEW=http://127.0.0.1:8771/ node bench/profile/expand.mjs
@@ -146,6 +148,16 @@ function breakDown(events) {
   return lines;
 }
 
+/** Per action (from its time stamp to the next), the longest main-thread task's thread time (ms). */
+function longestCpu(events, count) {
+  const stamps = events.filter((e) => e.name === "TimeStamp" && /^expand: /.test(e.args?.data?.message ?? "")).map((e) => e.ts);
+  const tasks = events.filter((e) => e.ph === "X" && e.name === "RunTask" && e.tdur !== undefined);
+  return Array.from({ length: count }, (_, i) => {
+    const [from, to] = [stamps[i], stamps[i + 1] ?? Infinity];
+    return Math.round(Math.max(0, ...tasks.filter((t) => t.ts >= from && t.ts < to).map((t) => t.tdur)) / 1000);
+  });
+}
+
 const layers = LAYERS.split(",").length;
 const ACTIONS = [
   ["play", 3000], // the panel closed: what playing costs without it
@@ -159,6 +171,7 @@ const ACTIONS = [
 const hash = `#model=deep&layers=${LAYERS}${POINTS ? `&points=${POINTS}` : ""}`;
 const browser = await chromium.launch(chromiumOptions());
 const results = new Map(SERVERS.map(([name]) => [name, ACTIONS.map(() => [])]));
+const cpu = new Map(SERVERS.map(([name]) => [name, ACTIONS.map(() => [])]));
 try {
   for (let round = 0; round < ROUNDS; round += 1) {
     const order = round % 2 === 0 ? SERVERS : [...SERVERS].reverse();
@@ -190,7 +203,9 @@ try {
       console.log(`round ${round + 1} ${name}, longest task (ms):\n  ${line.join("\n  ")}`);
       if (TRACE) {
         const trace = JSON.parse((await browser.stopTracing()).toString());
-        console.log(breakDown(mainThread(trace)).join("\n"));
+        const events = mainThread(trace);
+        console.log(breakDown(events).join("\n"));
+        longestCpu(events, ACTIONS.length).forEach((ms, i) => cpu.get(name)[i].push(ms));
       }
       await context.close();
     }
@@ -198,11 +213,15 @@ try {
 } finally {
   await browser.close();
 }
-console.log(`\n${hash}: longest task per action over ${ROUNDS} rounds (ms, min–max)`);
-for (const [i, action] of ACTIONS.entries()) {
-  const cells = SERVERS.map(([name]) => {
-    const values = results.get(name)[i];
-    return `${name} ${Math.min(...values)}–${Math.max(...values)}`;
-  });
-  console.log(`  ${action.join(" ").padEnd(12)} ${cells.join("   ")}`);
-}
+const table = (title, figures) => {
+  console.log(`\n${hash}: ${title} per action over ${ROUNDS} rounds (ms, min–max)`);
+  for (const [i, action] of ACTIONS.entries()) {
+    const cells = SERVERS.map(([name]) => {
+      const values = figures.get(name)[i];
+      return `${name} ${Math.min(...values)}–${Math.max(...values)}`;
+    });
+    console.log(`  ${action.join(" ").padEnd(12)} ${cells.join("   ")}`);
+  }
+};
+table("longest task over 50 ms (0: none)", results);
+if (TRACE) table("longest task's CPU time", cpu);
