@@ -81,25 +81,33 @@ export function inputSymbol(d, k, text) {
  * The weights drawn, as edge keys `W<l>-<j>-<k>` (null: all of them) and
  * how many there are: every weight between shown units up to MAX_EDGES,
  * else each gap's strongest |W|: a few each, the rest by the gap's size.
+ * `into(l, j)`: the drawn weights into unit j of layer l, as positions in
+ * `inputsOf` (its edge's port), in order (#15: without a walk over every
+ * weight of a gap, 4,096 at 64 × 64).
  */
 export function drawnWeights(shown, parameters) {
   const gaps = shown.map((targets, l) => ({ l, targets, sources: inputsOf(shown, l, parameters[0].W[0].length) }));
   const sizes = gaps.map(({ targets, sources }) => targets.length * sources.length);
   const total = sizes.reduce((sum, n) => sum + n, 0);
-  if (total <= MAX_EDGES) return { keys: null, count: total, total };
+  if (total <= MAX_EDGES) return { keys: null, count: total, total, into: (l) => gaps[l].sources.map((_, s) => s) };
   // Each gap keeps a few, and shares the rest by its size.
   const few = sizes.map((n) => Math.min(n, 8));
   const given = few.reduce((sum, n) => sum + n, 0);
   const keys = new Set();
+  const into = new Map(); // "l-j" → positions of the sources drawn
   gaps.forEach(({ l, targets, sources }, i) => {
     const keep = few[i] + Math.floor(((MAX_EDGES - given) * (sizes[i] - few[i])) / (total - given));
     // The gap's weights by |W|, largest first (ties in order), as indices: a key is made only for those kept (#15: 6 × 4,096 at the caps).
     const size = new Float64Array(sizes[i]);
     targets.forEach((j, t) => sources.forEach((k, s) => (size[t * sources.length + s] = Math.abs(parameters[l].W[j][k]))));
     const order = Array.from(size, (_, e) => e).sort((p, q) => size[q] - size[p]);
-    for (const e of order.slice(0, keep)) keys.add(`W${l}-${targets[Math.floor(e / sources.length)]}-${sources[e % sources.length]}`);
+    for (const e of order.slice(0, keep).sort((p, q) => p - q)) {
+      const [j, s] = [targets[Math.floor(e / sources.length)], e % sources.length];
+      keys.add(`W${l}-${j}-${sources[s]}`);
+      into.set(`${l}-${j}`, [...(into.get(`${l}-${j}`) ?? []), s]);
+    }
   });
-  return { keys, count: keys.size, total };
+  return { keys, count: keys.size, total, into: (l, j) => into.get(`${l}-${j}`) ?? [] };
 }
 
 /**
@@ -162,10 +170,11 @@ export function drawGraph(text, live, { d, logistic, parameters, shown, drawn, e
   /** Layer l's drawn weight edges into the shown units, each labelled W = its value over dW = a_prev · dz. */
   function weightEdges(l) {
     const edges = [];
+    const sources = inputsOf(shown, l, d.x.length);
     for (const j of shown[l]) {
-      inputsOf(shown, l, d.x.length).forEach((k, port) => {
+      for (const port of drawn.into(l, j)) {
+        const k = sources[port];
         const key = `W${l}-${j}-${k}`;
-        if (drawn.keys && !drawn.keys.has(key)) return;
         const wName = logistic ? symbol("w", null, [k]) : symbol("W", L(l), [j, k]);
         const dwName = logistic ? symbol("w", null, [k], "d") : symbol("W", L(l), [j, k], "d");
         const prev = l === 0 ? inputSymbol(d, k, text) : symbol("a", L(l - 1), units(l - 1, k));
@@ -180,7 +189,7 @@ export function drawGraph(text, live, { d, logistic, parameters, shown, drawn, e
           [dwName, ...is((x) => x.d.backward[l].dW[j][k])],
         ];
         edges.push({ key, layer: l, from: sourceKey(l, k), to: unitKey(l, j), port, weight, factor: l === 0 ? "x" : "a", lines, title });
-      });
+      }
     }
     return edges;
   }

@@ -93,6 +93,9 @@ export class DerivationPanel {
   #large = false; // whether the graph on screen is built and updated in parts
   #sliced = false; // whether its numbers follow training, a slice a frame (`catchUp`)
   #request = null; // the next task of parts, or null
+  #graphBox = null; // the graph on screen, and its terms
+  #termList = null;
+  #retired = []; // what showed a large graph before, hidden, taken apart a part a task (#15)
   #shape = ""; // what the graph and terms were built for (see show)
   #drawn = null; // the weights the graph draws (drawnWeights)
   #live = null; // their numbers (live-numbers.js)
@@ -150,7 +153,9 @@ export class DerivationPanel {
     this.root.hidden = true;
     this.#last = null;
     this.#live = null;
-    this.body.replaceChildren();
+    this.#retire();
+    this.#graphBox = null;
+    this.#termList = null;
     this.#setStepping(false);
   }
 
@@ -197,8 +202,10 @@ export class DerivationPanel {
   /**
    * The graph and its terms built again for `data`, at once for a few
    * units; for more (#15) from the next frame on, a part a task (`#tick`),
-   * `aria-busy` until whole. Where the graph was scrolled to (on a phone,
-   * say) stays.
+   * `aria-busy` until whole. The new graph shows its top, as it did: its
+   * box lays out its content only once on screen (content-visibility), so
+   * scrolling it back to where the old one was, in the same task, found
+   * nothing to scroll, and only cost a layout of the page (up to 70 ms).
    */
   #build(data, shown, drawn) {
     this.#cancelParts();
@@ -208,14 +215,17 @@ export class DerivationPanel {
     const terms = this.#terms(data, shown, drawn);
     // Every number, made with its part, shows this data from then on.
     live.update(data);
-    const old = this.body.querySelector(".graph");
-    const [left, top] = old ? [old.scrollLeft, old.scrollTop] : [0, 0];
-    this.body.replaceChildren(graph.box, terms.element);
-    // Scrolling lays the page out at once: only when there is somewhere to scroll back to.
-    if (left || top) graph.box.querySelector(".graph").scrollTo(left, top);
+    this.#large = shown.reduce((sum, layer) => sum + layer.length, 0) > AT_ONCE_UNITS;
+    if (this.#large) {
+      this.#retire();
+      this.body.append(graph.box, terms.element);
+    } else {
+      this.#retired = [];
+      this.body.replaceChildren(graph.box, terms.element);
+    }
+    [this.#graphBox, this.#termList] = [graph.box, terms.element];
     const canvas = graph.box.querySelector(".graph-canvas");
     this.#parts = [...graph.parts, () => canvas.removeAttribute("aria-busy"), ...terms.parts, () => terms.element.removeAttribute("aria-busy")];
-    this.#large = shown.reduce((sum, layer) => sum + layer.length, 0) > AT_ONCE_UNITS;
     if (this.#large) {
       // Busy until whole (for assistive technology, and tests).
       canvas.setAttribute("aria-busy", "true");
@@ -243,16 +253,43 @@ export class DerivationPanel {
   #tick() {
     this.#request = null;
     const deadline = performance.now() + PART_MS;
+    this.#takeApart(deadline);
     const live = this.#live;
-    if (!this.#sliced) live.work(deadline);
+    if (live && !this.#sliced) live.work(deadline);
     let done = 0;
     while (done < this.#parts.length && performance.now() <= deadline) {
       this.#parts[done]();
       done += 1;
     }
     this.#parts.splice(0, done);
-    if (this.#parts.length > 0 || (live.pending && !this.#sliced)) this.#nextPart();
-    else this.#highlight();
+    if (this.#retired.length > 0 || this.#parts.length > 0 || (live?.pending && !this.#sliced)) this.#nextPart();
+    else if (live) this.#highlight();
+  }
+
+  /**
+   * What is in the panel's body goes out of sight at once, and out of the
+   * page a part a task (#15: removing the ~65,000 nodes of a graph with six
+   * 64-unit layers and its terms at once was a task of 0.1 s).
+   */
+  #retire() {
+    for (const element of this.body.children) element.hidden = true;
+    this.#retired = [...this.body.children];
+    if (this.#retired.length > 0) this.#nextPart();
+  }
+
+  /** Removes retired nodes from the last, a subtree of at most two levels at a time, until `deadline`. */
+  #takeApart(deadline) {
+    const retired = this.#retired;
+    while (retired.length > 0 && performance.now() <= deadline) {
+      for (let n = 0; n < 64 && retired.length > 0; n += 1) {
+        const root = retired.at(-1);
+        let node = root;
+        while (node.lastChild?.firstElementChild?.firstElementChild) node = node.lastChild;
+        if (node.lastChild) node.lastChild.remove();
+        else if (node !== root) node.remove();
+        else retired.pop().remove();
+      }
+    }
   }
 
   #cancelParts() {
@@ -319,11 +356,11 @@ export class DerivationPanel {
     const aMinusY = () => [" = a − y = ", live.number((x) => x.d.forward.at(-1).a[0]), " − ", live.number((x) => x.d.y)];
     backward.push(() => term(output, () => sym("z", L(layers - 1), [], "d"), [plain("dL/da · da/dz"), ...aMinusY()], (x) => out(x).dz[0]));
     for (let l = layers - 1; l >= 0; l -= 1) {
+      const sources = inputsOf(shown, l, d.x.length);
       for (const j of shown[l]) {
         const dz = () => sym("z", L(l), units(l, j), "d");
-        for (const k of inputsOf(shown, l, d.x.length)) {
+        for (const k of drawn.into(l, j).map((port) => sources[port])) {
           const key = `W${l}-${j}-${k}`;
-          if (drawn.keys && !drawn.keys.has(key)) continue;
           const dwSym = () => (logistic ? sym("w", null, [k], "d") : sym("W", L(l), [j, k], "d"));
           const factors = () => [
             aPrev(l, k),
@@ -412,7 +449,7 @@ export class DerivationPanel {
    */
   #steps() {
     const steps = [];
-    for (const term of this.body.querySelectorAll(".term")) {
+    for (const term of this.#termList?.querySelectorAll(".term") ?? []) {
       const last = steps.at(-1);
       if (last && last[0].dataset.graph === term.dataset.graph) last.push(term);
       else steps.push([term]);
@@ -426,7 +463,7 @@ export class DerivationPanel {
     if (count === 0) return;
     this.#step = (this.#step + 1) % count;
     this.#highlight();
-    this.body.querySelector(".graph .current")?.scrollIntoView?.({ block: "nearest", inline: "center" });
+    this.#graphBox?.querySelector(".graph .current")?.scrollIntoView?.({ block: "nearest", inline: "center" });
   }
 
   /**
@@ -442,12 +479,12 @@ export class DerivationPanel {
     const step = steps[Math.min(this.#step, steps.length - 1)];
     if (!step) return;
     for (const term of step) term.classList.add("current");
-    const places = this.body.querySelectorAll(`.graph [data-graph="${step[0].dataset.graph}"]`);
+    const places = this.#graphBox.querySelectorAll(`.graph [data-graph="${step[0].dataset.graph}"]`);
     for (const place of places) place.classList.add("current");
     const { from, to, factor } = places[0]?.dataset ?? {};
     if (factor) {
-      this.body.querySelector(`.graph .node[data-graph="${from}"] [data-line="${factor}"]`)?.classList.add("forward-factor");
-      this.body.querySelector(`.graph .node[data-graph="${to}"] [data-line="dz"]`)?.classList.add("backward-factor");
+      this.#graphBox.querySelector(`.graph .node[data-graph="${from}"] [data-line="${factor}"]`)?.classList.add("forward-factor");
+      this.#graphBox.querySelector(`.graph .node[data-graph="${to}"] [data-line="dz"]`)?.classList.add("backward-factor");
     }
     const terms = step.map((term) => term.textContent).join("; ");
     const status = format(this.text.derivationStepStatus, { step: this.#step + 1, count: steps.length, term: terms });

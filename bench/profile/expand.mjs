@@ -82,10 +82,8 @@ async function act([action, argument]) {
     await new Promise((resolve) => setTimeout(resolve, argument));
     el.pause();
   }
-  const complete = () => {
-    const terms = panel.querySelector(".terms");
-    return panel.hidden || (terms && !terms.hasAttribute("aria-busy") && !panel.querySelector('[aria-busy="true"]'));
-  };
+  // Complete: one list of terms (what showed before is gone), nothing busy.
+  const complete = () => panel.hidden || (panel.querySelectorAll(".terms").length === 1 && !panel.querySelector('[aria-busy="true"]'));
   while (!complete() && performance.now() - start < 20000) await frames(1);
   const took = performance.now() - start;
   await frames(10);
