@@ -116,7 +116,7 @@ export function drawnWeights(shown, parameters) {
  * `shown`, per layer the indices of the units shown; `drawn`, the weights
  * drawn (drawnWeights); `expanded`, the layers shown in full, and
  * `toggle(l)` what their "+k more" / "show fewer" button does. Returns
- * `{box, parts}`: the box, sized, with its buttons, and the functions that
+ * `{box, parts}`: the box, sized, and the functions that
  * put in its lines and texts (#15: run in order, at once or over frames).
  */
 export function drawGraph(text, live, { d, logistic, parameters, shown, drawn, expanded, toggle }) {
@@ -300,19 +300,19 @@ export function drawGraph(text, live, { d, logistic, parameters, shown, drawn, e
       button.addEventListener("click", () => toggle(more.layer));
       return button;
     });
-  const canvas = at(h("div", { class: "graph-canvas", role: "group", "aria-label": text.derivationGraphLabel }, [picture, ...buttons]), 0, 0, width, height);
+  const canvas = at(h("div", { class: "graph-canvas", role: "group", "aria-label": text.derivationGraphLabel }, [picture]), 0, 0, width, height);
   // #15: the graph is built in parts (the caller runs them, all at once or
   // a few a frame), column by column: the edges into a column, then its
-  // labels and nodes. Each goes where the whole graph has it (the lines in
-  // the SVG, the texts before the buttons), so the finished graph is the
-  // same however it was built.
+  // labels and nodes, the buttons last. Each is appended where the whole
+  // graph has it (the lines in the SVG, the texts in the box), so the
+  // finished graph is the same however it was built; appended, not
+  // inserted before the buttons, which restyled every text already there.
   const columnOf = new Map(columns.flatMap((column, i) => column.nodes.map((node) => [node.key, i])));
   const parts = columns.flatMap((column, i) => [
     ...edges.filter((e) => columnOf.get(e.to) === i).map((e) => () => picture.append(edgeNode(e))),
-    ...column.nodes.map(({ key }) => () => {
-      for (const element of nodeTexts(key, places.get(key))) canvas.insertBefore(element, buttons[0] ?? null);
-    }),
+    ...column.nodes.map(({ key }) => () => canvas.append(...nodeTexts(key, places.get(key)))),
   ]);
+  parts.push(() => canvas.append(...buttons));
   const notes = [h("span", {}, [text.derivationGraphForward]), h("span", {}, [text.derivationGraphBackward])];
   if (drawn.keys) notes.push(h("span", { class: "edges-shown" }, [format(text.derivationEdgesShown, { shown: drawn.count, count: drawn.total })]));
   return { box: h("div", { class: "graph-box" }, [h("div", { class: "graph" }, [canvas]), h("p", { class: "graph-legend" }, notes)]), parts };
