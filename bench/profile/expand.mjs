@@ -152,7 +152,8 @@ function longestCpu(events, count) {
   const tasks = events.filter((e) => e.ph === "X" && e.name === "RunTask" && e.tdur !== undefined);
   return Array.from({ length: count }, (_, i) => {
     const [from, to] = [stamps[i], stamps[i + 1] ?? Infinity];
-    return Math.round(Math.max(0, ...tasks.filter((t) => t.ts >= from && t.ts < to).map((t) => t.tdur)) / 1000);
+    // A task is the action's that it ends in (the one an action starts in began before its stamp).
+    return Math.round(Math.max(0, ...tasks.filter((t) => t.ts + t.dur > from && t.ts + t.dur <= to).map((t) => t.tdur)) / 1000);
   });
 }
 
