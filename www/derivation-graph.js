@@ -81,22 +81,33 @@ export function inputSymbol(d, k, text) {
  * The weights drawn, as edge keys `W<l>-<j>-<k>` (null: all of them) and
  * how many there are: every weight between shown units up to MAX_EDGES,
  * else each gap's strongest |W|: a few each, the rest by the gap's size.
+ * `into(l, j)`: the drawn weights into unit j of layer l, as positions in
+ * `inputsOf` (its edge's port), in order (#15: without a walk over every
+ * weight of a gap, 4,096 at 64 × 64).
  */
 export function drawnWeights(shown, parameters) {
-  const gaps = shown.map((targets, l) =>
-    targets.flatMap((j) => inputsOf(shown, l, parameters[0].W[0].length).map((k) => ({ key: `W${l}-${j}-${k}`, size: Math.abs(parameters[l].W[j][k]) }))),
-  );
-  const total = gaps.reduce((sum, gap) => sum + gap.length, 0);
-  if (total <= MAX_EDGES) return { keys: null, count: total, total };
+  const gaps = shown.map((targets, l) => ({ l, targets, sources: inputsOf(shown, l, parameters[0].W[0].length) }));
+  const sizes = gaps.map(({ targets, sources }) => targets.length * sources.length);
+  const total = sizes.reduce((sum, n) => sum + n, 0);
+  if (total <= MAX_EDGES) return { keys: null, count: total, total, into: (l) => gaps[l].sources.map((_, s) => s) };
   // Each gap keeps a few, and shares the rest by its size.
-  const few = gaps.map((gap) => Math.min(gap.length, 8));
+  const few = sizes.map((n) => Math.min(n, 8));
   const given = few.reduce((sum, n) => sum + n, 0);
   const keys = new Set();
-  gaps.forEach((gap, i) => {
-    const keep = few[i] + Math.floor(((MAX_EDGES - given) * (gap.length - few[i])) / (total - given));
-    for (const edge of gap.sort((p, q) => q.size - p.size).slice(0, keep)) keys.add(edge.key);
+  const into = new Map(); // "l-j" → positions of the sources drawn
+  gaps.forEach(({ l, targets, sources }, i) => {
+    const keep = few[i] + Math.floor(((MAX_EDGES - given) * (sizes[i] - few[i])) / (total - given));
+    // The gap's weights by |W|, largest first (ties in order), as indices: a key is made only for those kept (#15: 6 × 4,096 at the caps).
+    const size = new Float64Array(sizes[i]);
+    targets.forEach((j, t) => sources.forEach((k, s) => (size[t * sources.length + s] = Math.abs(parameters[l].W[j][k]))));
+    const order = Array.from(size, (_, e) => e).sort((p, q) => size[q] - size[p]);
+    for (const e of order.slice(0, keep).sort((p, q) => p - q)) {
+      const [j, s] = [targets[Math.floor(e / sources.length)], e % sources.length];
+      keys.add(`W${l}-${j}-${sources[s]}`);
+      into.set(`${l}-${j}`, [...(into.get(`${l}-${j}`) ?? []), s]);
+    }
   });
-  return { keys, count: keys.size, total };
+  return { keys, count: keys.size, total, into: (l, j) => into.get(`${l}-${j}`) ?? [] };
 }
 
 /**
@@ -104,7 +115,9 @@ export function drawnWeights(shown, parameters) {
  * from the panel's data: {d, parameters}). Its shape comes from `data`:
  * `shown`, per layer the indices of the units shown; `drawn`, the weights
  * drawn (drawnWeights); `expanded`, the layers shown in full, and
- * `toggle(l)` what their "+k more" / "show fewer" button does.
+ * `toggle(l)` what their "+k more" / "show fewer" button does. Returns
+ * `{box, parts}`: the box, sized, and the functions that
+ * put in its lines and texts (#15: run in order, at once or over frames).
  */
 export function drawGraph(text, live, { d, logistic, parameters, shown, drawn, expanded, toggle }) {
   const layers = d.forward.length;
@@ -113,7 +126,9 @@ export function drawGraph(text, live, { d, logistic, parameters, shown, drawn, e
   const units = (l, j) => (d.forward[l].z.length === 1 && (logistic || l === layers - 1) ? [] : [j]);
   const unitKey = (l, j) => `z${l}-${j}`;
   const sourceKey = (l, k) => (l === 0 ? `x${k}` : unitKey(l - 1, k));
-  const is = (get) => [" = ", live.number(get)]; // spread into a line: a symbol is the only array in one
+  // Spread into a line (a symbol is the only array in one): its number is made with the line's element (#15).
+  const is = (get) => [" = ", { number: get }];
+  const made = (segments) => html(segments.map((s) => (s.number ? live.number(s.number) : s)));
 
   // Columns of nodes: {nodes: [{key, kind, lines: [{line, segments}], ports}], width, gap, more}.
   const inputs = d.x.map((_, k) => ({ key: `x${k}`, kind: "input", lines: [{ line: "x", segments: [inputSymbol(d, k, text), ...is((x) => x.d.x[k])] }] }));
@@ -155,10 +170,11 @@ export function drawGraph(text, live, { d, logistic, parameters, shown, drawn, e
   /** Layer l's drawn weight edges into the shown units, each labelled W = its value over dW = a_prev · dz. */
   function weightEdges(l) {
     const edges = [];
+    const sources = inputsOf(shown, l, d.x.length);
     for (const j of shown[l]) {
-      inputsOf(shown, l, d.x.length).forEach((k, port) => {
+      for (const port of drawn.into(l, j)) {
+        const k = sources[port];
         const key = `W${l}-${j}-${k}`;
-        if (drawn.keys && !drawn.keys.has(key)) return;
         const wName = logistic ? symbol("w", null, [k]) : symbol("W", L(l), [j, k]);
         const dwName = logistic ? symbol("w", null, [k], "d") : symbol("W", L(l), [j, k], "d");
         const prev = l === 0 ? inputSymbol(d, k, text) : symbol("a", L(l - 1), units(l - 1, k));
@@ -173,7 +189,7 @@ export function drawGraph(text, live, { d, logistic, parameters, shown, drawn, e
           [dwName, ...is((x) => x.d.backward[l].dW[j][k])],
         ];
         edges.push({ key, layer: l, from: sourceKey(l, k), to: unitKey(l, j), port, weight, factor: l === 0 ? "x" : "a", lines, title });
-      });
+      }
     }
     return edges;
   }
@@ -213,24 +229,32 @@ export function drawGraph(text, live, { d, logistic, parameters, shown, drawn, e
   // The lines are SVG (each edge's tooltip its numbers); every text is
   // HTML placed over them (cheap to change in place), in reading order: a
   // column's incoming edge labels, then its nodes.
-  const labels = new Map(); // target node → its incoming edges' labels
-  const edgeNodes = edges.map((e) => {
+  const incoming = new Map(); // target node → its incoming edges
+  for (const e of edges) incoming.set(e.to, [...(incoming.get(e.to) ?? []), e]);
+  const start = (e) => {
     const from = places.get(e.from);
+    return [from.x + from.w, from.cy];
+  };
+  /** Where a labelled edge enters its unit: its port, beside the node. */
+  const port = (e) => {
     const to = places.get(e.to);
-    const start = [from.x + from.w, from.cy];
-    let points = `${start} ${to.x},${to.cy}`;
-    let label = null;
+    return [to.x - PORT_W, to.cy + (e.port - (to.node.ports - 1) / 2) * PORT_H];
+  };
+  const label = (e) => {
     const keys = { "data-graph": e.key };
     if (e.middle) {
-      label = at(h("div", { class: "edge-label middle", ...keys }, html(e.middle)), (start[0] + to.x) / 2 - MIDDLE_LABEL_W / 2, Math.min(from.cy, to.cy) - 20, MIDDLE_LABEL_W);
-    } else if (e.labelled) {
-      const py = to.cy + (e.port - (to.node.ports - 1) / 2) * PORT_H;
-      const px = to.x - PORT_W;
-      points = `${start} ${px},${py} ${to.x},${py}`;
-      const lines = [h("div", { class: "w-label" }, html(e.lines[0])), h("div", { class: "dw-label" }, html(e.lines[1]))];
-      label = at(h("div", { class: "edge-label", ...keys }, lines), px + 4, py - 16, PORT_W - 6);
+      const [from, to] = [places.get(e.from), places.get(e.to)];
+      return at(h("div", { class: "edge-label middle", ...keys }, made(e.middle)), (start(e)[0] + to.x) / 2 - MIDDLE_LABEL_W / 2, Math.min(from.cy, to.cy) - 20, MIDDLE_LABEL_W);
     }
-    if (label) labels.set(e.to, [...(labels.get(e.to) ?? []), label]);
+    if (!e.labelled) return null;
+    const [px, py] = port(e);
+    const lines = [h("div", { class: "w-label" }, made(e.lines[0])), h("div", { class: "dw-label" }, made(e.lines[1]))];
+    return at(h("div", { class: "edge-label", ...keys }, lines), px + 4, py - 16, PORT_W - 6);
+  };
+  const edgeNode = (e) => {
+    const to = places.get(e.to);
+    const points = e.labelled && !e.middle ? `${start(e)} ${port(e)} ${to.x},${port(e)[1]}` : `${start(e)} ${to.x},${to.cy}`;
+    const keys = { "data-graph": e.key };
     const g = svg("g", { class: e.layer === undefined ? "edge" : "edge weight", ...keys, "data-from": e.from, "data-to": e.to, "data-factor": e.factor, "stroke-width": 1.5 }, [
       svg("title", {}, [live.text(e.title)]),
       svg("polyline", { points }),
@@ -250,22 +274,22 @@ export function drawGraph(text, live, { d, logistic, parameters, shown, drawn, e
       });
     }
     return g;
-  });
-  const texts = [...places].flatMap(([key, { node, x, y, w, tall }]) => [
-    ...(labels.get(key) ?? []),
+  };
+  const nodeTexts = (key, { node, x, y, w, tall }) => [
+    ...(incoming.get(key) ?? []).map(label).filter(Boolean),
     at(
       h(
         "div",
         { class: `node ${node.kind}`, "data-graph": key, "data-layer": node.layer },
-        node.lines.map((line) => h("div", { "data-line": line.line }, html(line.segments))),
+        node.lines.map((line) => h("div", { "data-line": line.line }, made(line.segments))),
       ),
       x,
       y,
       w,
       tall,
     ),
-  ]);
-  const picture = svg("svg", { class: "graph-svg", width, height, viewBox: `0 0 ${width} ${height}`, "aria-hidden": "true" }, edgeNodes);
+  ];
+  const picture = svg("svg", { class: "graph-svg", width, height, viewBox: `0 0 ${width} ${height}`, "aria-hidden": "true" });
   const buttons = columns
     .filter((column) => column.more)
     .map(({ more, x, bottom, width }) => {
@@ -276,8 +300,20 @@ export function drawGraph(text, live, { d, logistic, parameters, shown, drawn, e
       button.addEventListener("click", () => toggle(more.layer));
       return button;
     });
-  const canvas = at(h("div", { class: "graph-canvas", role: "group", "aria-label": text.derivationGraphLabel }, [picture, ...texts, ...buttons]), 0, 0, width, height);
+  const canvas = at(h("div", { class: "graph-canvas", role: "group", "aria-label": text.derivationGraphLabel }, [picture]), 0, 0, width, height);
+  // #15: the graph is built in parts (the caller runs them, all at once or
+  // a few a frame), column by column: the edges into a column, then its
+  // labels and nodes, the buttons last. Each is appended where the whole
+  // graph has it (the lines in the SVG, the texts in the box), so the
+  // finished graph is the same however it was built; appended, not
+  // inserted before the buttons, which restyled every text already there.
+  const columnOf = new Map(columns.flatMap((column, i) => column.nodes.map((node) => [node.key, i])));
+  const parts = columns.flatMap((column, i) => [
+    ...edges.filter((e) => columnOf.get(e.to) === i).map((e) => () => picture.append(edgeNode(e))),
+    ...column.nodes.map(({ key }) => () => canvas.append(...nodeTexts(key, places.get(key)))),
+  ]);
+  parts.push(() => canvas.append(...buttons));
   const notes = [h("span", {}, [text.derivationGraphForward]), h("span", {}, [text.derivationGraphBackward])];
   if (drawn.keys) notes.push(h("span", { class: "edges-shown" }, [format(text.derivationEdgesShown, { shown: drawn.count, count: drawn.total })]));
-  return h("div", { class: "graph-box" }, [h("div", { class: "graph" }, [canvas]), h("p", { class: "graph-legend" }, notes)]);
+  return { box: h("div", { class: "graph-box" }, [h("div", { class: "graph" }, [canvas]), h("p", { class: "graph-legend" }, notes)]), parts };
 }

@@ -10,9 +10,11 @@
 // terms, a step per place on the graph: node by node forward, then edge by
 // edge backward (Space or Enter on "Next step"), highlighting the step on
 // the graph and in the text. Layers wider than SHOWN_UNITS show the units
-// with the largest |dz| and a button for the rest. It only renders what it
-// is given (view.js computes it, at most every few hundred ms while
-// training, never while closed).
+// with the largest |dz| and a button for the rest; with a layer expanded
+// (#15) the graph and terms are built, and their numbers changed for
+// another point, a part a task over the next frames, so that no task is
+// long. It only renders what it is given (view.js computes it, at most
+// every few hundred ms while training, never while closed).
 
 import { h } from "./dom.js";
 import { drawGraph, drawnWeights, html, inputSymbol, inputsOf, symbol } from "./derivation-graph.js";
@@ -25,13 +27,16 @@ const SLICE_MS = 3;
 /** Units shown per layer before "+N more". */
 export const SHOWN_UNITS = 4;
 /**
- * #15: with more units shown than this (a layer expanded), the terms are
- * built in the frame after the graph and put on the page TERM_LINES_PER_FRAME
- * lines a frame: two 64-unit layers expanded were one 0.12–0.2 s task of
- * building and laying out ~1,000 lines with the graph.
+ * #15: with more units shown than this (a layer expanded), the graph and
+ * its terms are built, and their numbers changed for another point, in
+ * parts: about PART_MS of work a task, each task after a frame. Two 64-unit
+ * layers expanded were one 0.1–0.2 s task of building and laying out ~130
+ * units, ~300 edges and ~1,000 lines.
  */
-const TERMS_NOW_UNITS = 24;
-const TERM_LINES_PER_FRAME = 120;
+const AT_ONCE_UNITS = 24;
+const PART_MS = 6;
+/** Lines of terms in one block, laid out only while on screen. */
+const TERM_BLOCK = 40;
 
 /** A number with four significant digits and a true minus. */
 export function short(value) {
@@ -72,14 +77,27 @@ function shownUnits(values, expanded) {
     .sort((a, b) => a - b);
 }
 
+/** Whether two drawnWeights draw the same weights. */
+function sameWeights(a, b) {
+  if (!a || !b || a.count !== b.count || a.total !== b.total) return false;
+  return a.keys === null ? b.keys === null : b.keys !== null && [...a.keys].every((key) => b.keys.has(key));
+}
+
 export class DerivationPanel {
   #view = "point"; // "point" or "mean"
   #expanded = new Set(); // layers shown in full
   #stepping = false;
   #step = -1;
   #last = null; // what was rendered last, to render again on a button
-  #termsRequest = null; // the next part of the terms of a large graph (#15), or null
+  #parts = []; // what is still to build of a large graph and its terms (#15), in order
+  #large = false; // whether the graph on screen is built and updated in parts
+  #sliced = false; // whether its numbers follow training, a slice a frame (`catchUp`)
+  #request = null; // the next task of parts, or null
+  #graphBox = null; // the graph on screen, and its terms
+  #termList = null;
+  #retired = []; // what showed a large graph before, hidden, taken apart a part a task (#15)
   #shape = ""; // what the graph and terms were built for (see show)
+  #drawn = null; // the weights the graph draws (drawnWeights)
   #live = null; // their numbers (live-numbers.js)
 
   /** `onClose()`: the close button; `onRefresh()`: a change of view that needs the numbers again. */
@@ -130,11 +148,14 @@ export class DerivationPanel {
   }
 
   close() {
-    this.#cancelTerms();
+    this.#cancelParts();
+    this.#parts = [];
     this.root.hidden = true;
     this.#last = null;
     this.#live = null;
-    this.body.replaceChildren();
+    this.#retire();
+    this.#graphBox = null;
+    this.#termList = null;
     this.#setStepping(false);
   }
 
@@ -143,11 +164,11 @@ export class DerivationPanel {
    * shown derivation (`element.derivation` shape, plus dA and gPrime);
    * `batch`: the batch's per-layer dW and db ([{dW, db}]); `m` training
    * points; `parameters` as layers [{W, b}]; `logistic`: the notes' graph.
-   * The graph and the terms are built again only for a new shape (`rebuild`,
-   * another view, other units shown); otherwise their numbers change in
-   * place — with `sliced` (while training plays) a slice a frame, the rest
-   * in the next frames' `catchUp()`, so that a large graph never makes a
-   * frame late.
+   * The graph and the terms are built again only for a new shape (another
+   * view, other units shown) or, with `rebuild` (a new point, the end of a
+   * run), other weights drawn; otherwise their numbers change in place —
+   * with `sliced` (while training plays) a slice a frame, the rest in the
+   * next frames' `catchUp()`, so that a large graph never makes a frame late.
    */
   show(data, { rebuild = true, sliced = false } = {}) {
     this.#last = data;
@@ -163,75 +184,119 @@ export class DerivationPanel {
     if (this.subtitle.textContent !== subtitle) this.subtitle.textContent = subtitle;
     const shown = d.backward.map((b, l) => shownUnits(b.dz, this.#expanded.has(l)));
     const shape = JSON.stringify([this.#view, data.logistic, data.activation, data.m, shown, d.forward.map((f) => f.z.length), d.features, [...this.#expanded]]);
-    if (rebuild || shape !== this.#shape || !this.#live) {
+    const drawn = rebuild || shape !== this.#shape || !this.#live ? drawnWeights(shown, data.parameters) : null;
+    this.#sliced = sliced;
+    if (drawn && (shape !== this.#shape || !this.#live || !sameWeights(drawn, this.#drawn))) {
       this.#shape = shape;
-      this.#live = new LiveNumbers(short);
-      const drawn = drawnWeights(shown, data.parameters);
-      const graph = drawGraph(text, this.#live, { ...data, shown, drawn, expanded: this.#expanded, toggle: (l) => this.#toggleLayer(l) });
-      // Where the graph was scrolled to (on a phone, say) stays in view.
-      const old = this.body.querySelector(".graph");
-      const [left, top] = old ? [old.scrollLeft, old.scrollTop] : [0, 0];
-      this.#cancelTerms();
-      const units = shown.reduce((sum, layer) => sum + layer.length, 0);
-      if (units > TERMS_NOW_UNITS) {
-        this.body.replaceChildren(graph);
-        this.#termsNextFrame(shown, drawn);
-      } else {
-        this.body.replaceChildren(graph, this.#terms(data, shown, drawn));
-      }
-      // Scrolling lays the page out at once: only when there is somewhere to scroll back to.
-      if (left || top) graph.querySelector(".graph").scrollTo(left, top);
+      this.#drawn = drawn;
+      this.#build(data, shown, drawn);
+    } else {
+      this.#live.update(data);
+      if (sliced) this.#live.work(performance.now() + SLICE_MS);
+      else if (!this.#large) this.#live.work();
+      else this.#nextPart();
     }
-    this.#live.update(data);
-    this.#live.work(sliced ? performance.now() + SLICE_MS : Infinity);
     this.#highlight();
   }
 
   /**
-   * The terms of the graph on screen, built after the next frame with the
-   * numbers of the derivation shown then, and put on the page a part a
-   * frame (given up when the graph is built again or the panel closes).
-   * Each part is a task after a frame, not in it: a frame's own layout of
-   * what the last part added is not added to the next part.
+   * The graph and its terms built again for `data`, at once for a few
+   * units; for more (#15) from the next frame on, a part a task (`#tick`),
+   * `aria-busy` until whole. The new graph shows its top, as it did: its
+   * box lays out its content only once on screen (content-visibility), so
+   * scrolling it back to where the old one was, in the same task, found
+   * nothing to scroll, and only cost a layout of the page (up to 70 ms).
    */
-  #termsNextFrame(shown, drawn) {
-    const live = this.#live;
-    let terms = null;
-    let lines = [];
-    const afterFrame = () => {
-      const request = { frame: requestAnimationFrame(() => (request.timer = setTimeout(part))), timer: 0 };
-      this.#termsRequest = request;
-    };
-    const part = () => {
-      this.#termsRequest = null;
-      if (this.#live !== live || !this.#last) return;
-      if (!terms) {
-        terms = this.#terms(this.#last, shown, drawn);
-        live.update(this.#last);
-        live.work();
-        lines = [...terms.children];
-        terms.replaceChildren();
-        // Busy until every line is there (for assistive technology, and tests).
-        terms.setAttribute("aria-busy", "true");
-        this.body.append(terms);
-      } else {
-        terms.append(...lines.splice(0, TERM_LINES_PER_FRAME));
-      }
-      if (lines.length > 0) {
-        afterFrame();
-      } else {
-        terms.removeAttribute("aria-busy");
-        this.#highlight();
-      }
-    };
-    afterFrame();
+  #build(data, shown, drawn) {
+    this.#cancelParts();
+    const live = new LiveNumbers(short);
+    this.#live = live;
+    const graph = drawGraph(this.text, live, { ...data, shown, drawn, expanded: this.#expanded, toggle: (l) => this.#toggleLayer(l) });
+    const terms = this.#terms(data, shown, drawn);
+    // Every number, made with its part, shows this data from then on.
+    live.update(data);
+    this.#large = shown.reduce((sum, layer) => sum + layer.length, 0) > AT_ONCE_UNITS;
+    if (this.#large) {
+      this.#retire();
+      this.body.append(graph.box, terms.element);
+    } else {
+      this.#retired = [];
+      this.body.replaceChildren(graph.box, terms.element);
+    }
+    [this.#graphBox, this.#termList] = [graph.box, terms.element];
+    const canvas = graph.box.querySelector(".graph-canvas");
+    this.#parts = [...graph.parts, () => canvas.removeAttribute("aria-busy"), ...terms.parts, () => terms.element.removeAttribute("aria-busy")];
+    if (this.#large) {
+      // Busy until whole (for assistive technology, and tests).
+      canvas.setAttribute("aria-busy", "true");
+      terms.element.setAttribute("aria-busy", "true");
+      this.#nextPart();
+    } else {
+      for (const part of this.#parts.splice(0)) part();
+    }
   }
 
-  #cancelTerms() {
-    if (!this.#termsRequest) return;
-    cancelAnimationFrame(this.#termsRequest.frame);
-    clearTimeout(this.#termsRequest.timer);
-    this.#termsRequest = null;
+  /**
+   * A task after the next frame, not in it (so that the frame's own layout
+   * of what the last part added is not added to this part's work), for the
+   * large graph's next parts: its numbers still to change (unless training
+   * plays: then `catchUp` does that in the frames), then the parts still to
+   * build, PART_MS of work, and so on until done (given up when the graph
+   * is built again or the panel closes).
+   */
+  #nextPart() {
+    if (this.#request) return;
+    const request = { frame: requestAnimationFrame(() => (request.timer = setTimeout(() => this.#tick()))), timer: 0 };
+    this.#request = request;
+  }
+
+  #tick() {
+    this.#request = null;
+    const deadline = performance.now() + PART_MS;
+    this.#takeApart(deadline);
+    const live = this.#live;
+    if (live && !this.#sliced) live.work(deadline);
+    let done = 0;
+    while (done < this.#parts.length && performance.now() <= deadline) {
+      this.#parts[done]();
+      done += 1;
+    }
+    this.#parts.splice(0, done);
+    if (this.#retired.length > 0 || this.#parts.length > 0 || (live?.pending && !this.#sliced)) this.#nextPart();
+    else if (live) this.#highlight();
+  }
+
+  /**
+   * What is in the panel's body goes out of sight at once, and out of the
+   * page a part a task (#15: removing the ~65,000 nodes of a graph with six
+   * 64-unit layers and its terms at once was a task of 0.1 s).
+   */
+  #retire() {
+    for (const element of this.body.children) element.hidden = true;
+    this.#retired = [...this.body.children];
+    if (this.#retired.length > 0) this.#nextPart();
+  }
+
+  /** Removes retired nodes from the last, a subtree of at most two levels at a time, until `deadline`. */
+  #takeApart(deadline) {
+    const retired = this.#retired;
+    while (retired.length > 0 && performance.now() <= deadline) {
+      for (let n = 0; n < 64 && retired.length > 0; n += 1) {
+        const root = retired.at(-1);
+        let node = root;
+        while (node.lastChild?.firstElementChild?.firstElementChild) node = node.lastChild;
+        if (node.lastChild) node.lastChild.remove();
+        else if (node !== root) node.remove();
+        else retired.pop().remove();
+      }
+    }
+  }
+
+  #cancelParts() {
+    if (!this.#request) return;
+    cancelAnimationFrame(this.#request.frame);
+    clearTimeout(this.#request.timer);
+    this.#request = null;
   }
 
   /** Goes on with numbers still to rewrite (each frame while training plays). */
@@ -246,6 +311,7 @@ export class DerivationPanel {
    * weights the graph draws). In the "all points" view each line is the
    * average (1/m) Σᵢ of that term instead — an average of products is not
    * the product of averages, so the formulas are not written there.
+   * Returns the list, empty, and its `parts`, each adding a line (#15).
    */
   #terms({ d, logistic, activation, m }, shown, drawn) {
     const text = this.text;
@@ -271,31 +337,32 @@ export class DerivationPanel {
     for (let l = 0; l < layers; l += 1) {
       const last = l === layers - 1;
       for (const j of shown[l]) {
-        const sum = logistic
-          ? [...d.x.flatMap((_, k) => [sym("w", null, [k]), input(k), " + "]), "b"]
-          : ["Σ", h("sub", {}, ["k"]), " ", sym("W", L(l), [j, "k"]), " ", l === 0 ? sym("x", null, ["k"]) : sym("a", L(l - 1), ["k"]), " + ", sym("b", L(l), units(l, j))];
-        forward.push(term(`z${l}-${j}`, () => sym("z", L(l), units(l, j)), sum, (x) => x.d.forward[l].z[j]));
+        const sum = () =>
+          logistic
+            ? [...d.x.flatMap((_, k) => [sym("w", null, [k]), input(k), " + "]), "b"]
+            : ["Σ", h("sub", {}, ["k"]), " ", sym("W", L(l), [j, "k"]), " ", l === 0 ? sym("x", null, ["k"]) : sym("a", L(l - 1), ["k"]), " + ", sym("b", L(l), units(l, j))];
+        forward.push(() => term(`z${l}-${j}`, () => sym("z", L(l), units(l, j)), sum(), (x) => x.d.forward[l].z[j]));
         const act = last ? "σ" : g;
-        forward.push(term(logistic ? "a" : `z${l}-${j}`, () => sym("a", L(l), units(l, j)), [`${act}(`, sym("z", L(l), units(l, j)), ")"], (x) => x.d.forward[l].a[j]));
+        forward.push(() => term(logistic ? "a" : `z${l}-${j}`, () => sym("a", L(l), units(l, j)), [`${act}(`, sym("z", L(l), units(l, j)), ")"], (x) => x.d.forward[l].a[j]));
       }
     }
-    forward.push(term("loss", () => "L(a, y)", ["−(y log a + (1 − y) log(1 − a))"], (x) => x.d.loss));
+    forward.push(() => term("loss", () => "L(a, y)", ["−(y log a + (1 − y) log(1 − a))"], (x) => x.d.loss));
 
     const backward = [];
     const out = (x) => x.d.backward.at(-1);
     const output = `z${layers - 1}-0`;
-    backward.push(term("aL", () => plain("dL/da"), ["−y/a + (1 − y)/(1 − a)"], (x) => out(x).dA[0]));
-    backward.push(term(logistic ? "za" : output, () => plain("da/dz"), ["a(1 − a)"], (x) => out(x).gPrime[0]));
-    const aMinusY = [" = a − y = ", live.number((x) => x.d.forward.at(-1).a[0]), " − ", live.number((x) => x.d.y)];
-    backward.push(term(output, () => sym("z", L(layers - 1), [], "d"), [plain("dL/da · da/dz"), ...aMinusY], (x) => out(x).dz[0]));
+    backward.push(() => term("aL", () => plain("dL/da"), ["−y/a + (1 − y)/(1 − a)"], (x) => out(x).dA[0]));
+    backward.push(() => term(logistic ? "za" : output, () => plain("da/dz"), ["a(1 − a)"], (x) => out(x).gPrime[0]));
+    const aMinusY = () => [" = a − y = ", live.number((x) => x.d.forward.at(-1).a[0]), " − ", live.number((x) => x.d.y)];
+    backward.push(() => term(output, () => sym("z", L(layers - 1), [], "d"), [plain("dL/da · da/dz"), ...aMinusY()], (x) => out(x).dz[0]));
     for (let l = layers - 1; l >= 0; l -= 1) {
+      const sources = inputsOf(shown, l, d.x.length);
       for (const j of shown[l]) {
         const dz = () => sym("z", L(l), units(l, j), "d");
-        for (const k of inputsOf(shown, l, d.x.length)) {
+        for (const k of drawn.into(l, j).map((port) => sources[port])) {
           const key = `W${l}-${j}-${k}`;
-          if (drawn.keys && !drawn.keys.has(key)) continue;
           const dwSym = () => (logistic ? sym("w", null, [k], "d") : sym("W", L(l), [j, k], "d"));
-          const factors = [
+          const factors = () => [
             aPrev(l, k),
             " · ",
             dz(),
@@ -304,10 +371,10 @@ export class DerivationPanel {
             " × ",
             h("span", { class: "factor backward", title: text.derivationBackwardFactor }, [live.number((x) => x.d.backward[l].dz[j])]),
           ];
-          backward.push(term(key, dwSym, factors, (x) => x.d.backward[l].dW[j][k], batchOf((batch) => batch[l].dW[j][k])));
+          backward.push(() => term(key, dwSym, factors(), (x) => x.d.backward[l].dW[j][k], batchOf((batch) => batch[l].dW[j][k])));
         }
         const dbSym = () => (logistic ? "db" : sym("b", L(l), units(l, j), "d"));
-        backward.push(term(logistic ? "b0-0" : `z${l}-${j}`, dbSym, [dz()], (x) => x.d.backward[l].db[j], batchOf((batch) => batch[l].db[j])));
+        backward.push(() => term(logistic ? "b0-0" : `z${l}-${j}`, dbSym, [dz()], (x) => x.d.backward[l].db[j], batchOf((batch) => batch[l].db[j])));
       }
       if (l > 0) {
         for (const k of shown[l - 1]) {
@@ -315,9 +382,9 @@ export class DerivationPanel {
           const da = () => sym("a", L(l - 1), [k], "d");
           const gPrime = () => h("span", {}, [`${g}′(`, sym("z", L(l - 1), [k]), ")"]);
           backward.push(
-            term(node, da, ["Σ", h("sub", {}, ["j"]), " ", sym("W", L(l), ["j", k]), " ", sym("z", L(l), ["j"], "d")], (x) => x.d.backward[l - 1].dA[k]),
-            term(node, gPrime, derivativeFormula(activation, () => sym("a", L(l - 1), [k])), (x) => x.d.backward[l - 1].gPrime[k]),
-            term(node, () => sym("z", L(l - 1), [k], "d"), [da(), " · ", gPrime()], (x) => x.d.backward[l - 1].dz[k]),
+            () => term(node, da, ["Σ", h("sub", {}, ["j"]), " ", sym("W", L(l), ["j", k]), " ", sym("z", L(l), ["j"], "d")], (x) => x.d.backward[l - 1].dA[k]),
+            () => term(node, gPrime, derivativeFormula(activation, () => sym("a", L(l - 1), [k])), (x) => x.d.backward[l - 1].gPrime[k]),
+            () => term(node, () => sym("z", L(l - 1), [k], "d"), [da(), " · ", gPrime()], (x) => x.d.backward[l - 1].dz[k]),
           );
         }
       }
@@ -325,19 +392,31 @@ export class DerivationPanel {
     const legend = mean
       ? []
       : [
-          h("p", { class: "factors-legend" }, [
-            h("span", { class: "factor forward" }, [text.derivationForwardFactor]),
-            " ",
-            h("span", { class: "factor backward" }, [text.derivationBackwardFactor]),
-          ]),
+          () =>
+            h("p", { class: "factors-legend" }, [
+              h("span", { class: "factor forward" }, [text.derivationForwardFactor]),
+              " ",
+              h("span", { class: "factor backward" }, [text.derivationBackwardFactor]),
+            ]),
         ];
-    return h("div", { class: "terms" }, [
-      h("h3", {}, [text.derivationForward]),
-      ...forward,
-      h("h3", {}, [text.derivationBackward]),
-      ...legend,
-      ...backward,
-    ]);
+    const element = h("div", { class: "terms" });
+    // Consecutive terms go in blocks of TERM_BLOCK lines (laid out only on screen, element-styles.js).
+    let block = null;
+    const put = (line) => () => {
+      const made = line();
+      if (!made.classList.contains("term")) {
+        block = null;
+        element.append(made);
+        return;
+      }
+      if (!block || block.childElementCount === TERM_BLOCK) {
+        block = h("div", { class: "term-block" });
+        element.append(block);
+      }
+      block.append(made);
+    };
+    const lines = [() => h("h3", {}, [text.derivationForward]), ...forward, () => h("h3", {}, [text.derivationBackward]), ...legend, ...backward];
+    return { element, parts: lines.map(put) };
   }
 
   /** Shows layer l in full, or its strongest units again. */
@@ -370,7 +449,7 @@ export class DerivationPanel {
    */
   #steps() {
     const steps = [];
-    for (const term of this.body.querySelectorAll(".term")) {
+    for (const term of this.#termList?.querySelectorAll(".term") ?? []) {
       const last = steps.at(-1);
       if (last && last[0].dataset.graph === term.dataset.graph) last.push(term);
       else steps.push([term]);
@@ -384,7 +463,7 @@ export class DerivationPanel {
     if (count === 0) return;
     this.#step = (this.#step + 1) % count;
     this.#highlight();
-    this.body.querySelector(".graph .current")?.scrollIntoView?.({ block: "nearest", inline: "center" });
+    this.#graphBox?.querySelector(".graph .current")?.scrollIntoView?.({ block: "nearest", inline: "center" });
   }
 
   /**
@@ -400,12 +479,12 @@ export class DerivationPanel {
     const step = steps[Math.min(this.#step, steps.length - 1)];
     if (!step) return;
     for (const term of step) term.classList.add("current");
-    const places = this.body.querySelectorAll(`.graph [data-graph="${step[0].dataset.graph}"]`);
+    const places = this.#graphBox.querySelectorAll(`.graph [data-graph="${step[0].dataset.graph}"]`);
     for (const place of places) place.classList.add("current");
     const { from, to, factor } = places[0]?.dataset ?? {};
     if (factor) {
-      this.body.querySelector(`.graph .node[data-graph="${from}"] [data-line="${factor}"]`)?.classList.add("forward-factor");
-      this.body.querySelector(`.graph .node[data-graph="${to}"] [data-line="dz"]`)?.classList.add("backward-factor");
+      this.#graphBox.querySelector(`.graph .node[data-graph="${from}"] [data-line="${factor}"]`)?.classList.add("forward-factor");
+      this.#graphBox.querySelector(`.graph .node[data-graph="${to}"] [data-line="dz"]`)?.classList.add("backward-factor");
     }
     const terms = step.map((term) => term.textContent).join("; ");
     const status = format(this.text.derivationStepStatus, { step: this.#step + 1, count: steps.length, term: terms });

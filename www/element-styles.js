@@ -610,8 +610,10 @@ canvas[part="plot"]:focus-visible { outline: 3px solid var(--sepal-focus); outli
 .derivation .graph-canvas .backward-factor { background: #fff1e5; box-shadow: inset 0 -2px 0 #bc4c00; font-weight: 700; }
 .derivation .more-units { position: absolute; font-size: 0.85rem; min-height: 2rem; }
 .derivation .graph-legend { display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; margin: 0.3rem 0 0; font-size: 0.85rem; color: var(--sepal-muted); }
-/* Numbers change in place while training: a term off screen is not laid out. */
-.derivation .term { content-visibility: auto; contain-intrinsic-size: auto 1.6em; }
+/* Numbers change in place while training: a block of terms off screen is not laid out. #15: blocks of
+   lines, not each line, so that every frame has ~25 contained boxes to composite, not ~1,000. The
+   lines' margins stay inside a block: its own take them back, so the spacing is as without blocks. */
+.derivation .term-block { content-visibility: auto; contain-intrinsic-size: auto 74.4em; margin: -0.15rem 0; overflow-clip-margin: 4px; }
 /* #17: input features — the checkboxes of the inputs, and the inputs' names in the network diagram. */
 .field:has(> .names) { grid-column: 1 / -1; }
 .names { display: flex; flex-wrap: wrap; gap: 0.15rem 0.9rem; }

@@ -4,6 +4,8 @@
 // that rewrites only those, and `work(deadline)` runs it — all at once, or
 // a slice a frame while training plays, so that a large graph never makes
 // a frame late (for a moment its numbers are from two nearby iterations).
+// A view built in parts (#15) registers its numbers as it goes: once a
+// pass has begun, each new one shows the latest data when registered.
 
 export class LiveNumbers {
   #items = [];
@@ -25,7 +27,7 @@ export class LiveNumbers {
   /** A text node showing `get(data)`. */
   text(get) {
     const node = document.createTextNode("");
-    this.#items.push((data) => {
+    this.#add((data) => {
       const value = get(data);
       if (node.nodeValue !== value) node.nodeValue = value;
     });
@@ -34,7 +36,18 @@ export class LiveNumbers {
 
   /** `apply(data)` on every pass (an attribute that follows the numbers). */
   each(apply) {
-    this.#items.push(apply);
+    this.#add(apply);
+  }
+
+  /**
+   * A new item, applied at once to the latest data if there is any. A pass
+   * under way counts one more: it may wrap past the end where the item is.
+   */
+  #add(item) {
+    this.#items.push(item);
+    if (this.#data === null) return;
+    item(this.#data);
+    if (this.#left > 0) this.#left += 1;
   }
 
   /** `compute(data)` once at the start of every pass, before any item (what several items share). */
