@@ -24,7 +24,7 @@ pub use settings::parse_settings;
 use sepal::features::InputMaps;
 use sepal::grid::Bounds;
 use sepal::settings::{Effect, Settings, SPECS};
-use sepal::trainer::Advance;
+use sepal::trainer::{Advance, IterationStep};
 use sepal::unit_maps::UnitMaps;
 use sepal::{Dataset, DatasetKind, DecisionMap, Divergence, Parameters, Trainer};
 use wasm_bindgen::prelude::*;
@@ -132,6 +132,25 @@ impl Playground {
     #[wasm_bindgen(getter, js_name = midIteration)]
     pub fn mid_iteration(&self) -> bool {
         self.trainer.is_mid_iteration()
+    }
+
+    /// Which of the course's steps the iteration under way (or the first
+    /// evaluation) goes on with, for the formulas' highlight, as one number
+    /// `kind + 8 × layer` (layers from 1): kind 1 forward Z[l], A[l] (J with
+    /// the output layer), 2 dW[l], db[l] (dZ[L] first at the output), 3
+    /// dZ[l], 4 the update (layer 0), 5 the readouts' passes (layer 0);
+    /// 0 between iterations.
+    #[wasm_bindgen(getter, js_name = iterationStep)]
+    pub fn iteration_step(&self) -> u32 {
+        let (kind, layer) = match self.trainer.iteration_step() {
+            None => return 0,
+            Some(IterationStep::Forward(l)) => (1, l),
+            Some(IterationStep::Gradients(l)) => (2, l),
+            Some(IterationStep::Delta(l)) => (3, l),
+            Some(IterationStep::Update) => (4, 0),
+            Some(IterationStep::Metrics) => (5, 0),
+        };
+        kind + 8 * layer as u32
     }
 
     pub fn reset(&mut self) {

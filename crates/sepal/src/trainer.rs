@@ -1011,6 +1011,48 @@ impl Trainer {
     }
 }
 
+/// #15: which of the course's steps of an iteration the run's next part
+/// computes, so that a page training in parts can say what is under way
+/// (the formulas' highlight). Layers count from 1, as the course's do. The
+/// trainer's iteration is the course's from its backward pass on: the
+/// gradients of the kept forward pass, the update, then the new
+/// parameters' forward pass and J.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IterationStep {
+    /// Z[l] and A[l] of a forward pass of the training points (or of the
+    /// mini-batch); at the output layer J follows in the same part.
+    Forward(usize),
+    /// dW[l] and db[l]; at the output layer dZ[L] = A[L] − Y first.
+    Gradients(usize),
+    /// dZ[l], from dZ[l+1] (a hidden layer's).
+    Delta(usize),
+    /// The parameters' update (with the penalties' gradient terms).
+    Update,
+    /// What the page reads beyond the course's steps: the plain pass left
+    /// behind by dropout, the held-out points' pass, the curves' points.
+    Metrics,
+}
+
+impl Trainer {
+    /// The step of the iteration (or of the first evaluation) under way,
+    /// which [`Self::advance`] goes on with; `None` between iterations.
+    pub fn iteration_step(&self) -> Option<IterationStep> {
+        Some(match self.phase {
+            Phase::Idle => return None,
+            Phase::BatchForward(l, _)
+            | Phase::Forward(l, _)
+            | Phase::InitialForward(l, _)
+            | Phase::InitialCost(l, _)
+            | Phase::RestoredForward(l, _) => IterationStep::Forward(l + 1),
+            Phase::Weights(l, _) => IterationStep::Gradients(l + 1),
+            // Delta(l) computes dZ of the layer below l (0-based): the course's layer l.
+            Phase::Delta(l, _) => IterationStep::Delta(l),
+            Phase::Descend => IterationStep::Update,
+            Phase::Plain { .. } | Phase::Test { .. } | Phase::Record => IterationStep::Metrics,
+        })
+    }
+}
+
 /// About how many multiply-adds one phase of an iteration does (a few ms in
 /// the browser): a layer of the largest network allowed (64 units of 64
 /// inputs over 10,000 points) is about ten phases; a small one's layer is one.
