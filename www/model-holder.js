@@ -103,8 +103,9 @@ export class ModelHolder {
   build(settings) {
     let pg;
     try {
+      const started = performance.now();
       pg = this.make(settings);
-      this.#evaluateSome(pg);
+      this.#evaluateSome(pg, started);
     } catch (error) {
       // Nothing on screen may belong to other settings than the controls show.
       this.#notices.set({ buildError: this.api.lastPanic() ?? error?.message ?? String(error) });
@@ -284,13 +285,14 @@ export class ModelHolder {
     return true;
   }
 
-  /** As much of `pg`'s first evaluation as fits EVALUATE_NOW_MS (a small network's whole). */
-  #evaluateSome(pg) {
-    const until = performance.now() + EVALUATE_NOW_MS;
-    while (pg.evaluating) {
-      pg.advance();
-      if (performance.now() >= until) break;
-    }
+  /**
+   * As much of `pg`'s first evaluation as fits EVALUATE_NOW_MS from
+   * `started` (a small network's whole; none after a build that took that
+   * long already: its task is long enough).
+   */
+  #evaluateSome(pg, started = performance.now()) {
+    const until = started + EVALUATE_NOW_MS;
+    while (pg.evaluating && performance.now() < until) pg.advance();
   }
 
   fail(error) {
