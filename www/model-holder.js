@@ -18,6 +18,9 @@ import { modelErrorText, modelFields, modelTooBig, textLength } from "./model-fi
  */
 const EVALUATE_NOW_MS = 12;
 
+/** #15: from this many points a page's first build is begun in parts (`prepare`); fewer take a few ms. */
+const PREPARE_POINTS = 2000;
+
 /** What there is to read while there is no model. */
 const EMPTY_STATE = Object.freeze({
   iteration: 0,
@@ -44,6 +47,7 @@ export class ModelHolder {
   #notices;
   #own;
   #hooks;
+  #prepared = null; // #15: a build `prepare` began, {key: its settings as JSON, build}
 
   /**
    * Failures are said in `notices`; `own` are the drawn points. `hooks`:
@@ -92,8 +96,31 @@ export class ModelHolder {
    */
   make = (settings) => {
     const api = this.api;
+    const prepared = this.#prepared;
+    this.#prepared = null;
+    if (prepared?.key === JSON.stringify(settings)) return prepared.build.finish();
+    prepared?.build.free();
     return settings.dataset === "custom" ? this.#own.playground(api, settings) : api.Playground.buildInParts(settings);
   };
+
+  /**
+   * #15: begins the build of `settings` with the wasm `api` a part a task
+   * (`beginBuild`: the points, then the initial weights a layer a part), so
+   * that the page's first build is not one long task; the next `make` of
+   * the same settings finishes it. Bad settings are left to `make` to report.
+   */
+  async prepare(api, settings) {
+    if (!settings || settings.dataset === "custom" || settings.points < PREPARE_POINTS) return;
+    let build;
+    try {
+      build = api.Playground.beginBuild(settings);
+      while (!build.advance()) await new Promise((resolve) => setTimeout(resolve));
+    } catch {
+      return; // `make` builds these settings anew and says what is wrong
+    }
+    this.#prepared?.build.free();
+    this.#prepared = { key: JSON.stringify(settings), build };
+  }
 
   /**
    * A new Playground for `settings`; the old one goes either way. Its first

@@ -9,6 +9,7 @@
 //! short method per getter or call, each a thin wrapper over the run, the
 //! map or the settings; what has logic of its own lives in the modules.
 
+mod build;
 mod convert;
 mod derivation;
 mod inside;
@@ -18,6 +19,7 @@ mod panic;
 mod points;
 mod settings;
 
+pub use build::PlaygroundBuild;
 pub use points::dataset_points;
 pub use settings::parse_settings;
 
@@ -437,26 +439,21 @@ impl Playground {
     }
 
     /// The run of `settings`, with its first evaluation whole or, `in_parts`,
-    /// left to `advance`.
+    /// left to `advance` (built as `beginBuild` builds it).
     fn build(settings: Settings, in_parts: bool) -> Self {
+        if in_parts {
+            return PlaygroundBuild::of(settings).finish();
+        }
         if settings.has_own_test_set() {
             // Every point: the training points, then the test points.
             let (train, test) = sepal::dataset::train_and_test(&settings);
             let data = train.joined(&test);
-            let trainer = if in_parts {
-                Trainer::with_split_in_parts(&settings, train, test)
-            } else {
-                Trainer::with_split(&settings, train, test)
-            };
+            let trainer = Trainer::with_split(&settings, train, test);
             return Self::from_trainer(settings, data, trainer, None);
         }
         let data = settings
             .dataset
             .generate(settings.dataset_seed, settings.points, settings.noise());
-        if in_parts {
-            let trainer = Trainer::with_data_in_parts(&settings, &data);
-            return Self::from_trainer(settings, data, trainer, None);
-        }
         Self::from_data(settings, data, None)
     }
 

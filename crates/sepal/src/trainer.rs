@@ -28,7 +28,7 @@ use crate::dataset::Dataset;
 use crate::features::Features;
 use crate::history::CostHistory;
 use crate::minibatch::{Batch, MiniBatches};
-use crate::network::{accuracy, cross_entropy, ForwardPass, Gradients, Network};
+use crate::network::{accuracy, cross_entropy, ForwardPass, Gradients, Network, NetworkDraw};
 use crate::optimizer::{Optimizer, Schedule};
 use crate::regularization::Regularization;
 use crate::settings::Settings;
@@ -208,7 +208,7 @@ impl Trainer {
     /// as they are (an imported model brings its own split). The network is
     /// the one the settings describe, at iteration 0.
     pub fn with_split(settings: &Settings, train: Dataset, test: Dataset) -> Self {
-        let mut run = Self::unevaluated(settings, train, test, false);
+        let mut run = Self::unevaluated(settings, train, test, Self::initial_network(settings), false);
         run.reset();
         run
     }
@@ -223,23 +223,41 @@ impl Trainer {
     /// [`Self::with_split`] with the first evaluation left to [`Self::advance`]
     /// (see [`Self::reset_in_parts`]).
     pub fn with_split_in_parts(settings: &Settings, train: Dataset, test: Dataset) -> Self {
-        let mut run = Self::unevaluated(settings, train, test, true);
+        Self::with_network_in_parts(settings, train, test, Self::initial_network(settings))
+    }
+
+    /// #15: [`Self::with_split_in_parts`] with the settings' initial network
+    /// drawn already ([`Self::network_draw`]: a page draws a large one a
+    /// layer a task).
+    pub fn with_network_in_parts(settings: &Settings, train: Dataset, test: Dataset, network: Network) -> Self {
+        let mut run = Self::unevaluated(settings, train, test, network, true);
         run.reset_in_parts();
         run
     }
 
-    /// The run's data, network and workspaces, before its first evaluation;
-    /// `lazy`: the passes' workspaces allocated by the passes, layer by layer
-    /// (#15: [`ForwardPass::unallocated`]).
-    fn unevaluated(settings: &Settings, train: Dataset, test: Dataset, lazy: bool) -> Self {
-        let features = settings.features;
-        let ((train, test), points) = inputs(features, train, test);
-        let network = Network::new(
+    /// The drawing of the settings' initial network, a layer at a time.
+    pub fn network_draw(settings: &Settings) -> NetworkDraw {
+        NetworkDraw::new(
             &settings.layer_sizes(),
             settings.activation,
             settings.init(),
             settings.seed,
-        );
+        )
+    }
+
+    /// The settings' initial network, drawn at once.
+    fn initial_network(settings: &Settings) -> Network {
+        let mut draw = Self::network_draw(settings);
+        while !draw.layer() {}
+        draw.finish()
+    }
+
+    /// The run's data, `network` and workspaces, before its first
+    /// evaluation; `lazy`: the passes' workspaces allocated by the passes,
+    /// layer by layer (#15: [`ForwardPass::unallocated`]).
+    fn unevaluated(settings: &Settings, train: Dataset, test: Dataset, network: Network, lazy: bool) -> Self {
+        let features = settings.features;
+        let ((train, test), points) = inputs(features, train, test);
         let regularization = Regularization::new(settings, &network, train.len());
         let first_stride = if regularization.drops_out() {
             DROPOUT_FIRST_STRIDE
