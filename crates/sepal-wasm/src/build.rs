@@ -47,8 +47,7 @@ impl PlaygroundBuild {
 
     /// The Playground, its first evaluation left to `advance` as after
     /// `buildInParts` (what parts are left are done first).
-    pub fn finish(mut self) -> Playground {
-        while !self.advance() {}
+    pub fn finish(self) -> Playground {
         let s = &self.settings;
         // Every point: the training points, then the test points.
         let (data, train, test) = match self.points {

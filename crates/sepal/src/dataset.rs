@@ -126,8 +126,7 @@ impl Generation {
     }
 
     /// The points (what parts are left are drawn first).
-    pub fn finish(mut self) -> Dataset {
-        while !self.advance() {}
+    pub fn finish(self) -> Dataset {
         match self.0 {
             Drawing::Flower(flower) => Dataset::from_points(&flower.finish()),
             Drawing::Drawn(data) => data,

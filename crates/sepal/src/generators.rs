@@ -19,9 +19,7 @@ use crate::rng::NumpyRng;
 /// class. Class 0 takes the first ⌊m/2⌋ points, class 1 the rest; for each
 /// class the t-noises are drawn, then the r-noises.
 pub fn flower(seed: u32, points: usize, noise: f64) -> Vec<Point> {
-    let mut flower = FlowerDraw::new(seed, points, noise);
-    while !flower.draw(usize::MAX) {}
-    flower.finish()
+    FlowerDraw::new(seed, points, noise).finish()
 }
 
 /// #15: [`flower`] a number of draws at a time, for a page that spreads a
@@ -99,9 +97,9 @@ impl FlowerDraw {
         true
     }
 
-    /// The points, once [`Self::draw`] said the flower is complete.
-    pub fn finish(self) -> Vec<Point> {
-        assert_eq!(self.class, 2, "the flower is complete");
+    /// The points (what draws are left are made first).
+    pub fn finish(mut self) -> Vec<Point> {
+        while !self.draw(usize::MAX) {}
         self.out.0
     }
 }

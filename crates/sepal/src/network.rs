@@ -102,9 +102,7 @@ impl Network {
     /// filled row by row and scaled, b = 0. With sizes [2, 4, 1], `Small`
     /// and seed 3 these are the course's initial weights.
     pub fn new(sizes: &[usize], hidden: Activation, init: Init, seed: u32) -> Self {
-        let mut draw = NetworkDraw::new(sizes, hidden, init, seed);
-        while !draw.layer() {}
-        draw.finish()
+        NetworkDraw::new(sizes, hidden, init, seed).finish()
     }
 
     /// Input, hidden and output sizes: [n_x, n_1, …, n_L].
@@ -370,9 +368,9 @@ impl NetworkDraw {
         self.layers.len() == count
     }
 
-    /// The network, once [`Self::layer`] said every layer is drawn.
-    pub fn finish(self) -> Network {
-        assert_eq!(self.layers.len() + 1, self.sizes.len(), "every layer is drawn");
+    /// The network (the layers left are drawn first).
+    pub fn finish(mut self) -> Network {
+        while !self.layer() {}
         Network { layers: self.layers }
     }
 }

@@ -208,7 +208,7 @@ impl Trainer {
     /// as they are (an imported model brings its own split). The network is
     /// the one the settings describe, at iteration 0.
     pub fn with_split(settings: &Settings, train: Dataset, test: Dataset) -> Self {
-        let mut run = Self::unevaluated(settings, train, test, Self::initial_network(settings), false);
+        let mut run = Self::unevaluated(settings, train, test, Self::network_draw(settings).finish(), false);
         run.reset();
         run
     }
@@ -223,7 +223,7 @@ impl Trainer {
     /// [`Self::with_split`] with the first evaluation left to [`Self::advance`]
     /// (see [`Self::reset_in_parts`]).
     pub fn with_split_in_parts(settings: &Settings, train: Dataset, test: Dataset) -> Self {
-        Self::with_network_in_parts(settings, train, test, Self::initial_network(settings))
+        Self::with_network_in_parts(settings, train, test, Self::network_draw(settings).finish())
     }
 
     /// #15: [`Self::with_split_in_parts`] with the settings' initial network
@@ -243,13 +243,6 @@ impl Trainer {
             settings.init(),
             settings.seed,
         )
-    }
-
-    /// The settings' initial network, drawn at once.
-    fn initial_network(settings: &Settings) -> Network {
-        let mut draw = Self::network_draw(settings);
-        while !draw.layer() {}
-        draw.finish()
     }
 
     /// The run's data, `network` and workspaces, before its first
