@@ -83,6 +83,51 @@ test("training slowly highlights the step being computed, in order; fast or paus
     assert.equal(fast, 0, "at 1000 iterations per second nothing is highlighted");
   }));
 
+test("at the caps, trained in parts, the highlight follows the iteration's parts: forward up the layers, backward down", () =>
+  // #15: 6 hidden layers of 64 units on 10,000 points, an iteration of many
+  // parts over many frames; at 2 a second the machine is behind, so parts
+  // run in every frame. Before, the highlight followed the time owed and
+  // stayed on the update while the parts ran.
+  withPage("?folded=none#model=deep&layers=64,64,64,64,64,64&points=10000&speed=2", async ({ element }) => {
+    const seen = await element.evaluate(async (el) => {
+      const panel = el.shadowRoot.querySelector('[part="formulas"]');
+      const steps = [];
+      el.play();
+      const until = performance.now() + 6000;
+      while (performance.now() < until) {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        const current = panel.querySelector(".equation.current")?.dataset.step ?? null;
+        if (current !== null && current !== steps.at(-1)) steps.push(current);
+      }
+      el.pause();
+      return steps;
+    });
+    // The passes' steps as [pass, layer] (J and the update between them aside).
+    const parsed = seen.flatMap((step) => {
+      const [, pass, layer] = /^(forward|backward)-(\d)-/.exec(step) ?? [];
+      return pass ? [[pass, Number(layer)]] : [];
+    });
+    const forward = parsed.filter(([pass]) => pass === "forward").map(([, l]) => l);
+    const backward = parsed.filter(([pass]) => pass === "backward").map(([, l]) => l);
+    assert.ok(new Set(forward).size >= 4, `the forward pass through several layers: ${seen.join(", ")}`);
+    assert.ok(new Set(backward).size >= 4, `the backward pass through several layers: ${seen.join(", ")}`);
+    // Up the layers forward, down them backward, each pass restarting once an iteration.
+    const restarts = (layers, up) => layers.filter((l, i) => i > 0 && (up ? l < layers[i - 1] : l > layers[i - 1])).length;
+    const passes = parsed.filter(([pass], i) => i > 0 && pass === "backward" && parsed[i - 1][0] !== "backward").length + 1;
+    assert.ok(restarts(forward, true) <= passes, `forward in order: ${seen.join(", ")}`);
+    assert.ok(restarts(backward, false) <= passes, `backward in order: ${seen.join(", ")}`);
+    // Each pass runs through: the backward one starts near the output after
+    // a forward pass near it, the forward one near the inputs. (A layer
+    // done in one part, like the output layer's single unit, may not be
+    // seen between frames.)
+    for (let i = 1; i < parsed.length; i += 1) {
+      const [[previous, from], [pass, to]] = [parsed[i - 1], parsed[i]];
+      if (pass === previous) continue;
+      const fromTop = pass === "backward";
+      assert.ok(fromTop ? from >= 5 && to >= 5 : from <= 3 && to <= 3, `passes run through: ${seen.join(", ")}`);
+    }
+  }));
+
 test("show values: W, b and their gradients dW, db for a small network; too many for a large one", () =>
   withPage("?folded=none#hidden-units=3", async ({ element }) => {
     const shown = await element.evaluate((el) => {

@@ -6,7 +6,7 @@
 
 import { h } from "./dom.js";
 import { format } from "./strings.js";
-import { averaged, buildFormulas, formulaSteps, layered, m, mo, row } from "./formulas.js";
+import { averaged, buildFormulas, formulaSteps, layered, m, mo, row, stepsUnderWay } from "./formulas.js";
 
 /** The most parameters whose values are shown. */
 export const MAX_SHOWN_PARAMETERS = 64;
@@ -50,7 +50,8 @@ export function layersOf(parameters, prefix = "") {
 export class FormulasPanel {
   #key = "";
   #steps = [];
-  #current = null;
+  #layers = 0;
+  #current = [];
   #showValues = false;
 
   /** `onToggleValues()` is called when "Show values" (or then "Hide values") is pressed. */
@@ -98,33 +99,43 @@ export class FormulasPanel {
     const key = `${sizes.join(",")}|${activation}|${examples}|${features.join()}|${optimizer}|${l2}|${l1}|${keepProb}`;
     if (key === this.#key) return;
     this.#key = key;
-    this.#current = null;
+    this.#current = [];
     this.body.replaceChildren(buildFormulas({ sizes, activation, m: examples, features, optimizer, l2, l1, keepProb }, this.text));
-    this.#steps = formulaSteps(sizes.length - 1);
+    this.#layers = sizes.length - 1;
+    this.#steps = formulaSteps(this.#layers);
   }
 
   /**
-   * Highlights the step at `phase` (0 ≤ phase < 1) of one iteration, or
-   * none when `phase` is null.
+   * Highlights the step at `phase` of one iteration: a share of its time
+   * (0 ≤ phase < 1), or `{ step }`, the trainer's step under way in an
+   * iteration trained in parts (formulas.js `stepsUnderWay`); none when
+   * `phase` is null.
    */
   highlight(phase) {
-    const step = phase === null || this.#steps.length === 0 ? null : this.#steps[Math.min(this.#steps.length - 1, Math.floor(phase * this.#steps.length))];
-    if (step === this.#current) return;
-    this.#current = step;
+    const steps = this.#steps;
+    const current =
+      phase === null || steps.length === 0
+        ? []
+        : typeof phase === "number"
+          ? [steps[Math.min(steps.length - 1, Math.floor(phase * steps.length))]]
+          : stepsUnderWay(phase.step, this.#layers);
+    if (current.join() === this.#current.join()) return;
+    this.#current = current;
     for (const line of this.body.querySelectorAll(".equation.current")) {
       line.classList.remove("current");
       line.removeAttribute("aria-current");
     }
-    if (step === null) return;
-    for (const line of this.body.querySelectorAll(`.equation[data-step="${step}"]`)) {
-      line.classList.add("current");
-      line.setAttribute("aria-current", "step");
+    for (const step of current) {
+      for (const line of this.body.querySelectorAll(`.equation[data-step="${step}"]`)) {
+        line.classList.add("current");
+        line.setAttribute("aria-current", "step");
+      }
     }
   }
 
-  /** The current step's id, or null (for tests and the page). */
+  /** The current step's id (the first, when a part computes several), or null (for tests and the page). */
   get currentStep() {
-    return this.#current;
+    return this.#current[0] ?? null;
   }
 
   /**

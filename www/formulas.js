@@ -5,7 +5,8 @@
 // Each equation carries `data-step` (e.g. "forward-1-z", "backward-2-dw",
 // "cost", "update"), so the element can highlight the term being computed
 // when training runs slowly; `formulaSteps(layers)` lists them in computing
-// order. Symbols (tanh, ReLU, σ, log) are the course's notation in every
+// order, and `stepsUnderWay` those a part of an iteration trained in parts
+// computes. Symbols (tanh, ReLU, σ, log) are the course's notation in every
 // language; the section headings come from the string tables.
 
 const MATHML = "http://www.w3.org/1998/Math/MathML";
@@ -151,6 +152,31 @@ export function formulaSteps(layers) {
   }
   steps.push("update");
   return steps;
+}
+
+/**
+ * #15: the steps that a part of an iteration trained in parts computes,
+ * from the trainer's step under way (sepal-wasm's `iterationStep`: `kind +
+ * 8 × layer`) in a network of `layers` layers; none between iterations or
+ * while the readouts' passes run. The trainer's forward part of the output
+ * layer ends with J; its first backward part starts with dZ[L].
+ */
+export function stepsUnderWay(code, layers) {
+  const kind = code % 8;
+  const l = (code - kind) / 8;
+  const output = l === layers;
+  switch (kind) {
+    case 1:
+      return [`forward-${l}-z`, `forward-${l}-a`, `forward-${l}-dropout`, ...(output ? ["cost"] : [])];
+    case 2:
+      return [...(output ? [`backward-${l}-dz`] : []), `backward-${l}-dw`, `backward-${l}-db`];
+    case 3:
+      return [`backward-${l}-dz`];
+    case 4:
+      return ["update"];
+    default:
+      return [];
+  }
 }
 
 /** One equation on a line of its own, `data-step` naming it (display style, left-aligned by the page's CSS). */

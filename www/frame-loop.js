@@ -100,11 +100,15 @@ export class FrameLoop {
    * the equation being computed is highlighted: one iteration's steps,
    * forward to update, spread over the time the iteration takes. This is
    * how far the iteration has come, 0 ≤ phase < 1, or null when not so.
+   * Trained in parts (#15), an iteration really spans frames: then it is
+   * the trainer's step under way, `{ step }` (Playground.iterationStep).
    */
   get phase() {
     const speed = this.#speed;
     const slow = this.#running && speed !== "max" && speed <= HIGHLIGHT_MAX_SPEED;
-    return slow ? this.pacer.phase : null;
+    if (!slow) return null;
+    if (this.pacer.trainedInParts && this.#model.usable) return { step: this.#model.pg.iterationStep };
+    return this.pacer.phase;
   }
 
   /** Runs up to `n` iterations, never past the target; returns how many ran. */

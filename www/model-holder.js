@@ -18,6 +18,9 @@ import { modelErrorText, modelFields, modelTooBig, textLength } from "./model-fi
  */
 const EVALUATE_NOW_MS = 12;
 
+/** #15: from this many points a page's first build is begun in parts (`prepare`); fewer take a few ms. */
+const PREPARE_POINTS = 2000;
+
 /** What there is to read while there is no model. */
 const EMPTY_STATE = Object.freeze({
   iteration: 0,
@@ -44,6 +47,7 @@ export class ModelHolder {
   #notices;
   #own;
   #hooks;
+  #prepared = null; // #15: a build `prepare` began, {key: its settings as JSON, build}
 
   /**
    * Failures are said in `notices`; `own` are the drawn points. `hooks`:
@@ -92,8 +96,31 @@ export class ModelHolder {
    */
   make = (settings) => {
     const api = this.api;
+    const prepared = this.#prepared;
+    this.#prepared = null;
+    if (prepared?.key === JSON.stringify(settings)) return prepared.build.finish();
+    prepared?.build.free();
     return settings.dataset === "custom" ? this.#own.playground(api, settings) : api.Playground.buildInParts(settings);
   };
+
+  /**
+   * #15: begins the build of `settings` with the wasm `api` a part a task
+   * (`beginBuild`: the points, then the initial weights a layer a part), so
+   * that the page's first build is not one long task; the next `make` of
+   * the same settings finishes it. Bad settings are left to `make` to report.
+   */
+  async prepare(api, settings) {
+    if (!settings || settings.dataset === "custom" || settings.points < PREPARE_POINTS) return;
+    let build;
+    try {
+      build = api.Playground.beginBuild(settings);
+      while (!build.advance()) await new Promise((resolve) => setTimeout(resolve));
+    } catch {
+      return; // `make` builds these settings anew and says what is wrong
+    }
+    this.#prepared?.build.free();
+    this.#prepared = { key: JSON.stringify(settings), build };
+  }
 
   /**
    * A new Playground for `settings`; the old one goes either way. Its first
@@ -103,8 +130,9 @@ export class ModelHolder {
   build(settings) {
     let pg;
     try {
+      const started = performance.now();
       pg = this.make(settings);
-      this.#evaluateSome(pg);
+      this.#evaluateSome(pg, started);
     } catch (error) {
       // Nothing on screen may belong to other settings than the controls show.
       this.#notices.set({ buildError: this.api.lastPanic() ?? error?.message ?? String(error) });
@@ -284,13 +312,14 @@ export class ModelHolder {
     return true;
   }
 
-  /** As much of `pg`'s first evaluation as fits EVALUATE_NOW_MS (a small network's whole). */
-  #evaluateSome(pg) {
-    const until = performance.now() + EVALUATE_NOW_MS;
-    while (pg.evaluating) {
-      pg.advance();
-      if (performance.now() >= until) break;
-    }
+  /**
+   * As much of `pg`'s first evaluation as fits EVALUATE_NOW_MS from
+   * `started` (a small network's whole; none after a build that took that
+   * long already: its task is long enough).
+   */
+  #evaluateSome(pg, started = performance.now()) {
+    const until = started + EVALUATE_NOW_MS;
+    while (pg.evaluating && performance.now() < until) pg.advance();
   }
 
   fail(error) {

@@ -546,6 +546,8 @@ export class SepalPlayground extends HTMLElement {
     this.#settings.loaded(api);
     // The first frame in the language of the settings (in English if its strings cannot load).
     await loadStrings(this.#settings.nextLang).catch(() => {});
+    // #15: a large network's points and initial weights, a part a task, before the first picture.
+    await this.#holder.prepare(api, this.#settings.upcoming());
     this.#holder.api = api;
     this.#reactions.applySettings({ initial: true });
     // #15: a large network's build (its workspaces) is a task of its own, its first picture the next.

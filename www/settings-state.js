@@ -87,7 +87,17 @@ export class SettingsState {
    * will make current); null until the wasm is loaded.
    */
   preview() {
-    if (!this.#api || !this.#settings || !this.pending) return this.#settings;
+    return this.#settings ? this.upcoming() : null;
+  }
+
+  /**
+   * The settings the next `apply` makes current, the first ones too (#15:
+   * the page begins a large build before applying them); null until the
+   * wasm is loaded.
+   */
+  upcoming() {
+    if (!this.#api) return null;
+    if (this.#settings && !this.pending) return this.#settings;
     const settings = this.#parsePending().settings;
     return { ...settings, lang: settings.lang ?? browserLang() };
   }

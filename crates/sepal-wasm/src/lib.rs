@@ -9,6 +9,7 @@
 //! and the cost curve straight out of wasm memory through the `*Ptr` /
 //! `*Len` pairs, without copies.
 
+mod build;
 mod convert;
 mod derivation;
 mod inside;
@@ -18,13 +19,14 @@ mod panic;
 mod points;
 mod settings;
 
+pub use build::PlaygroundBuild;
 pub use points::dataset_points;
 pub use settings::parse_settings;
 
 use sepal::features::InputMaps;
 use sepal::grid::Bounds;
 use sepal::settings::{Effect, Settings, SPECS};
-use sepal::trainer::Advance;
+use sepal::trainer::{Advance, IterationStep};
 use sepal::unit_maps::UnitMaps;
 use sepal::{Dataset, DatasetKind, DecisionMap, Divergence, Parameters, Trainer};
 use wasm_bindgen::prelude::*;
@@ -132,6 +134,25 @@ impl Playground {
     #[wasm_bindgen(getter, js_name = midIteration)]
     pub fn mid_iteration(&self) -> bool {
         self.trainer.is_mid_iteration()
+    }
+
+    /// Which of the course's steps the iteration under way (or the first
+    /// evaluation) goes on with, for the formulas' highlight, as one number
+    /// `kind + 8 × layer` (layers from 1): kind 1 forward Z[l], A[l] (J with
+    /// the output layer), 2 dW[l], db[l] (dZ[L] first at the output), 3
+    /// dZ[l], 4 the update (layer 0), 5 the readouts' passes (layer 0);
+    /// 0 between iterations.
+    #[wasm_bindgen(getter, js_name = iterationStep)]
+    pub fn iteration_step(&self) -> u32 {
+        let (kind, layer) = match self.trainer.iteration_step() {
+            None => return 0,
+            Some(IterationStep::Forward(l)) => (1, l),
+            Some(IterationStep::Gradients(l)) => (2, l),
+            Some(IterationStep::Delta(l)) => (3, l),
+            Some(IterationStep::Update) => (4, 0),
+            Some(IterationStep::Metrics) => (5, 0),
+        };
+        kind + 8 * layer as u32
     }
 
     pub fn reset(&mut self) {
@@ -418,26 +439,21 @@ impl Playground {
     }
 
     /// The run of `settings`, with its first evaluation whole or, `in_parts`,
-    /// left to `advance`.
+    /// left to `advance` (built as `beginBuild` builds it).
     fn build(settings: Settings, in_parts: bool) -> Self {
+        if in_parts {
+            return PlaygroundBuild::of(settings).finish();
+        }
         if settings.has_own_test_set() {
             // Every point: the training points, then the test points.
             let (train, test) = sepal::dataset::train_and_test(&settings);
             let data = train.joined(&test);
-            let trainer = if in_parts {
-                Trainer::with_split_in_parts(&settings, train, test)
-            } else {
-                Trainer::with_split(&settings, train, test)
-            };
+            let trainer = Trainer::with_split(&settings, train, test);
             return Self::from_trainer(settings, data, trainer, None);
         }
         let data = settings
             .dataset
             .generate(settings.dataset_seed, settings.points, settings.noise());
-        if in_parts {
-            let trainer = Trainer::with_data_in_parts(&settings, &data);
-            return Self::from_trainer(settings, data, trainer, None);
-        }
         Self::from_data(settings, data, None)
     }
 

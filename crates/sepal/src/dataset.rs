@@ -1,6 +1,7 @@
 //! The datasets: points in the plane with labels 0 and 1, stored as the
 //! course stores them — X is 2×m (one column per point), Y has m labels.
 
+use alloc::boxed::Box;
 use alloc::vec::Vec;
 use ndarray::Array2;
 
@@ -89,6 +90,47 @@ impl DatasetKind {
             Self::Custom => return Dataset::from_points(&[]),
         };
         Dataset::from_points(&generate(seed, points, noise))
+    }
+
+    /// #15: [`Self::generate`] a part at a time: the flower (the caps'
+    /// dataset) [`GENERATION_PART_DRAWS`] normal draws a part, the others at
+    /// once. The same points.
+    pub fn generation(self, seed: u32, points: usize, noise: f64) -> Generation {
+        Generation(match self {
+            Self::Flower => Drawing::Flower(Box::new(generators::FlowerDraw::new(seed, points, noise))),
+            _ => Drawing::Drawn(self.generate(seed, points, noise)),
+        })
+    }
+}
+
+/// Normal draws in a part of [`DatasetKind::generation`] (about 1 ms of a
+/// page's task; 10,000 points are 20,000).
+pub const GENERATION_PART_DRAWS: usize = 2500;
+
+/// A dataset being generated ([`DatasetKind::generation`]).
+pub struct Generation(Drawing);
+
+enum Drawing {
+    /// Boxed: the generator's state (Mersenne Twister's 2.5 KB) moves with it.
+    Flower(Box<generators::FlowerDraw>),
+    Drawn(Dataset),
+}
+
+impl Generation {
+    /// The next part; whether the points are all drawn.
+    pub fn advance(&mut self) -> bool {
+        match &mut self.0 {
+            Drawing::Flower(flower) => flower.draw(GENERATION_PART_DRAWS),
+            Drawing::Drawn(_) => true,
+        }
+    }
+
+    /// The points (what parts are left are drawn first).
+    pub fn finish(self) -> Dataset {
+        match self.0 {
+            Drawing::Flower(flower) => Dataset::from_points(&flower.finish()),
+            Drawing::Drawn(data) => data,
+        }
     }
 }
 

@@ -10,7 +10,7 @@ pub(crate) struct Dd {
     pub lo: f64,
 }
 
-pub(crate) fn two_sum(a: f64, b: f64) -> Dd {
+pub(crate) const fn two_sum(a: f64, b: f64) -> Dd {
     let s = a + b;
     let bb = s - a;
     Dd {
@@ -19,13 +19,13 @@ pub(crate) fn two_sum(a: f64, b: f64) -> Dd {
     }
 }
 
-pub(crate) fn quick_two_sum(a: f64, b: f64) -> Dd {
+pub(crate) const fn quick_two_sum(a: f64, b: f64) -> Dd {
     let s = a + b;
     Dd { hi: s, lo: b - (s - a) }
 }
 
 /// Dekker's split, exact product without FMA.
-pub(crate) fn two_prod(a: f64, b: f64) -> Dd {
+pub(crate) const fn two_prod(a: f64, b: f64) -> Dd {
     const SPLIT: f64 = 134_217_729.0; // 2^27 + 1
     let p = a * b;
     let (ah, al) = {
@@ -44,19 +44,19 @@ pub(crate) fn two_prod(a: f64, b: f64) -> Dd {
     }
 }
 
-pub(crate) fn add(a: Dd, b: Dd) -> Dd {
+pub(crate) const fn add(a: Dd, b: Dd) -> Dd {
     let s = two_sum(a.hi, b.hi);
     let t = two_sum(a.lo, b.lo);
     let s = quick_two_sum(s.hi, s.lo + t.hi);
     quick_two_sum(s.hi, s.lo + t.lo)
 }
 
-pub(crate) fn mul(a: Dd, b: Dd) -> Dd {
+pub(crate) const fn mul(a: Dd, b: Dd) -> Dd {
     let p = two_prod(a.hi, b.hi);
     quick_two_sum(p.hi, p.lo + (a.hi * b.lo + a.lo * b.hi))
 }
 
-pub(crate) fn div(a: Dd, b: Dd) -> Dd {
+pub(crate) const fn div(a: Dd, b: Dd) -> Dd {
     let q1 = a.hi / b.hi;
     let r = add(a, neg(mul(b, Dd { hi: q1, lo: 0.0 })));
     let q2 = r.hi / b.hi;
@@ -65,6 +65,6 @@ pub(crate) fn div(a: Dd, b: Dd) -> Dd {
     add(quick_two_sum(q1, q2), Dd { hi: q3, lo: 0.0 })
 }
 
-pub(crate) fn neg(a: Dd) -> Dd {
+pub(crate) const fn neg(a: Dd) -> Dd {
     Dd { hi: -a.hi, lo: -a.lo }
 }

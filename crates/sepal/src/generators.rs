@@ -19,25 +19,89 @@ use crate::rng::NumpyRng;
 /// class. Class 0 takes the first ⌊m/2⌋ points, class 1 the rest; for each
 /// class the t-noises are drawn, then the r-noises.
 pub fn flower(seed: u32, points: usize, noise: f64) -> Vec<Point> {
-    const PETAL_RADIUS: f64 = 4.0;
-    const SPAN: f64 = 3.12;
-    let mut rng = NumpyRng::new(seed);
-    let mut out = Points::with_capacity(points);
-    let mut t = Vec::new();
-    for (class, n) in halves(points).into_iter().enumerate() {
-        let start = class as f64 * SPAN;
-        let stop = (class + 1) as f64 * SPAN;
-        t.clear();
-        t.extend(linspace(start, stop, n, true));
-        for t in t.iter_mut() {
-            *t += rng.randn() * noise;
-        }
-        for &t in &t {
-            let r = PETAL_RADIUS * libm::sin(4.0 * t) + rng.randn() * noise;
-            out.push(r * libm::sin(t), r * libm::cos(t), class);
+    FlowerDraw::new(seed, points, noise).finish()
+}
+
+/// #15: [`flower`] a number of draws at a time, for a page that spreads a
+/// large dataset over tasks: the same draws in the same order.
+pub struct FlowerDraw {
+    rng: NumpyRng,
+    noise: f64,
+    points: usize,
+    out: Points,
+    /// The class being drawn (2: done), its t values, and where it is.
+    class: usize,
+    t: Vec<f64>,
+    stage: FlowerStage,
+}
+
+/// Where a class of the flower has got to.
+#[derive(Clone, Copy)]
+enum FlowerStage {
+    /// Its t values not laid out yet.
+    Start,
+    /// Its t-noises drawn up to this point.
+    TNoise(usize),
+    /// Its points (with their r-noises) made up to this one.
+    Points(usize),
+}
+
+impl FlowerDraw {
+    pub fn new(seed: u32, points: usize, noise: f64) -> Self {
+        Self {
+            rng: NumpyRng::new(seed),
+            noise,
+            points,
+            out: Points::with_capacity(points),
+            class: 0,
+            t: Vec::new(),
+            stage: FlowerStage::Start,
         }
     }
-    out.0
+
+    /// Up to `draws` more normal draws (each point takes two); whether the
+    /// flower is complete.
+    pub fn draw(&mut self, mut draws: usize) -> bool {
+        const PETAL_RADIUS: f64 = 4.0;
+        const SPAN: f64 = 3.12;
+        while self.class < 2 {
+            let n = halves(self.points)[self.class];
+            self.stage = match self.stage {
+                FlowerStage::Start => {
+                    let start = self.class as f64 * SPAN;
+                    let stop = (self.class + 1) as f64 * SPAN;
+                    self.t.clear();
+                    self.t.extend(linspace(start, stop, n, true));
+                    FlowerStage::TNoise(0)
+                }
+                FlowerStage::TNoise(i) if i < n && draws > 0 => {
+                    self.t[i] += self.rng.randn() * self.noise;
+                    draws -= 1;
+                    FlowerStage::TNoise(i + 1)
+                }
+                FlowerStage::TNoise(i) if i == n => FlowerStage::Points(0),
+                FlowerStage::Points(i) if i < n && draws > 0 => {
+                    let t = self.t[i];
+                    let r = PETAL_RADIUS * libm::sin(4.0 * t) + self.rng.randn() * self.noise;
+                    self.out.push(r * libm::sin(t), r * libm::cos(t), self.class);
+                    draws -= 1;
+                    FlowerStage::Points(i + 1)
+                }
+                FlowerStage::Points(i) if i == n => {
+                    self.class += 1;
+                    FlowerStage::Start
+                }
+                _ => return false,
+            };
+        }
+        true
+    }
+
+    /// The points (what draws are left are made first).
+    pub fn finish(mut self) -> Vec<Point> {
+        while !self.draw(usize::MAX) {}
+        self.out.0
+    }
 }
 
 /// scikit-learn's `make_circles(factor=0.5)`: an outer circle of class 0
@@ -256,6 +320,20 @@ impl Points {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// #15: the flower drawn a few draws at a time is the flower drawn at once.
+    #[test]
+    fn the_flower_in_parts_is_the_flower() {
+        for (points, part) in [(400, 7), (1001, 1), (10_000, 2500), (3, 1)] {
+            let mut parts = FlowerDraw::new(1, points, 0.2);
+            let mut calls = 1;
+            while !parts.draw(part) {
+                calls += 1;
+            }
+            assert_eq!(calls, (2 * points).div_ceil(part), "{points} in parts of {part}");
+            assert_eq!(parts.finish(), flower(1, points, 0.2), "{points} in parts of {part}");
+        }
+    }
 
     #[test]
     fn merge_sort_is_the_standard_stable_sort() {

@@ -102,29 +102,7 @@ impl Network {
     /// filled row by row and scaled, b = 0. With sizes [2, 4, 1], `Small`
     /// and seed 3 these are the course's initial weights.
     pub fn new(sizes: &[usize], hidden: Activation, init: Init, seed: u32) -> Self {
-        assert!(sizes.len() >= 2, "a network needs an input and an output size");
-        let mut rng = NumpyRng::new(seed);
-        let last = sizes.len() - 2;
-        let layers = sizes
-            .windows(2)
-            .enumerate()
-            .map(|(l, pair)| {
-                let (n_in, n_out) = (pair[0], pair[1]);
-                let mut w = Array2::zeros((n_out, n_in));
-                if init != Init::Zeros {
-                    for v in w.iter_mut() {
-                        *v = init.weight(rng.randn(), n_in);
-                    }
-                }
-                let activation = if l == last { Activation::Sigmoid } else { hidden };
-                Layer {
-                    w,
-                    b: Array1::zeros(n_out),
-                    activation,
-                }
-            })
-            .collect();
-        Self { layers }
+        NetworkDraw::new(sizes, hidden, init, seed).finish()
     }
 
     /// Input, hidden and output sizes: [n_x, n_1, …, n_L].
@@ -389,6 +367,61 @@ impl Network {
 }
 
 const MAX_POINT_WIDTH: usize = 256;
+
+/// #15: [`Network::new`] a layer at a time, for a page that spreads a large
+/// network's initial weights over tasks: the same draws in the same order.
+pub struct NetworkDraw {
+    sizes: Vec<usize>,
+    hidden: Activation,
+    init: Init,
+    rng: NumpyRng,
+    layers: Vec<Layer>,
+}
+
+impl NetworkDraw {
+    pub fn new(sizes: &[usize], hidden: Activation, init: Init, seed: u32) -> Self {
+        assert!(sizes.len() >= 2, "a network needs an input and an output size");
+        Self {
+            sizes: sizes.to_vec(),
+            hidden,
+            init,
+            rng: NumpyRng::new(seed),
+            layers: Vec::with_capacity(sizes.len() - 1),
+        }
+    }
+
+    /// The next layer's weights; whether every layer's are drawn.
+    pub fn layer(&mut self) -> bool {
+        let l = self.layers.len();
+        let count = self.sizes.len() - 1;
+        if l < count {
+            let (n_in, n_out) = (self.sizes[l], self.sizes[l + 1]);
+            let mut w = Array2::zeros((n_out, n_in));
+            if self.init != Init::Zeros {
+                for v in w.iter_mut() {
+                    *v = self.init.weight(self.rng.randn(), n_in);
+                }
+            }
+            let activation = if l + 1 == count {
+                Activation::Sigmoid
+            } else {
+                self.hidden
+            };
+            self.layers.push(Layer {
+                w,
+                b: Array1::zeros(n_out),
+                activation,
+            });
+        }
+        self.layers.len() == count
+    }
+
+    /// The network (the layers left are drawn first).
+    pub fn finish(mut self) -> Network {
+        while !self.layer() {}
+        Network { layers: self.layers }
+    }
+}
 
 /// Z[l] and A[l] of every layer for a batch of `cols` columns, allocated once.
 #[derive(Clone, Debug)]

@@ -12,6 +12,26 @@ const LN2: Dd = Dd {
     lo: 2.319_046_813_846_299_6e-17,
 };
 
+/// 1/(2i + 1) for i in 0..24, the terms of atanh(s)/s, in double-double:
+/// the same divisions, done once when compiling rather than in every call
+/// (#15: `randn` for 10,000 points and a network's weights is most of a
+/// large build).
+const SERIES: [Dd; 24] = {
+    let mut terms = [Dd { hi: 0.0, lo: 0.0 }; 24];
+    let mut i = 0;
+    while i < 24 {
+        terms[i] = div(
+            Dd { hi: 1.0, lo: 0.0 },
+            Dd {
+                hi: (2 * i + 1) as f64,
+                lo: 0.0,
+            },
+        );
+        i += 1;
+    }
+    terms
+};
+
 /// ln(x) for finite x > 0.
 pub fn ln(x: f64) -> f64 {
     debug_assert!(x > 0.0 && x.is_finite());
@@ -25,15 +45,8 @@ pub fn ln(x: f64) -> f64 {
     let s2 = mul(s, s);
     // atanh(s)/s = Σ s^2i / (2i + 1): 24 terms reach 1e-36.
     let mut series = Dd { hi: 0.0, lo: 0.0 };
-    for i in (0..24).rev() {
-        let term = div(
-            Dd { hi: 1.0, lo: 0.0 },
-            Dd {
-                hi: (2 * i + 1) as f64,
-                lo: 0.0,
-            },
-        );
-        series = add(mul(series, s2), term);
+    for term in SERIES.iter().rev() {
+        series = add(mul(series, s2), *term);
     }
     let ln_m = mul(
         Dd {
@@ -65,6 +78,17 @@ mod tests {
     extern crate std;
     use super::*;
     use crate::rng::NumpyRng;
+
+    /// The terms computed when compiling are those the divisions give when running.
+    #[test]
+    fn the_series_terms_are_the_divisions_at_run_time() {
+        for (i, term) in SERIES.iter().enumerate() {
+            let odd = core::hint::black_box((2 * i + 1) as f64);
+            let at_run_time = div(Dd { hi: 1.0, lo: 0.0 }, Dd { hi: odd, lo: 0.0 });
+            assert_eq!(term.hi.to_bits(), at_run_time.hi.to_bits(), "term {i}");
+            assert_eq!(term.lo.to_bits(), at_run_time.lo.to_bits(), "term {i}");
+        }
+    }
 
     /// std's `ln` is the C library's `log` natively, what numpy's `randn`
     /// calls. glibc's is within 0.52 ulp, not always correctly rounded, so

@@ -28,7 +28,7 @@ use crate::dataset::Dataset;
 use crate::features::Features;
 use crate::history::CostHistory;
 use crate::minibatch::{Batch, MiniBatches};
-use crate::network::{accuracy, cross_entropy, ForwardPass, Gradients, Network};
+use crate::network::{accuracy, cross_entropy, ForwardPass, Gradients, Network, NetworkDraw};
 use crate::optimizer::{Optimizer, Schedule};
 use crate::regularization::Regularization;
 use crate::settings::Settings;
@@ -212,7 +212,7 @@ impl Trainer {
     /// as they are (an imported model brings its own split). The network is
     /// the one the settings describe, at iteration 0.
     pub fn with_split(settings: &Settings, train: Dataset, test: Dataset) -> Self {
-        let mut run = Self::unevaluated(settings, train, test, false);
+        let mut run = Self::unevaluated(settings, train, test, Self::network_draw(settings).finish(), false);
         run.reset();
         run
     }
@@ -227,23 +227,34 @@ impl Trainer {
     /// [`Self::with_split`] with the first evaluation left to [`Self::advance`]
     /// (see [`Self::reset_in_parts`]).
     pub fn with_split_in_parts(settings: &Settings, train: Dataset, test: Dataset) -> Self {
-        let mut run = Self::unevaluated(settings, train, test, true);
+        Self::with_network_in_parts(settings, train, test, Self::network_draw(settings).finish())
+    }
+
+    /// #15: [`Self::with_split_in_parts`] with the settings' initial network
+    /// drawn already ([`Self::network_draw`]: a page draws a large one a
+    /// layer a task).
+    pub fn with_network_in_parts(settings: &Settings, train: Dataset, test: Dataset, network: Network) -> Self {
+        let mut run = Self::unevaluated(settings, train, test, network, true);
         run.reset_in_parts();
         run
     }
 
-    /// The run's data, network and workspaces, before its first evaluation;
-    /// `lazy`: the passes' workspaces allocated by the passes, layer by layer
-    /// (#15: [`ForwardPass::unallocated`]).
-    fn unevaluated(settings: &Settings, train: Dataset, test: Dataset, lazy: bool) -> Self {
-        let features = settings.features;
-        let ((train, test), points) = inputs(features, train, test);
-        let network = Network::new(
+    /// The drawing of the settings' initial network, a layer at a time.
+    pub fn network_draw(settings: &Settings) -> NetworkDraw {
+        NetworkDraw::new(
             &settings.layer_sizes(),
             settings.activation,
             settings.init(),
             settings.seed,
-        );
+        )
+    }
+
+    /// The run's data, `network` and workspaces, before its first
+    /// evaluation; `lazy`: the passes' workspaces allocated by the passes,
+    /// layer by layer (#15: [`ForwardPass::unallocated`]).
+    fn unevaluated(settings: &Settings, train: Dataset, test: Dataset, network: Network, lazy: bool) -> Self {
+        let features = settings.features;
+        let ((train, test), points) = inputs(features, train, test);
         let regularization = match lazy {
             true => Regularization::unallocated(settings, &network, train.len()),
             false => Regularization::new(settings, &network, train.len()),
@@ -1019,6 +1030,48 @@ impl Trainer {
         } else if self.cost > DIVERGENCE_FACTOR * self.initial_cost {
             self.divergence = Some(Divergence::CostExploded);
         }
+    }
+}
+
+/// #15: which of the course's steps of an iteration the run's next part
+/// computes, so that a page training in parts can say what is under way
+/// (the formulas' highlight). Layers count from 1, as the course's do. The
+/// trainer's iteration is the course's from its backward pass on: the
+/// gradients of the kept forward pass, the update, then the new
+/// parameters' forward pass and J.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IterationStep {
+    /// Z[l] and A[l] of a forward pass of the training points (or of the
+    /// mini-batch); at the output layer J follows in the same part.
+    Forward(usize),
+    /// dW[l] and db[l]; at the output layer dZ[L] = A[L] − Y first.
+    Gradients(usize),
+    /// dZ[l], from dZ[l+1] (a hidden layer's).
+    Delta(usize),
+    /// The parameters' update (with the penalties' gradient terms).
+    Update,
+    /// What the page reads beyond the course's steps: the plain pass left
+    /// behind by dropout, the held-out points' pass, the curves' points.
+    Metrics,
+}
+
+impl Trainer {
+    /// The step of the iteration (or of the first evaluation) under way,
+    /// which [`Self::advance`] goes on with; `None` between iterations.
+    pub fn iteration_step(&self) -> Option<IterationStep> {
+        Some(match self.phase {
+            Phase::Idle => return None,
+            Phase::BatchForward(l, _)
+            | Phase::Forward(l, _)
+            | Phase::InitialForward(l, _)
+            | Phase::InitialCost(l, _)
+            | Phase::RestoredForward(l, _) => IterationStep::Forward(l + 1),
+            Phase::Weights(l, _) => IterationStep::Gradients(l + 1),
+            // Delta(l) computes dZ of the layer below l (0-based): the course's layer l.
+            Phase::Delta(l, _) => IterationStep::Delta(l),
+            Phase::Descend => IterationStep::Update,
+            Phase::Plain { .. } | Phase::Test { .. } | Phase::Record => IterationStep::Metrics,
+        })
     }
 }
 

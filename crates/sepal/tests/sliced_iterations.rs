@@ -4,7 +4,7 @@
 //! of run: the parameters, the cost, the epochs and every curve.
 
 use sepal::settings::Settings;
-use sepal::trainer::Advance;
+use sepal::trainer::{Advance, IterationStep};
 use sepal::Trainer;
 
 fn run_with(pairs: &[(&str, &str)]) -> Trainer {
@@ -308,4 +308,66 @@ fn a_large_first_evaluation_is_many_parts() {
         // The 64 × 64 layer over 10,000 points alone is several parts.
         assert!(calls > 4, "{pairs:?}: {calls} parts");
     }
+}
+
+/// The steps one iteration's parts leave under way, as a page sees them
+/// between its parts (`iteration_step` after each), each once however many
+/// parts it takes; and how many parts saw a step under way.
+fn steps_of_one_iteration(run: &mut Trainer) -> (Vec<IterationStep>, usize) {
+    assert_eq!(run.iteration_step(), None, "between iterations");
+    let (mut steps, mut parts) = (Vec::new(), 0);
+    while run.advance() == Advance::Partway {
+        let step = run.iteration_step().expect("a step under way");
+        parts += 1;
+        if steps.last() != Some(&step) {
+            steps.push(step);
+        }
+    }
+    assert_eq!(run.iteration_step(), None, "between iterations");
+    (steps, parts)
+}
+
+/// #15: what an iteration in parts is computing (the formulas' highlight):
+/// the backward pass from the output layer down, the update, the new
+/// parameters' forward pass from the input layer up (J with the output
+/// layer), the metrics the page reads; a mini-batch's forward pass first.
+/// (The first part, from between iterations, runs at once: dW[L], db[L].)
+#[test]
+fn an_iteration_in_parts_says_which_step_is_under_way() {
+    use IterationStep::*;
+    let mut run = run_with(&[("model", "deep"), ("layers", "5,3")]);
+    let course = [
+        Delta(2),
+        Gradients(2),
+        Delta(1),
+        Gradients(1),
+        Update,
+        Forward(1),
+        Forward(2),
+        Forward(3),
+    ];
+    // The first iteration: its curves' points need the metrics.
+    let (steps, parts) = steps_of_one_iteration(&mut run);
+    assert_eq!(steps, [&course[..], &[Metrics]].concat());
+    assert_eq!(parts, steps.len(), "a small layer is one part");
+    // Past where the curves keep every other iteration: one they skip
+    // ends with the forward pass.
+    run.step(1100);
+    let (a, b) = (steps_of_one_iteration(&mut run).0, steps_of_one_iteration(&mut run).0);
+    assert!(a == course || b == course, "{a:?} {b:?}");
+    // At the caps' width and points a layer is several parts, each saying its layer.
+    let mut large = run_with(&[("model", "deep"), ("layers", "64,64"), ("points", "10000")]);
+    let (steps, parts) = steps_of_one_iteration(&mut large);
+    assert_eq!(steps, [&course[..], &[Metrics]].concat());
+    assert!(parts > 2 * steps.len(), "{parts} parts");
+    let mut batches = run_with(&[("model", "deep"), ("layers", "5,3"), ("batch-size", "64")]);
+    let (steps, _) = steps_of_one_iteration(&mut batches);
+    assert_eq!(steps[..2], [Forward(2), Forward(3)], "the batch's forward pass");
+    assert_eq!(steps[2], Gradients(3), "then its backward pass");
+    assert_eq!(steps[3..11], course);
+    // A run built in parts: its first evaluation is a forward pass.
+    let mut fresh = run_in_parts(&[("model", "deep"), ("layers", "5,3")]);
+    assert_eq!(fresh.iteration_step(), Some(Forward(1)));
+    advance_evaluation(&mut fresh);
+    assert_eq!(fresh.iteration_step(), None);
 }
