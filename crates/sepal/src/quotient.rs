@@ -420,6 +420,23 @@ mod tests {
                 _ => f64::from_bits(self.next()),
             }
         }
+
+        /// `n` pre-activations z: ±0 and NaN among dividends of every exponent.
+        fn pre_activations(&mut self, n: usize) -> Vec<f64> {
+            (0..n)
+                .map(|_| match self.next() % 8 {
+                    0 => 0.0,
+                    1 => -0.0,
+                    2 => f64::NAN,
+                    _ => self.dividend(),
+                })
+                .collect()
+        }
+
+        /// `n` mask entries, one in about seven dropped (0) and the rest kept (1).
+        fn mask(&mut self, n: usize) -> Vec<f64> {
+            (0..n).map(|_| (!self.next().is_multiple_of(7)) as u8 as f64).collect()
+        }
     }
 
     fn same(a: f64, b: f64) -> bool {
@@ -541,15 +558,8 @@ mod tests {
         let mut bits = Bits(0xdead_beef);
         let n = 20_011;
         let a: Vec<f64> = (0..n).map(|_| bits.dividend()).collect();
-        let d: Vec<f64> = (0..n).map(|_| (!bits.next().is_multiple_of(7)) as u8 as f64).collect();
-        let z: Vec<f64> = (0..n)
-            .map(|_| match bits.next() % 8 {
-                0 => 0.0,
-                1 => -0.0,
-                2 => f64::NAN,
-                _ => bits.dividend(),
-            })
-            .collect();
+        let d = bits.mask(n);
+        let z = bits.pre_activations(n);
         for divisor in [0.86, 0.5, 1.0, 1e-3, 1e-300, -0.7] {
             for below in [0.0, crate::activation::LEAKY_SLOPE] {
                 let expected: Vec<f64> = (0..n)
@@ -597,15 +607,8 @@ mod tests {
     fn the_relu_before_the_quotient_is_the_two_loops() {
         let mut bits = Bits(0xfeed_f00d);
         let n = 20_011;
-        let z: Vec<f64> = (0..n)
-            .map(|_| match bits.next() % 8 {
-                0 => 0.0,
-                1 => -0.0,
-                2 => f64::NAN,
-                _ => bits.dividend(),
-            })
-            .collect();
-        let d: Vec<f64> = (0..n).map(|_| (!bits.next().is_multiple_of(7)) as u8 as f64).collect();
+        let z = bits.pre_activations(n);
+        let d = bits.mask(n);
         for divisor in [0.86, 0.5, 1.0, 1e-3, 1e-300, -0.7] {
             let relu: Vec<f64> = z.iter().map(|&z| if z > 0.0 { z } else { 0.0 }).collect();
             let expected: Vec<f64> = (0..n).map(|k| relu[k] * d[k] / divisor).collect();
