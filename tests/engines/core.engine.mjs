@@ -133,9 +133,14 @@ test("CSV: the export button's file, imported through the file input, gives back
 
 test("the formulas are typeset as MathML: a fraction stacks its numerator over its denominator", () =>
   withEnginePage("", async ({ page }) => {
-    const boxes = await page.element((el) => {
+    const boxes = await page.element(async (el) => {
       const panel = el.shadowRoot.querySelector('[part="formulas"]');
-      if (panel.localName === "details") panel.open = true;
+      if (panel.localName === "details" && !panel.open) {
+        // Folded formulas are typeset after the first frame or when opened (#15): opened, they are there.
+        const opened = new Promise((resolve) => panel.addEventListener("toggle", resolve, { once: true }));
+        panel.open = true;
+        await opened;
+      }
       const fraction = panel.querySelector("math mfrac");
       const box = (node) => {
         const { top, bottom, height, width } = node.getBoundingClientRect();
