@@ -107,7 +107,8 @@ pub struct GradientCheckRun {
 
 /// Where a run is: backprop's forward pass, its dW/db rows, its dZ rows
 /// (layer `l`, unit `row`), then parameter `i` of layer `layer`, its
-/// θ + ε pass or (with `minus`) its θ − ε pass at layer `l`, unit `row`.
+/// θ + ε pass or (with `minus`) its θ − ε pass at layer `l`, units from
+/// `row` on.
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Stage {
     Forward {
@@ -129,6 +130,11 @@ enum Stage {
         l: usize,
         row: usize,
     },
+    /// Both passes of parameter `i` of `layer` made: its row to record.
+    Recorded {
+        layer: usize,
+        i: usize,
+    },
     Done,
 }
 
@@ -140,9 +146,11 @@ impl GradientCheckRun {
             probe: network.clone(),
             data: data.clone(),
             epsilon,
-            grads: Gradients::new(network, m),
-            plus: ForwardPass::new(network, m),
-            minus: ForwardPass::new(network, m),
+            // Allocated layer by layer as the passes reach them: at the caps
+            // ~150 MB, a long task if zeroed at once.
+            grads: Gradients::unallocated(network),
+            plus: ForwardPass::unallocated(network, m),
+            minus: ForwardPass::unallocated(network, m),
             rows: Vec::with_capacity(network.parameter_count()),
             stage: Stage::Forward { l: 0, row: 0 },
             bug,
@@ -153,11 +161,8 @@ impl GradientCheckRun {
     /// check is complete.
     pub fn advance(&mut self, work: usize) -> bool {
         let mut done = 0usize;
-        while self.stage != Stage::Done {
-            done = done.saturating_add(self.step());
-            if done >= work {
-                break;
-            }
+        while self.stage != Stage::Done && done < work {
+            done = done.saturating_add(self.step(work - done));
         }
         self.stage == Stage::Done
     }
@@ -180,43 +185,51 @@ impl GradientCheckRun {
         })
     }
 
-    /// One unit of one layer of the current stage; returns its multiply-adds.
-    fn step(&mut self) -> usize {
+    /// As many units of one layer of the current stage as `work`
+    /// multiply-adds allow (at least one); returns their multiply-adds.
+    fn step(&mut self, work: usize) -> usize {
         let m = self.data.len();
         let layers = self.original.layers.len();
+        // `k` units from `row` of `n`, each `cost` multiply-adds: as many as `work` allows.
+        let k = |row: usize, n: usize, cost: usize| (work / cost.max(1)).clamp(1, n - row);
+        let x = self.data.x.view();
         let (next, cost) = match self.stage {
             Stage::Forward { l, row } => {
-                self.original
-                    .forward_rows(l, row..row + 1, self.data.x.view(), &mut self.plus);
-                let next = if row + 1 < self.units(l) {
-                    Stage::Forward { l, row: row + 1 }
+                let (n, cost) = (self.units(l), self.inputs(l) * m);
+                let k = k(row, n, cost);
+                self.original.forward_rows(l, row..row + k, x, &mut self.plus);
+                let next = if row + k < n {
+                    Stage::Forward { l, row: row + k }
                 } else if l + 1 < layers {
                     Stage::Forward { l: l + 1, row: 0 }
                 } else {
                     Stage::Weights { l: layers - 1, row: 0 }
                 };
-                (next, self.inputs(l) * m)
+                (next, k * cost)
             }
             Stage::Weights { l, row } => {
+                let (n, cost) = (self.units(l), self.inputs(l) * m);
+                let k = k(row, n, cost);
                 let y = &self.data.y;
                 self.original
-                    .backward_weights(l, row..row + 1, self.data.x.view(), y, &self.plus, &mut self.grads);
-                let next = if row + 1 < self.units(l) {
-                    Stage::Weights { l, row: row + 1 }
+                    .backward_weights(l, row..row + k, x, y, &self.plus, &mut self.grads);
+                let next = if row + k < n {
+                    Stage::Weights { l, row: row + k }
                 } else {
                     Stage::Delta { l, row: 0 }
                 };
-                (next, self.inputs(l) * m)
+                (next, k * cost)
             }
             Stage::Delta { l, row } => {
+                let (n, cost) = (self.inputs(l), self.units(l) * m);
+                let k = k(row, n, cost);
                 self.original
-                    .backward_delta(l, row..row + 1, &self.plus, &mut self.grads);
-                let next = if l > 0 && row + 1 < self.inputs(l) {
-                    Stage::Delta { l, row: row + 1 }
+                    .backward_delta(l, row..row + k, &self.plus, &mut self.grads);
+                let next = if l > 0 && row + k < n {
+                    Stage::Delta { l, row: row + k }
                 } else if l > 0 {
                     Stage::Weights { l: l - 1, row: 0 }
                 } else {
-                    self.plant_bug();
                     Stage::Probe {
                         layer: 0,
                         i: 0,
@@ -225,7 +238,7 @@ impl GradientCheckRun {
                         row: 0,
                     }
                 };
-                (next, self.units(l) * m)
+                (next, k * cost)
             }
             Stage::Probe {
                 layer,
@@ -237,16 +250,18 @@ impl GradientCheckRun {
                 let original = parameter(&self.original, layer, i);
                 let shift = if minus { -self.epsilon } else { self.epsilon };
                 *parameter_mut(&mut self.probe, layer, i) = original + shift;
+                let (n, cost) = (self.units(l), self.inputs(l) * m);
+                let k = k(row, n, cost);
                 let pass = if minus { &mut self.minus } else { &mut self.plus };
-                self.probe.forward_rows(l, row..row + 1, self.data.x.view(), pass);
+                self.probe.forward_rows(l, row..row + k, x, pass);
                 let start = if i == 0 && layer > 0 { layer - 1 } else { layer };
-                let next = if row + 1 < self.units(l) {
+                let next = if row + k < n {
                     Stage::Probe {
                         layer,
                         i,
                         minus,
                         l,
-                        row: row + 1,
+                        row: row + k,
                     }
                 } else if l + 1 < layers {
                     Stage::Probe {
@@ -266,13 +281,19 @@ impl GradientCheckRun {
                     }
                 } else {
                     *parameter_mut(&mut self.probe, layer, i) = original;
-                    self.record(layer, i);
-                    self.next_parameter(layer, i)
+                    Stage::Recorded { layer, i }
                 };
-                (next, self.inputs(l) * m)
+                (next, k * cost)
+            }
+            Stage::Recorded { layer, i } => {
+                self.record(layer, i);
+                (self.next_parameter(layer, i), m)
             }
             Stage::Done => (Stage::Done, 0),
         };
+        if matches!((self.stage, next), (Stage::Delta { l: 0, .. }, Stage::Probe { .. })) {
+            self.plant_bug();
+        }
         self.stage = next;
         cost.max(1)
     }
