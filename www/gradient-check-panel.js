@@ -26,7 +26,9 @@ const SHOWN_ROWS = 12;
 const ROW_TOLERANCE = 1e-4;
 /** Milliseconds of checking a task, when in parts. */
 const PART_MS = 8;
-/** The first part's multiply-adds (the next ones are sized to PART_MS by the rate seen). */
+/** Milliseconds of one call into the check (a part is several). */
+const SLICE_MS = 1;
+/** The first call's multiply-adds (the next ones are sized to SLICE_MS by the rate seen). */
 const FIRST_WORK = 1e5;
 
 /** Whether one parameter's backprop and gradapprox disagree beyond rounding. */
@@ -134,11 +136,15 @@ export class GradientCheckPanel {
         this.result.replaceChildren(h("p", { class: "verdict mistake" }, [this.text.gradcheckAbandoned]));
         return;
       }
+      // Slices of about SLICE_MS (sized by the last one's rate) until PART_MS have passed.
       const started = performance.now();
-      const done = parts.run.advance(parts.work);
-      const ms = performance.now() - started;
-      // The next part sized to PART_MS at this part's rate, at most twice as large.
-      parts.work = Math.max(1, Math.min(2 * parts.work, (parts.work * PART_MS) / Math.max(ms, 0.1)));
+      let done = false;
+      for (let now = started; !done && now - started < PART_MS; ) {
+        done = parts.run.advance(parts.work);
+        const ms = performance.now() - now;
+        now += ms;
+        parts.work = Math.max(1, Math.min(2 * parts.work, (parts.work * SLICE_MS) / Math.max(ms, 0.05)));
+      }
       if (done) {
         const result = { ...parts.run.result(), iteration: parts.iteration };
         this.#stopParts();
