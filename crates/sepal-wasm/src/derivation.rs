@@ -7,9 +7,9 @@
 //! layer, row, col, backprop, approx}]}`; `gradientCheckBegin(epsilon,
 //! bug)` the same check in parts (a `GradientCheckInParts`: `advance(work)`,
 //! `checked`, `total`, `result()`), for a network too large to check in one
-//! task.
+//! task; `derivationMeanBegin()` the mean in parts likewise.
 
-use sepal::derivation::Derivation;
+use sepal::derivation::{Derivation, MeanRun};
 use sepal::gradcheck::{self, GradientCheck, GradientCheckRun};
 use sepal::settings::Model;
 use serde::Serialize;
@@ -115,6 +115,17 @@ impl Playground {
         derivation_js(&mean, &self.trainer.features().names(), &self.layer_inputs())
     }
 
+    /// The same mean in parts, of the current parameters and points (the
+    /// run keeps copies).
+    #[wasm_bindgen(js_name = derivationMeanBegin)]
+    pub fn derivation_mean_begin(&self) -> DerivationMeanInParts {
+        DerivationMeanInParts {
+            run: Some(MeanRun::new(self.trainer.network(), self.trainer.train_inputs())),
+            features: self.trainer.features().names(),
+            inputs: self.layer_inputs(),
+        }
+    }
+
     /// The course's gradient check on the training points at the current
     /// parameters (see `sepal::gradcheck`).
     #[wasm_bindgen(js_name = gradientCheck)]
@@ -137,6 +148,46 @@ impl Playground {
             model: self.settings.model(),
             epsilon,
             bug,
+        }
+    }
+}
+
+/// The "all points" derivation made a part at a time
+/// (`Playground.derivationMeanBegin`).
+#[wasm_bindgen]
+pub struct DerivationMeanInParts {
+    /// None once its result was taken.
+    run: Option<MeanRun>,
+    features: Vec<&'static str>,
+    inputs: Vec<usize>,
+}
+
+#[wasm_bindgen]
+impl DerivationMeanInParts {
+    /// Adds the next `points` points; true when every point is in.
+    pub fn advance(&mut self, points: usize) -> bool {
+        self.run.as_mut().is_none_or(|run| run.advance(points))
+    }
+
+    /// Points derived so far.
+    #[wasm_bindgen(getter)]
+    pub fn done(&self) -> usize {
+        self.run.as_ref().map_or(0, |run| run.done())
+    }
+
+    /// Points in all.
+    #[wasm_bindgen(getter)]
+    pub fn total(&self) -> usize {
+        self.run.as_ref().map_or(0, |run| run.total())
+    }
+
+    /// The mean, as `Playground.derivationMean` gives it, once `advance`
+    /// said every point is in (it can be taken once); throws before.
+    pub fn result(&mut self) -> Result<JsValue, JsError> {
+        let run = self.run.take().ok_or_else(|| JsError::new("the result was taken"))?;
+        match run.into_result() {
+            Some(mean) => derivation_js(&mean, &self.features, &self.inputs),
+            None => Err(JsError::new("the mean is not complete")),
         }
     }
 }
