@@ -517,4 +517,5 @@ export const zh = {
   gradcheckCancelled: "已取消检验：检验了 {checked} / {total} 个参数。",
   gradcheckAbandoned: "检验已停止：训练继续了或运行已改变，而一次检验针对的是同一次迭代的参数。请在暂停时再检验。",
   gradcheckPaused: "检验梯度期间，训练已暂停。",
+  derivationAveraging: "正在对训练样本取平均…… {done} / {total}",
 };

@@ -574,6 +574,7 @@ const en = {
   gradcheckCancelled: "Check cancelled after {checked} of {total} parameters.",
   gradcheckAbandoned: "The check stopped: training went on or the run changed, and a check is of one iteration's parameters. Check again when it is paused.",
   gradcheckPaused: "Training is paused while the gradients are checked.",
+  derivationAveraging: "Averaging over the training points… {done} of {total}",
 };
 
 /**
