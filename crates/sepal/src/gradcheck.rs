@@ -90,8 +90,9 @@ pub fn check(network: &Network, data: &Dataset, epsilon: f64, bug: bool) -> Grad
 ///
 /// It owns copies of the parameters and the points, so training or a new
 /// model cannot change what it checks. A parameter of layer l changes only
-/// layers l … L of the passes, so those alone are recomputed (from l − 1
-/// at a layer's first parameter, to undo the previous layer's probe).
+/// its unit's row of layer l and the layers above it, so those alone are
+/// computed (all of layer l at its first parameter), and that row is put
+/// back after its two passes.
 pub struct GradientCheckRun {
     original: Network,
     probe: Network,
@@ -251,17 +252,22 @@ impl GradientCheckRun {
                 let shift = if minus { -self.epsilon } else { self.epsilon };
                 *parameter_mut(&mut self.probe, layer, i) = original + shift;
                 let (n, cost) = (self.units(l), self.inputs(l) * m);
-                let k = k(row, n, cost);
+                // In its own layer a parameter changes its unit's row alone;
+                // the others are the unperturbed ones already there, except
+                // at the layer's first parameter (the layer above the last one probed).
+                let rows = match (l == layer && i > 0).then(|| self.unit_of(layer, i)) {
+                    Some(unit) => unit..unit + 1,
+                    None => row..row + k(row, n, cost),
+                };
                 let pass = if minus { &mut self.minus } else { &mut self.plus };
-                self.probe.forward_rows(l, row..row + k, x, pass);
-                let start = if i == 0 && layer > 0 { layer - 1 } else { layer };
-                let next = if row + k < n {
+                self.probe.forward_rows(l, rows.clone(), x, pass);
+                let next = if rows.end < n && !(l == layer && i > 0) {
                     Stage::Probe {
                         layer,
                         i,
                         minus,
                         l,
-                        row: row + k,
+                        row: rows.end,
                     }
                 } else if l + 1 < layers {
                     Stage::Probe {
@@ -276,18 +282,24 @@ impl GradientCheckRun {
                         layer,
                         i,
                         minus: true,
-                        l: start,
+                        l: layer,
                         row: 0,
                     }
                 } else {
                     *parameter_mut(&mut self.probe, layer, i) = original;
                     Stage::Recorded { layer, i }
                 };
-                (next, k * cost)
+                (next, rows.len() * cost)
             }
             Stage::Recorded { layer, i } => {
                 self.record(layer, i);
-                (self.next_parameter(layer, i), m)
+                // Its unit's row back to the unperturbed one in both passes.
+                let unit = self.unit_of(layer, i);
+                let x = self.data.x.view();
+                for pass in [&mut self.plus, &mut self.minus] {
+                    self.original.forward_rows(layer, unit..unit + 1, x, pass);
+                }
+                (self.next_parameter(layer, i), 2 * self.inputs(layer) * m)
             }
             Stage::Done => (Stage::Done, 0),
         };
@@ -296,6 +308,16 @@ impl GradientCheckRun {
         }
         self.stage = next;
         cost.max(1)
+    }
+
+    /// The unit (row of Z) that parameter `i` of `layer` feeds.
+    fn unit_of(&self, layer: usize, i: usize) -> usize {
+        let l = &self.original.layers[layer];
+        if i < l.w.len() {
+            i / l.inputs()
+        } else {
+            i - l.w.len()
+        }
     }
 
     fn units(&self, l: usize) -> usize {
@@ -350,7 +372,7 @@ impl GradientCheckRun {
                 layer: layer + 1,
                 i: 0,
                 minus: false,
-                l: layer,
+                l: layer + 1,
                 row: 0,
             }
         } else {
