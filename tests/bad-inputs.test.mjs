@@ -126,3 +126,24 @@ test("bad arguments to the API throw and change nothing", () =>
     for (const outcome of outcomes) assert.match(outcome, /^(TypeError|RangeError)@10$/);
     await assertCourseRun(element);
   }));
+
+test("gradientCheck() beyond about a second of work throws a RangeError that names the panel, and changes nothing", () =>
+  // 40, 40 units on 400 points: 1,801 parameters, 1,581 at most (api-arguments.js).
+  withPage("?model=deep&layers=40,40", async ({ element }) => {
+    const outcome = await element.evaluate((el) => {
+      el.step(3);
+      const before = el.exportModel();
+      const attempts = [{}, { bug: true }, { epsilon: 1e-6 }].map((options) => {
+        try {
+          el.gradientCheck(options);
+          return "returned";
+        } catch (e) {
+          return `${e.name}: ${e.message}`;
+        }
+      });
+      return { attempts, unchanged: el.exportModel() === before, iteration: el.iteration };
+    });
+    for (const attempt of outcome.attempts) assert.match(attempt, /^RangeError: gradientCheck\(\) would block the page .* press Check gradients/);
+    assert.ok(outcome.unchanged);
+    assert.equal(outcome.iteration, 3);
+  }));

@@ -411,3 +411,35 @@ test("on a 375 px phone the open derivation fits the width: the graph scrolls in
     assert.equal(fit.pictures, 0, "numbers and symbols as text, not drawn");
     assert.ok(fit.terms > 20);
   }));
+
+test("#15: at a large size All points is averaged in parts, counting the points, and ends at the batch gradients", () =>
+  // 64, 64 units on 2,000 points: 4,417 parameters × 2,000 points, over MEAN_WORK (point-derivation.js).
+  withPage("?model=deep&layers=64,64&points=2000", async ({ element }) => {
+    await element.evaluate(async (el) => {
+      await el.ready;
+      el.step(3);
+      el.selectPoint(0);
+      const subtitle = el.shadowRoot.querySelector(".derivation-point");
+      window.__subtitles = [];
+      new MutationObserver(() => window.__subtitles.push(subtitle.textContent)).observe(subtitle, { childList: true, characterData: true, subtree: true });
+    });
+    await element.locator('[data-view="mean"]').click();
+    await element.page().waitForFunction(
+      (el) => /^Every value averaged/.test(el.shadowRoot.querySelector(".derivation-point").textContent),
+      await element.elementHandle(),
+      { timeout: 60000 },
+    );
+    const shown = await element.evaluate(async (el) => {
+      const { short } = await import(new URL("derivation-panel.js", document.baseURI).href);
+      const g = el.gradients;
+      const terms = [...el.shadowRoot.querySelectorAll('[part="derivation"] [data-graph^="W0-"]')].map((n) => {
+        const [, unit, input] = n.dataset.graph.split("-").map(Number);
+        return { text: n.textContent, expected: short(g.dW[0][unit][input]) };
+      });
+      return { subtitles: window.__subtitles, terms };
+    });
+    assert.match(shown.subtitles[0], /^Averaging over the training points… [\d,]+ of 2,000$/);
+    assert.match(shown.subtitles.at(-1), /^Every value averaged over the 2000 training points/);
+    assert.ok(shown.terms.length > 0);
+    for (const { text, expected } of shown.terms) assert.ok(text.includes(`= ${expected}`), `${text} shows the batch's ${expected}`);
+  }));

@@ -8,8 +8,15 @@ import { grouped } from "./readouts.js";
 
 /** The most iterations one `step(n)` may run. */
 const MAX_STEP = 100000;
-/** The most parameters² × points a gradient check may cost in the page (about a second of wasm). */
+/**
+ * The most parameters² × points one `gradientCheck()` may cost: about a
+ * second of wasm (each parameter is two forward passes over every point,
+ * about parameters × points multiply-adds). Beyond it the panel's "Check
+ * gradients" checks in parts (gradient-check-panel.js).
+ */
 const GRADCHECK_WORK = 1e9;
+/** The course's ε, `gradientCheck()`'s default. */
+export const GRADCHECK_EPSILON = 1e-7;
 
 /**
  * The most work one `step(n)` may do, in parameters × training points ×
@@ -78,17 +85,29 @@ export function gradientCheckOptions(options, text) {
   if (typeof options !== "object" || options === null || Array.isArray(options)) {
     throw new TypeError(format(text.gradcheckOptionsType, { value: describe(options) }));
   }
-  const { epsilon = 1e-7, bug = false } = options;
+  const { epsilon = GRADCHECK_EPSILON, bug = false } = options;
   if (typeof epsilon !== "number" || Number.isNaN(epsilon)) throw new TypeError(format(text.gradcheckEpsilon, { value: describe(epsilon) }));
   if (!(epsilon > 0 && epsilon <= 1)) throw new RangeError(format(text.gradcheckEpsilon, { value: describe(epsilon) }));
   if (typeof bug !== "boolean") throw new TypeError(format(text.gradcheckBugType, { value: describe(bug) }));
   return { epsilon, bug };
 }
 
-/** A gradient check's work: two forward passes over every point per parameter, parameters² × points at most GRADCHECK_WORK. */
+/** The most parameters a gradient check of `m` points may have in one task. */
+function gradientCheckMax(m) {
+  return Math.floor(Math.sqrt(GRADCHECK_WORK / Math.max(m, 1)));
+}
+
+/** Whether a gradient check of `count` parameters on `m` points fits in one task. */
+export function gradientCheckFits(count, m) {
+  return count <= gradientCheckMax(m);
+}
+
+/** `gradientCheck()`'s work: at most GRADCHECK_WORK, else what to use instead. */
 export function checkGradientCheckWork(count, m, text) {
-  const max = Math.floor(Math.sqrt(GRADCHECK_WORK / Math.max(m, 1)));
-  if (count > max) throw new Error(format(text.gradcheckTooBig, { count, m, max }));
+  if (!gradientCheckFits(count, m)) {
+    const values = { count: grouped(count, text), m: grouped(m, text), max: grouped(gradientCheckMax(m), text) };
+    throw new RangeError(format(text.gradcheckTooBig, values));
+  }
 }
 
 /** The set of `derivation(index, set)` and `selectPoint`: "train" or "test". */

@@ -147,6 +147,12 @@ export class DerivationPanel {
     return this.#view;
   }
 
+  /** #15: what the subtitle says while the "all points" view is averaged in parts. */
+  averaging(line) {
+    this.root.hidden = false;
+    if (this.subtitle.textContent !== line) this.subtitle.textContent = line;
+  }
+
   close() {
     this.#cancelParts();
     this.#parts = [];

@@ -628,4 +628,8 @@ canvas[part="plot"]:focus-visible { outline: 3px solid var(--sepal-focus); outli
 /* #17: large weights saturate the output; fixed or fresh dropout masks */
 .saturation-note { margin: 0.5rem 0; font-size: 0.9rem; line-height: 1.4; color: var(--sepal-ink); }
 .fields .dropout-masks-note { grid-column: 1 / -1; margin: 0; font-size: 0.85rem; line-height: 1.35; color: #57606a; }
+/* #15: a gradient check in parts: its progress */
+.gradcheck-progress { display: flex; flex-wrap: wrap; gap: 0.6rem; align-items: center; margin: 0.6rem 0; font-variant-numeric: tabular-nums; }
+.gradcheck-progress[hidden] { display: none; }
+.gradcheck-meter { width: min(16rem, 100%); }
 `;

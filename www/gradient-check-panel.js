@@ -5,17 +5,31 @@
 // (‖grad‖ + ‖gradapprox‖) and its verdict against 2e-7, and the parameters
 // worst first, the ones that disagree flagged. "Plant a bug" breaks the
 // checked backprop the way the exercise does (dW2 × 2, db1 with 4/m);
-// training never uses it. The check runs only on a press (element.js's
+// training never uses it. The check runs only on a press (the element's
 // `gradientCheck`), and says at which iteration it was made.
+//
+// #15: a network too large to check in one task (api-arguments.js's limit,
+// e.g. 6 × 64 units on 10,000 points: minutes of work) is checked in parts,
+// about PART_MS of work a task, with a progress line and Cancel. Training
+// is paused for it; if it goes on anyway (Play) or the run changes (reset,
+// a rebuild), the check is abandoned with a note — a check is of one
+// iteration's parameters.
 
 import { h } from "./dom.js";
 import { format } from "./strings.js";
 import { short } from "./derivation-panel.js";
+import { grouped } from "./readouts.js";
 
 /** Rows shown before "Show all". */
 const SHOWN_ROWS = 12;
 /** A row disagrees when |backprop − approx| exceeds this share of |backprop| + |approx| (and rounding). */
 const ROW_TOLERANCE = 1e-4;
+/** Milliseconds of checking a task, when in parts. */
+const PART_MS = 8;
+/** Milliseconds of one call into the check (a part is several). */
+const SLICE_MS = 1;
+/** The first call's multiply-adds (the next ones are sized to SLICE_MS by the rate seen). */
+const FIRST_WORK = 1e5;
 
 /** Whether one parameter's backprop and gradapprox disagree beyond rounding. */
 export function disagrees({ backprop, approx }) {
@@ -26,15 +40,27 @@ export function disagrees({ backprop, approx }) {
 export class GradientCheckPanel {
   #all = false;
   #result = null;
+  /** The check in parts under way: `{bug, run, work, unchanged, timer}`, or null. */
+  #parts = null;
 
-  /** `onCheck({bug})` runs the check and returns `{difference, threshold, rows, iteration}` (or null). */
-  constructor(text, { onCheck }) {
+  /**
+   * `engine`: `fits()` whether the check fits in one task; `check({bug})`
+   * runs it and returns `{difference, threshold, rows, iteration}` (or
+   * null); `begin({bug})` pauses training and starts it in parts: `{run,
+   * iteration, unchanged()}`, or null while an iteration is finishing.
+   */
+  constructor(text, engine) {
     this.text = text;
-    this.onCheck = onCheck;
+    this.engine = engine;
     this.button = h("button", { type: "button", "data-action": "check-gradients" }, [text.gradcheckRun]);
+    this.cancelButton = h("button", { type: "button", "data-action": "cancel-gradient-check", hidden: true }, [text.gradcheckCancel]);
     this.bug = h("input", { type: "checkbox", "data-setting": "plant-bug" });
+    this.meter = h("progress", { class: "gradcheck-meter", max: 1, value: 0 });
+    this.progressLine = h("span", {});
+    this.progress = h("p", { class: "gradcheck-progress", role: "status", hidden: true }, [this.meter, this.progressLine]);
     this.result = h("div", { class: "gradcheck-result", "aria-live": "polite" });
     this.button.addEventListener("click", () => this.run());
+    this.cancelButton.addEventListener("click", () => this.cancel());
     this.bug.addEventListener("change", () => {
       if (this.#result) this.run();
     });
@@ -43,23 +69,119 @@ export class GradientCheckPanel {
       h("p", { class: "hint" }, [text.gradcheckHint]),
       h("div", { class: "buttons" }, [
         this.button,
+        this.cancelButton,
         h("label", { class: "check" }, [this.bug, text.gradcheckBug]),
       ]),
+      this.progress,
       this.result,
     ]);
   }
 
-  /** Runs the check now and shows it. */
+  /** Runs the check now and shows it; a large network's in parts. */
   run() {
+    this.#stopParts();
     this.#all = false;
     try {
-      this.#result = this.onCheck({ bug: this.bug.checked });
+      if (!this.engine.fits()) {
+        this.#startParts();
+        return;
+      }
+      this.#result = this.engine.check({ bug: this.bug.checked });
     } catch (error) {
-      this.#result = null;
-      this.result.replaceChildren(h("p", { class: "verdict mistake" }, [error.message]));
+      this.#fail(error.message);
       return;
     }
     this.#show();
+  }
+
+  /** Stops a check in parts, saying how far it got (nothing when none runs). */
+  cancel() {
+    const parts = this.#parts;
+    if (!parts) return;
+    const note = parts.run ? format(this.text.gradcheckCancelled, this.#counts(parts.run)) : null;
+    this.#stopParts();
+    this.result.replaceChildren(...(note ? [h("p", { class: "at" }, [note])] : []));
+  }
+
+  #startParts() {
+    this.#result = null;
+    this.result.replaceChildren(h("p", { class: "at" }, [this.text.gradcheckPaused]));
+    this.#parts = { bug: this.bug.checked, run: null, work: FIRST_WORK, unchanged: null, timer: 0 };
+    this.button.disabled = true;
+    this.cancelButton.hidden = false;
+    this.meter.removeAttribute("value");
+    this.progressLine.textContent = "";
+    this.progress.hidden = false;
+    this.#next();
+  }
+
+  /** The next part, in a task of its own (input and frames come between). */
+  #next() {
+    const parts = this.#parts;
+    parts.timer = setTimeout(() => this.#part(parts), 0);
+  }
+
+  #part(parts) {
+    if (this.#parts !== parts) return;
+    try {
+      if (!parts.run) {
+        const begun = this.engine.begin({ bug: parts.bug });
+        if (!begun) {
+          this.#next();
+          return;
+        }
+        Object.assign(parts, begun);
+      } else if (!parts.unchanged()) {
+        this.#stopParts();
+        this.result.replaceChildren(h("p", { class: "verdict mistake" }, [this.text.gradcheckAbandoned]));
+        return;
+      }
+      // Slices of about SLICE_MS (sized by the last one's rate) until PART_MS have passed.
+      const started = performance.now();
+      let done = false;
+      for (let now = started; !done && now - started < PART_MS; ) {
+        done = parts.run.advance(parts.work);
+        const ms = performance.now() - now;
+        now += ms;
+        parts.work = Math.max(1, Math.min(2 * parts.work, (parts.work * SLICE_MS) / Math.max(ms, 0.05)));
+      }
+      if (done) {
+        const result = { ...parts.run.result(), iteration: parts.iteration };
+        this.#stopParts();
+        this.#result = result;
+        this.#show();
+        return;
+      }
+      const counts = this.#counts(parts.run);
+      this.meter.max = parts.run.total;
+      this.meter.value = parts.run.checked;
+      this.progressLine.textContent = format(this.text.gradcheckProgress, counts);
+      this.#next();
+    } catch (error) {
+      this.#fail(error.message);
+    }
+  }
+
+  #counts(run) {
+    return { checked: grouped(run.checked, this.text), total: grouped(run.total, this.text) };
+  }
+
+  /** Ends a check in parts, if one runs, and frees its copy of the model. */
+  #stopParts() {
+    const parts = this.#parts;
+    if (!parts) return;
+    this.#parts = null;
+    clearTimeout(parts.timer);
+    parts.run?.free();
+    this.button.disabled = false;
+    this.cancelButton.hidden = true;
+    this.progress.hidden = true;
+  }
+
+  #fail(message) {
+    this.#stopParts();
+    this.#result = null;
+    this.result.replaceChildren(h("p", { class: "verdict mistake" }, [message]));
   }
 
   /** The model changed: a result shown is of older parameters, and says so. */

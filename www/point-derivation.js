@@ -9,6 +9,7 @@ import { format } from "./strings.js";
 import { layersOf } from "./formulas-panel.js";
 import { DerivationPanel, short } from "./derivation-panel.js";
 import { PointPicker } from "./point-picker.js";
+import { grouped } from "./readouts.js";
 
 /** How often the open derivation is refreshed while training (ms). */
 export const VALUES_MS = 200;
@@ -20,6 +21,15 @@ export const VALUES_MS = 200;
  * points: 2 × 10⁸, 0.25–0.35 s a time).
  */
 const BATCH_WORK = 1e7;
+/**
+ * #15: the "all points" view derives every training point one by one (at
+ * six 64-unit layers and 10,000 points, 2 × 10⁸ parameters × points, 6.8 s
+ * whole): above this (~30 ms) it is averaged in parts of MEAN_PART_MS a
+ * task, calls of about MEAN_SLICE_MS, the subtitle counting the points.
+ */
+const MEAN_WORK = 1e6;
+const MEAN_PART_MS = 8;
+const MEAN_SLICE_MS = 1;
 
 export class PointDerivation {
   picker;
@@ -32,6 +42,7 @@ export class PointDerivation {
   #computedAt = -Infinity; // when the derivation was last computed
   #computedFrom = []; // and from what: the run, its state as last read, its points, the settings
   #batch = { pg: null, layers: null }; // the batch's gradients last computed
+  #mean = { pg: null, state: null, result: null, run: null, points: 1, timer: 0 }; // the "all points" view, in parts
 
   /**
    * `rooms`: `{model, settings, loop}`; `select(index, set)` / `select(null)`
@@ -62,6 +73,7 @@ export class PointDerivation {
     this.#selection = point;
     this.picker.selection = point;
     if (!point) {
+      this.#stopMean();
       this.panel.close();
       this.picker.describe("");
     } else {
@@ -108,7 +120,9 @@ export class PointDerivation {
     model.call(() => {
       const d = pg.derivation(point.index, point.set === "test");
       const mean = this.panel.view === "mean";
-      const shown = mean ? pg.derivationMean() : d;
+      if (!mean && this.#mean.run) this.#stopMean();
+      const shown = mean ? this.#meanOf(pg, model.state) : d;
+      if (!shown) return; // averaged in parts: shown when done
       const batch = this.#batchOf(pg);
       const settings = this.#settings.current;
       this.panel.show({
@@ -132,6 +146,54 @@ export class PointDerivation {
         }),
       );
     });
+  }
+
+  /**
+   * The "all points" derivation: computed now (small), the one averaged
+   * last (of this state, or of an earlier one while training plays), or
+   * null while it is averaged in parts (then refreshed).
+   */
+  #meanOf(pg, state) {
+    if (this.#model.points.train.length * pg.parameterCount() <= MEAN_WORK) return pg.derivationMean();
+    const mean = this.#mean;
+    const current = mean.pg === pg && (mean.state === state || this.#loop.running);
+    if (current && (mean.result || mean.run)) return mean.result;
+    this.#stopMean();
+    this.#mean = { pg, state, result: null, run: pg.derivationMeanBegin(), points: 1, timer: 0 };
+    this.#meanPart(this.#mean);
+    return null;
+  }
+
+  /** The next part of averaging `mean`, in a task of its own. */
+  #meanPart(mean) {
+    const run = mean.run;
+    this.panel.averaging(format(this.#text.derivationAveraging, { done: grouped(run.done, this.#text), total: grouped(run.total, this.#text) }));
+    mean.timer = setTimeout(() => {
+      if (this.#mean !== mean) return;
+      const started = performance.now();
+      let done = false;
+      for (let now = started; !done && now - started < MEAN_PART_MS; ) {
+        done = run.advance(mean.points);
+        const ms = performance.now() - now;
+        now += ms;
+        mean.points = Math.max(1, Math.min(2 * mean.points, Math.floor((mean.points * MEAN_SLICE_MS) / Math.max(ms, 0.05))));
+      }
+      if (!done) {
+        this.#meanPart(mean);
+        return;
+      }
+      mean.result = this.#model.call(() => run.result());
+      run.free();
+      mean.run = null;
+      this.refresh(true);
+    }, 0);
+  }
+
+  /** Stops averaging in parts, if it is under way, and forgets the mean. */
+  #stopMean() {
+    clearTimeout(this.#mean.timer);
+    this.#mean.run?.free();
+    this.#mean = { pg: null, state: null, result: null, run: null, points: 1, timer: 0 };
   }
 
   /** The batch's gradients as layers [{dW, db}]: computed now, or while a large run trains those last computed. */

@@ -260,9 +260,11 @@ export class SepalPlayground extends HTMLElement {
    * approx}, …]}`, the rows in the course's order (W1 row by row, b1, W2,
    * …). `epsilon` (default 1e-7) must be a number above 0 and at most 1;
    * `bug: true` plants the exercise's bugs (dW2 × 2, db1 with 4/m) in the
-   * checked backprop only. A bad option throws and changes nothing; so
-   * does a network too big to check in the page (parameters² × points
-   * above 1e9: `sepal-cli gradcheck` has no limit).
+   * checked backprop only. A bad option throws and changes nothing; a
+   * network whose check would block the page for more than about a second
+   * (parameters² × points above 1e9) throws a RangeError that points to
+   * the panel's "Check gradients", which checks in parts (or `sepal-cli
+   * gradcheck`, which has no limit).
    */
   gradientCheck(options = {}) {
     const text = this.#view.text;

@@ -264,7 +264,7 @@ export const zh = {
   gradcheckFewer: "收起",
   gradcheckOptionsType: "gradientCheck(options)：options 必须是形如 {epsilon: 1e-7, bug: false} 的对象，而不是 {value}",
   gradcheckEpsilon: "gradientCheck({epsilon})：epsilon 必须是大于 0、至多为 1 的数，而不是 {value}",
-  gradcheckTooBig: "梯度检验对每个参数都要在全部 {m} 个样本上运行两次网络：{count} 个参数在页面中耗时太长（{m} 个样本时最多 {max} 个）。请减少单元数或样本数，或运行 sepal-cli gradcheck。",
+  gradcheckTooBig: "gradientCheck() 会让页面卡住一秒以上（{count} 个参数、{m} 个训练点；{m} 个训练点时最多 {max} 个参数）：请在“梯度检验”面板中点击“检验梯度”，它分批检验，页面保持响应；或运行 sepal-cli gradcheck。",
   gradcheckBugType: "gradientCheck({bug})：bug 必须是 true 或 false，而不是 {value}",
   pointSet: "{method}(index, set)：set 必须是 \"train\" 或 \"test\"，而不是 {value}",
   pointIndexType: "{method}(index)：index 必须是整数，而不是 {value}",
@@ -511,4 +511,11 @@ export const zh = {
   saturationNote: "大权重使 sigmoid 饱和（输出舍入后恰好为 0 或 1），所以分错的样本代价巨大但有限——这次运行并没有发散。",
   dropoutMasksNote:
     "固定掩码：每次迭代丢弃同样的单元（“正则化”笔记本在每次前向传播前把随机数种子重设为 1，它的 0.9289 / 0.95 依赖于此）。新掩码：每次迭代随机丢弃新的单元——通常的随机失活。",
+  // #15: a gradient check too large for one task runs in parts
+  gradcheckProgress: "已检验 {checked} / {total} 个参数…",
+  gradcheckCancel: "取消",
+  gradcheckCancelled: "已取消检验：检验了 {checked} / {total} 个参数。",
+  gradcheckAbandoned: "检验已停止：训练继续了或运行已改变，而一次检验针对的是同一次迭代的参数。请在暂停时再检验。",
+  gradcheckPaused: "检验梯度期间，训练已暂停。",
+  derivationAveraging: "正在对训练样本取平均…… {done} / {total}",
 };

@@ -297,7 +297,7 @@ const en = {
   gradcheckOptionsType: "gradientCheck(options): options must be an object like {epsilon: 1e-7, bug: false}, not {value}",
   gradcheckEpsilon: "gradientCheck({epsilon}): epsilon must be a number above 0 and at most 1, not {value}",
   gradcheckTooBig:
-    "Gradient checking runs the network twice over all {m} points for each parameter: with {count} parameters that takes too long in the page (at most {max} with {m} points). Choose fewer units or points, or run sepal-cli gradcheck.",
+    "gradientCheck() would block the page for more than about a second with {count} parameters and {m} training points (at most {max} parameters with {m} points): press Check gradients in the Gradient checking panel, which checks in parts and keeps the page responsive, or run sepal-cli gradcheck.",
   gradcheckBugType: "gradientCheck({bug}): bug must be true or false, not {value}",
   pointSet: "{method}(index, set): set must be \"train\" or \"test\", not {value}",
   pointIndexType: "{method}(index): index must be a whole number, not {value}",
@@ -568,6 +568,13 @@ const en = {
     "The large weights saturate the sigmoid (outputs that round to exactly 0 or 1), so wrongly classified points cost huge but finite amounts — the run has not diverged.",
   dropoutMasksNote:
     "Fixed masks: the same units are dropped in every iteration (the Regularization notebook reseeds numpy with 1 before each forward pass; its 0.9289 / 0.95 depend on it). Fresh masks: new random units are dropped each iteration — the usual dropout.",
+  // #15: a gradient check too large for one task runs in parts
+  gradcheckProgress: "Checked {checked} of {total} parameters…",
+  gradcheckCancel: "Cancel",
+  gradcheckCancelled: "Check cancelled after {checked} of {total} parameters.",
+  gradcheckAbandoned: "The check stopped: training went on or the run changed, and a check is of one iteration's parameters. Check again when it is paused.",
+  gradcheckPaused: "Training is paused while the gradients are checked.",
+  derivationAveraging: "Averaging over the training points… {done} of {total}",
 };
 
 /**

@@ -24,6 +24,7 @@ import { STYLES } from "./element-styles.js";
 import { h } from "./dom.js";
 import { FormulasPanel, layersOf } from "./formulas-panel.js";
 import { GradientCheckPanel } from "./gradient-check-panel.js";
+import { GRADCHECK_EPSILON, gradientCheckFits } from "./api-arguments.js";
 import { PointDerivation, VALUES_MS } from "./point-derivation.js";
 import { parseControls, parseFolded } from "./shown.js";
 import { PlotOverlay, noBoundaryReason, saturatedByLargeWeights } from "./plot-overlay.js";
@@ -143,6 +144,7 @@ export class View {
   /** Out of the document: no experiment runs on, nothing is watched. */
   disconnect() {
     this.#experiments?.cancel();
+    this.#gradcheck?.cancel();
     globalThis.removeEventListener("resize", this.#onResize);
     this.#resizeObserver?.disconnect();
     this.#visibilityObserver?.disconnect();
@@ -175,10 +177,21 @@ export class View {
     this.#point = new PointDerivation(text, { model, settings: this.#settings, loop: this.#loop }, (index, set) =>
       this.#host.selectPoint(index, set),
     );
+    this.#gradcheck?.cancel();
     this.#gradcheck = new GradientCheckPanel(text, {
-      onCheck: ({ bug }) => {
+      fits: () => !model.pg || gradientCheckFits(model.pg.parameterCount(), model.points.train.length),
+      check: ({ bug }) => {
         const result = this.#host.gradientCheck({ bug });
         return result && { ...result, iteration: model.state.iteration };
+      },
+      // #15: in parts, of the parameters of a paused run between iterations.
+      begin: ({ bug }) => {
+        this.#host.pause();
+        const pg = model.pg;
+        if (!pg || this.#loop.running || this.#loop.finishing || pg.midIteration) return null;
+        const iteration = model.state.iteration;
+        const unchanged = () => model.pg === pg && model.state.iteration === iteration && !this.#loop.running;
+        return { run: pg.gradientCheckBegin(GRADCHECK_EPSILON, bug), iteration, unchanged };
       },
     });
     this.#drawTool = new DrawTool(text, { onAdd: on.addPoint, onUndo: on.undoPoint, onClear: on.clearPoints });

@@ -50,6 +50,7 @@ export const OTHER_TESTS = {
   "flower.test.mjs": ["chromium", `${ALSO_IN_EVERY_ENGINE}: tablet.engine.mjs takes a screenshot, bits.engine.mjs checks the map`],
   "formulas.test.mjs": ["chromium", `${ALSO_IN_EVERY_ENGINE}: core.engine.mjs (MathML laid out as fractions)`],
   "gradient-check.test.mjs": ["chromium", SAME_IN_EVERY_ENGINE],
+  "gradient-check-parts.test.mjs": ["chromium", "reads long tasks (PerformanceObserver \"longtask\"), which only Chromium reports"],
   "instances.test.mjs": ["chromium", `${ALSO_IN_EVERY_ENGINE}: core.engine.mjs (two elements, one wasm download)`],
   "keyboard.test.mjs": ["chromium", `${ALSO_IN_EVERY_ENGINE}: core.engine.mjs (play, pause, step, reset by keys)`],
   "language-links.test.mjs": ["chromium", SAME_IN_EVERY_ENGINE],

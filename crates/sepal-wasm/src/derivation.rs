@@ -4,10 +4,14 @@
 //! layer 1 first; at the output dA is dL/da and gPrime da/dz = a(1 − a)),
 //! `derivationMean()` the same averaged over the training points, and
 //! `gradientCheck(epsilon, bug)` → `{difference, threshold, rows: [{name,
-//! layer, row, col, backprop, approx}]}`.
+//! layer, row, col, backprop, approx}]}`; `gradientCheckBegin(epsilon,
+//! bug)` the same check in parts (a `GradientCheckInParts`: `advance(work)`,
+//! `checked`, `total`, `result()`), for a network too large to check in one
+//! task; `derivationMeanBegin()` the mean in parts likewise.
 
-use sepal::derivation::Derivation;
-use sepal::gradcheck;
+use sepal::derivation::{Derivation, MeanRun};
+use sepal::gradcheck::{self, GradientCheck, GradientCheckRun};
+use sepal::settings::Model;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -111,31 +115,143 @@ impl Playground {
         derivation_js(&mean, &self.trainer.features().names(), &self.layer_inputs())
     }
 
+    /// The same mean in parts, of the current parameters and points (the
+    /// run keeps copies).
+    #[wasm_bindgen(js_name = derivationMeanBegin)]
+    pub fn derivation_mean_begin(&self) -> DerivationMeanInParts {
+        DerivationMeanInParts {
+            run: Some(MeanRun::new(self.trainer.network(), self.trainer.train_inputs())),
+            features: self.trainer.features().names(),
+            inputs: self.layer_inputs(),
+        }
+    }
+
     /// The course's gradient check on the training points at the current
     /// parameters (see `sepal::gradcheck`).
     #[wasm_bindgen(js_name = gradientCheck)]
     pub fn gradient_check(&self, epsilon: f64, bug: bool) -> Result<JsValue, JsError> {
-        let model = self.settings.model();
         let check = gradcheck::check(self.trainer.network(), self.trainer.train_inputs(), epsilon, bug);
-        convert::to_js(&CheckJs {
-            difference: check.difference,
-            threshold: gradcheck::THRESHOLD,
+        check_js(&check, self.settings.model(), epsilon, bug)
+    }
+
+    /// The same check in parts, of the current parameters and points (the
+    /// run keeps copies: training on does not change what it checks).
+    #[wasm_bindgen(js_name = gradientCheckBegin)]
+    pub fn gradient_check_begin(&self, epsilon: f64, bug: bool) -> GradientCheckInParts {
+        GradientCheckInParts {
+            run: Some(GradientCheckRun::new(
+                self.trainer.network(),
+                self.trainer.train_inputs(),
+                epsilon,
+                bug,
+            )),
+            model: self.settings.model(),
             epsilon,
             bug,
-            rows: check
-                .rows
-                .iter()
-                .map(|r| Row {
-                    name: r.name(model),
-                    layer: r.layer,
-                    row: r.row,
-                    col: r.col,
-                    backprop: r.backprop,
-                    approx: r.approx,
-                })
-                .collect(),
-        })
+        }
     }
+}
+
+/// The "all points" derivation made a part at a time
+/// (`Playground.derivationMeanBegin`).
+#[wasm_bindgen]
+pub struct DerivationMeanInParts {
+    /// None once its result was taken.
+    run: Option<MeanRun>,
+    features: Vec<&'static str>,
+    inputs: Vec<usize>,
+}
+
+#[wasm_bindgen]
+impl DerivationMeanInParts {
+    /// Adds the next `points` points; true when every point is in.
+    pub fn advance(&mut self, points: usize) -> bool {
+        self.run.as_mut().is_none_or(|run| run.advance(points))
+    }
+
+    /// Points derived so far.
+    #[wasm_bindgen(getter)]
+    pub fn done(&self) -> usize {
+        self.run.as_ref().map_or(0, |run| run.done())
+    }
+
+    /// Points in all.
+    #[wasm_bindgen(getter)]
+    pub fn total(&self) -> usize {
+        self.run.as_ref().map_or(0, |run| run.total())
+    }
+
+    /// The mean, as `Playground.derivationMean` gives it, once `advance`
+    /// said every point is in (it can be taken once); throws before.
+    pub fn result(&mut self) -> Result<JsValue, JsError> {
+        let run = self.run.take().ok_or_else(|| JsError::new("the result was taken"))?;
+        match run.into_result() {
+            Some(mean) => derivation_js(&mean, &self.features, &self.inputs),
+            None => Err(JsError::new("the mean is not complete")),
+        }
+    }
+}
+
+/// A gradient check made a part at a time (`Playground.gradientCheckBegin`).
+#[wasm_bindgen]
+pub struct GradientCheckInParts {
+    /// None once its result was taken.
+    run: Option<GradientCheckRun>,
+    model: Model,
+    epsilon: f64,
+    bug: bool,
+}
+
+#[wasm_bindgen]
+impl GradientCheckInParts {
+    /// Does about `work` multiply-adds of the check (at least one unit's);
+    /// true when it is complete.
+    pub fn advance(&mut self, work: f64) -> bool {
+        self.run.as_mut().is_none_or(|run| run.advance(work as usize))
+    }
+
+    /// Parameters checked so far.
+    #[wasm_bindgen(getter)]
+    pub fn checked(&self) -> usize {
+        self.run.as_ref().map_or(0, |run| run.checked())
+    }
+
+    /// Parameters to check in all.
+    #[wasm_bindgen(getter)]
+    pub fn total(&self) -> usize {
+        self.run.as_ref().map_or(0, |run| run.total())
+    }
+
+    /// The check, as `Playground.gradientCheck` gives it, once `advance`
+    /// said it is complete (it can be taken once); throws before.
+    pub fn result(&mut self) -> Result<JsValue, JsError> {
+        let run = self.run.take().ok_or_else(|| JsError::new("the result was taken"))?;
+        match run.into_result() {
+            Some(check) => check_js(&check, self.model, self.epsilon, self.bug),
+            None => Err(JsError::new("the check is not complete")),
+        }
+    }
+}
+
+fn check_js(check: &GradientCheck, model: Model, epsilon: f64, bug: bool) -> Result<JsValue, JsError> {
+    convert::to_js(&CheckJs {
+        difference: check.difference,
+        threshold: gradcheck::THRESHOLD,
+        epsilon,
+        bug,
+        rows: check
+            .rows
+            .iter()
+            .map(|r| Row {
+                name: r.name(model),
+                layer: r.layer,
+                row: r.row,
+                col: r.col,
+                backprop: r.backprop,
+                approx: r.approx,
+            })
+            .collect(),
+    })
 }
 
 impl Playground {

@@ -80,23 +80,11 @@ impl Derivation {
 
     /// Every term averaged over the points of `data` — the "all points"
     /// view: its dW and db are the batch's (1/m)·Σᵢ dW⁽ⁱ⁾, the gradients of
-    /// J. All zeros without points.
+    /// J. All zeros without points. A [`MeanRun`] run to its end.
     pub fn mean(network: &Network, data: &Dataset) -> Self {
-        let mut sum = Self::zeros(network);
-        let mut one = Self::zeros(network);
-        let mut deriver = Deriver::new(network);
-        let mut x = vec![0.0; data.x.nrows()];
-        for k in 0..data.len() {
-            for (i, v) in x.iter_mut().enumerate() {
-                *v = data.x[(i, k)];
-            }
-            deriver.derive(network, &x, data.y[k], &mut one);
-            sum.add(&one);
-        }
-        if !data.is_empty() {
-            sum.scale(1.0 / data.len() as f64);
-        }
-        sum
+        let mut run = MeanRun::new(network, data);
+        run.advance(data.len());
+        run.into_result().expect("a finished run has its result")
     }
 
     fn values_mut(&mut self) -> impl Iterator<Item = &mut f64> {
@@ -136,6 +124,72 @@ impl Derivation {
         for v in self.values_mut() {
             *v *= factor;
         }
+    }
+}
+
+/// [`Derivation::mean`] in parts, for a page that must not freeze (at six
+/// 64-unit layers and 10,000 points it is seconds): [`Self::advance`]
+/// derives a number of points, in order, and the sum is the whole mean's
+/// to the bit however it is split. It keeps copies of the parameters and
+/// the points, so training on does not change what it averages.
+pub struct MeanRun {
+    network: Network,
+    data: Dataset,
+    sum: Derivation,
+    one: Derivation,
+    deriver: Deriver,
+    x: Vec<f64>,
+    next: usize,
+}
+
+impl MeanRun {
+    pub fn new(network: &Network, data: &Dataset) -> Self {
+        Self {
+            sum: Derivation::zeros(network),
+            one: Derivation::zeros(network),
+            deriver: Deriver::new(network),
+            x: vec![0.0; data.x.nrows()],
+            network: network.clone(),
+            data: data.clone(),
+            next: 0,
+        }
+    }
+
+    /// Adds the derivations of the next `points` points; true when every
+    /// point is in.
+    pub fn advance(&mut self, points: usize) -> bool {
+        let end = self.data.len().min(self.next.saturating_add(points));
+        for k in self.next..end {
+            for (i, v) in self.x.iter_mut().enumerate() {
+                *v = self.data.x[(i, k)];
+            }
+            self.deriver
+                .derive(&self.network, &self.x, self.data.y[k], &mut self.one);
+            self.sum.add(&self.one);
+        }
+        self.next = end;
+        self.next == self.data.len()
+    }
+
+    /// Points derived so far.
+    pub fn done(&self) -> usize {
+        self.next
+    }
+
+    /// Points in all.
+    pub fn total(&self) -> usize {
+        self.data.len()
+    }
+
+    /// The mean, once every point is in.
+    pub fn into_result(mut self) -> Option<Derivation> {
+        if self.next < self.data.len() {
+            return None;
+        }
+        if !self.data.is_empty() {
+            self.sum.scale(1.0 / self.data.len() as f64);
+        }
+        Some(self.sum)
     }
 }
 
@@ -303,6 +357,39 @@ mod tests {
                 assert!((t.dz[j] - t.da[j] * t.g_prime[j]).abs() < 1e-15);
                 assert!((t.g_prime[j] - (1.0 - t.a[j] * t.a[j])).abs() < 1e-15);
             }
+        }
+    }
+
+    #[test]
+    fn a_mean_in_parts_has_the_bits_of_the_whole_mean() {
+        let data = DatasetKind::Flower.generate(2, 23, 0.2);
+        for net in networks() {
+            // The whole mean as it was computed before it came in parts.
+            let mut sum = Derivation::zeros(&net);
+            let mut deriver = Deriver::new(&net);
+            let mut one = Derivation::zeros(&net);
+            for k in 0..data.len() {
+                let x = [data.x[(0, k)], data.x[(1, k)]];
+                deriver.derive(&net, &x, data.y[k], &mut one);
+                sum.add(&one);
+            }
+            sum.scale(1.0 / data.len() as f64);
+            let whole: Vec<u64> = sum.values().map(f64::to_bits).collect();
+            let bits = |d: &Derivation| d.values().map(f64::to_bits).collect::<Vec<_>>();
+            assert_eq!(bits(&Derivation::mean(&net, &data)), whole);
+            for points in [1, 4, 22] {
+                let mut run = MeanRun::new(&net, &data);
+                let mut parts = 1;
+                while !run.advance(points) {
+                    assert!(run.done() < run.total());
+                    parts += 1;
+                }
+                assert_eq!(parts, data.len().div_ceil(points));
+                assert_eq!(bits(&run.into_result().unwrap()), whole, "in parts of {points}");
+            }
+            let mut unfinished = MeanRun::new(&net, &data);
+            unfinished.advance(5);
+            assert!(unfinished.into_result().is_none());
         }
     }
 }

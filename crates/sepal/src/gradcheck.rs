@@ -73,51 +73,311 @@ pub fn bug_weight_layer(network: &Network) -> usize {
     usize::min(1, network.layers.len() - 1)
 }
 
-/// Checks the backward pass of `network` on `data` (see the module).
+/// Checks the backward pass of `network` on `data` (see the module): a
+/// [`GradientCheckRun`] run to its end in one go.
 pub fn check(network: &Network, data: &Dataset, epsilon: f64, bug: bool) -> GradientCheck {
-    let m = data.len();
-    let mut pass = ForwardPass::new(network, m);
-    let mut grads = Gradients::new(network, m);
-    network.forward(data.x.view(), &mut pass);
-    network.backward(data.x.view(), &data.y, &pass, &mut grads);
-    if bug {
-        // dW2 = (1/m)·dZ2·A1ᵀ·2 and db1 = (4/m)·Σ dZ1, the exercise's two bugs.
-        grads.dw[bug_weight_layer(network)].mapv_inplace(|g| g * 2.0);
-        grads.db[0].mapv_inplace(|g| g * 4.0);
-    }
+    let mut run = GradientCheckRun::new(network, data, epsilon, bug);
+    while !run.advance(usize::MAX) {}
+    run.into_result().expect("a finished run has its result")
+}
 
-    let mut probe = network.clone();
-    let mut minus_pass = ForwardPass::new(network, m);
-    let mut rows = Vec::with_capacity(network.parameter_count());
-    for (l, layer) in network.layers.iter().enumerate() {
-        let cols = layer.inputs();
-        let analytic = grads.dw[l].iter().chain(grads.db[l].iter());
-        let count = layer.w.len() + layer.b.len();
-        for (i, &backprop) in (0..count).zip(analytic) {
-            let original = parameter(network, l, i);
-            *parameter_mut(&mut probe, l, i) = original + epsilon;
-            probe.forward(data.x.view(), &mut pass);
-            *parameter_mut(&mut probe, l, i) = original - epsilon;
-            probe.forward(data.x.view(), &mut minus_pass);
-            *parameter_mut(&mut probe, l, i) = original;
-            let j_plus_minus_j_minus = loss_difference(pass.output_logits(), minus_pass.output_logits(), &data.y);
-            let (row, col) = if i < layer.w.len() {
-                (i / cols, Some(i % cols))
-            } else {
-                (i - layer.w.len(), None)
-            };
-            rows.push(CheckRow {
-                layer: l,
-                row,
-                col,
-                backprop,
-                approx: j_plus_minus_j_minus / (2.0 * epsilon),
-            });
+/// A gradient check in parts, for a page that must not freeze: at the
+/// largest network (~21,000 parameters, two forward passes over 10,000
+/// points each) it is minutes of work. [`Self::advance`] does about as
+/// many multiply-adds as it is given, one unit (row) of one layer at a
+/// time, and the result is [`check`]'s to the bit, however it was split
+/// (each row of a pass is computed on its own: `Network::forward_rows`).
+///
+/// It owns copies of the parameters and the points, so training or a new
+/// model cannot change what it checks. A parameter of layer l changes only
+/// its unit's row of layer l and the layers above it, so those alone are
+/// computed (all of layer l at its first parameter), and that row is put
+/// back after its two passes.
+pub struct GradientCheckRun {
+    original: Network,
+    probe: Network,
+    data: Dataset,
+    epsilon: f64,
+    grads: Gradients,
+    plus: ForwardPass,
+    minus: ForwardPass,
+    rows: Vec<CheckRow>,
+    stage: Stage,
+    bug: bool,
+}
+
+/// Where a run is: backprop's forward pass, its dW/db rows, its dZ rows
+/// (layer `l`, unit `row`), then parameter `i` of layer `layer`, its
+/// θ + ε pass or (with `minus`) its θ − ε pass at layer `l`, units from
+/// `row` on.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Stage {
+    Forward {
+        l: usize,
+        row: usize,
+    },
+    Weights {
+        l: usize,
+        row: usize,
+    },
+    Delta {
+        l: usize,
+        row: usize,
+    },
+    Probe {
+        layer: usize,
+        i: usize,
+        minus: bool,
+        l: usize,
+        row: usize,
+    },
+    /// Both passes of parameter `i` of `layer` made: its row to record.
+    Recorded {
+        layer: usize,
+        i: usize,
+    },
+    Done,
+}
+
+impl GradientCheckRun {
+    pub fn new(network: &Network, data: &Dataset, epsilon: f64, bug: bool) -> Self {
+        let m = data.len();
+        Self {
+            original: network.clone(),
+            probe: network.clone(),
+            data: data.clone(),
+            epsilon,
+            // Allocated layer by layer as the passes reach them: at the caps
+            // ~150 MB, a long task if zeroed at once.
+            grads: Gradients::unallocated(network),
+            plus: ForwardPass::unallocated(network, m),
+            minus: ForwardPass::unallocated(network, m),
+            rows: Vec::with_capacity(network.parameter_count()),
+            stage: Stage::Forward { l: 0, row: 0 },
+            bug,
         }
     }
-    GradientCheck {
-        difference: difference(&rows),
-        rows,
+
+    /// Does about `work` multiply-adds (at least one unit's); true when the
+    /// check is complete.
+    pub fn advance(&mut self, work: usize) -> bool {
+        let mut done = 0usize;
+        while self.stage != Stage::Done && done < work {
+            done = done.saturating_add(self.step(work - done));
+        }
+        self.stage == Stage::Done
+    }
+
+    /// Parameters checked so far.
+    pub fn checked(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Parameters to check in all.
+    pub fn total(&self) -> usize {
+        self.original.parameter_count()
+    }
+
+    /// The check, once [`Self::advance`] said it is complete.
+    pub fn into_result(self) -> Option<GradientCheck> {
+        (self.stage == Stage::Done).then(|| GradientCheck {
+            difference: difference(&self.rows),
+            rows: self.rows,
+        })
+    }
+
+    /// As many units of one layer of the current stage as `work`
+    /// multiply-adds allow (at least one); returns their multiply-adds.
+    fn step(&mut self, work: usize) -> usize {
+        let m = self.data.len();
+        let layers = self.original.layers.len();
+        // `k` units from `row` of `n`, each `cost` multiply-adds: as many as `work` allows.
+        let k = |row: usize, n: usize, cost: usize| (work / cost.max(1)).clamp(1, n - row);
+        let x = self.data.x.view();
+        let (next, cost) = match self.stage {
+            Stage::Forward { l, row } => {
+                let (n, cost) = (self.units(l), self.inputs(l) * m);
+                let k = k(row, n, cost);
+                self.original.forward_rows(l, row..row + k, x, &mut self.plus);
+                let next = if row + k < n {
+                    Stage::Forward { l, row: row + k }
+                } else if l + 1 < layers {
+                    Stage::Forward { l: l + 1, row: 0 }
+                } else {
+                    Stage::Weights { l: layers - 1, row: 0 }
+                };
+                (next, k * cost)
+            }
+            Stage::Weights { l, row } => {
+                let (n, cost) = (self.units(l), self.inputs(l) * m);
+                let k = k(row, n, cost);
+                let y = &self.data.y;
+                self.original
+                    .backward_weights(l, row..row + k, x, y, &self.plus, &mut self.grads);
+                let next = if row + k < n {
+                    Stage::Weights { l, row: row + k }
+                } else {
+                    Stage::Delta { l, row: 0 }
+                };
+                (next, k * cost)
+            }
+            Stage::Delta { l, row } => {
+                let (n, cost) = (self.inputs(l), self.units(l) * m);
+                let k = k(row, n, cost);
+                self.original
+                    .backward_delta(l, row..row + k, &self.plus, &mut self.grads);
+                let next = if l > 0 && row + k < n {
+                    Stage::Delta { l, row: row + k }
+                } else if l > 0 {
+                    Stage::Weights { l: l - 1, row: 0 }
+                } else {
+                    Stage::Probe {
+                        layer: 0,
+                        i: 0,
+                        minus: false,
+                        l: 0,
+                        row: 0,
+                    }
+                };
+                (next, k * cost)
+            }
+            Stage::Probe {
+                layer,
+                i,
+                minus,
+                l,
+                row,
+            } => {
+                let original = parameter(&self.original, layer, i);
+                let shift = if minus { -self.epsilon } else { self.epsilon };
+                *parameter_mut(&mut self.probe, layer, i) = original + shift;
+                let (n, cost) = (self.units(l), self.inputs(l) * m);
+                // In its own layer a parameter changes its unit's row alone;
+                // the others are the unperturbed ones already there, except
+                // at the layer's first parameter (the layer above the last one probed).
+                let rows = match (l == layer && i > 0).then(|| self.unit_of(layer, i)) {
+                    Some(unit) => unit..unit + 1,
+                    None => row..row + k(row, n, cost),
+                };
+                let pass = if minus { &mut self.minus } else { &mut self.plus };
+                self.probe.forward_rows(l, rows.clone(), x, pass);
+                let next = if rows.end < n && !(l == layer && i > 0) {
+                    Stage::Probe {
+                        layer,
+                        i,
+                        minus,
+                        l,
+                        row: rows.end,
+                    }
+                } else if l + 1 < layers {
+                    Stage::Probe {
+                        layer,
+                        i,
+                        minus,
+                        l: l + 1,
+                        row: 0,
+                    }
+                } else if !minus {
+                    Stage::Probe {
+                        layer,
+                        i,
+                        minus: true,
+                        l: layer,
+                        row: 0,
+                    }
+                } else {
+                    *parameter_mut(&mut self.probe, layer, i) = original;
+                    Stage::Recorded { layer, i }
+                };
+                (next, rows.len() * cost)
+            }
+            Stage::Recorded { layer, i } => {
+                self.record(layer, i);
+                // Its unit's row back to the unperturbed one in both passes.
+                let unit = self.unit_of(layer, i);
+                let x = self.data.x.view();
+                for pass in [&mut self.plus, &mut self.minus] {
+                    self.original.forward_rows(layer, unit..unit + 1, x, pass);
+                }
+                (self.next_parameter(layer, i), 2 * self.inputs(layer) * m)
+            }
+            Stage::Done => (Stage::Done, 0),
+        };
+        if matches!((self.stage, next), (Stage::Delta { l: 0, .. }, Stage::Probe { .. })) {
+            self.plant_bug();
+        }
+        self.stage = next;
+        cost.max(1)
+    }
+
+    /// The unit (row of Z) that parameter `i` of `layer` feeds.
+    fn unit_of(&self, layer: usize, i: usize) -> usize {
+        let l = &self.original.layers[layer];
+        if i < l.w.len() {
+            i / l.inputs()
+        } else {
+            i - l.w.len()
+        }
+    }
+
+    fn units(&self, l: usize) -> usize {
+        self.original.layers[l].outputs()
+    }
+
+    fn inputs(&self, l: usize) -> usize {
+        self.original.layers[l].inputs()
+    }
+
+    /// dW2 = (1/m)·dZ2·A1ᵀ·2 and db1 = (4/m)·Σ dZ1, the exercise's two bugs.
+    fn plant_bug(&mut self) {
+        if self.bug {
+            self.grads.dw[bug_weight_layer(&self.original)].mapv_inplace(|g| g * 2.0);
+            self.grads.db[0].mapv_inplace(|g| g * 4.0);
+        }
+    }
+
+    /// The row of parameter `i` of `layer`, from its two passes.
+    fn record(&mut self, layer: usize, i: usize) {
+        let l = &self.original.layers[layer];
+        let n = l.w.len();
+        let (backprop, row, col) = if i < n {
+            let cols = l.inputs();
+            (self.grads.dw[layer].as_slice().unwrap()[i], i / cols, Some(i % cols))
+        } else {
+            (self.grads.db[layer][i - n], i - n, None)
+        };
+        let j_plus_minus_j_minus = loss_difference(self.plus.output_logits(), self.minus.output_logits(), &self.data.y);
+        self.rows.push(CheckRow {
+            layer,
+            row,
+            col,
+            backprop,
+            approx: j_plus_minus_j_minus / (2.0 * self.epsilon),
+        });
+    }
+
+    /// The first pass of the parameter after `i` of `layer`.
+    fn next_parameter(&self, layer: usize, i: usize) -> Stage {
+        let l = &self.original.layers[layer];
+        if i + 1 < l.w.len() + l.b.len() {
+            Stage::Probe {
+                layer,
+                i: i + 1,
+                minus: false,
+                l: layer,
+                row: 0,
+            }
+        } else if layer + 1 < self.original.layers.len() {
+            Stage::Probe {
+                layer: layer + 1,
+                i: 0,
+                minus: false,
+                l: layer + 1,
+                row: 0,
+            }
+        } else {
+            Stage::Done
+        }
     }
 }
 
@@ -171,5 +431,108 @@ fn parameter_mut(network: &mut Network, l: usize, i: usize) -> &mut f64 {
         &mut layer.w.as_slice_mut().unwrap()[i]
     } else {
         &mut layer.b[i - n]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Activation, DatasetKind, Init};
+
+    /// The check as it was made before it came in parts: every parameter's
+    /// two passes over every layer, in one go.
+    fn whole_check(network: &Network, data: &Dataset, epsilon: f64, bug: bool) -> GradientCheck {
+        let m = data.len();
+        let mut pass = ForwardPass::new(network, m);
+        let mut grads = Gradients::new(network, m);
+        network.forward(data.x.view(), &mut pass);
+        network.backward(data.x.view(), &data.y, &pass, &mut grads);
+        if bug {
+            grads.dw[bug_weight_layer(network)].mapv_inplace(|g| g * 2.0);
+            grads.db[0].mapv_inplace(|g| g * 4.0);
+        }
+        let mut probe = network.clone();
+        let mut minus_pass = ForwardPass::new(network, m);
+        let mut rows = Vec::new();
+        for (l, layer) in network.layers.iter().enumerate() {
+            let cols = layer.inputs();
+            let analytic = grads.dw[l].iter().chain(grads.db[l].iter());
+            for (i, &backprop) in (0..layer.w.len() + layer.b.len()).zip(analytic) {
+                let original = parameter(network, l, i);
+                *parameter_mut(&mut probe, l, i) = original + epsilon;
+                probe.forward(data.x.view(), &mut pass);
+                *parameter_mut(&mut probe, l, i) = original - epsilon;
+                probe.forward(data.x.view(), &mut minus_pass);
+                *parameter_mut(&mut probe, l, i) = original;
+                let j = loss_difference(pass.output_logits(), minus_pass.output_logits(), &data.y);
+                let (row, col) = if i < layer.w.len() {
+                    (i / cols, Some(i % cols))
+                } else {
+                    (i - layer.w.len(), None)
+                };
+                rows.push(CheckRow {
+                    layer: l,
+                    row,
+                    col,
+                    backprop,
+                    approx: j / (2.0 * epsilon),
+                });
+            }
+        }
+        GradientCheck {
+            difference: difference(&rows),
+            rows,
+        }
+    }
+
+    fn bits(check: &GradientCheck) -> Vec<(usize, usize, Option<usize>, u64, u64)> {
+        let mut out: Vec<_> = check
+            .rows
+            .iter()
+            .map(|r| (r.layer, r.row, r.col, r.backprop.to_bits(), r.approx.to_bits()))
+            .collect();
+        out.push((0, 0, None, check.difference.to_bits(), 0));
+        out
+    }
+
+    #[test]
+    fn a_check_in_parts_has_the_bits_of_the_whole_check() {
+        let data = DatasetKind::Flower.generate(1, 37, 0.2);
+        let shapes: [&[usize]; 4] = [&[2, 1], &[2, 4, 1], &[2, 5, 3, 4, 1], &[2, 1, 3, 1]];
+        for (k, sizes) in shapes.into_iter().enumerate() {
+            let activation = Activation::ALL[k % Activation::ALL.len()];
+            let net = Network::new(sizes, activation, Init::He, 3);
+            for bug in [false, true] {
+                let whole = bits(&whole_check(&net, &data, EPSILON, bug));
+                assert_eq!(
+                    bits(&check(&net, &data, EPSILON, bug)),
+                    whole,
+                    "{sizes:?} bug={bug}: in one go"
+                );
+                // Budgets below one unit, of a few units, and of a layer or so.
+                for work in [1, 100, 37 * 5 + 1, 5_000] {
+                    let mut run = GradientCheckRun::new(&net, &data, EPSILON, bug);
+                    assert_eq!((run.checked(), run.total()), (0, net.parameter_count()));
+                    let mut advances = 0;
+                    while !run.advance(work) {
+                        advances += 1;
+                        assert!(run.checked() < run.total());
+                    }
+                    assert!(advances > 0 || work > 100, "{sizes:?}: {work} split the check");
+                    assert_eq!(run.checked(), run.total());
+                    let parts = bits(&run.into_result().unwrap());
+                    assert_eq!(parts, whole, "{sizes:?} bug={bug}: in parts of {work}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_unfinished_run_has_no_result() {
+        let data = DatasetKind::Flower.generate(1, 20, 0.2);
+        let net = Network::new(&[2, 4, 1], Activation::Tanh, Init::He, 3);
+        let mut run = GradientCheckRun::new(&net, &data, EPSILON, false);
+        assert!(!run.advance(1));
+        assert!(run.into_result().is_none());
     }
 }
