@@ -1,28 +1,24 @@
 //! The one table of settings behind the URL, the element's attributes, the
 //! CLI's options and the JSON export: names, defaults, limits, parsing.
 //!
-//! Over 500 lines because `Settings` keeps each dataset's own defaults
-//! (noise, the spiral's network) beside the fields they stand in for, the
-//! checks that need every value at once (`check_together`: the football's
-//! unused data settings, a batch against the training points) beside the
-//! fields they read, and the tests of the link between them live with it.
-//!
 //! Every value is validated here; a rejected value leaves the setting as it
 //! was and comes back as a [`SettingError`] that says what was wrong.
 //! `table.rs` is the table, a row per setting; `kind.rs` the kinds of
-//! values with their one parser each; `decimal.rs` numbers as text; this
-//! module the [`Settings`] the rows read and store.
+//! values with their one parser each; `decimal.rs` numbers as text;
+//! `error.rs` the rejected value's message; this module the [`Settings`]
+//! the rows read and store.
 
 mod decimal;
+mod error;
 mod kind;
 mod notebooks;
 mod table;
 
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
-use core::fmt;
 
 pub use decimal::{is_number, number_text, parse_number};
+pub use error::{quoted, SettingError, QUOTED_CHARS};
 pub use kind::{Bound, Kind, Plain, Problem, Value};
 pub use notebooks::Notebook;
 pub use table::{Effect, Place, Spec, SPECS};
@@ -244,85 +240,6 @@ fn pick<T: Named>(field: &mut T, value: Value) {
 pub fn find_spec(name: &str) -> Option<&'static Spec> {
     SPECS.iter().find(|s| s.key == name || s.param == name)
 }
-
-/// The longest value or name a message quotes, in characters.
-pub const QUOTED_CHARS: usize = 40;
-
-/// `text` as a message quotes it: whole up to [`QUOTED_CHARS`] characters,
-/// else its first 39 and "…", so a 100 KB value makes a one-line message.
-pub fn quoted(text: &str) -> String {
-    if text.chars().count() > QUOTED_CHARS {
-        text.chars().take(QUOTED_CHARS - 1).chain(['…']).collect()
-    } else {
-        text.to_string()
-    }
-}
-
-/// A rejected value: which setting, the value as messages quote it, the
-/// value as given, and why. Every message (the page's notice, the CLI's,
-/// a model file's) quotes `setting` and `value`, both shortened by
-/// [`quoted`] here, once.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SettingError {
-    /// The kebab-case name, or the name as given (shortened) for an
-    /// unknown setting.
-    pub setting: String,
-    /// The value as messages quote it: at most [`QUOTED_CHARS`] characters.
-    pub value: String,
-    /// The value as given, whole (the page finds the rejected value by it).
-    pub given: String,
-    pub problem: Problem,
-    /// What is allowed, in English (empty for an unknown setting).
-    pub allowed: String,
-    /// A bound that other settings set, lower than the kind's own (the
-    /// training points for `batch-size`); `None` when the kind's limits hold.
-    pub limit: Option<u64>,
-}
-
-impl SettingError {
-    /// `value` rejected by `kind` for the setting or option `setting`.
-    pub fn new(setting: &str, kind: &Kind, value: &str, problem: Problem) -> Self {
-        Self {
-            setting: setting.to_string(),
-            value: quoted(value),
-            given: value.to_string(),
-            problem,
-            allowed: kind.allowed(),
-            limit: None,
-        }
-    }
-}
-
-impl fmt::Display for SettingError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.problem {
-            Problem::UnknownSetting => return write!(f, "\"{}\" is not a setting", self.setting),
-            Problem::DoesNotApply => {
-                return write!(
-                    f,
-                    "{} = \"{}\" {}: its 211 training and 200 test points are fixed",
-                    self.setting,
-                    self.value,
-                    self.problem.describe()
-                )
-            }
-            _ => {}
-        }
-        write!(
-            f,
-            "{} = \"{}\" {}: use {}",
-            self.setting,
-            self.value,
-            self.problem.describe(),
-            self.allowed
-        )
-    }
-}
-
-#[cfg(feature = "std")]
-extern crate std;
-#[cfg(feature = "std")]
-impl std::error::Error for SettingError {}
 
 /// A value as it comes in: text (a URL, an attribute, an option), a number
 /// that is already one (a JS object, a model file), or nothing (`null`).
@@ -554,243 +471,4 @@ impl Settings {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use alloc::format;
-
-    #[test]
-    fn defaults_round_trip_through_text() {
-        let defaults = Settings::default();
-        let mut copy = Settings::default();
-        for spec in SPECS.iter().filter(|spec| defaults.get(spec) != Value::Unset) {
-            copy.set(spec.param, &defaults.text(spec)).unwrap();
-        }
-        (copy.noise, copy.model, copy.layers, copy.init) = (None, None, None, None);
-        assert_eq!(copy, defaults);
-        assert!(defaults.changed().is_empty());
-    }
-
-    #[test]
-    fn bad_values_are_rejected_and_change_nothing() {
-        let mut s = Settings::default();
-        for (name, value, problem) in [
-            ("learning-rate", "abc", Problem::NotANumber),
-            ("learning-rate", "0", Problem::OutOfRange),
-            ("learning-rate", "1e400", Problem::OutOfRange),
-            ("learning-rate", "-1e400", Problem::OutOfRange),
-            ("seed", "1e400", Problem::OutOfRange),
-            ("learning-rate", "infinity", Problem::NotANumber),
-            ("learning-rate", "-inf", Problem::NotANumber),
-            ("learning-rate", "0x100", Problem::NotANumber),
-            ("learningRate", "NaN", Problem::NotANumber),
-            ("hidden-units", "2.5", Problem::NotAnInteger),
-            ("hidden-units", "1e9", Problem::OutOfRange),
-            ("points", "", Problem::Empty),
-            ("activation", "__proto__", Problem::UnknownChoice),
-            ("layers", "8,,8", Problem::EmptyItem),
-            ("layers", "1,1,1,1,1,1,1", Problem::OutOfRange),
-            ("features", "x3", Problem::UnknownChoice),
-            ("features", "x1,x1", Problem::Repeated),
-            ("features", "", Problem::Empty),
-            ("features", "x1,,x2", Problem::EmptyItem),
-            ("nope", "1", Problem::UnknownSetting),
-        ] {
-            let err = s.set(name, value).unwrap_err();
-            assert_eq!(err.problem, problem, "{name}={value}");
-        }
-        assert_eq!(s, Settings::default());
-    }
-
-    #[test]
-    fn messages_quote_at_most_forty_characters_of_a_value_or_name() {
-        let huge = "9".repeat(100_000);
-        let err = Settings::default().set("activation", &huge).unwrap_err();
-        assert_eq!(err.value, format!("{}…", "9".repeat(39)));
-        assert_eq!(err.given, huge);
-        assert_eq!(
-            err.to_string(),
-            format!(
-                "activation = \"{}…\" is not one of the choices: use tanh, relu, leaky-relu or sigmoid",
-                "9".repeat(39)
-            )
-        );
-        let err = Settings::default().set(&"x".repeat(5000), "1").unwrap_err();
-        assert_eq!(err.to_string(), format!("\"{}…\" is not a setting", "x".repeat(39)));
-        // Forty characters are quoted whole; characters, not bytes.
-        let forty = "é".repeat(40);
-        assert_eq!(Settings::default().set("model", &forty).unwrap_err().value, forty);
-    }
-
-    #[test]
-    fn numbers_too_large_for_a_double_are_out_of_range() {
-        let mut s = Settings::default();
-        let digits = "1".repeat(100_000);
-        let err = s.set("learning-rate", &digits).unwrap_err();
-        assert_eq!(err.problem, Problem::OutOfRange);
-        assert!(err
-            .to_string()
-            .starts_with(&format!("learning-rate = \"{}…\" is out of range", "1".repeat(39))));
-        assert_eq!(s.set("hidden-units", "1e400").unwrap_err().problem, Problem::OutOfRange);
-        assert_eq!(s.set("layers", "4,1e400").unwrap_err().problem, Problem::OutOfRange);
-        // A number that underflows is a number (0 here, then checked).
-        assert_eq!(
-            s.set("learning-rate", "1e-400").unwrap_err().problem,
-            Problem::OutOfRange
-        );
-        assert_eq!(s.set("noise", "1e-400"), Ok(()));
-    }
-
-    #[test]
-    fn messages_name_the_setting_value_and_range() {
-        let err = Settings::default().set("learning-rate", "-3").unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "learning-rate = \"-3\" is out of range: use a number above 0 and at most 10000"
-        );
-    }
-
-    #[test]
-    fn changed_lists_only_what_differs() {
-        let mut s = Settings::default();
-        s.set("hidden-units", "7").unwrap();
-        s.set("speed", "max").unwrap();
-        assert_eq!(s.changed(), [("hidden-units", "7".into()), ("speed", "max".into())]);
-    }
-
-    #[test]
-    fn every_choice_of_every_row_round_trips_through_its_row() {
-        for spec in &SPECS {
-            for name in spec.kind.choices() {
-                let mut s = Settings::default();
-                s.set(spec.param, name).unwrap();
-                assert_eq!(s.text(spec), name, "{}", spec.param);
-            }
-        }
-    }
-
-    #[test]
-    fn numbers_that_are_numbers_are_checked_without_text() {
-        let mut s = Settings::default();
-        s.set_input("learningRate", Input::Number(0.1 + 0.2)).unwrap();
-        assert_eq!(s.learning_rate.to_bits(), (0.1f64 + 0.2).to_bits());
-        let err = s.set_input("hiddenUnits", Input::Number(2.5)).unwrap_err();
-        assert_eq!((err.problem, err.value.as_str()), (Problem::NotAnInteger, "2.5"));
-        assert_eq!(s.set_input("lang", Input::Unset), Ok(()));
-        assert_eq!(s.set_input("seed", Input::Unset).unwrap_err().problem, Problem::Empty);
-    }
-
-    #[test]
-    fn the_default_noise_is_the_datasets_own() {
-        let mut s = Settings::default();
-        s.set("dataset", "blobs").unwrap();
-        s.set("noise", "1").unwrap();
-        assert_eq!(s.changed(), [("dataset", "blobs".into())]);
-        s.set("lang", "en").unwrap();
-        assert_eq!(s.changed().last(), Some(&("lang", "en".into())));
-    }
-
-    #[test]
-    fn the_spiral_comes_with_its_own_network_unless_one_is_set() {
-        let mut s = Settings::default();
-        s.set("dataset", "spiral").unwrap();
-        assert_eq!(
-            (s.model(), s.layers(), s.init()),
-            (Model::Deep, &[16, 16][..], Init::Xavier)
-        );
-        assert_eq!(s.changed(), [("dataset", "spiral".into())]);
-        s.set("init", "he").unwrap();
-        s.set("model", "shallow").unwrap();
-        assert_eq!(s.layer_sizes(), [2, 4, 1]);
-        assert_eq!(
-            s.changed(),
-            [
-                ("dataset", "spiral".into()),
-                ("model", "shallow".into()),
-                ("init", "he".into())
-            ]
-        );
-        // Set ones stay when the dataset changes; the others follow it.
-        let mut s = Settings::default();
-        s.set("init", "xavier").unwrap();
-        s.set("dataset", "spiral").unwrap();
-        s.set("dataset", "flower").unwrap();
-        assert_eq!(
-            (s.model(), s.layers(), s.init()),
-            (Model::Shallow, &[8, 8][..], Init::Xavier)
-        );
-        assert_eq!(s.changed(), [("init", "xavier".into())]);
-    }
-
-    #[test]
-    fn data_settings_given_for_the_football_are_refused_whatever_their_order() {
-        for pairs in [
-            [("points", "300"), ("dataset", "football"), ("learning-rate", "0.3")],
-            [("dataset", "football"), ("points", "300"), ("learning-rate", "0.3")],
-        ] {
-            let mut s = Settings::default();
-            let errors = s.apply(pairs);
-            assert_eq!(errors.len(), 1);
-            assert_eq!(
-                (errors[0].setting.as_str(), errors[0].value.as_str()),
-                ("points", "300")
-            );
-            assert_eq!(errors[0].problem, Problem::DoesNotApply);
-            assert_eq!(
-                errors[0].to_string(),
-                "points = \"300\" does not apply to the football data: its 211 training and 200 test points are fixed"
-            );
-            // Only that value is dropped.
-            assert_eq!((s.points, s.learning_rate), (400, 0.3));
-            assert_eq!(
-                s.changed(),
-                [("dataset", "football".into()), ("learning-rate", "0.3".into())]
-            );
-        }
-        // Its own defaults and other datasets say nothing.
-        let mut s = Settings::default();
-        s.set("dataset", "football").unwrap();
-        assert!(s.refuse_unused_data().is_empty());
-        s.set("dataset", "moons").unwrap();
-        s.set("points", "300").unwrap();
-        assert!(s.refuse_unused_data().is_empty());
-    }
-
-    #[test]
-    fn a_drawn_test_set_replaces_the_split() {
-        let mut s = Settings::default();
-        let applies = |s: &Settings, key| (find_spec(key).unwrap().applies)(s);
-        assert!(applies(&s, "test-fraction") && applies(&s, "test-points"));
-        s.set("test-points", "100").unwrap();
-        assert!(s.has_own_test_set() && !applies(&s, "test-fraction"));
-        s.set("dataset", "football").unwrap();
-        assert!(s.has_own_test_set() && !applies(&s, "test-fraction") && !applies(&s, "test-points"));
-        s.set("dataset", "custom").unwrap();
-        assert!(!s.has_own_test_set() && applies(&s, "test-fraction") && !applies(&s, "test-points"));
-        assert_eq!(s.set("test-points", "10001").unwrap_err().problem, Problem::OutOfRange);
-        assert_eq!(s.set("test-points", "-1").unwrap_err().problem, Problem::OutOfRange);
-    }
-
-    #[test]
-    fn differences_say_what_a_change_does() {
-        let mut s = Settings::default();
-        s.set("learning-rate", "0.5").unwrap();
-        s.set("speed", "max").unwrap();
-        let effect = s.differences(&Settings::default()).map(|spec| spec.effect).max();
-        assert_eq!(effect, Some(Effect::Retune));
-        s.set("points", "100").unwrap();
-        let effect = s.differences(&Settings::default()).map(|spec| spec.effect).max();
-        assert_eq!(effect, Some(Effect::Data));
-    }
-
-    #[test]
-    fn every_row_has_a_valid_example_other_than_its_default() {
-        let defaults = Settings::default();
-        for spec in &SPECS {
-            let example = spec.kind.example(&defaults.get(spec));
-            assert_ne!(example, defaults.get(spec), "{}", spec.param);
-            let mut s = Settings::default();
-            s.set(spec.param, &example.text()).unwrap();
-            assert_eq!(s.get(spec), example, "{}", spec.param);
-        }
-    }
-}
+mod tests;
