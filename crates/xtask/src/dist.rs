@@ -49,9 +49,9 @@ const BUNDLE_DIR: &str = "target/single-file";
 /// in) instead of parsing and compiling each on the main thread at its
 /// first call; most of their code runs on the way to the first frame.
 /// Measured in bench/README "round five": the main thread's CPU until the
-/// first frame ~11 ms less on the site, 14–31 ms less in the single file
-/// (whose inline script is compiled on the main thread, but at once).
-/// Other engines read a comment.
+/// first frame ~13 ms less on the site; ~4 ms in the single file, whose
+/// inline script is compiled on the main thread, but at once. Other
+/// engines read a comment.
 const COMPILE_HINT: &str = "//# allFunctionsCalledOnLoad";
 
 pub fn dist() -> Result<()> {
