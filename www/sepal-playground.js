@@ -69,6 +69,16 @@ import { Reactions } from "./reactions.js";
 import { TargetRun, stoppedError } from "./target-run.js";
 import * as check from "./api-arguments.js";
 
+/**
+ * #15: a new run's first evaluation of at most this many parameters ×
+ * training points (a forward pass and the cost, ~0.5 ns a unit: ~2 ms) is
+ * finished on load when the build left it to the frames. That happens to a
+ * small network only when its cold build (the wasm's and the scripts'
+ * first calls compiling) overran model-holder.js's budget, and waiting
+ * would cost the first picture a frame, a timer and a second draw.
+ */
+const FINISH_ON_LOAD_WORK = 4e6;
+
 /** Whether the person asked their system for less motion. */
 function reducedMotion() {
   return globalThis.matchMedia?.("(prefers-reduced-motion: reduce)").matches ?? false;
@@ -552,8 +562,9 @@ export class SepalPlayground extends HTMLElement {
     await this.#holder.prepare(api, this.#settings.upcoming());
     this.#holder.api = api;
     this.#reactions.applySettings({ initial: true });
-    // #15: a large network's build (its workspaces) is a task of its own, its first picture the next.
-    if (this.#holder.evaluating) await new Promise((resolve) => setTimeout(resolve));
+    // #15: a large network's build (its workspaces) is a task of its own, its first picture the next;
+    // a small one's evaluation, left over by a cold build, is finished now.
+    if (this.#holder.evaluating && !this.#finishSmallEvaluation()) await new Promise((resolve) => setTimeout(resolve));
     this.#view.loaded();
     this.#view.layout();
     this.#view.draw();
@@ -566,6 +577,13 @@ export class SepalPlayground extends HTMLElement {
       if (reducedMotion()) this.#notices.set({ motionNote: true });
       else this.play();
     }
+  }
+
+  /** Finishes the new run's first evaluation now if it is small (FINISH_ON_LOAD_WORK); returns whether it did. */
+  #finishSmallEvaluation() {
+    const model = this.#holder;
+    const work = (model.call(() => model.pg.parameterCount()) ?? Infinity) * (model.points?.train.length ?? Infinity);
+    return work <= FINISH_ON_LOAD_WORK && model.evaluated();
   }
 
   // ------------------------------------------------------------ events

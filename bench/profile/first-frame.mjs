@@ -10,7 +10,8 @@
 //   SEPAL_URL=http://127.0.0.1:PORT/ A=old/ B=new/ node bench/profile/first-frame.mjs
 //
 // A and B: folders under SEPAL_URL that each hold a `cargo xtask dist`
-// output (copy dist/ once per build). ROUNDS (default 7) loads of each page
+// output (copy dist/ once per build); or BUILDS="a/,b/,c/" for more than
+// two, each round taking them in turn from a different first one. ROUNDS (default 7) loads of each page
 // of each build; PAGES (default "index.html,sepal-playground.html");
 // MOBILE=1 for bench/run.mjs's phone (150 ms RTT, 1.6 Mbit/s, 4× CPU).
 // `cargo xtask serve` leaves the single file's own policy alone; a server
@@ -23,7 +24,7 @@ import { chromium } from "playwright-core";
 import { chromiumOptions } from "../../tests/chromium.mjs";
 
 const BASE = process.env.SEPAL_URL || "http://127.0.0.1:8000/";
-const BUILDS = [process.env.A, process.env.B];
+const BUILDS = process.env.BUILDS ? process.env.BUILDS.split(",") : [process.env.A, process.env.B];
 const ROUNDS = Number(process.env.ROUNDS || 7);
 const PAGES = (process.env.PAGES || "index.html,sepal-playground.html").split(",");
 const TRACE = process.env.TRACE === "1";
@@ -49,7 +50,7 @@ const KINDS = {
   EventDispatch: "callbacks (frames, timers, events)",
 };
 
-if (!BUILDS[0] || !BUILDS[1]) throw new Error("A and B name the two builds' folders under SEPAL_URL");
+if (BUILDS.length < 2 || BUILDS.some((build) => !build)) throw new Error("A and B (or BUILDS) name the builds' folders under SEPAL_URL");
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
@@ -125,7 +126,9 @@ const results = new Map();
 try {
   for (let round = 0; round < ROUNDS; round += 1) {
     for (const page of PAGES) {
-      for (const build of round % 2 ? [...BUILDS].reverse() : BUILDS) {
+      // Each build first in turn, and (for two) A then B, then B then A.
+      const turn = round % BUILDS.length;
+      for (const build of [...BUILDS.slice(turn), ...BUILDS.slice(0, turn)]) {
         const key = `${build}${page}`;
         if (!results.has(key)) results.set(key, []);
         results.get(key).push(await load(browser, new URL(key, BASE).href));
