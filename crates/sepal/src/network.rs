@@ -2,10 +2,6 @@
 //! Z[l] = W[l]·A[l−1] + b[l], A[l] = g[l](Z[l]), a sigmoid output, and the
 //! vectorised backward pass of the course's derivation.
 //!
-//! One file though over 500 lines: forward, backward and the passes' workspaces
-//! share the layers' shapes and slicing, and read best beside each other, as
-//! the course's equations do.
-//!
 //! Logistic regression is the network with no hidden layer, the course's
 //! shallow network has one, a deep network has several: one code path.
 //!
@@ -13,16 +9,27 @@
 //! equations, one call each, quoted in the comment above it. The comments
 //! number layers as the course does; in the code, `layers[l]` (and Z, A,
 //! dZ, dW, db at index l) is the course's layer l + 1, and A[0] = X.
+//!
+//! Beside it: `workspaces.rs` (the passes' preallocated Z, A, dZ, dW, db),
+//! `dropout.rs` (inverted dropout's masks and steps), `draw.rs` (the initial
+//! weights a layer at a time).
 
 use alloc::vec::Vec;
 use core::ops::Range;
 use ndarray::{Array1, Array2, ArrayView2};
 
 use crate::activation::Activation;
-use crate::fastmath::{self, ExpNegAbsParts};
+use crate::fastmath;
 use crate::linalg;
-use crate::quotient;
-use crate::rng::NumpyRng;
+
+mod draw;
+mod dropout;
+mod workspaces;
+
+pub use draw::NetworkDraw;
+pub use workspaces::{ForwardPass, Gradients};
+
+use dropout::{blocks, layer_input};
 
 /// How the weights start; biases always start at zero, as in the course.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -368,276 +375,6 @@ impl Network {
 
 const MAX_POINT_WIDTH: usize = 256;
 
-/// #15: [`Network::new`] a layer at a time, for a page that spreads a large
-/// network's initial weights over tasks: the same draws in the same order.
-pub struct NetworkDraw {
-    sizes: Vec<usize>,
-    hidden: Activation,
-    init: Init,
-    rng: NumpyRng,
-    layers: Vec<Layer>,
-}
-
-impl NetworkDraw {
-    pub fn new(sizes: &[usize], hidden: Activation, init: Init, seed: u32) -> Self {
-        assert!(sizes.len() >= 2, "a network needs an input and an output size");
-        Self {
-            sizes: sizes.to_vec(),
-            hidden,
-            init,
-            rng: NumpyRng::new(seed),
-            layers: Vec::with_capacity(sizes.len() - 1),
-        }
-    }
-
-    /// The next layer's weights; whether every layer's are drawn.
-    pub fn layer(&mut self) -> bool {
-        let l = self.layers.len();
-        let count = self.sizes.len() - 1;
-        if l < count {
-            let (n_in, n_out) = (self.sizes[l], self.sizes[l + 1]);
-            let mut w = Array2::zeros((n_out, n_in));
-            if self.init != Init::Zeros {
-                for v in w.iter_mut() {
-                    *v = self.init.weight(self.rng.randn(), n_in);
-                }
-            }
-            let activation = if l + 1 == count {
-                Activation::Sigmoid
-            } else {
-                self.hidden
-            };
-            self.layers.push(Layer {
-                w,
-                b: Array1::zeros(n_out),
-                activation,
-            });
-        }
-        self.layers.len() == count
-    }
-
-    /// The network (the layers left are drawn first).
-    pub fn finish(mut self) -> Network {
-        while !self.layer() {}
-        Network { layers: self.layers }
-    }
-}
-
-/// Z[l] and A[l] of every layer for a batch of `cols` columns, allocated once.
-#[derive(Clone, Debug)]
-pub struct ForwardPass {
-    cols: usize,
-    z: Vec<Array2<f64>>,
-    a: Vec<Array2<f64>>,
-    /// For a sigmoid output: e^−|z|'s pieces per column, which the cost
-    /// shares with σ.
-    output_parts: ExpNegAbsParts,
-    output_parts_valid: bool,
-    /// A training pass's dropout (`None`: every unit is kept).
-    dropout: Option<Dropout>,
-}
-
-impl ForwardPass {
-    pub fn new(network: &Network, cols: usize) -> Self {
-        Self::with_matrices(network, cols, |rows| Array2::zeros((rows, cols)))
-    }
-
-    /// A pass whose Z[l] and A[l] are `matrix(n_l)`.
-    fn with_matrices(network: &Network, cols: usize, matrix: impl Fn(usize) -> Array2<f64>) -> Self {
-        let shapes = || network.layers.iter().map(|l| matrix(l.outputs()));
-        Self {
-            cols,
-            z: shapes().collect(),
-            a: shapes().collect(),
-            output_parts: ExpNegAbsParts::new(cols),
-            output_parts_valid: false,
-            dropout: None,
-        }
-    }
-
-    /// A training pass with inverted dropout on every hidden layer: each
-    /// forward pass keeps the units its masks (see [`Self::dropout_masks_mut`])
-    /// say, scaled by 1/`keep_prob`.
-    pub fn with_dropout(network: &Network, cols: usize, keep_prob: f64) -> Self {
-        Self::with_dropout_matrices(network, cols, keep_prob, |rows| Array2::zeros((rows, cols)))
-    }
-
-    /// A pass with dropout whose Z[l], A[l] and dropped A[l] are `matrix(n_l)`
-    /// (the masks are allocated: they are drawn before a pass).
-    fn with_dropout_matrices(
-        network: &Network,
-        cols: usize,
-        keep_prob: f64,
-        matrix: impl Fn(usize) -> Array2<f64>,
-    ) -> Self {
-        let hidden = &network.layers[..network.layers.len() - 1];
-        let shapes = |matrix: &dyn Fn(usize) -> Array2<f64>| hidden.iter().map(|l| matrix(l.outputs())).collect();
-        Self {
-            dropout: Some(Dropout {
-                keep_prob,
-                masks: shapes(&|rows| Array2::zeros((rows, cols))),
-                dropped: shapes(&matrix),
-            }),
-            ..Self::with_matrices(network, cols, matrix)
-        }
-    }
-
-    /// D[l] of every hidden layer (n_l × cols, 1 keeps a unit, 0 drops it),
-    /// for the next forward pass to use; empty without dropout.
-    pub fn dropout_masks_mut(&mut self) -> &mut [Array2<f64>] {
-        match &mut self.dropout {
-            Some(dropout) => &mut dropout.masks,
-            None => &mut [],
-        }
-    }
-
-    /// The mean cross-entropy of the output against labels `y`: the same
-    /// value as `cross_entropy(self.output_logits(), y)`, to the bit, but
-    /// reusing e^−|z| from the forward pass's σ.
-    pub fn cross_entropy(&self, y: &[f64]) -> f64 {
-        let logits = self.output_logits();
-        if !self.output_parts_valid {
-            return cross_entropy(logits, y);
-        }
-        let m = logits.len().min(y.len());
-        let sum = fastmath::wide(
-            #[inline(always)]
-            || {
-                let k = fastmath::K::opaque();
-                linalg::sum_filled(
-                    m,
-                    #[inline(always)]
-                    |start, terms| self.output_parts.cross_entropy_terms(logits, y, start, terms, &k),
-                )
-            },
-        );
-        sum / logits.len() as f64
-    }
-
-    pub fn cols(&self) -> usize {
-        self.cols
-    }
-
-    /// Whether this workspace has the layer shapes of `network`.
-    pub fn fits(&self, network: &Network) -> bool {
-        self.z.len() == network.layers.len()
-            && self
-                .z
-                .iter()
-                .zip(&network.layers)
-                .all(|(z, l)| z.nrows() == l.outputs())
-    }
-
-    /// Z[L], the output layer's pre-activation (1 × cols).
-    pub fn output_logits(&self) -> &[f64] {
-        slice(self.z.last().expect("at least one layer"))
-    }
-
-    /// A[L], the probability of class 1 for each column.
-    pub fn output(&self) -> &[f64] {
-        slice(self.a.last().expect("at least one layer"))
-    }
-
-    /// A[l] for hidden layer l (0-based among all layers).
-    pub fn activations(&self, layer: usize) -> ArrayView2<'_, f64> {
-        self.a[layer].view()
-    }
-
-    /// Z[l] (0-based among all layers), for the derivation of one example.
-    pub fn pre_activations(&self, layer: usize) -> ArrayView2<'_, f64> {
-        self.z[layer].view()
-    }
-}
-
-/// Inverted dropout of a training pass, as the course's
-/// `forward_propagation_with_dropout` writes it.
-#[derive(Clone, Debug)]
-struct Dropout {
-    keep_prob: f64,
-    /// D[l] per hidden layer: 1.0 keeps the unit for that example, 0.0 drops it.
-    masks: Vec<Array2<f64>>,
-    /// A[l]·D[l]/keep_prob per hidden layer: what the next layer reads (A[l]
-    /// itself stays in the pass for g′).
-    dropped: Vec<Array2<f64>>,
-}
-
-impl Dropout {
-    /// A[l] = A[l]·D[l], A[l] = A[l]/keep_prob, over `cells` of layer l
-    /// (`a` holds them).
-    fn drop_units(&mut self, l: usize, cells: Range<usize>, a: &[f64]) {
-        let (out, d) = (
-            &mut slice_mut(&mut self.dropped[l])[cells.clone()],
-            &slice(&self.masks[l])[cells],
-        );
-        quotient::mask_and_divide(out, a, d, self.keep_prob);
-    }
-
-    /// A[l] = ReLU(Z[l]) into `a`, then [`Self::drop_units`], in one loop
-    /// (`z` holds the cells' Z).
-    fn relu_and_drop_units(&mut self, l: usize, cells: Range<usize>, z: &[f64], a: &mut [f64]) {
-        let (out, d) = (
-            &mut slice_mut(&mut self.dropped[l])[cells.clone()],
-            &slice(&self.masks[l])[cells],
-        );
-        quotient::relu_mask_and_divide(out, a, z, d, self.keep_prob);
-    }
-
-    /// dA[l] = dA[l]·D[l], dA[l] = dA[l]/keep_prob: the same units dropped,
-    /// over `cells` of layer l (`da` holds them).
-    fn mask_gradient(&self, l: usize, cells: Range<usize>, da: &mut [f64]) {
-        quotient::mask_and_divide_in_place(da, &slice(&self.masks[l])[cells], self.keep_prob);
-    }
-
-    /// [`Self::mask_gradient`], then dZ[l] = dA[l] ⊙ g′(Z[l]) for a g′ that
-    /// is 1 where z > 0, else `below` (the ReLUs), in one loop.
-    fn mask_gradient_and_step(&self, l: usize, cells: Range<usize>, da: &mut [f64], z: &[f64], below: f64) {
-        quotient::mask_divide_and_step(da, &slice(&self.masks[l])[cells], self.keep_prob, z, below);
-    }
-}
-
-/// A dropped-out layer's elementwise steps run on few rows at a time,
-/// right after the product that makes them: their arrays (Z, A, D, the
-/// dropped A; dA, D, Z) then stay in the L1 cache between the loops.
-const DROPOUT_BLOCK_CELLS: usize = 1024;
-
-/// `rows` of `cols` cells each, in blocks of about [`DROPOUT_BLOCK_CELLS`].
-fn blocks(rows: Range<usize>, cols: usize) -> impl Iterator<Item = Range<usize>> {
-    let step = (DROPOUT_BLOCK_CELLS / cols.max(1)).max(1);
-    let end = rows.end;
-    rows.step_by(step).map(move |start| start..(start + step).min(end))
-}
-
-/// What layer l + 1 reads: A[l], or what dropout left of it.
-fn layer_input<'a>(a: &'a Array2<f64>, dropout: &'a Option<Dropout>, l: usize) -> &'a [f64] {
-    match dropout {
-        Some(dropout) => slice(&dropout.dropped[l]),
-        None => slice(a),
-    }
-}
-
-/// dW[l], db[l], and the dZ[l] scratch they are computed from.
-#[derive(Clone, Debug)]
-pub struct Gradients {
-    pub dw: Vec<Array2<f64>>,
-    pub db: Vec<Array1<f64>>,
-    dz: Vec<Array2<f64>>,
-}
-
-impl Gradients {
-    pub fn new(network: &Network, m: usize) -> Self {
-        Self {
-            dw: network.layers.iter().map(|l| Array2::zeros(l.w.dim())).collect(),
-            db: network.layers.iter().map(|l| Array1::zeros(l.b.dim())).collect(),
-            dz: network.layers.iter().map(|l| Array2::zeros((l.outputs(), m))).collect(),
-        }
-    }
-
-    /// dZ[l] (0-based among all layers) of the last backward pass.
-    pub fn dz(&self, layer: usize) -> ArrayView2<'_, f64> {
-        self.dz[layer].view()
-    }
-}
-
 /// The mean cross-entropy −(1/m) Σ [y log a + (1 − y) log(1 − a)], computed
 /// from the logits z (a = σ(z)) as max(z, 0) − z·y + log(1 + e^−|z|), which
 /// equals it exactly in real arithmetic and never takes log(0); summed in
@@ -659,67 +396,6 @@ pub fn accuracy(output: &[f64], y: &[f64]) -> f64 {
     correct as f64 / output.len() as f64
 }
 
-// #15: workspaces allocated layer by layer
-/// A layer's workspace before its first use: no memory (its rows, 0 columns).
-fn unallocated(rows: usize) -> Array2<f64> {
-    Array2::zeros((rows, 0))
-}
-
-impl ForwardPass {
-    /// [`Self::new`] with Z[l] and A[l] allocated by the first forward pass
-    /// that reaches layer l (at the caps ~100 MB with the gradients: zeroing it
-    /// at once is a 0.1–0.25 s task in a page; the first evaluation in parts
-    /// spreads it over its parts). Allocated once: passes after the first
-    /// allocate nothing.
-    pub fn unallocated(network: &Network, cols: usize) -> Self {
-        Self::with_matrices(network, cols, unallocated)
-    }
-
-    /// #17: [`Self::with_dropout`] with Z[l], A[l] and the dropped A[l]
-    /// allocated as [`Self::unallocated`]'s; the masks at once (they are
-    /// drawn before the pass: a quarter of its memory).
-    pub fn unallocated_with_dropout(network: &Network, cols: usize, keep_prob: f64) -> Self {
-        Self::with_dropout_matrices(network, cols, keep_prob, unallocated)
-    }
-
-    /// Allocates the first of Z[l], A[l] and the dropped A[l] (`rows` ×
-    /// cols) not allocated yet; returns whether there was one (the trainer
-    /// makes each a part of its own: zeroing 4 MB of fresh memory is ~10 ms
-    /// in a page).
-    pub fn allocate_layer(&mut self, l: usize, rows: usize) -> bool {
-        let cols = self.cols;
-        let dropped = self.dropout.as_mut().and_then(|dropout| dropout.dropped.get_mut(l));
-        match [&mut self.z[l], &mut self.a[l]]
-            .into_iter()
-            .chain(dropped)
-            .find(|m| m.ncols() != cols)
-        {
-            Some(m) => {
-                *m = Array2::zeros((rows, cols));
-                true
-            }
-            None => false,
-        }
-    }
-}
-
-impl Gradients {
-    /// [`Self::new`] with each dZ[l] allocated by the first backward pass
-    /// that writes it (see [`ForwardPass::unallocated`]).
-    pub fn unallocated(network: &Network) -> Self {
-        Self {
-            dz: network.layers.iter().map(|l| unallocated(l.outputs())).collect(),
-            ..Self::new(network, 0)
-        }
-    }
-
-    fn allocate_dz(&mut self, l: usize, m: usize) {
-        if self.dz[l].ncols() != m {
-            self.dz[l] = Array2::zeros((self.dz[l].nrows(), m));
-        }
-    }
-}
-
 fn slice(a: &Array2<f64>) -> &[f64] {
     a.as_slice().expect("arrays are stored contiguously")
 }
@@ -737,64 +413,4 @@ fn slice1_mut(a: &mut Array1<f64>) -> &mut [f64] {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_pass_cost_is_the_logits_cost_to_the_bit() {
-        for (sizes, m) in [
-            (&[2, 4, 1][..], 400),
-            (&[2, 1], 7),
-            (&[2, 3, 5, 1], 130),
-            (&[2, 6, 1], 1),
-        ] {
-            let net = Network::new(sizes, Activation::Tanh, Init::He, 9);
-            let x = Array2::from_shape_fn((2, m), |(i, k)| ((k * 7 + i * 3) % 11) as f64 - 5.0);
-            let y: Vec<f64> = (0..m).map(|k| (k % 3 == 0) as u8 as f64).collect();
-            let mut pass = ForwardPass::new(&net, m);
-            net.forward(x.view(), &mut pass);
-            let direct = cross_entropy(pass.output_logits(), &y);
-            assert_eq!(pass.cross_entropy(&y).to_bits(), direct.to_bits(), "{sizes:?}, m = {m}");
-        }
-    }
-
-    /// #17: the plain pass on a dropped-out pass's A[1] (the trainer's,
-    /// for the accuracy of a dropout run) is the whole plain pass to the
-    /// bit, without its own layer 1.
-    #[test]
-    fn a_plain_pass_above_a_dropped_out_first_layer_is_the_plain_pass() {
-        for (sizes, m) in [(&[2, 20, 3, 1][..], 211), (&[2, 5, 1], 7)] {
-            let net = Network::new(sizes, Activation::Relu, Init::He, 3);
-            let x = Array2::from_shape_fn((2, m), |(i, k)| libm::sin((k * 5 + i * 3) as f64));
-            let y: Vec<f64> = (0..m).map(|k| (k % 2) as f64).collect();
-            let mut whole = ForwardPass::new(&net, m);
-            net.forward(x.view(), &mut whole);
-            let mut dropped = ForwardPass::with_dropout(&net, m, 0.5);
-            for mask in dropped.dropout_masks_mut() {
-                mask.iter_mut()
-                    .enumerate()
-                    .for_each(|(k, d)| *d = (k % 3 != 0) as u8 as f64);
-            }
-            net.forward(x.view(), &mut dropped);
-            let mut above = ForwardPass::unallocated(&net, m);
-            net.forward_above_first(x.view(), &dropped, &mut above);
-            let bits = |a: ArrayView2<f64>| a.iter().map(|v| v.to_bits()).collect::<Vec<_>>();
-            for l in 1..net.layers.len() {
-                assert_eq!(
-                    bits(above.pre_activations(l)),
-                    bits(whole.pre_activations(l)),
-                    "{sizes:?}: Z[{}]",
-                    l + 1
-                );
-                assert_eq!(
-                    bits(above.activations(l)),
-                    bits(whole.activations(l)),
-                    "{sizes:?}: A[{}]",
-                    l + 1
-                );
-            }
-            assert_eq!(above.cross_entropy(&y).to_bits(), whole.cross_entropy(&y).to_bits());
-            assert_eq!(above.z[0].ncols(), 0, "its own layer 1 is never allocated");
-        }
-    }
-}
+mod tests;
