@@ -34,8 +34,10 @@ use crate::optimizer::{Optimizer, Schedule};
 use crate::regularization::Regularization;
 use crate::settings::Settings;
 
+mod gradients;
 mod parts;
 
+pub use gradients::GradientsRun;
 pub use parts::{Advance, IterationStep, PART_WORK};
 use parts::{AfterPass, Phase};
 
@@ -117,6 +119,10 @@ pub struct Trainer {
     /// (accuracy, cost) on the held-out points for the current parameters,
     /// once computed.
     test_metrics: Option<(f64, f64)>,
+    /// #15: counts the changes of the parameters, passes or gradients
+    /// workspace, so that the gradients computed in parts start over after
+    /// one (`gradients.rs`).
+    changes: u64,
 }
 
 impl Trainer {
@@ -226,6 +232,7 @@ impl Trainer {
             train_accuracies: history(),
             test_accuracies: history(),
             test_metrics: None,
+            changes: 0,
         }
     }
 
@@ -386,15 +393,9 @@ impl Trainer {
     /// unchanged, since every step computes it afresh. Zero without
     /// training points.
     pub fn gradients(&mut self) -> &Gradients {
-        if !self.train.is_empty() {
-            self.regularization.gradients(
-                &self.network,
-                self.train.x.view(),
-                &self.train.y,
-                &self.pass,
-                &mut self.grads,
-            );
-        }
+        // #15: a computation in parts done at once (`gradients.rs`).
+        let mut run = self.gradients_begin();
+        self.gradients_advance(&mut run, usize::MAX);
         &self.grads
     }
 
@@ -650,6 +651,7 @@ impl Trainer {
 
     /// [`Self::restart_at`] before the evaluation: the counters and curves.
     fn clear_at(&mut self, iteration: u64) {
+        self.changed();
         self.phase = Phase::Idle;
         self.iteration = iteration;
         self.epoch = if self.batches.is_none() { iteration } else { 0 };
@@ -668,6 +670,7 @@ impl Trainer {
     /// The forward pass and cost of the current parameters; every change of
     /// the parameters ends here, so it also forgets the test metrics.
     fn evaluate(&mut self) {
+        self.changed();
         if self.train.is_empty() {
             self.test_metrics = None;
             self.cost = f64::NAN;

@@ -1,6 +1,8 @@
 //! The run's own tests: dropout's plain pass, mini-batches, the curves,
 //! restores, the gradients read and the data replaced.
 
+use alloc::vec::Vec;
+
 use super::*;
 
 fn run_with(pairs: &[(&str, &str)]) -> Trainer {
@@ -186,4 +188,85 @@ fn drawn_points_train_and_none_do_nothing() {
     let mut run = Trainer::with_data(&settings, &Dataset::from_points(&points));
     run.step(200);
     assert_eq!(run.train_accuracy(), 1.0);
+}
+
+/// #15: every bit of dW and db, layer by layer.
+fn gradient_bits(grads: &Gradients) -> Vec<u64> {
+    let dw = grads.dw.iter().flat_map(|dw| dw.iter());
+    let db = grads.db.iter().flat_map(|db| db.iter());
+    dw.chain(db).map(|v| v.to_bits()).collect()
+}
+
+/// #15: the batch's gradients computed in parts, whatever the budget a
+/// part, have every bit of the whole backward pass and penalties
+/// (`Regularization::gradients`, as `gradients()` computed them before it
+/// came in parts), for shapes, activations, L2, L1, dropout (both masks),
+/// mini-batches and features; and `gradients()` is the same.
+#[test]
+fn gradients_in_parts_have_the_bits_of_the_whole_pass() {
+    let kinds: [&[(&str, &str)]; 9] = [
+        &[],
+        &[("model", "logistic")],
+        &[("model", "deep"), ("layers", "5,3,4"), ("activation", "relu")],
+        &[("model", "deep"), ("activation", "sigmoid"), ("l2", "0.7")],
+        &[
+            ("model", "deep"),
+            ("activation", "leaky-relu"),
+            ("l1", "0.01"),
+            ("l2", "0.3"),
+        ],
+        &[("model", "deep"), ("keep-prob", "0.8")],
+        &[
+            ("model", "deep"),
+            ("keep-prob", "0.86"),
+            ("dropout-masks", "fixed"),
+            ("l2", "0.1"),
+        ],
+        &[("model", "deep"), ("keep-prob", "0.8"), ("batch-size", "64")],
+        &[("dataset", "circles"), ("features", "x1,x2,x1sq,x2sq,sinx1")],
+    ];
+    for pairs in kinds {
+        let mut run = run_with(pairs);
+        run.step(7);
+        let m = run.train_inputs().len();
+        let mut whole = Gradients::new(run.network(), m);
+        run.regularization
+            .gradients(&run.network, run.train.x.view(), &run.train.y, &run.pass, &mut whole);
+        let expected = gradient_bits(&whole);
+        assert_eq!(gradient_bits(run.gradients()), expected, "{pairs:?}: gradients()");
+        for work in [1, 2, 50, 999, 4096, 100_000, usize::MAX] {
+            // Another run's leftovers in the workspace must not matter.
+            run.grads.dw.iter_mut().for_each(|dw| dw.fill(f64::NAN));
+            let mut parts = run.gradients_begin();
+            let mut calls = 1;
+            while !run.gradients_advance(&mut parts, work) {
+                assert!(run.gradients_of(&parts).is_none());
+                calls += 1;
+            }
+            let grads = run.gradients_of(&parts).expect("complete");
+            assert_eq!(gradient_bits(grads), expected, "{pairs:?}: parts of {work}");
+            if work == 1 {
+                assert!(calls > run.network().layers.len(), "{pairs:?}: {calls} parts of 1");
+            }
+        }
+    }
+}
+
+/// #15: a run that trains on while its gradients are computed in parts
+/// starts them over: what it gives is the current parameters' gradients.
+#[test]
+fn gradients_in_parts_start_over_when_the_run_changes() {
+    let mut run = run_with(&[("model", "deep"), ("l2", "0.5")]);
+    let mut parts = run.gradients_begin();
+    run.gradients_advance(&mut parts, 3000);
+    run.step(3);
+    assert!(run.gradients_of(&parts).is_none(), "the run changed");
+    while !run.gradients_advance(&mut parts, 3000) {}
+    let in_parts = gradient_bits(run.gradients_of(&parts).unwrap());
+    let mut other = run_with(&[("model", "deep"), ("l2", "0.5")]);
+    other.step(3);
+    assert_eq!(in_parts, gradient_bits(other.gradients()));
+    // And reading the gradients whole begins anew too.
+    run.gradients();
+    assert!(run.gradients_of(&parts).is_none());
 }
