@@ -37,7 +37,7 @@ use crate::settings::Settings;
 mod gradients;
 mod parts;
 
-pub use gradients::GradientsRun;
+use gradients::GradientsPart;
 pub use parts::{Advance, IterationStep, PART_WORK};
 use parts::{AfterPass, Phase};
 
@@ -119,10 +119,9 @@ pub struct Trainer {
     /// (accuracy, cost) on the held-out points for the current parameters,
     /// once computed.
     test_metrics: Option<(f64, f64)>,
-    /// #15: counts the changes of the parameters, passes or gradients
-    /// workspace, so that the gradients computed in parts start over after
-    /// one (`gradients.rs`).
-    changes: u64,
+    /// #15: how far `grads` holds the current parameters' batch gradients
+    /// (computed in parts, `gradients.rs`).
+    gradients_part: GradientsPart,
 }
 
 impl Trainer {
@@ -232,7 +231,7 @@ impl Trainer {
             train_accuracies: history(),
             test_accuracies: history(),
             test_metrics: None,
-            changes: 0,
+            gradients_part: GradientsPart::Start,
         }
     }
 
@@ -393,9 +392,8 @@ impl Trainer {
     /// unchanged, since every step computes it afresh. Zero without
     /// training points.
     pub fn gradients(&mut self) -> &Gradients {
-        // #15: a computation in parts done at once (`gradients.rs`).
-        let mut run = self.gradients_begin();
-        self.gradients_advance(&mut run, usize::MAX);
+        // #15: the computation in parts done at once (`gradients.rs`).
+        self.gradients_advance(usize::MAX);
         &self.grads
     }
 

@@ -235,16 +235,15 @@ fn gradients_in_parts_have_the_bits_of_the_whole_pass() {
         let expected = gradient_bits(&whole);
         assert_eq!(gradient_bits(run.gradients()), expected, "{pairs:?}: gradients()");
         for work in [1, 2, 50, 999, 4096, 100_000, usize::MAX] {
-            // Another run's leftovers in the workspace must not matter.
+            // Start over, with another computation's leftovers in the workspace.
+            run.changed();
             run.grads.dw.iter_mut().for_each(|dw| dw.fill(f64::NAN));
-            let mut parts = run.gradients_begin();
             let mut calls = 1;
-            while !run.gradients_advance(&mut parts, work) {
-                assert!(run.gradients_of(&parts).is_none());
+            while !run.gradients_advance(work) {
                 calls += 1;
             }
-            let grads = run.gradients_of(&parts).expect("complete");
-            assert_eq!(gradient_bits(grads), expected, "{pairs:?}: parts of {work}");
+            assert_eq!(gradient_bits(&run.grads), expected, "{pairs:?}: parts of {work}");
+            assert_eq!(gradient_bits(run.gradients()), expected, "{pairs:?}: kept");
             if work == 1 {
                 assert!(calls > run.network().layers.len(), "{pairs:?}: {calls} parts of 1");
             }
@@ -253,20 +252,24 @@ fn gradients_in_parts_have_the_bits_of_the_whole_pass() {
 }
 
 /// #15: a run that trains on while its gradients are computed in parts
-/// starts them over: what it gives is the current parameters' gradients.
+/// starts them over: what they complete is the current parameters'
+/// gradients; complete, they are kept until the run changes.
 #[test]
 fn gradients_in_parts_start_over_when_the_run_changes() {
-    let mut run = run_with(&[("model", "deep"), ("l2", "0.5")]);
-    let mut parts = run.gradients_begin();
-    run.gradients_advance(&mut parts, 3000);
+    let deep = [("model", "deep"), ("l2", "0.5")];
+    let mut run = run_with(&deep);
+    assert!(!run.gradients_advance(3000));
     run.step(3);
-    assert!(run.gradients_of(&parts).is_none(), "the run changed");
-    while !run.gradients_advance(&mut parts, 3000) {}
-    let in_parts = gradient_bits(run.gradients_of(&parts).unwrap());
-    let mut other = run_with(&[("model", "deep"), ("l2", "0.5")]);
+    while !run.gradients_advance(3000) {}
+    let mut other = run_with(&deep);
     other.step(3);
-    assert_eq!(in_parts, gradient_bits(other.gradients()));
-    // And reading the gradients whole begins anew too.
-    run.gradients();
-    assert!(run.gradients_of(&parts).is_none());
+    let expected = gradient_bits(other.gradients());
+    assert_eq!(gradient_bits(&run.grads), expected);
+    assert!(run.gradients_advance(1), "kept: nothing left to do");
+    run.reset();
+    assert!(!run.gradients_advance(1), "reset: begun anew");
+    while !run.gradients_advance(1) {}
+    run.reset_in_parts();
+    run.finish_evaluation();
+    assert!(!run.gradients_advance(1), "reset in parts: begun anew");
 }
