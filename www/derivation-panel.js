@@ -330,8 +330,15 @@ export class DerivationPanel {
     const aPrev = (l, k) => (l === 0 ? input(k) : sym("a", L(l - 1), units(l - 1, k)));
     const aPrevValue = (l, k) => (x) => (l === 0 ? x.d.x[k] : x.d.forward[l - 1].a[k]);
     const plain = (name) => h("span", { class: "sym" }, [name]);
-    const batchOf = (get) =>
-      mean ? [] : [" ", h("span", { class: "batch" }, [live.text((x) => format(text.derivationBatch, { m, value: short(get(x.batch)) }))])];
+    /** #15: the batch's value beside a dW or db; while it is computed in parts (`batch` null), "computing…", `aria-busy`. */
+    const batchOf = (get) => {
+      if (mean) return [];
+      const span = h("span", { class: "batch" }, [
+        live.text((x) => (x.batch ? format(text.derivationBatch, { m, value: short(get(x.batch)) }) : format(text.derivationBatchComputing, { m }))),
+      ]);
+      live.each((x) => (x.batch ? span.removeAttribute("aria-busy") : span.setAttribute("aria-busy", "true")));
+      return [" ", span];
+    };
     /** One term, computed at `key` on the graph (a node or an edge): `symbol` (a function, as a node has one place) = `formula` = its value `get(data)`, then `extra`. */
     const term = (key, symbol, formula, get, extra = []) => {
       const middle = mean ? ["(1/m) Σ", h("sub", {}, ["i"]), " ", symbol(), h("sup", {}, ["(i)"])] : formula;
