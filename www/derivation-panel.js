@@ -147,16 +147,23 @@ export class DerivationPanel {
     return this.#view;
   }
 
-  /** #15: what the subtitle says while the "all points" view is averaged in parts. */
+  /**
+   * #15: what the subtitle says while the "all points" view is averaged in
+   * parts; the numbers shown until it is done (another view's, or an
+   * earlier state's) are marked busy and dimmed, so that none reads as the
+   * mean.
+   */
   averaging(line) {
     this.root.hidden = false;
     if (this.subtitle.textContent !== line) this.subtitle.textContent = line;
+    this.body.setAttribute("aria-busy", "true");
   }
 
   close() {
     this.#cancelParts();
     this.#parts = [];
     this.root.hidden = true;
+    this.body.removeAttribute("aria-busy");
     this.#last = null;
     this.#live = null;
     this.#retire();
@@ -179,6 +186,7 @@ export class DerivationPanel {
   show(data, { rebuild = true, sliced = false } = {}) {
     this.#last = data;
     this.root.hidden = false;
+    this.body.removeAttribute("aria-busy");
     const { point, d } = data;
     const text = this.text;
     const setName = point.set === "test" ? text.derivationTestPoint : text.derivationTrainPoint;
