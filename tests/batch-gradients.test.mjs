@@ -118,7 +118,7 @@ test("at the caps, choosing a point while paused shows its numbers at once and t
     assert.equal(other.busy, 0, "no computing again for the same parameters");
   }));
 
-test("at the caps, Play abandons the batch computation and a pause computes it again, for the new parameters", () =>
+test("at the caps, Play abandons the batch computation, a pause computes it again for the new parameters, and so does reset()", () =>
   withPage(CAPS, async ({ element, page }) => {
     await element.evaluate((el) => el.ready);
     await page.waitForTimeout(1500);
@@ -134,6 +134,19 @@ test("at the caps, Play abandons the batch computation and a pause computes it a
     const whole = await element.evaluate(againstWhole);
     assert.ok(whole.terms.length > 0);
     for (const { shown, expected } of whole.terms) assert.equal(shown, `batch (1/10000) Σᵢ: ${expected}`);
+
+    // reset(): the initial parameters' batch, once their first evaluation (in parts too) is done.
+    await element.evaluate((el) => el.reset());
+    // Computing again (from the next frame drawn).
+    await page.waitForFunction(
+      () => document.querySelector("sepal-playground").shadowRoot.querySelector('[part="derivation"] .batch[aria-busy="true"]'),
+      null,
+      { timeout: 60000, polling: "raf" },
+    );
+    await batchShown(page);
+    const initial = await element.evaluate(againstWhole);
+    assert.equal(await element.evaluate((el) => el.iteration), 0);
+    for (const { shown, expected } of initial.terms) assert.equal(shown, `batch (1/10000) Σᵢ: ${expected}`);
   }));
 
 test("the course's page computes the batch column at once, as before", () =>

@@ -132,6 +132,8 @@ export class PointDerivation {
       if (!mean && this.#mean.run) this.#stopMean();
       const shown = mean ? this.#meanOf(pg, model.state) : d;
       if (!shown) return; // averaged in parts: shown when done
+      // The batch's gradients are not shown in the mean view: not computed there (the wasm keeps how far they got).
+      if (mean) this.#stopBatch();
       const batch = mean ? null : this.#batchOf(pg, model.state);
       const settings = this.#settings.current;
       this.panel.show({
