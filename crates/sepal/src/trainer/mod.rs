@@ -6,8 +6,8 @@
 //!
 //! One file though over 500 lines: the run's building, the mini-batches'
 //! epochs, the curves and the divergence check all move the same run state;
-//! the iteration's phases (run whole or in parts) are `parts.rs`, the tests
-//! `tests.rs`.
+//! the iteration's phases (run whole or in parts) are `parts.rs`, the
+//! batch's gradients in parts `gradients.rs`, the tests `tests.rs`.
 //!
 //! One iteration is one update. With full batches an epoch is an iteration
 //! and the gradient comes from the kept forward pass of the current
