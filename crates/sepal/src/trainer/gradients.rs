@@ -54,8 +54,8 @@ impl Trainer {
         let network = &self.network;
         let pass = self.regularization.update_pass(&self.pass);
         let m = pass.cols();
-        // `k` rows from `row` of `n`, each `cost` multiply-adds: as many as `work` allows.
-        let rows = |row: usize, n: usize, cost: usize| row..(row + (work / cost.max(1)).max(1)).min(n);
+        // Rows from `row` of `n`, each `cost` multiply-adds: as many as `work` allows (any budget, up to usize::MAX).
+        let rows = |row: usize, n: usize, cost: usize| row..row.saturating_add((work / cost.max(1)).max(1)).min(n);
         match part {
             // Nothing to compute without training points: the gradients stay zero.
             Part::Start if self.train.is_empty() => (Part::Done, 0),

@@ -272,4 +272,17 @@ fn gradients_in_parts_start_over_when_the_run_changes() {
     run.reset_in_parts();
     run.finish_evaluation();
     assert!(!run.gradients_advance(1), "reset in parts: begun anew");
+    // Any budget after any part: the rest at once (one point: rows of a single multiply-add).
+    let mut settings = Settings::default();
+    settings.set("model", "deep").unwrap();
+    let mut one = Trainer::with_data(&settings, &Dataset::from_points(&[[-1.0, 0.5, 1.0]]));
+    let expected = gradient_bits(one.gradients());
+    for parts in 0..40 {
+        one.changed();
+        for _ in 0..parts {
+            one.gradients_advance(1);
+        }
+        assert!(one.gradients_advance(usize::MAX));
+        assert_eq!(gradient_bits(&one.grads), expected, "after {parts} parts");
+    }
 }
