@@ -412,7 +412,7 @@ test("on a 375 px phone the open derivation fits the width: the graph scrolls in
     assert.ok(fit.terms > 20);
   }));
 
-test("#15: at a large size All points is averaged in parts, counting the points, and ends at the batch gradients", () =>
+test("#15: at a large size All points is averaged in parts, counting the points, the numbers meanwhile busy and dimmed, and ends at the batch gradients", () =>
   // 64, 64 units on 2,000 points: 4,417 parameters × 2,000 points, over MEAN_WORK (point-derivation.js).
   withPage("?model=deep&layers=64,64&points=2000", async ({ element }) => {
     await element.evaluate(async (el) => {
@@ -420,8 +420,14 @@ test("#15: at a large size All points is averaged in parts, counting the points,
       el.step(3);
       el.selectPoint(0);
       const subtitle = el.shadowRoot.querySelector(".derivation-point");
+      const body = el.shadowRoot.querySelector(".derivation-body");
       window.__subtitles = [];
-      new MutationObserver(() => window.__subtitles.push(subtitle.textContent)).observe(subtitle, { childList: true, characterData: true, subtree: true });
+      // With each subtitle, whether the numbers below are marked busy and dimmed (they are not the mean yet).
+      window.__bodies = [];
+      new MutationObserver(() => {
+        window.__subtitles.push(subtitle.textContent);
+        window.__bodies.push({ busy: body.getAttribute("aria-busy"), opacity: getComputedStyle(body).opacity });
+      }).observe(subtitle, { childList: true, characterData: true, subtree: true });
     });
     await element.locator('[data-view="mean"]').click();
     await element.page().waitForFunction(
@@ -436,10 +442,17 @@ test("#15: at a large size All points is averaged in parts, counting the points,
         const [, unit, input] = n.dataset.graph.split("-").map(Number);
         return { text: n.textContent, expected: short(g.dW[0][unit][input]) };
       });
-      return { subtitles: window.__subtitles, terms };
+      const body = el.shadowRoot.querySelector(".derivation-body");
+      const end = { busy: body.getAttribute("aria-busy"), opacity: getComputedStyle(body).opacity };
+      return { subtitles: window.__subtitles, bodies: window.__bodies, end, terms };
     });
     assert.match(shown.subtitles[0], /^Averaging over the training points… [\d,]+ of 2,000$/);
     assert.match(shown.subtitles.at(-1), /^Every value averaged over the 2000 training points/);
+    // While it averages, the point's numbers still shown are busy and dimmed; the mean is neither.
+    const averaging = shown.bodies.filter((_, i) => shown.subtitles[i].startsWith("Averaging"));
+    assert.ok(averaging.length > 0);
+    for (const body of averaging) assert.deepEqual(body, { busy: "true", opacity: "0.4" });
+    assert.deepEqual(shown.end, { busy: null, opacity: "1" });
     assert.ok(shown.terms.length > 0);
     for (const { text, expected } of shown.terms) assert.ok(text.includes(`= ${expected}`), `${text} shows the batch's ${expected}`);
   }));

@@ -7,6 +7,8 @@
 // that names the panel's button, and still answers at the course's size.
 // At the caps (6 × 64 units, 10,000 points: 21,057 parameters, minutes of
 // checking) no task comes near the bound meanwhile; one part is ~8 ms.
+// Ticking "Plant a bug" checks again — in parts too, a check under way
+// begun anew with the bug as ticked.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -143,5 +145,53 @@ test("a check in parts gives the whole check's numbers, and the course's page st
     const result = await element.evaluate((el) => el.gradientCheck());
     assert.equal(result.rows.length, 17);
     assert.ok(result.difference < 2e-7);
+  });
+});
+
+test("ticking Plant a bug checks again in parts, a check under way too: no long task, the whole check's numbers with and without the bug", async () => {
+  // 40, 40 units on 400 points, over the one-task limit as above: checked whole, one task of a second or more.
+  await withPage("?model=deep&layers=40,40", async ({ element, page }) => {
+    await element.evaluate((el) => el.ready);
+    await element.evaluate((el) => el.step(5));
+    await page.evaluate(watchLongTasks);
+    const handle = await element.elementHandle();
+    const verdict = () => page.waitForFunction((el) => el.shadowRoot.querySelector('[part="gradient-check"] .verdict'), handle, { timeout: 120000 });
+    await element.locator('[part="gradient-check"] summary').click();
+    await element.locator('[data-action="check-gradients"]').click();
+    await page.waitForFunction((el) => /^Checked [1-9]/.test(el.shadowRoot.querySelector(".gradcheck-progress").textContent), handle, {
+      timeout: 60000,
+      polling: 50,
+    });
+    // Ticked while the check runs: it begins again, with the bug.
+    await element.locator('[data-setting="plant-bug"]').check();
+    const restarted = await element.evaluate(panel);
+    assert.equal(restarted.cancelHidden, false, "in parts, with Cancel");
+    assert.equal(restarted.verdict, null);
+    await verdict();
+    const withBug = await element.evaluate(panel);
+    // Unticked after a result: checked again, in parts.
+    await element.locator('[data-setting="plant-bug"]').uncheck();
+    const again = await element.evaluate(panel);
+    assert.notEqual(again.progress, null, "a progress line: in parts");
+    assert.equal(again.cancelHidden, false);
+    assert.equal(again.verdict, null, "the old verdict is gone");
+    await verdict();
+    const withoutBug = await element.evaluate(panel);
+    const tasks = await page.evaluate(() => window.__tasks);
+    const whole = await element.evaluate(async (el) => {
+      const { loadWasm } = await import(new URL("wasm.js", document.baseURI).href);
+      const api = await loadWasm();
+      const pg = new api.Playground(el.settings);
+      pg.step(el.iteration);
+      const [bug, plain] = [true, false].map((b) => pg.gradientCheck(1e-7, b).difference.toExponential(3));
+      pg.free();
+      return { bug, plain };
+    });
+    assert.equal(withBug.verdict.match(/difference = ([^:]+):/)[1], whole.bug, "the whole check's difference with the bug");
+    assert.match(withBug.verdict, /there is a mistake/);
+    assert.equal(withoutBug.verdict.match(/difference = ([^:]+):/)[1], whole.plain, "and without it");
+    assert.doesNotMatch(withoutBug.verdict, /there is a mistake/);
+    const longest = Math.max(0, ...tasks);
+    assert.ok(longest < LONG_TASK_MS, `longest task ${longest} ms (${tasks.join(", ")})`);
   });
 });

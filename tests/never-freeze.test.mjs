@@ -229,8 +229,17 @@ test("at the caps, expanding the derivation's six 64-unit layers and collapsing 
   withPage(CAPS, async ({ element, page }) => {
     await element.evaluate((el) => el.ready);
     await page.waitForTimeout(500);
-    // Opening the panel computes the batch's gradients over the 10,000 points: one task, not watched here.
+    // Opening the panel computes the batch's gradients over the 10,000 points, in parts (batch-gradients.test.mjs
+    // watches that): not watched here, the expansion is.
     await element.evaluate((el) => el.selectPoint(0));
+    await page.waitForFunction(
+      () => {
+        const panel = document.querySelector("sepal-playground").shadowRoot.querySelector('[part="derivation"]');
+        return panel.querySelector(".batch") && !panel.querySelector("[aria-busy]");
+      },
+      null,
+      { timeout: 60000 },
+    );
     await page.waitForTimeout(500);
     await page.evaluate(watch);
     /** Until the panel is whole: one list of terms (what showed before is gone), nothing `aria-busy`. */

@@ -147,16 +147,23 @@ export class DerivationPanel {
     return this.#view;
   }
 
-  /** #15: what the subtitle says while the "all points" view is averaged in parts. */
+  /**
+   * #15: what the subtitle says while the "all points" view is averaged in
+   * parts; the numbers shown until it is done (another view's, or an
+   * earlier state's) are marked busy and dimmed, so that none reads as the
+   * mean.
+   */
   averaging(line) {
     this.root.hidden = false;
     if (this.subtitle.textContent !== line) this.subtitle.textContent = line;
+    this.body.setAttribute("aria-busy", "true");
   }
 
   close() {
     this.#cancelParts();
     this.#parts = [];
     this.root.hidden = true;
+    this.body.removeAttribute("aria-busy");
     this.#last = null;
     this.#live = null;
     this.#retire();
@@ -179,6 +186,7 @@ export class DerivationPanel {
   show(data, { rebuild = true, sliced = false } = {}) {
     this.#last = data;
     this.root.hidden = false;
+    this.body.removeAttribute("aria-busy");
     const { point, d } = data;
     const text = this.text;
     const setName = point.set === "test" ? text.derivationTestPoint : text.derivationTrainPoint;
@@ -330,8 +338,15 @@ export class DerivationPanel {
     const aPrev = (l, k) => (l === 0 ? input(k) : sym("a", L(l - 1), units(l - 1, k)));
     const aPrevValue = (l, k) => (x) => (l === 0 ? x.d.x[k] : x.d.forward[l - 1].a[k]);
     const plain = (name) => h("span", { class: "sym" }, [name]);
-    const batchOf = (get) =>
-      mean ? [] : [" ", h("span", { class: "batch" }, [live.text((x) => format(text.derivationBatch, { m, value: short(get(x.batch)) }))])];
+    /** #15: the batch's value beside a dW or db; while it is computed in parts (`batch` null), "computing…", `aria-busy`. */
+    const batchOf = (get) => {
+      if (mean) return [];
+      const span = h("span", { class: "batch" }, [
+        live.text((x) => (x.batch ? format(text.derivationBatch, { m, value: short(get(x.batch)) }) : format(text.derivationBatchComputing, { m }))),
+      ]);
+      live.each((x) => (x.batch ? span.removeAttribute("aria-busy") : span.setAttribute("aria-busy", "true")));
+      return [" ", span];
+    };
     /** One term, computed at `key` on the graph (a node or an edge): `symbol` (a function, as a node has one place) = `formula` = its value `get(data)`, then `extra`. */
     const term = (key, symbol, formula, get, extra = []) => {
       const middle = mean ? ["(1/m) Σ", h("sub", {}, ["i"]), " ", symbol(), h("sup", {}, ["(i)"])] : formula;

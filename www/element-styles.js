@@ -632,4 +632,7 @@ canvas[part="plot"]:focus-visible { outline: 3px solid var(--sepal-focus); outli
 .gradcheck-progress { display: flex; flex-wrap: wrap; gap: 0.6rem; align-items: center; margin: 0.6rem 0; font-variant-numeric: tabular-nums; }
 .gradcheck-progress[hidden] { display: none; }
 .gradcheck-meter { width: min(16rem, 100%); }
+/* #15: batch gradients in parts — a batch value being computed; the derivation's numbers while "All points" averages */
+.derivation .batch[aria-busy="true"] { font-style: italic; }
+.derivation-body[aria-busy="true"] { opacity: 0.4; }
 `;

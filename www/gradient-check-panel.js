@@ -61,8 +61,9 @@ export class GradientCheckPanel {
     this.result = h("div", { class: "gradcheck-result", "aria-live": "polite" });
     this.button.addEventListener("click", () => this.run());
     this.cancelButton.addEventListener("click", () => this.cancel());
+    // A result shown, or a check under way (#15: in parts, its bug fixed when it began), is checked again with the bug as ticked.
     this.bug.addEventListener("change", () => {
-      if (this.#result) this.run();
+      if (this.#result || this.#parts) this.run();
     });
     this.root = h("details", { part: "gradient-check", class: "gradient-check" }, [
       h("summary", {}, [h("h2", {}, [text.gradcheckHeading])]),

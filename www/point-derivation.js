@@ -16,11 +16,19 @@ export const VALUES_MS = 200;
 /**
  * #15: the batch's gradients (the (1/m) Σᵢ dW⁽ⁱ⁾ beside each dW) are a
  * backward pass over every training point: with more training points ×
- * parameters than this (~10 ms of work) they are not computed again while
+ * parameters than this (~10 ms of work) they are not computed while
  * training plays, only once it stops (six 64-unit layers and 10,000
- * points: 2 × 10⁸, 0.25–0.35 s a time).
+ * points: 2 × 10⁸, 0.15–0.4 s whole), and then in parts of BATCH_PART_MS
+ * a task, calls of about BATCH_SLICE_MS (Playground.gradientsAdvance), the
+ * point's own numbers shown meanwhile and the batch's "computing…".
  */
 const BATCH_WORK = 1e7;
+const BATCH_PART_MS = 8;
+const BATCH_SLICE_MS = 1;
+/** The first call's multiply-adds (the next ones are sized to BATCH_SLICE_MS by the rate seen). */
+const BATCH_FIRST_WORK = 1e5;
+/** How long to wait while an iteration or a first evaluation finishes in the frames (ms). */
+const BATCH_WAIT_MS = 50;
 /**
  * #15: the "all points" view derives every training point one by one (at
  * six 64-unit layers and 10,000 points, 2 × 10⁸ parameters × points, 6.8 s
@@ -41,7 +49,7 @@ export class PointDerivation {
   #selection = null; // {index, set}, or null
   #computedAt = -Infinity; // when the derivation was last computed
   #computedFrom = []; // and from what: the run, its state as last read, its points, the settings
-  #batch = { pg: null, layers: null }; // the batch's gradients last computed
+  #batch = { pg: null, state: null, layers: null, timer: 0, work: BATCH_FIRST_WORK }; // the batch's gradients, last computed or in parts
   #mean = { pg: null, state: null, result: null, run: null, points: 1, timer: 0 }; // the "all points" view, in parts
 
   /**
@@ -74,6 +82,7 @@ export class PointDerivation {
     this.picker.selection = point;
     if (!point) {
       this.#stopMean();
+      this.#stopBatch();
       this.panel.close();
       this.picker.describe("");
     } else {
@@ -123,7 +132,9 @@ export class PointDerivation {
       if (!mean && this.#mean.run) this.#stopMean();
       const shown = mean ? this.#meanOf(pg, model.state) : d;
       if (!shown) return; // averaged in parts: shown when done
-      const batch = this.#batchOf(pg);
+      // The batch's gradients are not shown in the mean view: not computed there (the wasm keeps how far they got).
+      if (mean) this.#stopBatch();
+      const batch = mean ? null : this.#batchOf(pg, model.state);
       const settings = this.#settings.current;
       this.panel.show({
         point: { ...point, label: d.y, x1: list[point.index][0], x2: list[point.index][1] },
@@ -196,12 +207,72 @@ export class PointDerivation {
     this.#mean = { pg: null, state: null, result: null, run: null, points: 1, timer: 0 };
   }
 
-  /** The batch's gradients as layers [{dW, db}]: computed now, or while a large run trains those last computed. */
-  #batchOf(pg) {
+  /**
+   * The batch's gradients as layers [{dW, db}]: computed now (small), those
+   * of this state (or, while a large run trains, those last computed), or
+   * null while they are computed in parts (then refreshed) or training
+   * plays. Another point of the same state goes on with the same run.
+   */
+  #batchOf(pg, state) {
     const large = this.#model.points.train.length * pg.parameterCount() > BATCH_WORK;
-    if (large && this.#loop.running && this.#batch.pg === pg) return this.#batch.layers;
-    const layers = layersOf(pg.gradients(), "d").map(({ W, b }) => ({ dW: W, db: b }));
-    this.#batch = { pg, layers };
+    const batch = this.#batch;
+    if (large && batch.pg === pg) {
+      if (this.#loop.running) return batch.layers;
+      if (batch.state === state && (batch.layers || batch.timer)) return batch.layers;
+    }
+    this.#stopBatch();
+    // Small, or complete already (the run has not changed since they were computed): at once.
+    const layers = !large || pg.gradientsAdvance(0) ? batchLayers(pg) : null;
+    this.#batch = { pg, state, layers, timer: 0, work: BATCH_FIRST_WORK };
+    if (!layers && !this.#loop.running) this.#batchPart(this.#batch);
     return layers;
   }
+
+  /**
+   * The next part of computing `batch`'s gradients, in a task of its own:
+   * given up when training plays or the run changes (the refresh that
+   * follows begins anew), waited for while an iteration finishes.
+   */
+  #batchPart(batch, wait = 0) {
+    batch.timer = setTimeout(() => {
+      const model = this.#model;
+      if (this.#batch !== batch) return;
+      if (this.#loop.running || model.pg !== batch.pg || model.state !== batch.state) {
+        this.#stopBatch();
+        return;
+      }
+      const pg = batch.pg;
+      if (pg.midIteration || pg.evaluating) {
+        this.#batchPart(batch, BATCH_WAIT_MS);
+        return;
+      }
+      const started = performance.now();
+      let done = false;
+      for (let now = started; !done && now - started < BATCH_PART_MS; ) {
+        done = model.call(() => pg.gradientsAdvance(batch.work));
+        if (done === undefined) return; // the model failed, and says so
+        const ms = performance.now() - now;
+        now += ms;
+        batch.work = Math.max(1, Math.min(2 * batch.work, (batch.work * BATCH_SLICE_MS) / Math.max(ms, 0.05)));
+      }
+      if (!done) {
+        this.#batchPart(batch);
+        return;
+      }
+      batch.timer = 0;
+      batch.layers = model.call(() => batchLayers(pg)) ?? null;
+      this.refresh(true);
+    }, wait);
+  }
+
+  /** Stops computing the batch's gradients in parts, if under way, and forgets them. */
+  #stopBatch() {
+    clearTimeout(this.#batch.timer);
+    this.#batch = { pg: null, state: null, layers: null, timer: 0, work: BATCH_FIRST_WORK };
+  }
+}
+
+/** `pg`'s batch gradients as layers [{dW, db}] (computed whole unless complete already). */
+function batchLayers(pg) {
+  return layersOf(pg.gradients(), "d").map(({ W, b }) => ({ dW: W, db: b }));
 }

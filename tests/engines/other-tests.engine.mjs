@@ -22,6 +22,7 @@ export const OTHER_TESTS = {
   "attribute-storm.test.mjs": ["chromium", "one rebuild per task is the element's own microtask, the same code in every engine"],
   "axes.test.mjs": ["chromium", "the tick labels' layout is computed (7.5 px a character), the same in every engine"],
   "bad-inputs.test.mjs": ["chromium", SAME_IN_EVERY_ENGINE],
+  "batch-gradients.test.mjs": ["chromium", "reads long tasks (PerformanceObserver \"longtask\"), which only Chromium reports"],
   "chinese.test.mjs": ["chromium", "needs a browser context with a Chinese locale, which only the Playwright driver sets"],
   "choices-fit.test.mjs": ["chromium", "the widths are Chromium's fonts'; the rule that gives long choices a row is the same code in every engine"],
   "colours.test.mjs": ["chromium", NO_BROWSER],

@@ -7,7 +7,8 @@
 //! layer, row, col, backprop, approx}]}`; `gradientCheckBegin(epsilon,
 //! bug)` the same check in parts (a `GradientCheckInParts`: `advance(work)`,
 //! `checked`, `total`, `result()`), for a network too large to check in one
-//! task; `derivationMeanBegin()` the mean in parts likewise.
+//! task; `derivationMeanBegin()` the mean in parts likewise;
+//! `gradientsAdvance(work)` the batch's gradients (`gradients()`) in parts.
 
 use sepal::derivation::{Derivation, MeanRun};
 use sepal::gradcheck::{self, GradientCheck, GradientCheckRun};
@@ -124,6 +125,16 @@ impl Playground {
             features: self.trainer.features().names(),
             inputs: self.layer_inputs(),
         }
+    }
+
+    /// #15: goes on computing the batch's gradients of the current
+    /// parameters for about `work` multiply-adds (at least one row's); true
+    /// when they are complete: `gradients()` then gives them without
+    /// computing anything. Any change of the run (a step, a reset, new
+    /// points) starts the computation over.
+    #[wasm_bindgen(js_name = gradientsAdvance)]
+    pub fn gradients_advance(&mut self, work: f64) -> bool {
+        self.trainer.gradients_advance(work as usize)
     }
 
     /// The course's gradient check on the training points at the current

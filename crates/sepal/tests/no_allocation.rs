@@ -201,6 +201,30 @@ fn iterations_in_parts_do_not_allocate() {
     }
 }
 
+/// #15: the batch's gradients computed in parts (`gradients_advance`) fill
+/// the run's own workspace, with penalties and dropout too.
+#[test]
+fn gradients_in_parts_do_not_allocate() {
+    let kinds: [&[(&str, &str)]; 3] = [
+        &[("model", "deep"), ("layers", "8,8,8")],
+        &[("model", "deep"), ("l2", "0.7"), ("l1", "0.01"), ("keep-prob", "0.86")],
+        &[("notebook", "optimization"), ("batch-size", "64")],
+    ];
+    for pairs in kinds {
+        let mut settings = Settings::default();
+        assert_eq!(settings.apply(pairs.iter().copied()), []);
+        let mut run = Trainer::new(&settings);
+        run.step(3);
+        let n = allocations_during(|| {
+            for work in [1, 777, 1 << 20] {
+                while !run.gradients_advance(work) {}
+                run.step(1);
+            }
+        });
+        assert_eq!(n, 0, "{pairs:?}: {n} allocations");
+    }
+}
+
 /// The page animates a large network at fewer cells than its stills: going
 /// down the sizes and back reuses the still's buffers.
 #[test]

@@ -6,8 +6,8 @@
 //!
 //! One file though over 500 lines: the run's building, the mini-batches'
 //! epochs, the curves and the divergence check all move the same run state;
-//! the iteration's phases (run whole or in parts) are `parts.rs`, the tests
-//! `tests.rs`.
+//! the iteration's phases (run whole or in parts) are `parts.rs`, the
+//! batch's gradients in parts `gradients.rs`, the tests `tests.rs`.
 //!
 //! One iteration is one update. With full batches an epoch is an iteration
 //! and the gradient comes from the kept forward pass of the current
@@ -34,8 +34,10 @@ use crate::optimizer::{Optimizer, Schedule};
 use crate::regularization::Regularization;
 use crate::settings::Settings;
 
+mod gradients;
 mod parts;
 
+use gradients::GradientsPart;
 pub use parts::{Advance, IterationStep, PART_WORK};
 use parts::{AfterPass, Phase};
 
@@ -117,6 +119,9 @@ pub struct Trainer {
     /// (accuracy, cost) on the held-out points for the current parameters,
     /// once computed.
     test_metrics: Option<(f64, f64)>,
+    /// #15: how far `grads` holds the current parameters' batch gradients
+    /// (computed in parts, `gradients.rs`).
+    gradients_part: GradientsPart,
 }
 
 impl Trainer {
@@ -226,6 +231,7 @@ impl Trainer {
             train_accuracies: history(),
             test_accuracies: history(),
             test_metrics: None,
+            gradients_part: GradientsPart::Start,
         }
     }
 
@@ -386,15 +392,8 @@ impl Trainer {
     /// unchanged, since every step computes it afresh. Zero without
     /// training points.
     pub fn gradients(&mut self) -> &Gradients {
-        if !self.train.is_empty() {
-            self.regularization.gradients(
-                &self.network,
-                self.train.x.view(),
-                &self.train.y,
-                &self.pass,
-                &mut self.grads,
-            );
-        }
+        // #15: the computation in parts done at once (`gradients.rs`).
+        self.gradients_advance(usize::MAX);
         &self.grads
     }
 
@@ -650,6 +649,7 @@ impl Trainer {
 
     /// [`Self::restart_at`] before the evaluation: the counters and curves.
     fn clear_at(&mut self, iteration: u64) {
+        self.changed();
         self.phase = Phase::Idle;
         self.iteration = iteration;
         self.epoch = if self.batches.is_none() { iteration } else { 0 };
@@ -668,6 +668,7 @@ impl Trainer {
     /// The forward pass and cost of the current parameters; every change of
     /// the parameters ends here, so it also forgets the test metrics.
     fn evaluate(&mut self) {
+        self.changed();
         if self.train.is_empty() {
             self.test_metrics = None;
             self.cost = f64::NAN;

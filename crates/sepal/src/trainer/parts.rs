@@ -119,6 +119,7 @@ impl Trainer {
     /// with what a page reads computed in phases too: the plain pass and the
     /// test metrics.
     pub(super) fn run_phase(&mut self, readable: bool) -> Advance {
+        self.changed();
         let evaluating = self.is_evaluating();
         let last = self.network.layers.len() - 1;
         if self.phase == Phase::Idle {

@@ -1,6 +1,8 @@
 //! The run's own tests: dropout's plain pass, mini-batches, the curves,
 //! restores, the gradients read and the data replaced.
 
+use alloc::vec::Vec;
+
 use super::*;
 
 fn run_with(pairs: &[(&str, &str)]) -> Trainer {
@@ -186,4 +188,101 @@ fn drawn_points_train_and_none_do_nothing() {
     let mut run = Trainer::with_data(&settings, &Dataset::from_points(&points));
     run.step(200);
     assert_eq!(run.train_accuracy(), 1.0);
+}
+
+/// #15: every bit of dW and db, layer by layer.
+fn gradient_bits(grads: &Gradients) -> Vec<u64> {
+    let dw = grads.dw.iter().flat_map(|dw| dw.iter());
+    let db = grads.db.iter().flat_map(|db| db.iter());
+    dw.chain(db).map(|v| v.to_bits()).collect()
+}
+
+/// #15: the batch's gradients computed in parts, whatever the budget a
+/// part, have every bit of the whole backward pass and penalties
+/// (`Regularization::gradients`, as `gradients()` computed them before it
+/// came in parts), for shapes, activations, L2, L1, dropout (both masks),
+/// mini-batches and features; and `gradients()` is the same.
+#[test]
+fn gradients_in_parts_have_the_bits_of_the_whole_pass() {
+    let kinds: [&[(&str, &str)]; 9] = [
+        &[],
+        &[("model", "logistic")],
+        &[("model", "deep"), ("layers", "5,3,4"), ("activation", "relu")],
+        &[("model", "deep"), ("activation", "sigmoid"), ("l2", "0.7")],
+        &[
+            ("model", "deep"),
+            ("activation", "leaky-relu"),
+            ("l1", "0.01"),
+            ("l2", "0.3"),
+        ],
+        &[("model", "deep"), ("keep-prob", "0.8")],
+        &[
+            ("model", "deep"),
+            ("keep-prob", "0.86"),
+            ("dropout-masks", "fixed"),
+            ("l2", "0.1"),
+        ],
+        &[("model", "deep"), ("keep-prob", "0.8"), ("batch-size", "64")],
+        &[("dataset", "circles"), ("features", "x1,x2,x1sq,x2sq,sinx1")],
+    ];
+    for pairs in kinds {
+        let mut run = run_with(pairs);
+        run.step(7);
+        let m = run.train_inputs().len();
+        let mut whole = Gradients::new(run.network(), m);
+        run.regularization
+            .gradients(&run.network, run.train.x.view(), &run.train.y, &run.pass, &mut whole);
+        let expected = gradient_bits(&whole);
+        assert_eq!(gradient_bits(run.gradients()), expected, "{pairs:?}: gradients()");
+        for work in [1, 2, 50, 999, 4096, 100_000, usize::MAX] {
+            // Start over, with another computation's leftovers in the workspace.
+            run.changed();
+            run.grads.dw.iter_mut().for_each(|dw| dw.fill(f64::NAN));
+            let mut calls = 1;
+            while !run.gradients_advance(work) {
+                calls += 1;
+            }
+            assert_eq!(gradient_bits(&run.grads), expected, "{pairs:?}: parts of {work}");
+            assert_eq!(gradient_bits(run.gradients()), expected, "{pairs:?}: kept");
+            if work == 1 {
+                assert!(calls > run.network().layers.len(), "{pairs:?}: {calls} parts of 1");
+            }
+        }
+    }
+}
+
+/// #15: a run that trains on while its gradients are computed in parts
+/// starts them over: what they complete is the current parameters'
+/// gradients; complete, they are kept until the run changes.
+#[test]
+fn gradients_in_parts_start_over_when_the_run_changes() {
+    let deep = [("model", "deep"), ("l2", "0.5")];
+    let mut run = run_with(&deep);
+    assert!(!run.gradients_advance(3000));
+    run.step(3);
+    while !run.gradients_advance(3000) {}
+    let mut other = run_with(&deep);
+    other.step(3);
+    let expected = gradient_bits(other.gradients());
+    assert_eq!(gradient_bits(&run.grads), expected);
+    assert!(run.gradients_advance(1), "kept: nothing left to do");
+    run.reset();
+    assert!(!run.gradients_advance(1), "reset: begun anew");
+    while !run.gradients_advance(1) {}
+    run.reset_in_parts();
+    run.finish_evaluation();
+    assert!(!run.gradients_advance(1), "reset in parts: begun anew");
+    // Any budget after any part: the rest at once (one point: rows of a single multiply-add).
+    let mut settings = Settings::default();
+    settings.set("model", "deep").unwrap();
+    let mut one = Trainer::with_data(&settings, &Dataset::from_points(&[[-1.0, 0.5, 1.0]]));
+    let expected = gradient_bits(one.gradients());
+    for parts in 0..40 {
+        one.changed();
+        for _ in 0..parts {
+            one.gradients_advance(1);
+        }
+        assert!(one.gradients_advance(usize::MAX));
+        assert_eq!(gradient_bits(&one.grads), expected, "after {parts} parts");
+    }
 }
