@@ -194,6 +194,37 @@ test("at the caps, playing trains in parts: no long task, frames keep coming, pa
     assert.ok(bits.same, `iteration ${bits.iteration}: parts ${bits.parts}, whole ${bits.whole}`);
   }));
 
+test("at the caps, the formulas' values say there are too many and playing reads no batch gradients for them", () =>
+  withPage(`?folded=none${CAPS}`, async ({ element, page }) => {
+    await element.evaluate((el) => el.ready);
+    await page.waitForTimeout(500);
+    await page.evaluate(watch);
+    const played = await element.evaluate(async (el) => {
+      // Each batch-gradient read at the caps is a backward pass over the
+      // 10,000 points (0.2 s): counted where the page makes them.
+      const { Playground } = await import(new URL("pkg/sepal.js", location.href));
+      const gradients = Playground.prototype.gradients;
+      let reads = 0;
+      Playground.prototype.gradients = function (...args) {
+        reads += 1;
+        return gradients.apply(this, args);
+      };
+      el.shadowRoot.querySelector('[data-action="show-values"]').click();
+      el.setAttribute("speed", "max");
+      el.play();
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      el.pause();
+      const record = window.__freeze;
+      record.watching = false;
+      Playground.prototype.gradients = gradients;
+      return { reads, tasks: record.tasks, note: el.shadowRoot.querySelector(".formula-values").textContent };
+    });
+    assert.match(played.note, /too many to show here/);
+    assert.equal(played.reads, 0, "no batch gradients read for values that are not shown");
+    const longest = Math.max(0, ...played.tasks);
+    assert.ok(longest < LONG_TASK_MS, `longest task while playing ${longest} ms (${played.tasks.join(", ")})`);
+  }));
+
 test("at the caps, the Initialisations experiment trains without long tasks and Cancel registers", () =>
   withPage(CAPS, async ({ element, page }) => {
     await element.evaluate((el) => el.ready);

@@ -22,7 +22,7 @@ import { Readouts } from "./readouts.js";
 import { NotebookResult } from "./notebook-result.js";
 import { STYLES } from "./element-styles.js";
 import { h } from "./dom.js";
-import { FormulasPanel, layersOf } from "./formulas-panel.js";
+import { FormulasPanel, MAX_SHOWN_PARAMETERS, layersOf } from "./formulas-panel.js";
 import { GradientCheckPanel } from "./gradient-check-panel.js";
 import { GRADCHECK_EPSILON, gradientCheckFits } from "./api-arguments.js";
 import { PointDerivation, VALUES_MS } from "./point-derivation.js";
@@ -522,15 +522,17 @@ export class View {
     const time = performance.now();
     if (!now && this.#loop.running && time - this.#valuesAt < VALUES_MS) return;
     this.#valuesAt = time;
-    model.call(() =>
-      formulas.showValues({
+    model.call(() => {
+      const count = pg.parameterCount();
+      // Too many to show: not read either (#15: the gradients are a backward
+      // pass over every training point, 0.2 s at the caps, every VALUES_MS).
+      const shown = count <= MAX_SHOWN_PARAMETERS && {
         parameters: pg.parameters(),
         gradients: pg.gradients(),
         optimizer: pg.optimizerState(),
-        count: pg.parameterCount(),
-        iteration: model.state.iteration,
-      }),
-    );
+      };
+      formulas.showValues({ ...shown, count, iteration: model.state.iteration });
+    });
   }
 
   /** The model, read out of wasm memory: the map and points, the curves, the numbers, the network. */
