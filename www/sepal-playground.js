@@ -306,7 +306,7 @@ export class SepalPlayground extends HTMLElement {
    */
   async importModel(json) {
     await this.#ready;
-    this.#reactions.adopt(this.#model.open(json, this.#view.text));
+    await this.#reactions.adopt(this.#model.open(json, this.#view.text));
   }
 
   /**

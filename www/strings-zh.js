@@ -518,4 +518,6 @@ export const zh = {
   gradcheckAbandoned: "检验已停止：训练继续了或运行已改变，而一次检验针对的是同一次迭代的参数。请在暂停时再检验。",
   gradcheckPaused: "检验梯度期间，训练已暂停。",
   derivationAveraging: "正在对训练样本取平均…… {done} / {total}",
+  // #15: rebuilds in parts
+  modelSuperseded: "加载期间，另一个模型或设置的更改取代了它",
 };

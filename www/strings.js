@@ -575,6 +575,8 @@ const en = {
   gradcheckAbandoned: "The check stopped: training went on or the run changed, and a check is of one iteration's parameters. Check again when it is paused.",
   gradcheckPaused: "Training is paused while the gradients are checked.",
   derivationAveraging: "Averaging over the training points… {done} of {total}",
+  // #15: rebuilds in parts
+  modelSuperseded: "another model or a change of settings replaced it while it loaded",
 };
 
 /**
