@@ -171,8 +171,8 @@ export class ModelHolder {
       return;
     }
     this.#inParts(drawing, {
+      // Its first evaluation all in the frames: the build took its tasks already.
       made: (pg) => {
-        this.#evaluateSome(pg);
         this.install(pg, settings);
         built();
       },
@@ -349,10 +349,7 @@ export class ModelHolder {
     }
     return new Promise((resolve, reject) => {
       this.#inParts(drawing, {
-        made: (pg) => {
-          this.#evaluateSome(pg);
-          resolve(pg);
-        },
+        made: resolve, // evaluated in the frames once installed, as a rebuild drawn in parts
         failed: (error) => reject(rejected(error)),
         abandoned: () => reject(refuse(text.modelSuperseded, "superseded")),
       });
