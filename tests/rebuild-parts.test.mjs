@@ -158,8 +158,9 @@ test("at the caps, on a processor 4× slower, importing a model file has no long
   }));
 
 test("at the caps, the old model stays until the new one is in place, a second change abandons the first, a read gets the new one whole", () =>
-  atCaps(async ({ element }) => {
-    const outcome = await element.evaluate(async (el) => {
+  atCaps(async ({ element, page }) => {
+    // 4× slower, so that the parts outlast two frames.
+    const outcome = await throttled(page, () => element.evaluate(async (el) => {
       const { loadWasm } = await import(new URL("wasm.js", document.baseURI).href);
       const api = await loadWasm();
       const whole = (changes) => {
@@ -168,34 +169,34 @@ test("at the caps, the old model stays until the new one is in place, a second c
         pg.free();
         return cost;
       };
-      const costs = { seed3: whole({ seed: 3 }), seed4: whole({ seed: 4 }) };
+      const costs = { seed7: whole({ seed: 7 }), seed8: whole({ seed: 8 }) };
       // The old model one iteration in, so that its readout differs from a new model's.
       el.step(1);
       const readout = () => el.shadowRoot.querySelector(".readout.iteration dd").textContent;
       const before = readout();
       const events = [];
       el.addEventListener("progress", ({ detail }) => events.push(detail.cost));
-      el.setAttribute("seed", "3");
-      await new Promise((resolve) => setTimeout(resolve));
-      // A part later: still the old model on screen.
+      el.setAttribute("seed", "7");
+      // Two frames later (a whole build's readouts are shown by then): still the old model on screen.
+      for (let frame = 0; frame < 2; frame += 1) await new Promise((resolve) => requestAnimationFrame(resolve));
       const during = readout();
-      el.setAttribute("seed", "4");
+      el.setAttribute("seed", "8");
       await new Promise((resolve) => setTimeout(resolve, 3000));
       const told = [...events];
       const settled = { cost: el.cost, iteration: el.iteration, seed: el.settings.seed };
       // A read right after a change waits for the whole build.
-      el.setAttribute("seed", "3");
+      el.setAttribute("seed", "7");
       const atOnce = { cost: el.cost, iteration: el.iteration };
       return { costs, before, during, told, settled, atOnce };
-    });
+    }));
     assert.match(outcome.before, /^1\b/);
     assert.equal(outcome.during, outcome.before, "the old model's iteration stays shown while the new one is drawn");
-    assert.equal(outcome.settled.seed, 4);
-    assert.equal(outcome.settled.cost, outcome.costs.seed4, "the last change's model");
+    assert.equal(outcome.settled.seed, 8);
+    assert.equal(outcome.settled.cost, outcome.costs.seed8, "the last change's model");
     assert.equal(outcome.settled.iteration, 0);
     // Told: the new model while evaluated (its cost not known yet: NaN, as after any large build), then its cost.
-    assert.deepEqual(outcome.told.filter((cost) => !Number.isNaN(cost)), [outcome.costs.seed4], "the first change was abandoned");
-    assert.deepEqual(outcome.atOnce, { cost: outcome.costs.seed3, iteration: 0 });
+    assert.deepEqual(outcome.told.filter((cost) => !Number.isNaN(cost)), [outcome.costs.seed8], "the first change was abandoned");
+    assert.deepEqual(outcome.atOnce, { cost: outcome.costs.seed7, iteration: 0 });
   }));
 
 test("at the caps, a new setting while a model file loads refuses the file, and the setting's model stays", () =>
