@@ -298,8 +298,9 @@ export class ModelHolder {
    * rejects with an Error that says what is wrong in `text` (`reason`, and
    * `code` for scripts). Its evaluation is done in parts as a build's (#15:
    * `evaluating` until the frames finish it); a file of a large dataset
-   * has its points and initial weights drawn a part a task before that
-   * (`beginModel`), a build or another model meanwhile abandoning it.
+   * is read, and its points and initial weights drawn, a part a task
+   * before that (`beginModel`), a build or another model meanwhile
+   * abandoning it.
    */
   async open(json, text) {
     const refuse = (reason, code) => {
@@ -341,12 +342,19 @@ export class ModelHolder {
         throw rejected(error);
       }
     }
-    let drawing;
-    try {
-      drawing = this.api.Playground.beginModel(object);
-    } catch (error) {
-      throw rejected(error);
-    }
+    // The wasm reads and checks the file (`beginModel`) in the first part,
+    // a task after the parsing's: the two were one long task.
+    const api = this.api;
+    let file = null;
+    const drawing = {
+      advance: () => {
+        if (file) return file.advance();
+        file = api.Playground.beginModel(object);
+        return false;
+      },
+      finish: () => file.finish(),
+      free: () => file?.free(),
+    };
     return new Promise((resolve, reject) => {
       this.#inParts(drawing, {
         made: resolve, // evaluated in the frames once installed, as a rebuild drawn in parts
