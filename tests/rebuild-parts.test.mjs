@@ -3,20 +3,24 @@
 // layers), reset() and importing a model file at that size draw the points
 // and initial weights a part a task (Playground.beginBuild / beginModel)
 // and leave the run's first evaluation to the frames: no long task while
-// the new model is made, on a processor 4× slower (Chromium's CPU
-// throttling, as DevTools' "low-end mobile"), and the state it ends in is
-// a whole build's (iteration 0, its cost to the bit) or the file's (its
-// iteration and the cost it was saved with). Meanwhile the old model stays
-// on screen; a second change during a build abandons the first (a model
-// file under way is refused, "superseded"); a script that reads at once
-// gets the new model whole; the default page rebuilds at once, as before.
+// the new model is made, on a slower processor (Chromium's CPU throttling,
+// 4× as DevTools' "low-end mobile", 8× for the import), and the state it
+// ends in is a whole build's (iteration 0, its cost to the bit) or the
+// file's (its iteration and the cost it was saved with). Meanwhile the old
+// model stays on screen; a second change during a build abandons the first
+// (a model file under way is refused, "superseded"); a script that reads
+// at once gets the new model whole; the default page rebuilds at once.
 //
 // The bound is generous (LONG_TASK_MS). What it separates, by hand on this
-// 2-core machine at load 6-8 (2026-12-02): an
-// import made in one call was a 274 ms task 4× slower, in parts 90-112 ms.
-// A rebuild's own task on main is 85-115 ms 4× slower (the build is
-// 15-25 ms of it at normal speed), under the bound either way: that part of
-// this file checks the state and the in-parts behaviour, not a difference.
+// 2-core machine (2026-12-02, load 1-10, main's code and this one
+// alternately): importing at the caps was one task of 166-598 ms 4× slower
+// and 281-343 ms 8× slower, in parts 50-87 ms 8× slower. A rebuild's and a
+// reset's own task on main is 60-110 ms 4-6× slower (the whole build is
+// 11-25 ms of it at normal speed; the rest, the new model's points read
+// out and the view's setting up, is in the last part's task now): under
+// the bound either way, so those cases check the state and the behaviour
+// in parts, which fail on the whole build (the old model's readouts gone
+// two frames after a change, no "superseded").
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -24,13 +28,10 @@ import { withPage } from "./helpers.mjs";
 
 const CAPS = "#model=deep&layers=64,64,64,64,64,64&points=10000";
 const LONG_TASK_MS = 250;
-/** Chromium's CPU throttling: the main thread this many times slower. */
-const SLOWER = 4;
-
-/** Runs `body` with the page's main thread SLOWER times slower (Chrome DevTools Protocol). */
-async function throttled(page, body) {
+/** Runs `body` with the page's main thread `slower` times slower (Chromium's CPU throttling, through the DevTools Protocol). */
+async function throttled(page, slower, body) {
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send("Emulation.setCPUThrottlingRate", { rate: SLOWER });
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: slower });
   try {
     return await body();
   } finally {
@@ -72,7 +73,6 @@ const watchUntil = async (el, { action, want }) => {
   const readout = () => el.shadowRoot.querySelector(".readout.cost dd").textContent;
   const seen = new Set([readout()]);
   const sampler = setInterval(() => seen.add(readout()), 10);
-  let started = Infinity;
   let placed = Infinity;
   const shown = new Promise((resolve) => {
     const listener = ({ detail }) => {
@@ -84,9 +84,9 @@ const watchUntil = async (el, { action, want }) => {
     el.addEventListener("progress", listener);
   });
   const timeout = new Promise((resolve) => setTimeout(() => resolve(false), 60000));
+  const started = performance.now();
   const done = await new Promise((resolve) =>
     setTimeout(() => {
-      started = performance.now();
       if (action.set) el.setAttribute(...action.set);
       if (action.reset) el.reset();
       resolve(action.importModel ? el.importModel(action.importModel) : null);
@@ -98,12 +98,12 @@ const watchUntil = async (el, { action, want }) => {
   await new Promise((resolve) => setTimeout(resolve, 500));
   clearInterval(sampler);
   observer.disconnect();
-  const making = tasks.filter((task) => task.start >= started - 1 && task.start <= placed).map((task) => task.duration);
+  const making = tasks.filter((task) => task.start >= started && task.start <= placed).map((task) => task.duration);
   return { tasks: making, seen: [...seen], reached, iteration: el.iteration, cost: el.cost };
 };
 
-function assertNoLongTask(t, what, outcome, want) {
-  t.diagnostic(`${what}: long tasks while making it ${outcome.tasks.join(", ") || "none"} (ms, ${SLOWER}× slower)`);
+function assertNoLongTask(t, what, outcome, want, slower) {
+  t.diagnostic(`${what}: long tasks while making it ${outcome.tasks.join(", ") || "none"} (ms, ${slower}× slower)`);
   const longest = Math.max(0, ...outcome.tasks);
   assert.ok(longest < LONG_TASK_MS, `${what}: longest task ${longest} ms (${outcome.tasks.join(", ")})`);
   assert.ok(outcome.reached, `${what}: the page showed iteration ${want.iteration} at cost ${want.cost}`);
@@ -126,19 +126,19 @@ test("at the caps, on a processor 4× slower, a rebuild (seed, layers) and reset
       ["layers=64,64,64,64,64,63", { set: ["layers", "64,64,64,64,64,63"] }, { layers: "64,64,64,64,64,63" }],
     ]) {
       const want = { iteration: 0, cost: await element.evaluate(wholeCost, changes) };
-      const outcome = await throttled(page, () => element.evaluate(watchUntil, { action, want }));
-      assertNoLongTask(t, what, outcome, want);
+      const outcome = await throttled(page, 4, () => element.evaluate(watchUntil, { action, want }));
+      assertNoLongTask(t, what, outcome, want, 4);
       await page.waitForTimeout(500);
     }
     // Trained a step, then reset: back to the whole build's cost at iteration 0.
     const want = { iteration: 0, cost: await element.evaluate(wholeCost, {}) };
     await element.evaluate((el) => el.step(1));
     await page.waitForTimeout(1000);
-    const outcome = await throttled(page, () => element.evaluate(watchUntil, { action: { reset: true }, want }));
-    assertNoLongTask(t, "reset()", outcome, want);
+    const outcome = await throttled(page, 4, () => element.evaluate(watchUntil, { action: { reset: true }, want }));
+    assertNoLongTask(t, "reset()", outcome, want, 4);
   }));
 
-test("at the caps, on a processor 4× slower, importing a model file has no long task and ends at the file's iteration and cost", (t) =>
+test("at the caps, on a processor 8× slower, importing a model file has no long task and ends at the file's iteration and cost", (t) =>
   atCaps(async ({ element, page }) => {
     // A file one iteration in, so that its parameters are not the initial weights; then another model on screen.
     const saved = await element.evaluate((el) => {
@@ -150,17 +150,17 @@ test("at the caps, on a processor 4× slower, importing a model file has no long
     });
     assert.notEqual(saved.other, saved.want.cost);
     await page.waitForTimeout(1500);
-    const outcome = await throttled(page, () =>
+    const outcome = await throttled(page, 8, () =>
       element.evaluate(watchUntil, { action: { importModel: saved.json }, want: saved.want }),
     );
-    assertNoLongTask(t, "importModel", outcome, saved.want);
+    assertNoLongTask(t, "importModel", outcome, saved.want, 8);
     assert.equal(await element.evaluate((el) => el.exportModel()), saved.json, "it saves the file it was loaded from");
   }));
 
 test("at the caps, the old model stays until the new one is in place, a second change abandons the first, a read gets the new one whole", () =>
   atCaps(async ({ element, page }) => {
     // 4× slower, so that the parts outlast two frames.
-    const outcome = await throttled(page, () => element.evaluate(async (el) => {
+    const outcome = await throttled(page, 4, () => element.evaluate(async (el) => {
       const { loadWasm } = await import(new URL("wasm.js", document.baseURI).href);
       const api = await loadWasm();
       const whole = (changes) => {
