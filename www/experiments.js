@@ -23,13 +23,15 @@
 // large network), or not yet timed, advances a part of an iteration at a
 // time (`advance()`, the same bits), the runs taking turns, so no frame
 // runs long and Cancel registers at the next frame. The first run is built
-// at once (its errors reject at once); the others one a frame, so that
-// building several large networks is not one long task.
+// at once (its errors reject at once); the others one a frame (a large
+// network's points and initial weights a part at a time within the frame's
+// budget), so that building several large networks is not one long task.
 
 import { h } from "./dom.js";
 import { format } from "./strings.js";
 import { LineChart } from "./line-chart.js";
 import { CLASS_COLORS, contourPath } from "./plot.js";
+import { PREPARE_POINTS } from "./model-holder.js";
 
 const FRAME_BUDGET_MS = 12;
 /** One wasm call should take about this long (the chunk adapts to it). */
@@ -180,6 +182,7 @@ export class Experiments {
       label: this.#label(kind, run.value),
       color: COLORS[index % COLORS.length],
       pg: null, // built by #build
+      drawing: null, // #15: its build in parts under way (#buildSome)
       chunk: 10,
       done: false,
       inParts: true,
@@ -209,7 +212,7 @@ export class Experiments {
     if (!job) return;
     cancelAnimationFrame(job.request);
     this.#job = null;
-    for (const run of job.runs) run.pg?.free();
+    for (const run of job.runs) (run.pg ?? run.drawing)?.free();
     this.statusRow.hidden = true;
     this.#enable(true);
     this.onEnd?.();
@@ -218,6 +221,26 @@ export class Experiments {
 
   #build(run) {
     run.pg = this.makePlayground(run.settings);
+  }
+
+  /**
+   * #15: the runs after the first, one a frame: a large network's points
+   * and initial weights are drawn a part at a time (`beginBuild`, the same
+   * bits) within the frame's budget, over as many frames as it takes.
+   */
+  #buildSome(run, started) {
+    const settings = run.settings;
+    if (settings.dataset === "custom" || settings.points < PREPARE_POINTS) {
+      this.#build(run);
+      return;
+    }
+    run.drawing ??= this.getApi().Playground.beginBuild(settings);
+    while (performance.now() - started < FRAME_BUDGET_MS) {
+      if (!run.drawing.advance()) continue;
+      run.pg = run.drawing.finish();
+      run.drawing = null;
+      return;
+    }
   }
 
   /** After a resize: the views follow the new width. */
@@ -252,7 +275,7 @@ export class Experiments {
     const unbuilt = job.runs.find((r) => !r.pg);
     if (unbuilt) {
       try {
-        this.#build(unbuilt);
+        this.#buildSome(unbuilt, performance.now());
       } catch (error) {
         this.cancel(error);
         return;

@@ -18,8 +18,18 @@ import { modelErrorText, modelFields, modelTooBig, textLength } from "./model-fi
  */
 const EVALUATE_NOW_MS = 12;
 
-/** #15: from this many points a page's first build is begun in parts (`prepare`); fewer take a few ms. */
-const PREPARE_POINTS = 2000;
+/**
+ * #15: from this many points a page's first build is begun in parts
+ * (`prepare`), and so are its rebuilds, model files and experiments' runs;
+ * fewer take a few ms.
+ */
+export const PREPARE_POINTS = 2000;
+
+/** How many points a model file (`object`, its format's keys) holds, train and test. */
+function modelPoints(object) {
+  const count = (list) => (Array.isArray(list) ? list.length : 0);
+  return count(object?.points?.train) + count(object?.points?.test);
+}
 
 /** What there is to read while there is no model. */
 const EMPTY_STATE = Object.freeze({
@@ -48,6 +58,7 @@ export class ModelHolder {
   #own;
   #hooks;
   #prepared = null; // #15: a build `prepare` began, {key: its settings as JSON, build}
+  #drawing = null; // #15: a rebuild or a model file drawn a part a task (`#inParts`)
 
   /**
    * Failures are said in `notices`; `own` are the drawn points. `hooks`:
@@ -125,26 +136,128 @@ export class ModelHolder {
   /**
    * A new Playground for `settings`; the old one goes either way. Its first
    * evaluation is done in parts (#15): what fits now, the rest in the
-   * frames that follow (`evaluating`).
+   * frames that follow (`evaluating`). With `built` (a page's rebuild), a
+   * large network's points and initial weights are drawn a part a task
+   * too, the old model staying on screen meanwhile, and `built()` is called
+   * once the new one is installed (or has failed); a script's read
+   * finishes it at once (`evaluated`).
    */
-  build(settings) {
+  build(settings, built = null) {
+    this.#abandon();
+    if (built && settings.dataset !== "custom" && settings.points >= PREPARE_POINTS) {
+      this.#buildInParts(settings, built);
+      return;
+    }
     let pg;
     try {
       const started = performance.now();
       pg = this.make(settings);
       this.#evaluateSome(pg, started);
     } catch (error) {
-      // Nothing on screen may belong to other settings than the controls show.
-      this.#notices.set({ buildError: this.api.lastPanic() ?? error?.message ?? String(error) });
-      this.drop();
-      this.#hooks.stopped();
+      this.#buildFailed(error);
       return;
     }
     this.install(pg, settings);
   }
 
-  /** Makes `pg` (built for `settings`) the model; the old one goes. */
+  /** #15: `build` of a large network a part a task (`beginBuild`), then `built()`. */
+  #buildInParts(settings, built) {
+    let drawing;
+    try {
+      drawing = this.api.Playground.beginBuild(settings);
+    } catch (error) {
+      this.#buildFailed(error);
+      built();
+      return;
+    }
+    this.#inParts(drawing, {
+      // Its first evaluation all in the frames: the build took its tasks already.
+      made: (pg) => {
+        this.install(pg, settings);
+        built();
+      },
+      failed: (error) => {
+        this.#buildFailed(error);
+        built();
+      },
+      abandoned: () => {},
+    });
+  }
+
+  /** A build that threw: nothing on screen may belong to other settings than the controls show. */
+  #buildFailed(error) {
+    this.#notices.set({ buildError: this.api.lastPanic() ?? error?.message ?? String(error) });
+    this.drop();
+    this.#hooks.stopped();
+  }
+
+  /**
+   * #15: `drawing` (a wasm build in parts: `advance()` until it returns
+   * true, then `finish()`) a part a task; then `made(pg)` with what
+   * `finish()` made, or `failed(error)`. Another build or model abandons
+   * it (`abandoned()`, the wasm object freed); a script's read completes it
+   * at once (`#complete`).
+   */
+  #inParts(drawing, { made, failed, abandoned }) {
+    this.#abandon();
+    const job = { drawing, timer: 0, made, failed, abandoned };
+    const part = () => {
+      if (this.#drawing !== job) return;
+      let done;
+      try {
+        done = drawing.advance();
+      } catch (error) {
+        this.#drawing = null;
+        failed(error);
+        return;
+      }
+      if (done) this.#complete();
+      else job.timer = setTimeout(part);
+    };
+    this.#drawing = job;
+    job.timer = setTimeout(part);
+  }
+
+  /** #15: what is left of the build or model drawn in parts, at once; whether there was one. */
+  #complete() {
+    const job = this.#drawing;
+    if (!job) return false;
+    this.#drawing = null;
+    clearTimeout(job.timer);
+    let pg;
+    try {
+      while (!job.drawing.advance());
+      pg = job.drawing.finish();
+    } catch (error) {
+      job.failed(error);
+      return true;
+    }
+    job.made(pg);
+    return true;
+  }
+
+  /** #15: a build or model being drawn in parts is given up (a newer one, a drop, a crash). */
+  #abandon() {
+    const job = this.#drawing;
+    if (!job) return;
+    this.#drawing = null;
+    clearTimeout(job.timer);
+    try {
+      job.drawing.free();
+    } catch {
+      // Freed already, or left broken by a panic.
+    }
+    job.abandoned();
+  }
+
+  /** #15: whether a new Playground is being drawn in parts (the old one still on screen). */
+  get building() {
+    return this.#drawing !== null;
+  }
+
+  /** Makes `pg` (built for `settings`) the model; the old one goes, and so does one being drawn. */
   install(pg, settings) {
+    this.#abandon();
     this.#release();
     this.pg = pg;
     this.#notices.set({ buildError: null, crash: null, divergence: null, restarted: null });
@@ -171,27 +284,32 @@ export class ModelHolder {
     this.readState();
   }
 
-  /** After a crash: a new Playground from the same settings. */
-  rebuild(settings) {
+  /** After a crash: a new Playground from the same settings (`built`: as `build`'s). */
+  rebuild(settings, built = null) {
     this.#notices.set({ crash: null });
     this.drop();
-    this.build(settings);
+    this.build(settings, built);
   }
 
   /**
    * The Playground of a model file (`json`, its text or the object it
-   * parses to). Text over MAX_MODEL_BYTES is not parsed; of the object,
-   * only the format's keys are handed to the wasm. Bad input throws an Error that says what is wrong in
-   * `text` (`reason`, and `code` for scripts). Its evaluation is done in
-   * parts as a build's (#15: `evaluating` until the frames finish it).
+   * parses to), a promise. Text over MAX_MODEL_BYTES is not parsed; of the
+   * object, only the format's keys are handed to the wasm. Bad input
+   * rejects with an Error that says what is wrong in `text` (`reason`, and
+   * `code` for scripts). Its evaluation is done in parts as a build's (#15:
+   * `evaluating` until the frames finish it); a file of a large dataset
+   * is read, and its points and initial weights drawn, a part a task
+   * before that (`beginModel`), a build or another model meanwhile
+   * abandoning it.
    */
-  open(json, text) {
+  async open(json, text) {
     const refuse = (reason, code) => {
       const error = new Error(format(text.modelRejected, { reason }));
       error.reason = reason;
       error.code = code;
       return error;
     };
+    const rejected = (error) => refuse(modelErrorText(error, text), error?.code ?? "unreadable");
     let object = json;
     if (typeof json === "string") {
       const tooBig = modelTooBig(json.length, text);
@@ -212,20 +330,43 @@ export class ModelHolder {
       throw refuse(format(text["modelError.unreadable"], { message: error?.message ?? String(error) }), "unreadable");
     }
     if (tooBig) throw refuse(tooBig, "too-big");
-    try {
-      // #15: its evaluation (the initial weights' cost, the file's
-      // parameters' passes) in parts, as a build's: what fits now, the
-      // rest in the frames that follow.
-      const pg = this.api.Playground.fromModelInParts(object);
-      this.#evaluateSome(pg);
-      return pg;
-    } catch (error) {
-      throw refuse(modelErrorText(error, text), error?.code ?? "unreadable");
+    if (modelPoints(object) < PREPARE_POINTS) {
+      try {
+        // #15: its evaluation (the initial weights' cost, the file's
+        // parameters' passes) in parts, as a build's: what fits now, the
+        // rest in the frames that follow.
+        const pg = this.api.Playground.fromModelInParts(object);
+        this.#evaluateSome(pg);
+        return pg;
+      } catch (error) {
+        throw rejected(error);
+      }
     }
+    // The wasm reads and checks the file (`beginModel`) in the first part,
+    // a task after the parsing's: the two were one long task.
+    const api = this.api;
+    let file = null;
+    const drawing = {
+      advance: () => {
+        if (file) return file.advance();
+        file = api.Playground.beginModel(object);
+        return false;
+      },
+      finish: () => file.finish(),
+      free: () => file?.free(),
+    };
+    return new Promise((resolve, reject) => {
+      this.#inParts(drawing, {
+        made: resolve, // evaluated in the frames once installed, as a rebuild drawn in parts
+        failed: (error) => reject(rejected(error)),
+        abandoned: () => reject(refuse(text.modelSuperseded, "superseded")),
+      });
+    });
   }
 
-  /** Frees the Playground, if any, and forgets what was read from it. */
+  /** Frees the Playground, if any (and one being drawn), and forgets what was read from it. */
   drop() {
+    this.#abandon();
     this.#release();
     this.#hooks.dropped();
   }
@@ -300,10 +441,13 @@ export class ModelHolder {
 
   /**
    * Completes the first evaluation, if under way, for a script that reads
-   * the run; returns whether there was one (then the state is read anew).
+   * the run (and first a build drawn in parts: #15, a script reads what a
+   * whole build gives); returns whether there was one (then the state is
+   * read anew).
    */
   evaluated() {
-    if (!this.evaluating) return false;
+    const completed = this.#complete();
+    if (!this.evaluating) return completed;
     const pg = this.pg;
     this.call(() => {
       while (pg.evaluating) pg.advance();
@@ -324,6 +468,7 @@ export class ModelHolder {
 
   fail(error) {
     if (this.crashed) return;
+    this.#abandon();
     let message = error?.message ?? String(error);
     try {
       message = this.api?.lastPanic() ?? message;

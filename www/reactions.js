@@ -82,9 +82,10 @@ export class Reactions {
     const model = this.#model;
     const view = this.#view();
     const relabelled = relabel && this.#relabel(settings.lang);
-    const renewed = playground !== null || rebuild || !model.pg;
+    // #15: a retune while a large rebuild is drawn in parts draws it again with the new value.
+    const renewed = playground !== null || rebuild || !model.pg || (retune && model.building);
     if (playground) model.install(playground, settings);
-    else if (renewed) model.build(settings);
+    else if (renewed) model.build(settings, initial ? null : this.#built);
     else if (retune) this.#retune(retune, settings);
     if (repace) this.#rooms.loop.pacer.changeSpeed();
     if (settings.dataset !== "custom") this.#notices.set({ linkWithoutPoints: null });
@@ -94,12 +95,26 @@ export class Reactions {
     view.showRunning();
     if (!initial) {
       this.#settings.scheduleUrlWrite();
-      // #15: a large network's first picture in a task after its build's.
-      if (renewed && model.evaluating) setTimeout(() => model.pg && this.#wiring.measured());
+      // #15: a large network's first picture in a task after its build's;
+      // a rebuild drawn in parts is shown once installed (`#built`).
+      if (model.building) {
+        if (relabelled) view.draw();
+      } else if (renewed && model.evaluating) setTimeout(() => model.pg && this.#wiring.measured());
       else if (renewed) this.#wiring.measured();
       else if (relabelled) view.draw();
     }
   }
+
+  /**
+   * #15: a rebuild drawn in parts (model-holder.js `build`) is in place, or
+   * failed: shown as `applySettings` shows a build.
+   */
+  #built = () => {
+    const model = this.#model;
+    this.#view().showRunning();
+    if (model.evaluating) setTimeout(() => model.pg && this.#wiring.measured());
+    else this.#wiring.measured();
+  };
 
   /**
    * The view in `lang` now if its strings are loaded, else (#15: a
@@ -144,7 +159,8 @@ export class Reactions {
       if (row.effect !== "page" && wanted[row.key] !== current[row.key]) this.#settings.change(row.param, wanted[row.key]);
     }
     this.applySettings();
-    if (this.#model.pg) guarded(() => this.#host.reset());
+    // A rebuild drawn in parts (#15) is at iteration 0 already once in place.
+    if (this.#model.pg && !this.#model.building) guarded(() => this.#host.reset());
   };
 
   /**
@@ -191,8 +207,9 @@ export class Reactions {
     this.#showRejections();
   };
 
-  /** An imported model's Playground: its settings (and points) become the element's. */
-  adopt(pg) {
+  /** An imported model's Playground (`opening`, its promise): its settings (and points) become the element's. */
+  async adopt(opening) {
+    const pg = await opening;
     this.#host.pause();
     const file = pg.settings;
     this.#settings.adopt(file);
@@ -207,7 +224,7 @@ export class Reactions {
   recover = () => {
     const model = this.#model;
     if (!model.api) return;
-    model.rebuild(this.#settings.current);
+    model.rebuild(this.#settings.current, this.#built);
     this.#view().showRunning();
     if (model.pg) this.#wiring.measured();
   };

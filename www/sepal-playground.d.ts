@@ -482,7 +482,8 @@ export class SepalPlayground extends HTMLElement {
   /**
    * Loads a model: its settings, points, parameters and iteration replace the current ones (the
    * page's own speed, autoplay and language stay). Resolves once it is on screen; bad input rejects
-   * with a SepalModelError and changes nothing.
+   * with a SepalModelError and changes nothing, as does a change of settings or another model while
+   * a large one is still being built (code "superseded").
    * @param json A model file's text, or the object it parses to.
    */
   importModel(json: string | SepalModelFile): Promise<void>;

@@ -312,11 +312,12 @@ export class SepalPlayground extends HTMLElement {
    * current ones; the page's own speed, autoplay and language stay.
    * Resolves once it is on screen. Bad input rejects with an Error that
    * says what is wrong (`reason`, and `code` for scripts) and changes
-   * nothing.
+   * nothing; so does a change of settings or another model while a large
+   * one is still being built (#15, `code` "superseded").
    */
   async importModel(json) {
     await this.#ready;
-    this.#reactions.adopt(this.#model.open(json, this.#view.text));
+    await this.#reactions.adopt(this.#model.open(json, this.#view.text));
   }
 
   /**

@@ -520,4 +520,6 @@ export const zh = {
   derivationAveraging: "正在对训练样本取平均…… {done} / {total}",
   // #15: batch gradients in parts
   derivationBatchComputing: "整批 (1/{m}) Σᵢ：计算中……",
+  // #15: rebuilds in parts
+  modelSuperseded: "加载期间，另一个模型或设置的更改取代了它",
 };

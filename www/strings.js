@@ -577,6 +577,8 @@ const en = {
   derivationAveraging: "Averaging over the training points… {done} of {total}",
   // #15: batch gradients in parts
   derivationBatchComputing: "batch (1/{m}) Σᵢ: computing…",
+  // #15: rebuilds in parts
+  modelSuperseded: "another model or a change of settings replaced it while it loaded",
 };
 
 /**

@@ -71,6 +71,7 @@ export const OTHER_TESTS = {
   "play-pause.test.mjs": ["chromium", `${ALSO_IN_EVERY_ENGINE}: core.engine.mjs`],
   "plot-states.test.mjs": ["chromium", SAME_IN_EVERY_ENGINE],
   "preload.test.mjs": ["chromium", `${ALSO_IN_EVERY_ENGINE}: core.engine.mjs counts every engine's requests at the server`],
+  "rebuild-parts.test.mjs": ["chromium", "reads long tasks (PerformanceObserver \"longtask\") with the CPU throttled through the Chrome DevTools Protocol, both Chromium's only"],
   "regularization.test.mjs": ["chromium", SAME_IN_EVERY_ENGINE],
   "reduced-motion.test.mjs": ["chromium", "emulates prefers-reduced-motion, which only the Playwright driver can"],
   "run-to.test.mjs": ["chromium", `${SAME_IN_EVERY_ENGINE}; keys run in every engine (core.engine.mjs)`],

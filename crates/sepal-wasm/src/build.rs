@@ -5,8 +5,8 @@
 //! shapes), each part a task of its own. The same bits as a whole build.
 
 use sepal::dataset::Generation;
-use sepal::network::NetworkDraw;
-use sepal::{Settings, Trainer};
+use sepal::network::{Network, NetworkDraw};
+use sepal::{Dataset, Settings, Trainer};
 use wasm_bindgen::prelude::*;
 
 use crate::{convert, Playground};
@@ -48,11 +48,11 @@ impl PlaygroundBuild {
     /// The Playground, its first evaluation left to `advance` as after
     /// `buildInParts` (what parts are left are done first).
     pub fn finish(self) -> Playground {
-        let s = &self.settings;
+        let (settings, drawn, network) = self.drawn();
+        let s = &settings;
         // Every point: the training points, then the test points.
-        let (data, train, test) = match self.points {
-            Some(points) => {
-                let data = points.finish();
+        let (data, train, test) = match drawn {
+            Some(data) => {
                 let (train, test) = data.split(s.test_fraction, s.dataset_seed);
                 (data, train, test)
             }
@@ -61,8 +61,8 @@ impl PlaygroundBuild {
                 (train.joined(&test), train, test)
             }
         };
-        let trainer = Trainer::with_network_in_parts(s, train, test, self.network.finish());
-        Playground::from_trainer(self.settings, data, trainer, None)
+        let trainer = Trainer::with_network_in_parts(s, train, test, network);
+        Playground::from_trainer(settings, data, trainer, None)
     }
 }
 
@@ -76,6 +76,17 @@ impl PlaygroundBuild {
             points_drawn: false,
             settings,
         }
+    }
+
+    /// Its settings, the points drawn (`None` for settings with an own test
+    /// set) and the initial network, what parts are left done first (#15:
+    /// a model file built in parts checks its points against these).
+    pub(crate) fn drawn(self) -> (Settings, Option<Dataset>, Network) {
+        (
+            self.settings,
+            self.points.map(Generation::finish),
+            self.network.finish(),
+        )
     }
 }
 

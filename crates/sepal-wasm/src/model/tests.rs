@@ -722,3 +722,71 @@ fn a_model_loaded_in_parts_is_the_whole_load_once_evaluated() {
         same_load(&parts, &whole, &format!("{pairs:?} 100 iterations on"));
     }
 }
+
+/// #15: a model file's run built in parts (`ModelBuild`: the settings'
+/// points, then the initial weights a layer a part, as `beginBuild`) is
+/// `fromModelInParts`'s to the bit once evaluated, and refuses what it
+/// refuses with the same error.
+#[test]
+fn a_model_built_in_parts_is_the_load_in_one_call() {
+    let built = |json: &Json| {
+        let mut build = ModelBuild::of(json)?;
+        let mut parts = 1;
+        while !build.advance() {
+            parts += 1;
+        }
+        build.finished().map(|pg| (pg, parts))
+    };
+    let evaluated = |mut pg: Playground| {
+        while pg.trainer().is_evaluating() {
+            pg.advance();
+        }
+        pg
+    };
+    for (pairs, steps, parts) in [
+        // The caps' flower in eight parts of 2,500 draws, then a part per layer.
+        (
+            &[("model", "deep"), ("layers", "64,64,64"), ("points", "10000")][..],
+            2,
+            8 + 4,
+        ),
+        (&[("dataset", "moons"), ("test-fraction", "0.3")], 50, 1 + 2),
+        (&[("dataset", "circles"), ("test-points", "200")], 50, 1 + 2),
+        (&[("dataset", "football"), ("model", "deep")], 50, 1 + 3),
+        (
+            &[("features", "x1,x2,x1sq"), ("init", "he"), ("optimizer", "adam")],
+            50,
+            1 + 2,
+        ),
+    ] {
+        let mut original = playground(pairs);
+        original.step(steps);
+        let json = original.model_json();
+        let (in_parts, counted) = built(&json).unwrap();
+        assert_eq!(counted, parts, "{pairs:?}");
+        let mut in_parts = evaluated(in_parts);
+        let mut one_call = evaluated(Playground::from_model_in_parts(&json).unwrap());
+        same_load(&in_parts, &one_call, &format!("{pairs:?}"));
+        in_parts.step(3);
+        one_call.step(3);
+        same_load(&in_parts, &one_call, &format!("{pairs:?} 3 iterations on"));
+        // Your own points: any, held out as the share says.
+        let own = with(&json, &["settings", "dataset"], Json::Text("custom".into()));
+        let own_parts = built(&own).map(|(pg, _)| evaluated(pg).model_json());
+        let own_whole = Playground::from_model(&own).map(|pg| pg.model_json());
+        assert!(own_parts == own_whole, "{pairs:?}: own points");
+    }
+    // The same refusals: points other than the settings', an unsplit share, a bad parameter.
+    let good = playground(&[("test-fraction", "0.25"), ("points", "40")]).model_json();
+    let own = with(&good, &["settings", "dataset"], Json::Text("custom".into()));
+    for bad in [
+        with(&good, &["settings", "datasetSeed"], Json::Number(2.0)),
+        with(&good, &["settings", "testFraction"], Json::Number(0.5)),
+        with(&own, &["settings", "testFraction"], Json::Number(0.5)),
+        with(&good, &["parameters", "b2"], Json::numbers(&[1e7])),
+        with(&good, &["version"], Json::Number(2.0)),
+    ] {
+        let in_parts = built(&bad).err().expect("refused in parts").describe();
+        assert_eq!(in_parts, error(&bad));
+    }
+}
