@@ -11,18 +11,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { withPage } from "./helpers.mjs";
+import { CAPS, LONG_TASK_MS, watchLongTasks } from "./caps.mjs";
 
-const CAPS = "#model=deep&layers=64,64,64,64,64,64&points=10000";
-/** Generous, as never-freeze.test.mjs's: the point is that the whole batch was one task of 0.15–0.4 s. */
-const LONG_TASK_MS = 250;
-
-/** In the page: records long tasks into window.__tasks. */
-const watchLongTasks = () => {
-  window.__tasks = [];
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) window.__tasks.push(Math.round(entry.duration));
-  }).observe({ type: "longtask" });
-};
 
 /** In the page: the derivation's batch values and what is busy, and its point terms' numbers. */
 const batchColumn = (el) => {

@@ -24,9 +24,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { withPage } from "./helpers.mjs";
+import { CAPS, LONG_TASK_MS } from "./caps.mjs";
 
-const CAPS = "#model=deep&layers=64,64,64,64,64,64&points=10000";
-const LONG_TASK_MS = 250;
 /**
  * Loading at the caps, every task from the start: the page's own setting up
  * and the run's build (its data and initial weights) are the longest,

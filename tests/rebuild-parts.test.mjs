@@ -25,9 +25,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { withPage } from "./helpers.mjs";
+import { CAPS, LONG_TASK_MS } from "./caps.mjs";
 
-const CAPS = "#model=deep&layers=64,64,64,64,64,64&points=10000";
-const LONG_TASK_MS = 250;
 /** Runs `body` with the page's main thread `slower` times slower (Chromium's CPU throttling, through the DevTools Protocol). */
 async function throttled(page, slower, body) {
   const cdp = await page.context().newCDPSession(page);
