@@ -15,6 +15,9 @@
 // another point, a part a task over the next frames, so that no task is
 // long. It only renders what it is given (view.js computes it, at most
 // every few hundred ms while training, never while closed).
+//
+// Over 500 lines: the terms, the step-through and the parts (#15) walk one
+// list of terms, built here; the graph's drawing is derivation-graph.js.
 
 import { h } from "./dom.js";
 import { drawGraph, drawnWeights, html, inputSymbol, inputsOf, symbol } from "./derivation-graph.js";

@@ -7,6 +7,9 @@
 //
 // Rust owns the state: `state`, `points` and `bounds` are only what was
 // last read out of the Playground, for the getters and the drawing.
+//
+// Over 500 lines: a build in parts (#15) replaces the model only when it is
+// whole, so its steps share the holder's state with install, adopt and drop.
 
 import { format } from "./strings.js";
 import { modelErrorText, modelFields, modelTooBig, textLength } from "./model-file.js";
