@@ -221,7 +221,10 @@ impl Regularization {
 
     /// dW[l], db[l] of J: the backward pass from the pass [`Self::cost`]
     /// last ran (or `plain`, a mini-batch's [`Self::training_pass`] with
-    /// its masks), then the penalties' terms.
+    /// its masks), then the penalties' terms — in one go: the reference the
+    /// trainer's computation in parts (`trainer/gradients.rs`) is tested
+    /// against.
+    #[cfg(test)]
     pub fn gradients(
         &self,
         network: &Network,
@@ -242,7 +245,7 @@ impl Regularization {
     }
 
     /// The penalties' terms of dW[l], for `m` examples, after the backward
-    /// pass ([`Self::gradients`]' last part).
+    /// pass (the last part of `Trainer::gradients_advance`).
     pub fn add_penalty_gradients(&self, network: &Network, m: usize, grads: &mut Gradients) {
         if self.l2 == 0.0 && self.l1 == 0.0 {
             return;
