@@ -9,8 +9,8 @@
 // `gradientCheck`), and says at which iteration it was made.
 //
 // #15: a network too large to check in one task (api-arguments.js's limit,
-// e.g. 6 × 64 units on 10,000 points: minutes of work) is checked in parts,
-// about PART_MS of work a task, with a progress line and Cancel. Training
+// e.g. 6 × 64 units on 10,000 points: minutes of work) is checked in parts
+// (work-in-parts.js), with a progress line and Cancel. Training
 // is paused for it; if it goes on anyway (Play) or the run changes (reset,
 // a rebuild), the check is abandoned with a note — a check is of one
 // iteration's parameters.
@@ -19,16 +19,13 @@ import { h } from "./dom.js";
 import { format } from "./strings.js";
 import { short } from "./derivation-panel.js";
 import { grouped } from "./readouts.js";
+import { advancePart } from "./work-in-parts.js";
 
 /** Rows shown before "Show all". */
 const SHOWN_ROWS = 12;
 /** A row disagrees when |backprop − approx| exceeds this share of |backprop| + |approx| (and rounding). */
 const ROW_TOLERANCE = 1e-4;
-/** Milliseconds of checking a task, when in parts. */
-const PART_MS = 8;
-/** Milliseconds of one call into the check (a part is several). */
-const SLICE_MS = 1;
-/** The first call's multiply-adds (the next ones are sized to SLICE_MS by the rate seen). */
+/** The first call's multiply-adds, when in parts (the next ones are sized by the rate seen). */
 const FIRST_WORK = 1e5;
 
 /** Whether one parameter's backprop and gradapprox disagree beyond rounding. */
@@ -137,15 +134,8 @@ export class GradientCheckPanel {
         this.result.replaceChildren(h("p", { class: "verdict mistake" }, [this.text.gradcheckAbandoned]));
         return;
       }
-      // Slices of about SLICE_MS (sized by the last one's rate) until PART_MS have passed.
-      const started = performance.now();
-      let done = false;
-      for (let now = started; !done && now - started < PART_MS; ) {
-        done = parts.run.advance(parts.work);
-        const ms = performance.now() - now;
-        now += ms;
-        parts.work = Math.max(1, Math.min(2 * parts.work, (parts.work * SLICE_MS) / Math.max(ms, 0.05)));
-      }
+      const { done, size } = advancePart((work) => parts.run.advance(work), parts.work);
+      parts.work = size;
       if (done) {
         const result = { ...parts.run.result(), iteration: parts.iteration };
         this.#stopParts();

@@ -10,6 +10,7 @@ import { layersOf } from "./formulas-panel.js";
 import { DerivationPanel, short } from "./derivation-panel.js";
 import { PointPicker } from "./point-picker.js";
 import { grouped } from "./readouts.js";
+import { advancePart } from "./work-in-parts.js";
 
 /** How often the open derivation is refreshed while training (ms). */
 export const VALUES_MS = 200;
@@ -18,26 +19,21 @@ export const VALUES_MS = 200;
  * backward pass over every training point: with more training points ×
  * parameters than this (~10 ms of work) they are not computed while
  * training plays, only once it stops (six 64-unit layers and 10,000
- * points: 2 × 10⁸, 0.15–0.4 s whole), and then in parts of BATCH_PART_MS
- * a task, calls of about BATCH_SLICE_MS (Playground.gradientsAdvance), the
- * point's own numbers shown meanwhile and the batch's "computing…".
+ * points: 2 × 10⁸, 0.15–0.4 s whole), and then in parts (work-in-parts.js;
+ * Playground.gradientsAdvance), the point's own numbers shown meanwhile and the batch's "computing…".
  */
 const BATCH_WORK = 1e7;
-const BATCH_PART_MS = 8;
-const BATCH_SLICE_MS = 1;
-/** The first call's multiply-adds (the next ones are sized to BATCH_SLICE_MS by the rate seen). */
+/** The first call's multiply-adds (the next ones are sized by the rate seen). */
 const BATCH_FIRST_WORK = 1e5;
 /** How long to wait while an iteration or a first evaluation finishes in the frames (ms). */
 const BATCH_WAIT_MS = 50;
 /**
  * #15: the "all points" view derives every training point one by one (at
  * six 64-unit layers and 10,000 points, 2 × 10⁸ parameters × points, 6.8 s
- * whole): above this (~30 ms) it is averaged in parts of MEAN_PART_MS a
- * task, calls of about MEAN_SLICE_MS, the subtitle counting the points.
+ * whole): above this (~30 ms) it is averaged in parts (work-in-parts.js),
+ * the subtitle counting the points.
  */
 const MEAN_WORK = 1e6;
-const MEAN_PART_MS = 8;
-const MEAN_SLICE_MS = 1;
 
 export class PointDerivation {
   picker;
@@ -181,14 +177,8 @@ export class PointDerivation {
     this.panel.averaging(format(this.#text.derivationAveraging, { done: grouped(run.done, this.#text), total: grouped(run.total, this.#text) }));
     mean.timer = setTimeout(() => {
       if (this.#mean !== mean) return;
-      const started = performance.now();
-      let done = false;
-      for (let now = started; !done && now - started < MEAN_PART_MS; ) {
-        done = run.advance(mean.points);
-        const ms = performance.now() - now;
-        now += ms;
-        mean.points = Math.max(1, Math.min(2 * mean.points, Math.floor((mean.points * MEAN_SLICE_MS) / Math.max(ms, 0.05))));
-      }
+      const { done, size } = advancePart((points) => run.advance(points), mean.points, true);
+      mean.points = size;
       if (!done) {
         this.#meanPart(mean);
         return;
@@ -246,15 +236,9 @@ export class PointDerivation {
         this.#batchPart(batch, BATCH_WAIT_MS);
         return;
       }
-      const started = performance.now();
-      let done = false;
-      for (let now = started; !done && now - started < BATCH_PART_MS; ) {
-        done = model.call(() => pg.gradientsAdvance(batch.work));
-        if (done === undefined) return; // the model failed, and says so
-        const ms = performance.now() - now;
-        now += ms;
-        batch.work = Math.max(1, Math.min(2 * batch.work, (batch.work * BATCH_SLICE_MS) / Math.max(ms, 0.05)));
-      }
+      const { done, size } = advancePart((work) => model.call(() => pg.gradientsAdvance(work)), batch.work);
+      if (done === undefined) return; // the model failed, and says so
+      batch.work = size;
       if (!done) {
         this.#batchPart(batch);
         return;
