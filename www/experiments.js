@@ -31,7 +31,7 @@ import { h } from "./dom.js";
 import { format } from "./strings.js";
 import { LineChart } from "./line-chart.js";
 import { CLASS_COLORS, contourPath } from "./plot.js";
-import { PREPARE_POINTS } from "./model-holder.js";
+import { PREPARE_POINTS, readPoints } from "./model-holder.js";
 
 const FRAME_BUDGET_MS = 12;
 /** One wasm call should take about this long (the chunk adapts to it). */
@@ -195,7 +195,7 @@ export class Experiments {
     }
     return new Promise((resolve, reject) => {
       const first = runs[0].pg;
-      const points = first.points().train;
+      const points = readPoints(first).train;
       this.#job = { kind, spec, runs, points, bounds: first.bounds(), frames: 0, resolve, reject, request: 0 };
       this.#showStart(kind, spec, runs);
       this.onStart?.();

@@ -119,14 +119,15 @@ export class FrameLoop {
   };
 
   /**
-   * One part of an iteration, never starting one past the target: 1 when
-   * an iteration completed, 0 when more parts remain, -1 when none can run.
+   * One part of an iteration, of about `work` multiply-adds, never starting
+   * one past the target: 1 when an iteration completed, 0 when more parts
+   * remain, -1 when none can run.
    */
-  #advance = () => {
+  #advance = (work) => {
     const pg = this.#model.pg;
     const target = this.#target;
     if (!pg.midIteration && target !== null && pg.iteration >= target) return -1;
-    const done = pg.advance();
+    const done = pg.advance(work);
     return done > 0 || pg.midIteration ? done : -1;
   };
 

@@ -47,6 +47,21 @@ const EMPTY_STATE = Object.freeze({
   diverged: false,
 });
 
+/**
+ * `pg`'s points as `{train, test}`, each `[[x1, x2, label], …]`, from the
+ * flat copies the wasm hands over (#15: one copy, not a JS call per value).
+ */
+export function readPoints(pg) {
+  const { train, test } = pg.points();
+  return { train: pointRows(train), test: pointRows(test) };
+}
+
+function pointRows(flat) {
+  const rows = new Array(flat.length / 3);
+  for (let k = 0; k < rows.length; k += 1) rows[k] = [flat[3 * k], flat[3 * k + 1], flat[3 * k + 2]];
+  return rows;
+}
+
 export class ModelHolder {
   /** The loaded wasm (wasm.js), once loaded. */
   api = null;
@@ -154,8 +169,11 @@ export class ModelHolder {
     let pg;
     try {
       const started = performance.now();
+      const prepared = this.#prepared?.key === JSON.stringify(settings);
       pg = this.make(settings);
-      this.#evaluateSome(pg, started);
+      // A build begun in parts (a large network) is evaluated in the frames, as #buildInParts's is:
+      // its first part alone, in the wasm's cold code, could take this task's whole budget and more.
+      if (!prepared) this.#evaluateSome(pg, started);
     } catch (error) {
       this.#buildFailed(error);
       return;
@@ -264,7 +282,7 @@ export class ModelHolder {
     this.#release();
     this.pg = pg;
     this.#notices.set({ buildError: null, crash: null, divergence: null, restarted: null });
-    this.points = this.call(() => pg.points());
+    this.points = this.call(() => readPoints(pg));
     this.bounds = this.call(() => pg.bounds());
     if (settings.dataset === "custom") this.#own.keepBounds(this.bounds);
     this.readState();
@@ -283,7 +301,7 @@ export class ModelHolder {
   replacePoints(points) {
     const pg = this.pg;
     this.call(() => pg.replacePoints(points));
-    this.points = this.call(() => pg.points()) ?? this.points;
+    this.points = this.call(() => readPoints(pg)) ?? this.points;
     this.readState();
   }
 

@@ -17,6 +17,7 @@
 // of lines are a tangle, not a picture.
 
 import { h } from "./dom.js";
+import { FramePart } from "./frame-part.js";
 import { format } from "./strings.js";
 
 /** Cells per side of one unit's view. */
@@ -95,7 +96,8 @@ export class NetworkView {
   #strongest = []; // per layer of links: how many are drawn (all of them up to MAX_LINKS in all)
   #magnitudes = []; // per layer of links: |w|, sorted, to find the strongest (reused)
   #thresholds = []; // per layer of links: the smallest |w| drawn
-  #partsRequest = 0; // the frame that draws the next pictures (#15), or 0
+  #picturesLeft = null; // {units, count, output, from}: pictures drawn a part a frame (#15), or null
+  #pictureParts = new FramePart(() => this.#drawPicturesLeft());
 
   constructor(text) {
     this.text = text;
@@ -331,8 +333,7 @@ export class NetworkView {
    * canvas with the decision map.
    */
   draw({ units, inputs, weights, output }, { later = false } = {}) {
-    cancelAnimationFrame(this.#partsRequest);
-    this.#partsRequest = 0;
+    this.#pictureParts.cancel();
     if (this.#nodes.length === 0 || !this.#width) return;
     this.#keepWeights(weights);
     if (inputs) this.#drawTiles(inputs, "input");
@@ -350,16 +351,19 @@ export class NetworkView {
 
   /** From the `from`th picture of `units` (`count` of them) on, TILES_PER_PART a frame; then the output and the links. */
   #drawInParts(units, count, output, from) {
-    const part = () => {
-      this.#partsRequest = 0;
-      if (from < count) {
-        from = this.#drawTiles(units, "neuron", from, TILES_PER_PART);
-        this.#partsRequest = requestAnimationFrame(part);
-      } else {
-        this.#drawOutputAndLinks(output);
-      }
-    };
-    this.#partsRequest = requestAnimationFrame(part);
+    this.#picturesLeft = { units, count, output, from };
+    this.#pictureParts.request();
+  }
+
+  #drawPicturesLeft() {
+    const left = this.#picturesLeft;
+    if (left.from < left.count) {
+      left.from = this.#drawTiles(left.units, "neuron", left.from, TILES_PER_PART);
+      this.#pictureParts.request();
+    } else {
+      this.#picturesLeft = null;
+      this.#drawOutputAndLinks(left.output);
+    }
   }
 
   /** The output node's copy of the map, and the links. */

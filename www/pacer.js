@@ -30,6 +30,8 @@
 // frame: then animation frames use fewer cells (stills, after a pause or a
 // step, are always at full resolution).
 
+import { nextSize } from "./work-in-parts.js";
+
 /** The map's resolution for stills and, when it is cheap enough, animation. */
 export const FULL_CELLS = 200;
 /**
@@ -61,10 +63,27 @@ const LATE_AT_MINIMUM = 20;
 const RENDER_MS = 10;
 /**
  * A map whose cost is not measured yet is rendered at once up to this many
- * multiply-adds (cells² × parameters: a few ms); a larger one is drawn at
- * the smallest resolution first (#15).
+ * multiply-adds (cells² × parameters: a few ms); a larger one is drawn
+ * coarser first (#15).
  */
 const FIRST_MAP_WORK = 2 ** 26;
+/**
+ * That coarser first map's multiply-adds: V8 runs a wasm function's first
+ * calls in its baseline code, several times slower than later ones (the
+ * caps' first map at 48² cells took 14–30 ms, 6 ms warm), so it is a
+ * quarter of FIRST_MAP_WORK (28² cells at the caps).
+ */
+const FIRST_LARGE_MAP_WORK = FIRST_MAP_WORK / 4;
+/** The coarsest first map (cells a side). */
+const MIN_FIRST_CELLS = 16;
+/**
+ * A part of an iteration trained in parts (#15): sized to take about
+ * PART_MS, from FIRST_PART_WORK multiply-adds (the wasm's first calls run
+ * in the engine's baseline code, several times slower than later ones: a
+ * part of the trainer's own size took 10–30 ms then, 2–3 ms warm).
+ */
+const PART_MS = 2;
+const FIRST_PART_WORK = 2 ** 18;
 /** Iterations per wasm call at `speed=max`, at most. */
 const MAX_CHUNK = 50;
 /** performance.now()'s resolution without cross-origin isolation (ms). */
@@ -85,6 +104,7 @@ export class Pacer {
   #sampleRan = 0; // …and its iterations
   #drawMs = null; // one frame's drawing: the map, the canvases, the readouts
   #renderMsPerCell = null; // the map evaluation alone, per cell
+  #partWork = FIRST_PART_WORK; // multiply-adds of the next part of an iteration
   #animationCells = FULL_CELLS;
   #lastFrame = null;
   #carry = 0;
@@ -147,12 +167,14 @@ export class Pacer {
   }
 
   /**
-   * The resolution of a new network's first map (#15): the smallest, which
-   * also measures the map's cost, when a full one would be `work`
-   * multiply-adds too many for a frame; else `cells`. Once measured, `cells`.
+   * The resolution of a new network of `parameters` first map (#15): when
+   * one of `cells` would be too much work for a frame, a coarse one (which
+   * also measures the map's cost); else `cells`. Once measured, `cells`.
    */
-  firstCells(cells, work) {
-    return this.#renderMsPerCell === null && work > FIRST_MAP_WORK ? CELL_LADDER.at(-1) : cells;
+  firstCells(cells, parameters) {
+    if (this.#renderMsPerCell !== null || cells * cells * parameters <= FIRST_MAP_WORK) return cells;
+    const coarse = Math.floor(Math.sqrt(FIRST_LARGE_MAP_WORK / parameters));
+    return Math.min(CELL_LADDER.at(-1), Math.max(MIN_FIRST_CELLS, coarse));
   }
 
   /**
@@ -215,8 +237,13 @@ export class Pacer {
     // the whole frame at `max`, TRAIN_MS otherwise.
     const budget = (speed === "max" ? FRAME_MS : TRAIN_MS) * slice.share;
     let done;
-    do done = advance();
-    while (done === 0 && performance.now() - started < budget);
+    let now = started;
+    do {
+      done = advance(this.#partWork);
+      const ms = performance.now() - now;
+      now += ms;
+      this.#partWork = nextSize(this.#partWork, ms, PART_MS);
+    } while (done === 0 && now - started < budget);
     return Math.max(done, 0);
   }
 

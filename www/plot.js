@@ -3,6 +3,7 @@
 // the contour come straight from wasm memory (see sepal-playground.js).
 
 import { axisTicks } from "./axes.js";
+import { FramePart } from "./frame-part.js";
 
 /** Okabe–Ito orange (class 0) and blue (class 1), as the wasm colours the map. */
 export const CLASS_COLORS = ["rgb(230, 159, 0)", "rgb(0, 114, 178)"];
@@ -19,7 +20,7 @@ const PICK_RADIUS = 9;
  * drawn in the frames that follow (10,000 points at once were a 70–150 ms
  * task on a loaded machine), each frame showing those drawn so far.
  */
-const POINTS_PER_PART = 2000;
+const POINTS_PER_PART = 1000;
 
 /** Room around the square map for the tick labels and axis names, in CSS px. */
 const MARGIN = { left: 50, right: 10, top: 10, bottom: 42 };
@@ -40,7 +41,8 @@ export class Plot {
     this.pointsLeft = null;
     /** What the last `draw` put on the canvas besides the layer, to compose it again when more points are drawn. */
     this.lastFrame = null;
-    this.pointsRequest = 0;
+    /** The frames that draw the points left (#15). */
+    this.pointsPart = new FramePart(this.#morePoints);
     this.width = 0;
     this.height = 0;
     this.ratio = 1;
@@ -68,8 +70,7 @@ export class Plot {
   }
 
   clear() {
-    cancelAnimationFrame(this.pointsRequest);
-    this.pointsRequest = 0;
+    this.pointsPart.cancel();
     this.lastFrame = null;
     this.context.setTransform(1, 0, 0, 1, 0, 0);
     this.context.clearRect(0, 0, this.canvas.width, this.canvas.height);
@@ -145,7 +146,7 @@ export class Plot {
     const kept = this.pointsLeft && contour ? contour.slice() : contour;
     this.lastFrame = { map: Boolean(image), contour: kept, bounds, selected };
     this.#compose(this.lastFrame);
-    if (this.pointsLeft && !this.pointsRequest) this.pointsRequest = requestAnimationFrame(this.#morePoints);
+    if (this.pointsLeft) this.pointsPart.request();
   }
 
   /** The canvas: the map (as last put into `cells`), its contour, the layer, the ring. */
@@ -168,11 +169,10 @@ export class Plot {
 
   /** A frame's share of the points still to draw, then the canvas composed again with them. */
   #morePoints = () => {
-    this.pointsRequest = 0;
     if (!this.pointsLeft || !this.lastFrame) return;
     this.#drawSomePoints();
     this.#compose(this.lastFrame);
-    if (this.pointsLeft) this.pointsRequest = requestAnimationFrame(this.#morePoints);
+    if (this.pointsLeft) this.pointsPart.request();
   };
 
   /** Up to POINTS_PER_PART of the points left into the layer, in the order a whole drawing has. */

@@ -563,11 +563,15 @@ export class SepalPlayground extends HTMLElement {
     await this.#holder.prepare(api, this.#settings.upcoming());
     this.#holder.api = api;
     this.#reactions.applySettings({ initial: true });
-    // #15: a large network's build (its workspaces) is a task of its own, its first picture the next;
-    // a small one's evaluation, left over by a cold build, is finished now.
-    if (this.#holder.evaluating && !this.#finishSmallEvaluation()) await new Promise((resolve) => setTimeout(resolve));
+    // #15: a large network's build (its workspaces) is a task of its own, the element's first layout
+    // the next, its first picture the one after; a small one's evaluation, left over by a cold build,
+    // is finished now.
+    const large = this.#holder.evaluating && !this.#finishSmallEvaluation();
+    const nextTask = () => new Promise((resolve) => setTimeout(resolve));
+    if (large) await nextTask();
     this.#view.loaded();
     this.#view.layout();
+    if (large) await nextTask();
     this.#view.draw();
     this.#view.showRunning();
     this.#resolveReady();

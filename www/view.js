@@ -30,6 +30,7 @@ import { parseControls, parseFolded } from "./shown.js";
 import { PlotOverlay, noBoundaryReason, saturatedByLargeWeights } from "./plot-overlay.js";
 import { plotSummary } from "./plot-summary.js";
 import { FIRST_FRAME_CELLS } from "./pacer.js";
+import { FramePart } from "./frame-part.js";
 
 /** The cost chart's height in CSS px. */
 const CHART_HEIGHT = 160;
@@ -80,8 +81,9 @@ export class View {
   #drawnCells = 0; // the map's resolution on screen
   #firstMap = true; // the element's first map is still to be drawn (#15: at FIRST_FRAME_CELLS)
   #formulasLater = false; // the folded formulas are typeset after the first frame (#15)
-  #bands = 0; // the animation frame of a still being rendered in bands (#15)
-  #insideFrame = 0; // the animation frame the network diagram is drawn in, after a large network's first picture (#15)
+  #still = null; // {pg, cells, rows}: a still being rendered in bands (#15), or null
+  #stillBands = new FramePart(() => this.#renderBand());
+  #insideLater = new FramePart(() => this.#model.usable && this.#drawInside()); // after a large network's first picture (#15)
   #valuesAt = -Infinity; // when the values under the formulas were last shown
   #insideAt = -Infinity; // when the network view was last drawn
   #insideMs = 0; // how long that took
@@ -89,7 +91,9 @@ export class View {
   #insideStale = false; // whether it missed a redraw while off screen
   #resizeObserver = null;
   #visibilityObserver = null;
-  #resizeRequest = 0;
+  // Resizes are drawn in a coming frame (one with room, #15), not inside
+  // ResizeObserver's callback, so that the canvases growing cannot make a ResizeObserver loop.
+  #resized = new FramePart(() => this.layout() && this.draw());
 
   /**
    * Builds the DOM in `host`'s shadow root. `rooms`: `{model, settings,
@@ -453,17 +457,9 @@ export class View {
     if (this.#drawnCells && this.#drawnCells !== this.#loop.pacer.cells(false)) this.draw();
   }
 
-  /** Resizes happen in the next frame, not inside ResizeObserver's callback,
-   * so that the canvases growing cannot make a ResizeObserver loop. */
-  #onResize = () => {
-    if (this.#resizeRequest) return;
-    this.#resizeRequest = requestAnimationFrame(() => {
-      this.#resizeRequest = 0;
-      if (this.layout()) this.draw();
-    });
-  };
+  #onResize = () => this.#resized.request();
 
-  /** Sizes the canvases to their boxes; returns whether any changed. */
+  /** Sizes the canvases to their boxes; returns whether the plot or the chart changed (to draw all again). */
   layout() {
     const ratio = globalThis.devicePixelRatio || 1;
     const dom = this.#dom;
@@ -494,7 +490,9 @@ export class View {
     }
     const networkChanged = network.layout(network.scroller.clientWidth, diagramHeight, ratio);
     this.#experiments.relayout(this.#font);
-    return plotChanged || chartChanged || networkChanged;
+    // The network alone (its box changed as its diagram was built): it alone is drawn again.
+    if (networkChanged && !plotChanged && !chartChanged && this.#model.usable) this.#insideLater.request();
+    return plotChanged || chartChanged;
   }
 
   /**
@@ -546,11 +544,11 @@ export class View {
     const font = this.#font;
     const pacer = this.#loop.pacer;
     let cells = pacer.cells(this.#loop.running);
-    // #15: a large network's first map, its cost unknown, is drawn at the
-    // smallest resolution (measuring it). A still too long for one frame
+    // #15: a large network's first map, its cost unknown, is drawn coarse
+    // (measuring it). A still too long for one frame
     // shows the animation's resolution now and is rendered in bands in the
     // frames that follow; the full one is drawn once whole.
-    const first = pacer.firstCells(cells, cells * cells * (model.call(() => pg.parameterCount()) ?? 0));
+    const first = pacer.firstCells(cells, model.call(() => pg.parameterCount()) ?? 0);
     const firstOfLarge = first < cells;
     // #15: the element's first map (the page's first frame) at fewer cells;
     // the full one is drawn in a task after that frame (#afterFirstFrame).
@@ -613,7 +611,7 @@ export class View {
     if (inside && (!this.#loop.running || now - this.#insideAt >= Math.max(INSIDE_MS, INSIDE_SHARE * this.#insideMs))) {
       this.#insideAt = now;
       // #15: a large network's units in a task of their own, after its first picture.
-      if (firstOfLarge) this.#drawInsideNextFrame();
+      if (firstOfLarge) this.#insideLater.request();
       else this.#drawInside();
     }
     this.#drawnCells = cells;
@@ -643,28 +641,23 @@ export class View {
    * or the model changes (a draw meanwhile starts it again).
    */
   #renderStillInBands() {
-    cancelAnimationFrame(this.#bands);
-    const pg = this.#model.pg;
     const cells = this.#loop.pacer.cells(false);
-    const rows = this.#loop.pacer.stillRows(cells);
-    const band = () => {
-      this.#bands = 0;
-      const model = this.#model;
-      if (this.#loop.running || model.pg !== pg || !model.usable) return;
-      const whole = model.call(() => pg.renderRows(cells, cells, rows));
-      if (whole === false) this.#bands = requestAnimationFrame(band);
-      else if (whole) this.draw();
-    };
-    this.#bands = requestAnimationFrame(band);
+    this.#still = { pg: this.#model.pg, cells, rows: this.#loop.pacer.stillRows(cells) };
+    this.#stillBands.cancel();
+    this.#stillBands.request();
   }
 
-  /** `#drawInside` in the next frame (once, however often asked before). */
-  #drawInsideNextFrame() {
-    if (this.#insideFrame) return;
-    this.#insideFrame = requestAnimationFrame(() => {
-      this.#insideFrame = 0;
-      if (this.#model.usable) this.#drawInside();
-    });
+  #renderBand() {
+    const { pg, cells, rows } = this.#still;
+    const model = this.#model;
+    const current = !this.#loop.running && model.pg === pg && model.usable;
+    const whole = current && model.call(() => pg.renderRows(cells, cells, rows));
+    if (current && whole === false) {
+      this.#stillBands.request();
+      return;
+    }
+    this.#still = null;
+    if (whole) this.draw();
   }
 
   /** The network diagram, the hidden units' views and the weights. */

@@ -23,8 +23,17 @@ export function advancePart(advance, size, whole = false) {
     if (done === undefined) break;
     const ms = performance.now() - now;
     now += ms;
-    const next = (size * SLICE_MS) / Math.max(ms, 0.05);
-    size = Math.max(1, Math.min(2 * size, whole ? Math.floor(next) : next));
+    size = nextSize(size, ms, SLICE_MS, whole);
   }
   return { done, size };
+}
+
+/**
+ * The size of the next call after one of `size` took `ms`: about
+ * `targetMs` at its rate, at most doubling, at least 1 (a whole number
+ * with `whole`).
+ */
+export function nextSize(size, ms, targetMs, whole = false) {
+  const next = (size * targetMs) / Math.max(ms, 0.05);
+  return Math.max(1, Math.min(2 * size, whole ? Math.floor(next) : next));
 }

@@ -97,7 +97,7 @@ mod tests {
     /// Everything a built run shows, as bits, once its first evaluation is done.
     fn evaluated(mut pg: Playground) -> Vec<u64> {
         while pg.trainer().is_evaluating() {
-            pg.advance();
+            pg.advance(None);
         }
         let run = pg.trainer();
         let mut bits = vec![run.cost().to_bits(), run.train_accuracy().to_bits()];

@@ -98,11 +98,20 @@ impl Playground {
     /// A Playground built by `buildInParts` or reset by `resetInParts` does
     /// its first evaluation this way first (`evaluating`); the call that
     /// completes it returns 1 too: the run can be read anew.
-    pub fn advance(&mut self) -> u32 {
+    ///
+    /// `work`, when given, is the part's size in multiply-adds (at least a
+    /// row of a layer; the trainer's own size otherwise): the page sizes
+    /// parts by time. Any sizes give the same bits.
+    pub fn advance(&mut self, work: Option<f64>) -> u32 {
         if !self.trainer.is_mid_iteration() && self.trainer.iteration() >= model::MAX_ITERATION as u64 {
             return 0;
         }
-        matches!(self.trainer.advance(), Advance::Iterated | Advance::Evaluated) as u32
+        // A float's cast saturates (NaN and negatives to 0, a row at least).
+        let advance = match work {
+            Some(work) => self.trainer.advance_within(work as usize),
+            None => self.trainer.advance(),
+        };
+        matches!(advance, Advance::Iterated | Advance::Evaluated) as u32
     }
 
     /// `new Playground(settings)` with the first evaluation (the forward
@@ -302,9 +311,10 @@ impl Playground {
         Self::from_model_in_parts(&json).map_err(JsValue::from)
     }
 
-    /// `{train: [[x1, x2, label], …], test: […]}`.
-    pub fn points(&self) -> Result<JsValue, JsError> {
-        convert::to_js(&points::Points::of(&self.trainer))
+    /// `{train, test}`: each a Float64Array of x1, x2, label of every point
+    /// in turn (a copy).
+    pub fn points(&self) -> js_sys::Object {
+        points::split(&self.trainer)
     }
 
     /// Every point, train and test together, in the order they were

@@ -1,12 +1,11 @@
 //! Points as JS sees them, `[[x1, x2, label], …]`: a person's own points in
 //! (`Playground.withPoints`), any dataset's points out (`datasetPoints` for
-//! the thumbnails, `allPoints` for CSV export, [`Points`] split into train
+//! the thumbnails, `allPoints` for CSV export, [`flat`] split into train
 //! and test for `points()`).
 
 use sepal::grid::Bounds;
 use sepal::settings::{number_text, MAX_POINTS};
 use sepal::{Dataset, Trainer};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::{convert, Playground};
@@ -20,20 +19,22 @@ pub fn rows(data: &Dataset) -> Vec<[f64; 3]> {
     (0..data.len()).map(|k| data.point(k)).collect()
 }
 
-/// A run's points as `{train: [[x1, x2, label], …], test: […]}`.
-#[derive(Serialize)]
-pub struct Points {
-    train: Vec<[f64; 3]>,
-    test: Vec<[f64; 3]>,
+/// x1, x2, label of every point of `data` in turn: what JS copies out as
+/// one Float64Array (#15: a JS array made per point, over the boundary, was
+/// 8–22 ms of the largest network's first picture).
+pub fn flat(data: &Dataset) -> Vec<f64> {
+    (0..data.len()).flat_map(|k| data.point(k)).collect()
 }
 
-impl Points {
-    pub fn of(trainer: &Trainer) -> Self {
-        Self {
-            train: rows(trainer.train_data()),
-            test: rows(trainer.test_data()),
-        }
+/// A run's points as `{train, test}`, each [`flat`] as a Float64Array.
+pub fn split(trainer: &Trainer) -> js_sys::Object {
+    let object = js_sys::Object::new();
+    for (key, data) in [("train", trainer.train_data()), ("test", trainer.test_data())] {
+        let values = js_sys::Float64Array::from(&flat(data)[..]);
+        // Setting a key of a new plain object cannot fail.
+        let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), &values);
     }
+    object
 }
 
 /// `[[x1, x2, label], …]` checked: finite coordinates within
@@ -164,8 +165,7 @@ impl Playground {
 #[wasm_bindgen(js_name = datasetPoints)]
 pub fn dataset_points(settings: JsValue) -> Result<Vec<f64>, JsError> {
     let s = convert::settings_from_js(&settings)?;
-    let data = s.dataset.generate(s.dataset_seed, s.points, s.noise());
-    Ok((0..data.len()).flat_map(|k| data.point(k)).collect())
+    Ok(flat(&s.dataset.generate(s.dataset_seed, s.points, s.noise())))
 }
 
 #[cfg(test)]

@@ -202,6 +202,29 @@ fn iterations_in_parts_have_the_bits_of_whole_ones() {
     }
 }
 
+/// Parts of any size, changing from call to call (a page sizes them by
+/// time, #15), have the bits of whole iterations: a first evaluation and
+/// iterations, large and small runs.
+#[test]
+fn parts_of_any_size_have_the_bits_of_whole_ones() {
+    let sizes = [1, 1 << 20, 5_000, usize::MAX, 300_000, 1 << 22];
+    for pairs in KINDS.iter().chain(&LARGE) {
+        let mut whole = run_with(pairs);
+        let mut parts = run_in_parts(pairs);
+        whole.step(3);
+        let (mut done, mut calls) = (0, 0);
+        while done < 3 {
+            match parts.advance_within(sizes[calls % sizes.len()]) {
+                Advance::Iterated => done += 1,
+                Advance::Stopped => break,
+                Advance::Partway | Advance::Evaluated => {}
+            }
+            calls += 1;
+        }
+        assert_eq!(fingerprint(&mut parts), fingerprint(&mut whole), "{pairs:?}");
+    }
+}
+
 /// `step` finishes an iteration left part way and counts it; mid-way the
 /// iteration counter has not moved yet as far as the page is concerned.
 #[test]

@@ -708,7 +708,7 @@ fn a_model_loaded_in_parts_is_the_whole_load_once_evaluated() {
             "{pairs:?}: the file's iteration at once"
         );
         let mut calls = 1;
-        while parts.advance() == 0 {
+        while parts.advance(None) == 0 {
             calls += 1;
         }
         assert!(!parts.trainer().is_evaluating(), "{pairs:?}");
@@ -739,7 +739,7 @@ fn a_model_built_in_parts_is_the_load_in_one_call() {
     };
     let evaluated = |mut pg: Playground| {
         while pg.trainer().is_evaluating() {
-            pg.advance();
+            pg.advance(None);
         }
         pg
     };

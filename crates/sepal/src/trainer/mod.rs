@@ -277,7 +277,7 @@ impl Trainer {
     /// Completes the first evaluation of a run reset in parts, if under way.
     fn finish_evaluation(&mut self) {
         while self.is_evaluating() {
-            self.run_phase(false);
+            self.run_phase(false, PART_WORK);
         }
     }
 
@@ -415,7 +415,7 @@ impl Trainer {
         self.finish_evaluation();
         let mut done = 0;
         while done < n {
-            match self.run_phase(false) {
+            match self.run_phase(false, PART_WORK) {
                 Advance::Partway | Advance::Evaluated => {}
                 Advance::Iterated => done += 1,
                 Advance::Stopped => break,

@@ -98,7 +98,16 @@ impl Trainer {
     /// `Partway`): the counters, cost and curves move when an iteration
     /// completes, the parameters and passes during it.
     pub fn advance(&mut self) -> Advance {
-        match self.run_phase(true) {
+        self.advance_within(PART_WORK)
+    }
+
+    /// [`Self::advance`] with parts of about `work` multiply-adds instead
+    /// of [`PART_WORK`] (at least a row of a layer): the same phases in
+    /// smaller or larger parts, the same bits. A page sizes them by time
+    /// (#15: the wasm's first calls run in the engine's baseline code,
+    /// several times slower, so its first parts are small).
+    pub fn advance_within(&mut self, work: usize) -> Advance {
+        match self.run_phase(true, work) {
             Advance::Iterated => {
                 self.settle();
                 Advance::Iterated
@@ -117,8 +126,8 @@ impl Trainer {
     /// evaluation under way; from `Idle`, starts an iteration, unless there
     /// are no points or the run diverged. With `readable`, an iteration ends
     /// with what a page reads computed in phases too: the plain pass and the
-    /// test metrics.
-    pub(super) fn run_phase(&mut self, readable: bool) -> Advance {
+    /// test metrics. Each part is about `work` multiply-adds.
+    pub(super) fn run_phase(&mut self, readable: bool, work: usize) -> Advance {
         self.changed();
         let evaluating = self.is_evaluating();
         let last = self.network.layers.len() - 1;
@@ -140,7 +149,7 @@ impl Trainer {
             Phase::Idle => unreachable!("an iteration was started above"),
             Phase::BatchForward(l, r) => {
                 let batch = self.batches.as_mut().expect("a mini-batch run").current();
-                match forward_part(&self.network, l, r, batch.x.view(), &mut batch.pass) {
+                match forward_part(&self.network, l, r, batch.x.view(), &mut batch.pass, work) {
                     Some((l, r)) => Phase::BatchForward(l, r),
                     None => {
                         // The batch's summed loss, as the notebook's compute_cost: its mean × its size.
@@ -152,7 +161,7 @@ impl Trainer {
             Phase::Weights(l, r) => {
                 let (network, x, y, pass, grads) = self.update_workspace();
                 let layer = &network.layers[l];
-                let end = part_end(r, layer.outputs(), layer.inputs() * pass.cols());
+                let end = part_end(r, layer.outputs(), layer.inputs() * pass.cols(), work);
                 network.backward_weights(l, r..end, x, y, pass, grads);
                 match (end < layer.outputs(), l > 0) {
                     (true, _) => Phase::Weights(l, end),
@@ -163,7 +172,7 @@ impl Trainer {
             Phase::Delta(l, r) => {
                 let (network, _, _, pass, grads) = self.update_workspace();
                 let layer = &network.layers[l];
-                let end = part_end(r, layer.inputs(), layer.outputs() * pass.cols());
+                let end = part_end(r, layer.inputs(), layer.outputs() * pass.cols(), work);
                 network.backward_delta(l, r..end, pass, grads);
                 if end < layer.inputs() {
                     Phase::Delta(l, end)
@@ -177,7 +186,7 @@ impl Trainer {
                 self.begin_evaluate();
                 Phase::Forward(0, 0)
             }
-            Phase::Forward(l, r) => match self.training_pass_part(l, r) {
+            Phase::Forward(l, r) => match self.training_pass_part(l, r, work) {
                 Some((l, r)) => Phase::Forward(l, r),
                 None => {
                     self.finish_evaluate();
@@ -194,7 +203,7 @@ impl Trainer {
                     }
                 }
             },
-            Phase::InitialForward(l, r) => match self.training_pass_part(l, r) {
+            Phase::InitialForward(l, r) => match self.training_pass_part(l, r, work) {
                 Some((l, r)) => Phase::InitialForward(l, r),
                 None => {
                     self.finish_evaluate();
@@ -208,7 +217,7 @@ impl Trainer {
                     Some(pass) => pass,
                     None => &mut self.pass,
                 };
-                match forward_part(&self.initial, l, r, self.train.x.view(), pass) {
+                match forward_part(&self.initial, l, r, self.train.x.view(), pass, work) {
                     Some((l, r)) => Phase::InitialCost(l, r),
                     None => {
                         self.initial_cost =
@@ -220,7 +229,7 @@ impl Trainer {
                     }
                 }
             }
-            Phase::RestoredForward(l, r) => match self.training_pass_part(l, r) {
+            Phase::RestoredForward(l, r) => match self.training_pass_part(l, r, work) {
                 Some((l, r)) => Phase::RestoredForward(l, r),
                 None => {
                     self.finish_evaluate();
@@ -232,7 +241,7 @@ impl Trainer {
             Phase::Plain { layer, row, then } => {
                 let first = self.regularization.dropout_pass();
                 let x = self.train.x.view();
-                match forward_part_above(&self.network, layer, row, x, first, &mut self.pass) {
+                match forward_part_above(&self.network, layer, row, x, first, &mut self.pass, work) {
                     Some((layer, row)) => Phase::Plain { layer, row, then },
                     None => {
                         self.plain_pass_stale = false;
@@ -241,7 +250,7 @@ impl Trainer {
                 }
             }
             Phase::Test { layer, row, then } => {
-                match forward_part(&self.network, layer, row, self.test.x.view(), &mut self.test_pass) {
+                match forward_part(&self.network, layer, row, self.test.x.view(), &mut self.test_pass, work) {
                     Some((layer, row)) => Phase::Test { layer, row, then },
                     None => {
                         self.test_metrics = Some(test_metrics_of(&self.test_pass, &self.test.y));
@@ -265,12 +274,12 @@ impl Trainer {
     /// One part of the training pass of the current parameters (the
     /// dropped-out one with dropout, whose J the run reports): rows from
     /// `r` of layer `l`; where the next part starts, `None` when done.
-    fn training_pass_part(&mut self, l: usize, r: usize) -> Option<(usize, usize)> {
+    fn training_pass_part(&mut self, l: usize, r: usize, work: usize) -> Option<(usize, usize)> {
         let pass = match self.regularization.dropout_pass_mut() {
             Some(pass) => pass,
             None => &mut self.pass,
         };
-        forward_part(&self.network, l, r, self.train.x.view(), pass)
+        forward_part(&self.network, l, r, self.train.x.view(), pass, work)
     }
 
     /// The phase after the training pass or a plain or test pass, for what
@@ -346,9 +355,9 @@ impl Trainer {
 pub const PART_WORK: usize = 1 << 22;
 
 /// Where a phase that starts at row `start` of `total`, each row
-/// `row_work` multiply-adds, ends.
-fn part_end(start: usize, total: usize, row_work: usize) -> usize {
-    let rows = (PART_WORK / row_work.max(1)).max(1);
+/// `row_work` multiply-adds, ends: about `work` multiply-adds on.
+fn part_end(start: usize, total: usize, row_work: usize, work: usize) -> usize {
+    let rows = (work / row_work.max(1)).max(1);
     (start + rows).min(total)
 }
 
@@ -360,8 +369,9 @@ fn forward_part(
     r: usize,
     x: ArrayView2<f64>,
     pass: &mut ForwardPass,
+    work: usize,
 ) -> Option<(usize, usize)> {
-    forward_part_above(network, l, r, x, None, pass)
+    forward_part_above(network, l, r, x, None, pass, work)
 }
 
 /// [`forward_part`]; with `first`, of a plain pass from layer 2 on
@@ -373,13 +383,14 @@ fn forward_part_above(
     x: ArrayView2<f64>,
     first: Option<&ForwardPass>,
     pass: &mut ForwardPass,
+    work: usize,
 ) -> Option<(usize, usize)> {
     let layer = &network.layers[l];
     // #15: a workspace allocated as the pass reaches it is a part of its own.
     if pass.allocate_layer(l, layer.outputs()) {
         return Some((l, r));
     }
-    let end = part_end(r, layer.outputs(), layer.inputs() * pass.cols());
+    let end = part_end(r, layer.outputs(), layer.inputs() * pass.cols(), work);
     match first {
         Some(first) => network.forward_rows_above_first(l, r..end, x, first, pass),
         None => network.forward_rows(l, r..end, x, pass),

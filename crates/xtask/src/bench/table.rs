@@ -420,6 +420,12 @@ pub fn rows(s: &Sources) -> Vec<Row> {
         .goal(Goal::AtMost(100.0)),
         // #15: never freeze at the caps.
         Row::new(
+            "longest task of the caps' first draw (load to 0.5 s after ready)",
+            Unit::Millis,
+            browser(&["caps", "firstDrawLongestTaskMs"]),
+        )
+        .goal(Goal::AtMost(50.0)),
+        Row::new(
             "longest task while playing at the caps (6×64, 10,000 points)",
             Unit::Millis,
             browser(&["caps", "longestTaskMs"]),
