@@ -7,7 +7,7 @@
 //   BENCH_ONLY  optional comma-separated parts to run (sepal, tfplayground,
 //               tfjs, speedmax, speedmaxbatches, firstframe, firstframemobile, storm,
 //               manyelements, caps)
-//   SITE        the site's page for the first-frame parts (default
+//   SITE        the site's page for the first-frame and caps parts (default
 //               dist/index.html under SEPAL_URL: the minified bundles `cargo
 //               xtask dist` makes; www/index.html, the plain modules, is
 //               measured beside it as `modules`)
@@ -321,9 +321,9 @@ async function manyElements(browser) {
 }
 
 /**
- * #15: the real page at the caps (CAPS): the longest main-thread task
- * (PerformanceObserver "longtask") of its first draw, from the navigation
- * to 0.5 s after `ready`, in a new context (nothing cached); then playing
+ * #15: the site's page (SITE) at the caps (CAPS): the longest main-thread
+ * task (PerformanceObserver "longtask") of its first draw, from the
+ * navigation to 0.5 s after `ready`, in a new context (nothing cached); then playing
  * at speed=max: the longest task, iterations per second, and pause()
  * latency: from a pause asked for at some moment while playing (a timer
  * due at once, as a click would be) to the moment it ran, the worst of
@@ -339,7 +339,7 @@ async function caps(browser) {
       });
       observer.observe({ type: "longtask", buffered: true });
     });
-    await page.goto(new URL(`index.html#${CAPS}&speed=max`, BASE).href);
+    await page.goto(new URL(`${SITE}#${CAPS}&speed=max`, BASE).href);
     const result = await page.evaluate(
       async ({ seconds, pauses }) => {
         await customElements.whenDefined("sepal-playground");

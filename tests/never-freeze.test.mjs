@@ -28,10 +28,12 @@ import { CAPS, LONG_TASK_MS } from "./caps.mjs";
 
 /**
  * Loading at the caps, every task from the start: the page's own setting up
- * and the run's build (its data and initial weights) are the longest,
- * 0.12–0.24 s at load 8–9 (README); when the run's ~100 MB of workspaces
- * were allocated and zeroed in the build it was 0.35–0.5 s there, and
- * before the first evaluation was done in parts 0.7–1.15 s.
+ * (the modules' first evaluation, the element's DOM) is the longest, ~50–90
+ * ms on an idle machine from www/ (the bench's row, on dist/: under 50);
+ * the run's build was 0.12–0.24 s at load 8–9 (README) before its parts
+ * were sized by time, 0.35–0.5 s when its ~100 MB of workspaces were
+ * allocated and zeroed in one task, 0.7–1.15 s before its first evaluation
+ * was done in parts.
  */
 const LOAD_TASK_MS = 400;
 
