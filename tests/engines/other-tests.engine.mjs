@@ -50,6 +50,7 @@ export const OTHER_TESTS = {
   "first-screen.test.mjs": ["chromium", "what fits on the first screen depends on Chromium's fonts and the sizes it pins; the tablet sizes run in every engine (tablet.engine.mjs)"],
   "flower.test.mjs": ["chromium", `${ALSO_IN_EVERY_ENGINE}: tablet.engine.mjs takes a screenshot, bits.engine.mjs checks the map`],
   "formulas.test.mjs": ["chromium", `${ALSO_IN_EVERY_ENGINE}: core.engine.mjs (MathML laid out as fractions)`],
+  "frame-part.test.mjs": ["chromium", NO_BROWSER],
   "gradient-check.test.mjs": ["chromium", SAME_IN_EVERY_ENGINE],
   "gradient-check-parts.test.mjs": ["chromium", "reads long tasks (PerformanceObserver \"longtask\"), which only Chromium reports"],
   "instances.test.mjs": ["chromium", `${ALSO_IN_EVERY_ENGINE}: core.engine.mjs (two elements, one wasm download)`],
