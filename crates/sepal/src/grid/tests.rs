@@ -2,16 +2,33 @@ use super::*;
 use crate::activation::Activation;
 use crate::network::Init;
 
+/// The rectangle ±`x` by ±`y`.
+const fn centred(x: f64, y: f64) -> Bounds {
+    Bounds {
+        x_min: -x,
+        x_max: x,
+        y_min: -y,
+        y_max: y,
+    }
+}
+
+/// Each cell of a `w` × `h` map of `bounds`: its row, column and centre.
+fn cell_centres(bounds: Bounds, w: usize, h: usize) -> impl Iterator<Item = (usize, usize, f64, f64)> {
+    let (width, height) = (bounds.x_max - bounds.x_min, bounds.y_max - bounds.y_min);
+    (0..h).flat_map(move |r| {
+        (0..w).map(move |c| {
+            let x = bounds.x_min + (c as f64 + 0.5) * width / w as f64;
+            let y = bounds.y_max - (r as f64 + 0.5) * height / h as f64;
+            (r, c, x, y)
+        })
+    })
+}
+
 #[test]
 fn cells_hold_the_network_at_their_centres() {
     let net = Network::new(&[2, 3, 1], Activation::Tanh, Init::He, 5);
     let mut map = DecisionMap::new(&net, 4, 3);
-    let bounds = Bounds {
-        x_min: -2.0,
-        x_max: 2.0,
-        y_min: -3.0,
-        y_max: 3.0,
-    };
+    let bounds = centred(2.0, 3.0);
     map.render(&net, bounds);
     // Cell (row 0, column 0) is centred at (−1.5, 2); the map is f32.
     assert!((map.probabilities()[0] - net.predict_point(-1.5, 2.0) as f32).abs() < 1e-6);
@@ -24,12 +41,7 @@ fn cells_hold_the_network_at_their_centres() {
 #[test]
 fn a_resized_map_is_a_new_map_of_that_size() {
     let net = Network::new(&[2, 4, 1], Activation::Tanh, Init::He, 3);
-    let bounds = Bounds {
-        x_min: -2.0,
-        x_max: 2.0,
-        y_min: -2.0,
-        y_max: 2.0,
-    };
+    let bounds = centred(2.0, 2.0);
     let mut map = DecisionMap::new(&net, 40, 40);
     map.render(&net, bounds);
     for cells in [17, 40, 25] {
@@ -47,12 +59,7 @@ fn a_resized_map_is_a_new_map_of_that_size() {
     }
 }
 
-const UNIT_SQUARE: Bounds = Bounds {
-    x_min: -1.0,
-    x_max: 1.0,
-    y_min: -1.0,
-    y_max: 1.0,
-};
+const UNIT_SQUARE: Bounds = centred(1.0, 1.0);
 
 #[test]
 fn contour_separates_the_two_sides_of_a_line() {
@@ -102,21 +109,12 @@ fn every_cell_and_shape_matches_the_f64_network() {
         // 150 columns: two full blocks of 64 and a partial one.
         let (w, h) = (150, 3);
         let mut map = DecisionMap::new(&net, w, h);
-        let bounds = Bounds {
-            x_min: -3.0,
-            x_max: 3.0,
-            y_min: -2.0,
-            y_max: 2.0,
-        };
+        let bounds = centred(3.0, 2.0);
         map.render(&net, bounds);
-        for r in 0..h {
-            for c in 0..w {
-                let x = -3.0 + (c as f64 + 0.5) * 6.0 / w as f64;
-                let y = 2.0 - (r as f64 + 0.5) * 4.0 / h as f64;
-                let want = net.predict_point(x, y);
-                let got = map.probabilities()[r * w + c] as f64;
-                assert!((got - want).abs() < 2e-5, "{sizes:?} cell ({r}, {c}): {got} vs {want}");
-            }
+        for (r, c, x, y) in cell_centres(bounds, w, h) {
+            let want = net.predict_point(x, y);
+            let got = map.probabilities()[r * w + c] as f64;
+            assert!((got - want).abs() < 2e-5, "{sizes:?} cell ({r}, {c}): {got} vs {want}");
         }
     }
 }
@@ -141,23 +139,14 @@ fn a_map_of_features_agrees_with_the_f64_model() {
         let net = Network::new(sizes, activation, Init::He, 11);
         let (w, h) = (150, 5);
         let mut map = DecisionMap::with_features(&net, features, w, h);
-        let bounds = Bounds {
-            x_min: -3.0,
-            x_max: 3.0,
-            y_min: -2.0,
-            y_max: 2.0,
-        };
+        let bounds = centred(3.0, 2.0);
         map.render(&net, bounds);
-        for r in 0..h {
-            for c in 0..w {
-                let x = -3.0 + (c as f64 + 0.5) * 6.0 / w as f64;
-                let y = 2.0 - (r as f64 + 0.5) * 4.0 / h as f64;
-                let want = features.predict_point(&net, x, y);
-                let got = map.probabilities()[r * w + c] as f64;
-                assert!((got - want).abs() < 1e-4, "{names:?} cell ({r}, {c}): {got} vs {want}");
-                if (want - 0.5).abs() > 1e-3 {
-                    assert_eq!(got > 0.5, want > 0.5, "{names:?} cell ({r}, {c})");
-                }
+        for (r, c, x, y) in cell_centres(bounds, w, h) {
+            let want = features.predict_point(&net, x, y);
+            let got = map.probabilities()[r * w + c] as f64;
+            assert!((got - want).abs() < 1e-4, "{names:?} cell ({r}, {c}): {got} vs {want}");
+            if (want - 0.5).abs() > 1e-3 {
+                assert_eq!(got > 0.5, want > 0.5, "{names:?} cell ({r}, {c})");
             }
         }
     }
@@ -174,12 +163,7 @@ fn a_map_of_features_agrees_with_the_f64_model() {
 fn an_unchanged_network_keeps_its_picture_and_a_changed_one_is_redrawn() {
     let mut net = Network::new(&[2, 3, 1], Activation::Tanh, Init::He, 5);
     let mut map = DecisionMap::new(&net, 8, 8);
-    let bounds = Bounds {
-        x_min: -2.0,
-        x_max: 2.0,
-        y_min: -2.0,
-        y_max: 2.0,
-    };
+    let bounds = centred(2.0, 2.0);
     map.render(&net, bounds);
     let before = map.probabilities().to_vec();
     map.render(&net, bounds);
