@@ -1,5 +1,5 @@
-// The course's experiments, one click each (`part="experiments"`); what
-// each runs is experiment-specs.js, its results' views experiment-results.js:
+// The course's experiments, one click each (`part="experiments"`), run here
+// (what each runs: experiment-specs.js; their results: experiment-results.js):
 //
 // - sweep: the notebook's "tuning hidden layer size" — the shallow network
 //   with n_h = 1, 2, 3, 4, 5, 20, 50, 5000 iterations each, side by side
