@@ -1,7 +1,5 @@
-// The course's experiments, one click each (`part="experiments"`):
-//
-// Over 500 lines: the seven experiments share one scheduler, one results
-// view and one cancel; each experiment's own part is its table of runs.
+// The course's experiments, one click each (`part="experiments"`), run here
+// (what each runs: experiment-specs.js; their results: experiment-results.js):
 //
 // - sweep: the notebook's "tuning hidden layer size" — the shallow network
 //   with n_h = 1, 2, 3, 4, 5, 20, 50, 5000 iterations each, side by side
@@ -29,83 +27,21 @@
 
 import { h } from "./dom.js";
 import { format } from "./strings.js";
-import { LineChart } from "./line-chart.js";
-import { CLASS_COLORS, contourPath } from "./plot.js";
 import { PREPARE_POINTS, readPoints } from "./model-holder.js";
+import { EXPERIMENTS, isExperiment, runLabel } from "./experiment-specs.js";
+import { ExperimentResults } from "./experiment-results.js";
+
+export { EXPERIMENTS, isExperiment };
 
 const FRAME_BUDGET_MS = 12;
 /** One wasm call should take about this long (the chunk adapts to it). */
 const CALL_MS = 2;
 /** Redraw the views every this many frames while training. */
 const REDRAW_FRAMES = 6;
-const MULTIPLE_CELLS = 64;
-/** A small multiple's side in CSS px. */
-const MULTIPLE_SIZE = 128;
 const COLORS = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#1f2328"];
-
-/** What each experiment runs: the runs' labels and settings, and how long. */
-export const EXPERIMENTS = {
-  sweep: {
-    iterations: 5000,
-    view: "multiples",
-    runs: (s) => [1, 2, 3, 4, 5, 20, 50].map((n) => ({ value: n, settings: { ...s, model: "shallow", hiddenUnits: n } })),
-  },
-  "learning-rates": {
-    iterations: 3000,
-    view: "curves",
-    runs: (s) => [0.01, 0.1, 0.5, 1.2, 2, 5].map((r) => ({ value: r, settings: { ...s, learningRate: r } })),
-  },
-  activations: {
-    iterations: 3000,
-    view: "curves",
-    runs: (s) =>
-      ["tanh", "relu", "leaky-relu", "sigmoid"].map((a) => ({ value: a, settings: { ...s, model: hidden(s), activation: a } })),
-  },
-  inits: {
-    iterations: 3000,
-    view: "curves",
-    runs: (s) => ["zeros", "small", "large", "xavier", "he"].map((i) => ({ value: i, settings: { ...s, model: hidden(s), init: i } })),
-  },
-  optimizers: {
-    iterations: 3000,
-    view: "curves",
-    runs: (s) => ["gd", "momentum", "rmsprop", "adam"].map((o) => ({ value: o, settings: { ...s, optimizer: o } })),
-  },
-  "batch-sizes": {
-    iterations: 3000,
-    view: "curves",
-    // A batch no larger than the points (a person's few drawn points train in one batch anyway).
-    runs: (s) => [1, 64, "all"].map((b) => ({ value: b, settings: { ...s, batchSize: b } })),
-  },
-  // #17: the Regularization notebook's table, live: no regularisation, L2
-  // with λ = 0.7, dropout keeping 0.86, each with train and test accuracy.
-  regularization: {
-    iterations: 10000,
-    view: "multiples",
-    caption: "experiment.regularization.caption",
-    runs: (s) =>
-      [
-        ["none", {}],
-        ["l2", { l2: 0.7 }],
-        ["dropout", { keepProb: 0.86 }],
-      ].map(([value, change]) => ({ value, settings: { ...s, model: hidden(s), l2: 0, l1: 0, keepProb: 1, batchSize: "all", ...change } })),
-  },
-};
-
-/**
- * Whether `kind` names an experiment: an own key of EXPERIMENTS, never one
- * every object inherits ("constructor", "__proto__", "toString", …).
- */
-export function isExperiment(kind) {
-  return typeof kind === "string" && Object.hasOwn(EXPERIMENTS, kind);
-}
-
-/** Activations and initialisations need a hidden layer to matter. */
-const hidden = (settings) => (settings.model === "logistic" ? "shallow" : settings.model);
 
 export class Experiments {
   #job = null;
-  #results = null; // the last finished experiment, to redraw on resize
 
   /**
    * `makePlayground(settings)` builds a Playground on the element's data;
@@ -121,8 +57,6 @@ export class Experiments {
     this.getApi = getApi;
     this.onStart = onStart;
     this.onEnd = onEnd;
-    this.onUse = onUse;
-    this.font = "sans-serif";
     this.buttons = Object.keys(EXPERIMENTS).map((kind) => {
       const button = h("button", { type: "button", "data-experiment": kind, title: text[`experiment.${kind}.title`] }, [
         text[`experiment.${kind}`],
@@ -139,16 +73,13 @@ export class Experiments {
       this.status,
       this.cancelButton,
     ]);
-    this.title = h("h3", { class: "experiment-title" });
-    this.body = h("div", { class: "experiment-body" });
-    this.used = h("p", { class: "experiment-used", role: "status", hidden: true });
-    this.results = h("div", { class: "experiment-results", hidden: true }, [this.title, this.body, this.used]);
+    this.results = new ExperimentResults(text, { getApi, onUse });
     this.root = h("section", { part: "experiments", class: "experiments", "aria-label": text.experimentsHeading }, [
       h("h2", {}, [text.experimentsHeading]),
       h("p", { class: "hint" }, [text.experimentsHint]),
       h("div", { class: "buttons" }, this.buttons),
       this.statusRow,
-      this.results,
+      this.results.root,
     ]);
   }
 
@@ -179,7 +110,7 @@ export class Experiments {
     const settings = this.getSettings();
     const runs = spec.runs(settings).map((run, index) => ({
       ...run,
-      label: this.#label(kind, run.value),
+      label: runLabel(this.text, kind, run.value),
       color: COLORS[index % COLORS.length],
       pg: null, // built by #build
       drawing: null, // #15: its build in parts under way (#buildSome)
@@ -245,28 +176,7 @@ export class Experiments {
 
   /** After a resize: the views follow the new width. */
   relayout(font) {
-    this.font = font;
-    if (this.chart && this.#results) this.#drawCurves(this.#results.runs, this.#results.spec);
-  }
-
-  #label(kind, value) {
-    const text = this.text;
-    switch (kind) {
-      case "sweep":
-        return format(text.sweepLabel, { n: value });
-      case "learning-rates":
-        return format(text.rateLabel, { rate: value });
-      case "activations":
-        return text[`activation.${value}`];
-      case "optimizers":
-        return text[`optimizer.${value}`];
-      case "batch-sizes":
-        return value === "all" ? text["batch-size.all"] : format(text["batch-size.value"], { value });
-      case "regularization":
-        return text[`experiment.regularization.${value}`];
-      default:
-        return text[`init.${value}`];
-    }
+    this.results.relayout(font);
   }
 
   #frame = () => {
@@ -313,7 +223,7 @@ export class Experiments {
     const progress = job.runs.reduce((sum, r) => sum + r.pg.iteration, 0) / (target * job.runs.length);
     this.progress.value = finished ? 1 : Math.min(progress, 0.99);
     this.status.textContent = format(this.text.experimentProgress, { percent: Math.round(this.progress.value * 100) });
-    if (finished || job.frames % REDRAW_FRAMES === 1) this.#drawViews(job);
+    if (finished || job.frames % REDRAW_FRAMES === 1) this.results.draw(job);
     if (finished) this.#finish(job);
     else job.request = requestAnimationFrame(this.#frame);
   };
@@ -349,17 +259,15 @@ export class Experiments {
     }));
     // Keep what the views need, then let the wasm runs go.
     for (const run of job.runs) {
-      run.history = this.#history(run.pg, true);
+      run.history = this.results.history(run.pg, true);
       run.row = rows[job.runs.indexOf(run)];
       run.pg.free();
       run.pg = null;
     }
-    this.#results = { kind: job.kind, spec: job.spec, runs: job.runs };
-    if (job.spec.view === "curves") this.#drawCurves(job.runs, job.spec);
-    this.#fillLegend(job.runs, job.spec);
+    this.results.finish(job);
     this.statusRow.hidden = true;
     this.#enable(true);
-    this.results.setAttribute("data-done", job.kind);
+    this.results.root.setAttribute("data-done", job.kind);
     this.onEnd?.();
     job.resolve(rows);
   }
@@ -375,167 +283,6 @@ export class Experiments {
     this.statusRow.hidden = false;
     this.progress.value = 0;
     this.status.textContent = format(text.experimentProgress, { percent: 0 });
-    this.results.hidden = false;
-    this.results.removeAttribute("data-done");
-    this.used.hidden = true;
-    this.title.textContent = format(text[`experiment.${kind}.heading`], { iterations: spec.iterations });
-    this.chart = null;
-    if (spec.view === "multiples") {
-      for (const run of runs) {
-        const pixels = Math.round(MULTIPLE_SIZE * (globalThis.devicePixelRatio || 1));
-        run.canvas = h("canvas", { width: pixels, height: pixels, role: "img", "aria-label": run.label });
-        run.caption = h("figcaption", {}, [run.label]);
-        run.figure = h("figure", { class: "multiple" }, [run.canvas, run.caption]);
-      }
-      this.body.replaceChildren(h("div", { class: "multiples" }, runs.map((r) => r.figure)));
-    } else {
-      const label = format(text.chartAxes, { label: this.title.textContent, x: text.chartAxisIteration, y: text.chartAxisCost });
-      const canvas = h("canvas", { class: "experiment-chart", role: "img", "aria-label": label });
-      this.chart = new LineChart(canvas);
-      this.legend = h("ul", { class: "experiment-legend" });
-      this.body.replaceChildren(h("div", { class: "curves" }, [canvas, this.legend]));
-      this.#sizeChart(canvas);
-      this.#fillLegend(runs, spec);
-    }
+    this.results.start(kind, spec, runs);
   }
-
-  #sizeChart(canvas) {
-    const width = Math.min(640, Math.max(240, this.body.clientWidth || 480));
-    this.chart.resize(width, Math.round(Math.min(300, width * 0.55)), globalThis.devicePixelRatio || 1);
-    canvas.style.maxWidth = "100%";
-  }
-
-  /** The run's curve, as views over wasm memory or (`copy`) as copies. */
-  #history(pg, copy = false) {
-    const memory = this.getApi().memory.buffer;
-    const n = pg.historyLen();
-    const x = new Float64Array(memory, pg.historyIterationsPtr(), n);
-    const y = new Float64Array(memory, pg.historyCostsPtr(), n);
-    return copy ? { x: x.slice(), y: y.slice() } : { x, y };
-  }
-
-  #drawViews(job) {
-    if (job.spec.view === "multiples") {
-      for (const run of job.runs) {
-        // A run between parts of an iteration keeps its last picture.
-        if (run.pg.midIteration) continue;
-        run.pg.render(MULTIPLE_CELLS, MULTIPLE_CELLS);
-        const buffer = this.getApi().memory.buffer;
-        const image = new ImageData(
-          new Uint8ClampedArray(buffer, run.pg.pixelsPtr(), run.pg.pixelsLen()),
-          MULTIPLE_CELLS,
-          MULTIPLE_CELLS,
-        );
-        const contour = new Float32Array(buffer, run.pg.contourPtr(), run.pg.contourLen());
-        this.#drawMultiple(run.canvas, image, contour, job);
-        run.caption.textContent = this.#caption(job.spec, run.label, run.pg);
-      }
-    } else {
-      // Views over memory are only valid until the next wasm call: draw now.
-      this.#drawCurves(job.runs.map((run) => ({ ...run, history: this.#history(run.pg) })), job.spec);
-      this.#fillLegend(job.runs, job.spec);
-    }
-  }
-
-  /** A run's map, its 0.5 contour and the training points (every run has the same). */
-  #drawMultiple(canvas, image, contour, job) {
-    this.cells ??= document.createElement("canvas");
-    this.cells.width = MULTIPLE_CELLS;
-    this.cells.height = MULTIPLE_CELLS;
-    this.cells.getContext("2d").putImageData(image, 0, 0);
-    const ctx = canvas.getContext("2d");
-    const ratio = canvas.width / MULTIPLE_SIZE;
-    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    ctx.imageSmoothingEnabled = true;
-    ctx.drawImage(this.cells, 0, 0, MULTIPLE_SIZE, MULTIPLE_SIZE);
-    const cell = MULTIPLE_SIZE / MULTIPLE_CELLS;
-    ctx.beginPath();
-    contourPath(ctx, contour, 0, 0, cell, cell);
-    ctx.lineJoin = "round";
-    ctx.strokeStyle = "#16191d";
-    ctx.lineWidth = 1.5;
-    ctx.stroke();
-    const { bounds, points } = job;
-    const scale = MULTIPLE_SIZE / (bounds.xMax - bounds.xMin);
-    for (const label of [0, 1]) {
-      ctx.fillStyle = CLASS_COLORS[label];
-      ctx.beginPath();
-      for (const [x, y, l] of points) {
-        if (l !== label) continue;
-        const px = (x - bounds.xMin) * scale;
-        const py = (bounds.yMax - y) * scale;
-        ctx.moveTo(px + 1.3, py);
-        ctx.arc(px, py, 1.3, 0, 2 * Math.PI);
-      }
-      ctx.fill();
-    }
-  }
-
-  #drawCurves(runs, spec) {
-    if (!this.chart) return;
-    const starts = runs.map((r) => r.history.y[0]).filter(Number.isFinite);
-    const yCap = starts.length ? 1.5 * Math.max(...starts) : Infinity;
-    this.chart.draw({
-      series: runs.map((run) => ({ x: run.history.x, y: run.history.y, color: run.color })),
-      yCap,
-      xMax: spec.iterations,
-      labels: this.text,
-      font: this.font,
-      titles: { x: this.text.chartAxisIteration, y: this.text.chartAxisCost },
-    });
-  }
-
-  /** A small multiple's caption: its label and accuracy (train and test, when the experiment says). */
-  #caption(spec, label, { trainAccuracy, testAccuracy }) {
-    const train = percent(trainAccuracy);
-    return format(this.text[spec.caption ?? "sweepCaption"], { label, accuracy: train, train, test: percent(testAccuracy) });
-  }
-
-  /** The legend of the curves, or the captions of the multiples, with each run's result. */
-  #fillLegend(runs, spec) {
-    const text = this.text;
-    const describe = (run) => {
-      const pg = run.pg;
-      if (!pg && !run.row) return ""; // not built yet
-      const row = run.row ?? { iteration: pg.iteration, cost: pg.cost, trainAccuracy: pg.trainAccuracy, diverged: pg.diverged };
-      if (row.diverged) return format(text.runDiverged, { iteration: row.iteration });
-      return format(text.runResult, { cost: Number.isFinite(row.cost) ? row.cost.toFixed(4) : "—", accuracy: percent(row.trainAccuracy) });
-    };
-    if (spec.view === "multiples") {
-      for (const run of runs) {
-        if (!run.row) continue;
-        run.caption.textContent = this.#caption(spec, run.label, run.row);
-        run.figure.append(this.#useButton(run));
-      }
-      return;
-    }
-    this.legend.replaceChildren(
-      ...runs.map((run) =>
-        h("li", {}, [
-          h("i", { class: "line-swatch", style: `--swatch: ${run.color}` }),
-          h("span", { class: "run-label" }, [run.label]),
-          h("span", { class: "run-result" }, [describe(run)]),
-          ...(run.row ? [this.#useButton(run)] : []),
-        ]),
-      ),
-    );
-  }
-
-  /** A finished run's "Use these settings": the main plot takes them, from iteration 0; the results stay. */
-  #useButton(run) {
-    const text = this.text;
-    const label = format(text.useRunLabel, { label: run.label });
-    const button = h("button", { type: "button", class: "use-run", "aria-label": label, title: label }, [text.useRun]);
-    button.addEventListener("click", () => {
-      this.onUse?.(run.settings);
-      this.used.textContent = format(text.runUsed, { label: run.label });
-      this.used.hidden = false;
-    });
-    return button;
-  }
-}
-
-/** 0.9075 → "90.75" (as the notebook prints accuracies). */
-function percent(fraction) {
-  return Number.isFinite(fraction) ? String(Math.round(fraction * 10000) / 100) : "—";
 }

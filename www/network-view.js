@@ -6,38 +6,29 @@
 // thicker for a larger |w|, blue for positive, orange for negative. Hovering
 // a link or a unit, or focusing a unit, shows its live values.
 //
-// Over 500 lines: layout, drawing and hover share the node positions and
-// the packed weights' offsets, which would otherwise cross a module line.
-//
 // Units of the first hidden layers are views (at most MAX_UNIT_LAYERS
 // layers and MAX_UNIT_VIEWS views); the layers after them are drawn as dots.
-// The diagram lays itself out in the box it is given: layers left to right,
-// units stacked, the views as large as fit. Above MAX_LINKS links only each
-// layer's strongest (largest |w|) are drawn, and a note says so: thousands
-// of lines are a tangle, not a picture.
+// The diagram lays itself out in the box it is given (network-layout.js).
+// Above MAX_LINKS links only each layer's strongest (largest |w|) are drawn
+// (network-links.js), and a note says so: thousands of lines are a tangle,
+// not a picture. The pictures are network-tiles.js's, the hover's tooltip
+// network-hover.js's.
 
 import { h } from "./dom.js";
 import { FramePart } from "./frame-part.js";
 import { format } from "./strings.js";
+import { INPUT_NAME, placeNodes } from "./network-layout.js";
+import { MAX_LINKS, drawLinks, eachLink, findStrongest, offsets, shares } from "./network-links.js";
+import { hoverAt, showTooltip } from "./network-hover.js";
+import { drawTiles } from "./network-tiles.js";
+
+export { MAX_LINKS };
 
 /** Cells per side of one unit's view. */
 export const UNIT_CELLS = 40;
 export const MAX_UNIT_LAYERS = 4;
 export const MAX_UNIT_VIEWS = 64;
-const GAP = 6;
-/** Sides of the views (CSS px): at most, at least; the inputs' and output's at most. */
-const MAX_VIEW = 64;
-const MIN_VIEW = 12;
-const INPUT_SIZE = 44;
-const OUTPUT_SIZE = 72;
-/** The width of a column of dots (a layer without views). */
-const DOT_COLUMN = 20;
-/** Room between columns for the links: at least, at most (CSS px). */
-const MIN_SPACING = 24;
-const MAX_SPACING = 220;
-/** Above this many links, each layer draws only its strongest share of them. */
-export const MAX_LINKS = 200;
-/** Cells per side of an input's picture, and the width of the inputs' names beside them (CSS px). */
+/** Cells per side of an input's picture. */
 const INPUT_CELLS = 32;
 /**
  * #15: the most units' pictures drawn in one task; more go on in the
@@ -45,42 +36,6 @@ const INPUT_CELLS = 32;
  * once were a 0.1 s task on a loaded machine).
  */
 const TILES_PER_PART = 16;
-const INPUT_NAME = 42;
-
-const POSITIVE = [0, 114, 178];
-const NEGATIVE = [230, 159, 0];
-/** Link widths are bucketed so that thousands of links are a few paths. */
-const BUCKETS = 8;
-const MAX_LINK_WIDTH = 6;
-
-/** Where W[l][j][i] and b[l][j] are in the packed weights of `sizes`. */
-function offsets(sizes) {
-  const starts = [];
-  let at = 0;
-  for (let l = 0; l + 1 < sizes.length; l += 1) {
-    starts.push(at);
-    at += sizes[l + 1] * sizes[l] + sizes[l + 1];
-  }
-  return starts;
-}
-
-/**
- * `budget` links shared among layers of `counts` links: each the same share,
- * but a layer with fewer links than its share draws all of them and leaves
- * the rest to the others.
- */
-function shares(counts, budget) {
-  const out = counts.map(() => 0);
-  const smallestFirst = counts.map((_, l) => l).sort((a, b) => counts[a] - counts[b]);
-  let left = budget;
-  smallestFirst.forEach((l, k) => {
-    out[l] = Math.min(counts[l], Math.max(1, Math.floor(left / (counts.length - k))));
-    left -= out[l];
-  });
-  return out;
-}
-
-const signed = (value) => (Number.isFinite(value) ? value.toFixed(3).replace("-", "\u2212") : String(value));
 
 export class NetworkView {
   #sizes = [];
@@ -238,9 +193,8 @@ export class NetworkView {
   }
 
   /**
-   * Places the nodes in a box `width` × `height` CSS px: the largest views
-   * that let every layer fit its column (a tall layer wraps into more
-   * columns) and leave room for the links; returns whether it changed.
+   * Places the nodes in a box `width` × `height` CSS px (placeNodes) and
+   * sizes their canvases; returns whether it changed.
    */
   layout(width, height, ratio) {
     const same = width === this.#width && height === this.#height;
@@ -249,62 +203,7 @@ export class NetworkView {
     if (width <= 0 || same || this.#nodes.length === 0) return false;
     this.#width = width;
     const columns = this.#nodes;
-    const kinds = columns.map((c) => c[0].kind);
-    const gaps = Math.max(1, columns.length - 1);
-    // For a view side s: rows that fit the height, and the width it all takes.
-    const rowsFor = (s) => Math.max(1, Math.floor((height + GAP) / (s + GAP)));
-    // More than two inputs stack closer and, to fit the height, smaller.
-    const inputCount = columns[0].length;
-    const inputFit = inputCount > 2 ? Math.max(20, Math.floor((height - (inputCount - 1) * GAP) / inputCount)) : INPUT_SIZE;
-    const ends = (s) => [Math.min(INPUT_SIZE, inputFit, Math.max(s, 24)), Math.min(OUTPUT_SIZE, Math.max(s, 40))];
-    const needed = (s) => {
-      const [input, output] = ends(s);
-      return columns.reduce((sum, column, c) => {
-        if (kinds[c] === "neuron") return sum + Math.ceil(column.length / rowsFor(s)) * (s + GAP);
-        return sum + (kinds[c] === "dot" ? DOT_COLUMN : kinds[c] === "output" ? output : kinds[c] === "input" ? INPUT_NAME + input : input);
-      }, 0);
-    };
-    let size = MAX_VIEW;
-    while (size > MIN_VIEW && needed(size) + gaps * MIN_SPACING > width) size -= 2;
-    const rows = rowsFor(size);
-    const [inputSize, outputSize] = ends(size);
-    const inputGap = inputCount > 2 ? GAP : inputCount > 1 ? Math.min(size, 40) : 0;
-    const viewRows = Math.max(0, ...columns.filter((c, i) => kinds[i] === "neuron").map((c) => Math.min(c.length, rows)));
-    const tall = Math.max(
-      2 * inputSize + 3 * GAP,
-      inputCount * inputSize + (inputCount - 1) * inputGap,
-      outputSize,
-      viewRows * (size + GAP),
-      ...columns.filter((c, i) => kinds[i] === "dot").map((c) => Math.min(c.length * 8, height)),
-    );
-    const diagramWidth = Math.max(needed(size) + gaps * MIN_SPACING, Math.min(width, needed(size) + gaps * MAX_SPACING));
-    const spacing = (diagramWidth - needed(size)) / gaps;
-    let x = 0;
-    columns.forEach((column, c) => {
-      const kind = kinds[c];
-      if (kind === "neuron") {
-        const shown = Math.min(column.length, rows);
-        const top = (tall - shown * (size + GAP) + GAP) / 2;
-        column.forEach((n, u) => {
-          Object.assign(n, { x: x + Math.floor(u / rows) * (size + GAP), y: top + (u % rows) * (size + GAP), size });
-        });
-        x += Math.ceil(column.length / rows) * (size + GAP);
-      } else if (kind === "dot") {
-        const step = Math.min(size + GAP, tall / column.length);
-        const top = (tall - step * column.length) / 2;
-        const radius = Math.max(1.5, Math.min(6, step / 2 - 1));
-        column.forEach((n, u) => Object.assign(n, { x: x + DOT_COLUMN / 2 - radius, y: top + u * step + step / 2 - radius, size: 2 * radius }));
-        x += DOT_COLUMN;
-      } else {
-        const side = kind === "output" ? outputSize : inputSize;
-        const gap = kind === "input" ? inputGap : 0;
-        const total = column.length * side + (column.length - 1) * gap;
-        if (kind === "input") x += INPUT_NAME;
-        column.forEach((n, u) => Object.assign(n, { x, y: (tall - total) / 2 + u * (side + gap), size: side }));
-        x += side;
-      }
-      x += spacing;
-    });
+    const { diagramWidth, tall } = placeNodes(columns, width, height);
     for (const column of columns) {
       for (const n of column) {
         if (!n.element) continue;
@@ -382,20 +281,8 @@ export class NetworkView {
   #keepWeights(weights) {
     if (this.#weights?.length !== weights.length) this.#weights = new Float64Array(weights.length);
     this.#weights.set(weights);
-    this.#findStrongest();
+    findStrongest(this.#weights, this.#starts, this.#magnitudes, this.#strongest, this.#thresholds);
     this.#refreshTooltip();
-  }
-
-  /** Each layer's smallest |w| among its strongest links (0 where all are drawn). */
-  #findStrongest() {
-    const weights = this.#weights;
-    this.#magnitudes.forEach((magnitudes, l) => {
-      if (magnitudes.length === 0) return;
-      const start = this.#starts[l];
-      for (let k = 0; k < magnitudes.length; k += 1) magnitudes[k] = Math.abs(weights[start + k]);
-      magnitudes.sort();
-      this.#thresholds[l] = magnitudes[magnitudes.length - this.#strongest[l]];
-    });
   }
 
   /** Says (or stops saying) that every hidden unit is the same. */
@@ -407,132 +294,25 @@ export class NetworkView {
     if (this.symmetry.textContent !== note) this.symmetry.textContent = note;
   }
 
-  /**
-   * Draws `image`'s tiles, side by side, into the nodes of `kind` in order:
-   * `count` of them from the `from`th (all by default); returns the index
-   * of the next.
-   */
-  #drawTiles(image, kind, from = 0, count = Infinity) {
-    // Each tile goes through a canvas of its own size, so that smoothing
-    // while scaling it up cannot pick up its neighbour's edge.
-    const cells = image.height;
-    const tile = this.unitCanvas;
-    if (tile.width !== cells) {
-      tile.width = cells;
-      tile.height = cells;
-    }
-    const tileContext = tile.getContext("2d");
-    let k = 0;
-    for (const column of this.#nodes) {
-      for (const n of column) {
-        if (n.kind !== kind) continue;
-        if (k >= from + count) return k;
-        if (k >= from) {
-          tileContext.putImageData(image, -k * cells, 0, k * cells, 0, cells, cells);
-          const ctx = n.element.getContext("2d");
-          ctx.imageSmoothingEnabled = true;
-          ctx.drawImage(tile, 0, 0, n.element.width, n.element.height);
-        }
-        k += 1;
-      }
-    }
-    return k;
+  /** Draws `image`'s tiles into the nodes of `kind` (network-tiles.js); returns the index of the next. */
+  #drawTiles(image, kind, from, count) {
+    return drawTiles(this.#nodes, this.unitCanvas, image, kind, from, count);
   }
 
   /** Calls `visit(from, to, l, i, j, w)` for every link drawn. */
-  #eachLink(visit) {
-    const weights = this.#weights;
-    const sizes = this.#sizes;
-    if (!weights) return;
-    for (let l = 0; l + 1 < this.#nodes.length; l += 1) {
-      const from = this.#nodes[l];
-      const to = this.#nodes[l + 1];
-      const start = this.#starts[l];
-      const threshold = this.#thresholds[l];
-      for (let j = 0; j < to.length; j += 1) {
-        for (let i = 0; i < from.length; i += 1) {
-          const w = weights[start + j * sizes[l] + i];
-          // NaN (a diverged run) is drawn: it is not weaker than the rest.
-          if (!(Math.abs(w) < threshold)) visit(from[i], to[j], l, i, j, w);
-        }
-      }
-    }
-  }
+  #eachLink = (visit) => {
+    eachLink({ nodes: this.#nodes, sizes: this.#sizes, starts: this.#starts, thresholds: this.#thresholds, weights: this.#weights }, visit);
+  };
 
   #drawLinks() {
-    const ctx = this.links.getContext("2d");
-    const ratio = this.ratio ?? 1;
-    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    ctx.clearRect(0, 0, this.links.width, this.links.height);
-    const paths = Array.from({ length: 2 * BUCKETS }, () => new Path2D());
-    const ends = (n, side) => [side > 0 ? n.x + n.size : n.x, n.y + n.size / 2];
-    this.#eachLink((a, b, _l, _i, _j, w) => {
-      const bucket = Math.min(BUCKETS - 1, Math.floor(Math.min(Math.abs(w) / 4, 1) * BUCKETS - 1e-9));
-      const path = paths[(w < 0 ? BUCKETS : 0) + Math.max(0, bucket)];
-      const [x0, y0] = ends(a, 1);
-      const [x1, y1] = ends(b, -1);
-      path.moveTo(x0, y0);
-      path.lineTo(x1, y1);
-    });
-    paths.forEach((path, k) => {
-      const bucket = k % BUCKETS;
-      const share = (bucket + 1) / BUCKETS;
-      const [r, g, b] = k < BUCKETS ? POSITIVE : NEGATIVE;
-      ctx.strokeStyle = `rgba(${r}, ${g}, ${b}, ${0.25 + 0.6 * share})`;
-      ctx.lineWidth = 0.6 + (MAX_LINK_WIDTH - 0.6) * (bucket / (BUCKETS - 1));
-      ctx.stroke(path);
-    });
-    // The dots of layers shown without views.
-    ctx.fillStyle = "#57606a";
-    for (const column of this.#nodes) {
-      for (const n of column) {
-        if (n.kind !== "dot") continue;
-        ctx.beginPath();
-        ctx.arc(n.x + n.size / 2, n.y + n.size / 2, n.size / 2, 0, 2 * Math.PI);
-        ctx.fill();
-      }
-    }
-    const hover = this.#hover;
-    if (hover?.kind === "link") {
-      const [x0, y0] = ends(hover.from, 1);
-      const [x1, y1] = ends(hover.to, -1);
-      ctx.strokeStyle = "#0969da";
-      ctx.lineWidth = 2;
-      ctx.setLineDash([4, 3]);
-      ctx.beginPath();
-      ctx.moveTo(x0, y0);
-      ctx.lineTo(x1, y1);
-      ctx.stroke();
-      ctx.setLineDash([]);
-    }
+    drawLinks(this.links, this.ratio ?? 1, this.#nodes, this.#eachLink, this.#hover);
   }
 
   #pointer(event) {
     const box = this.diagram.getBoundingClientRect();
     const px = event.clientX - box.left;
     const py = event.clientY - box.top;
-    for (const column of this.#nodes) {
-      for (const n of column) {
-        if (n.kind !== "dot" && px >= n.x && px <= n.x + n.size && py >= n.y && py <= n.y + n.size) {
-          this.#setHover({ kind: "node", node: n });
-          return;
-        }
-      }
-    }
-    let best = null;
-    let bestDistance = 5;
-    this.#eachLink((from, to, l, i, j) => {
-      const x0 = from.x + from.size;
-      const y0 = from.y + from.size / 2;
-      const x1 = to.x;
-      const y1 = to.y + to.size / 2;
-      const d = distanceToSegment(px, py, x0, y0, x1, y1);
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = { kind: "link", from, to, l, i, j };
-      }
-    });
-    this.#setHover(best);
+    this.#setHover(hoverAt(this.#nodes, this.#eachLink, px, py));
   }
 
   #setHover(hover) {
@@ -542,85 +322,6 @@ export class NetworkView {
   }
 
   #refreshTooltip() {
-    const hover = this.#hover;
-    const weights = this.#weights;
-    if (!hover || !weights) {
-      if (!this.tooltip.hidden) this.tooltip.hidden = true;
-      return;
-    }
-    const text = this.text;
-    const sizes = this.#sizes;
-    const name = (n) => {
-      if (n.kind === "input") return n.label.textContent;
-      if (n.kind === "output") return text.outputLabel;
-      return format(text.unitLabel, { layer: n.layer, unit: n.unit + 1 });
-    };
-    let message;
-    let anchor;
-    if (hover.kind === "link") {
-      const w = weights[this.#starts[hover.l] + hover.j * sizes[hover.l] + hover.i];
-      message = format(text.weightTooltip, { layer: hover.l + 1, from: name(hover.from), to: name(hover.to), value: signed(w) });
-      const x = (hover.from.x + hover.from.size + hover.to.x) / 2;
-      const y = (hover.from.y + hover.from.size / 2 + hover.to.y + hover.to.size / 2) / 2;
-      anchor = { left: x - 4, right: x + 4, top: y - 4, bottom: y + 4 };
-    } else {
-      const n = hover.node;
-      if (n.kind === "input") {
-        message = format(text.inputTooltip, { name: name(n) });
-      } else {
-        const l = n.layer - 1;
-        const b = weights[this.#starts[l] + sizes[l + 1] * sizes[l] + n.unit];
-        const incoming = [];
-        for (let i = 0; i < sizes[l]; i += 1) incoming.push(signed(weights[this.#starts[l] + n.unit * sizes[l] + i]));
-        const shown = incoming.length > 8 ? [...incoming.slice(0, 8), "…"] : incoming;
-        message = format(text.unitTooltip, { name: name(n), bias: signed(b), weights: shown.join(", ") });
-      }
-      anchor = { left: n.x, right: n.x + n.size, top: n.y, bottom: n.y + n.size };
-    }
-    if (this.tooltip.textContent !== message) this.tooltip.textContent = message;
-    this.tooltip.hidden = false;
-    this.#place(anchor);
+    showTooltip(this.tooltip, this.diagram, this.text, this.#hover, { weights: this.#weights, sizes: this.#sizes, starts: this.#starts });
   }
-
-  /**
-   * Puts the tooltip beside `anchor` (a box in the diagram's coordinates):
-   * to its right, else its left, else under or over it, and always inside
-   * the window. It is position: fixed, so no scrolling box clips it.
-   */
-  #place(anchor) {
-    const tip = this.tooltip;
-    const diagram = this.diagram.getBoundingClientRect();
-    const box = { left: diagram.left + anchor.left, right: diagram.left + anchor.right, top: diagram.top + anchor.top, bottom: diagram.top + anchor.bottom };
-    const width = tip.offsetWidth;
-    const height = tip.offsetHeight;
-    const margin = 6;
-    const viewWidth = document.documentElement.clientWidth;
-    const viewHeight = globalThis.innerHeight;
-    const clamp = (value, low, high) => Math.max(low, Math.min(value, high));
-    let left;
-    let top = clamp((box.top + box.bottom - height) / 2, margin, viewHeight - height - margin);
-    if (box.right + margin + width <= viewWidth - margin) left = box.right + margin;
-    else if (box.left - margin - width >= margin) left = box.left - margin - width;
-    else {
-      left = clamp((box.left + box.right - width) / 2, margin, viewWidth - width - margin);
-      const below = box.bottom + margin;
-      top = below + height <= viewHeight - margin ? below : Math.max(margin, box.top - margin - height);
-    }
-    tip.style.left = `${left}px`;
-    tip.style.top = `${top}px`;
-    // The fixed box's origin is the window's unless an ancestor contains it: correct by what it is.
-    const placed = tip.getBoundingClientRect();
-    if (Math.abs(placed.left - left) > 0.5 || Math.abs(placed.top - top) > 0.5) {
-      tip.style.left = `${2 * left - placed.left}px`;
-      tip.style.top = `${2 * top - placed.top}px`;
-    }
-  }
-}
-
-function distanceToSegment(px, py, x0, y0, x1, y1) {
-  const dx = x1 - x0;
-  const dy = y1 - y0;
-  const length = dx * dx + dy * dy;
-  const t = length === 0 ? 0 : Math.max(0, Math.min(1, ((px - x0) * dx + (py - y0) * dy) / length));
-  return Math.hypot(px - (x0 + t * dx), py - (y0 + t * dy));
 }
