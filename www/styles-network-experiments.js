@@ -13,7 +13,7 @@ export const NETWORK_EXPERIMENT_STYLES = `
 }
 /* #12: network */
 /* How to read it: one line, unfolded on demand. The tooltip is fixed to
-   the window (network-view.js places it beside its unit, inside the
+   the window (network-hover.js places it beside its unit, inside the
    window), so no scrolling box clips it. */
 .how-to { margin-bottom: 0.5rem; }
 .how-to > summary { cursor: pointer; width: fit-content; border-radius: 4px; }

@@ -34,7 +34,7 @@ import { FramePart } from "./frame-part.js";
 
 /** The cost chart's height in CSS px. */
 const CHART_HEIGHT = 160;
-/** Container widths (rem) where the layout changes: one column under PHONE_REM, four from WIDE_REM (element-styles.js). */
+/** Container widths (rem) where the layout changes: one column under PHONE_REM, four from WIDE_REM (styles-layout.js). */
 const PHONE_REM = 40;
 const WIDE_REM = 72;
 /** The plot: at least this tall, and room kept above it for at most this much page header (CSS px). */
