@@ -291,26 +291,6 @@ impl Playground {
         self.trainer.network().parameter_count()
     }
 
-    /// This run as a model file object (`JSON.stringify` it): format,
-    /// version, settings, iteration, parameters, points. See `model.rs`.
-    #[wasm_bindgen(js_name = exportModel)]
-    pub fn export_model(&self) -> Result<JsValue, JsError> {
-        convert::to_js(&self.model_json())
-    }
-
-    /// The run a model file object (what `JSON.parse` made of one)
-    /// describes. Throws an Error whose `code` and `values` say what is
-    /// wrong (for the page's strings) besides its English message.
-    /// #15: its evaluation (the initial weights' cost, then the file's
-    /// parameters' passes and cost) is left to `advance` as a first
-    /// evaluation (`evaluating`, as `buildInParts`): a large model loads
-    /// without one long task, with the bits of `Playground::from_model`.
-    #[wasm_bindgen(js_name = fromModelInParts)]
-    pub fn from_model_in_parts_js(object: JsValue) -> Result<Playground, JsValue> {
-        let json = json::Json::from_js(&object).map_err(model::ModelError::from)?;
-        Self::from_model_in_parts(&json).map_err(JsValue::from)
-    }
-
     /// `{train, test}`: each a Float64Array of x1, x2, label of every point
     /// in turn (a copy).
     pub fn points(&self) -> js_sys::Object {
