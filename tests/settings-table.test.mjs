@@ -3,7 +3,7 @@
 // its wasm loads) must be the Rust table as the wasm gives it; every row
 // placed on the page has a control, words in every language and a URL round
 // trip. (Each row's CLI option and model-file round trip are walked in
-// crates/sepal-cli/src/args.rs and crates/sepal-wasm/src/model/tests.rs.)
+// crates/sepal-cli/src/args.rs and crates/sepal-wasm/src/model/tests/round_trip.rs.)
 
 import { test } from "node:test";
 import assert from "node:assert/strict";

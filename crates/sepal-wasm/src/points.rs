@@ -8,7 +8,7 @@ use sepal::settings::{number_text, MAX_POINTS};
 use sepal::{Dataset, Trainer};
 use wasm_bindgen::prelude::*;
 
-use crate::{convert, Playground};
+use crate::{convert, Playground, MAX_DATA_CHANGES};
 
 /// The largest |coordinate| a point may have: far beyond any dataset, small
 /// enough that squares and sums of them stay finite.
@@ -156,6 +156,23 @@ impl Playground {
         let data = parse_points(points)?;
         self.replace_data(data);
         Ok(())
+    }
+}
+
+impl Playground {
+    /// Goes on training from the current parameters on `data` (split as
+    /// the settings say), marking the iteration on the cost curve.
+    pub fn replace_data(&mut self, data: Dataset) {
+        let (train, test) = data.split(self.settings.test_fraction, self.settings.dataset_seed);
+        self.trainer.replace_data(train, test);
+        self.data = data;
+        let iteration = self.trainer.iteration() as f64;
+        if self.data_changes.last() != Some(&iteration) {
+            if self.data_changes.len() == MAX_DATA_CHANGES {
+                self.data_changes.remove(0);
+            }
+            self.data_changes.push(iteration);
+        }
     }
 }
 

@@ -10,7 +10,8 @@
 use sepal::{Dataset, DatasetKind, Settings, Trainer};
 use wasm_bindgen::prelude::*;
 
-use super::{check_data, read_but_data, ModelError, ModelFile};
+use super::reading::{check_data, read_but_data};
+use super::{ModelError, ModelFile};
 use crate::json::Json;
 use crate::{Playground, PlaygroundBuild};
 

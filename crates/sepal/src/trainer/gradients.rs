@@ -31,6 +31,19 @@ pub(super) enum GradientsPart {
 use GradientsPart as Part;
 
 impl Trainer {
+    /// dW[l] and db[l] of the current parameters on the whole training set:
+    /// with full-batch GD, the gradient the next update subtracts (α times
+    /// it); with mini-batches, what the batches' gradients average to, and
+    /// what the optimizers' v and s average. Computed here from the kept forward
+    /// pass into the run's own workspace, without allocating; training is
+    /// unchanged, since every step computes it afresh. Zero without
+    /// training points.
+    pub fn gradients(&mut self) -> &Gradients {
+        // #15: the computation in parts done at once (`gradients.rs`).
+        self.gradients_advance(usize::MAX);
+        &self.grads
+    }
+
     /// Goes on computing the batch's gradients of the current parameters
     /// (see [`Self::gradients`]) for about `work` multiply-adds (at least
     /// one row's); true when they are complete — [`Self::gradients`] then

@@ -5,6 +5,7 @@
 
 use ndarray::ArrayView2;
 
+use super::readers::test_metrics_of;
 use super::*;
 
 /// What one call of [`Trainer::advance`] did.
