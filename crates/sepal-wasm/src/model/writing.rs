@@ -72,7 +72,7 @@ impl Playground {
 #[wasm_bindgen]
 impl Playground {
     /// This run as a model file object (`JSON.stringify` it): format,
-    /// version, settings, iteration, parameters, points. See `model.rs`.
+    /// version, settings, iteration, parameters, points. See `model/mod.rs`.
     #[wasm_bindgen(js_name = exportModel)]
     pub fn export_model(&self) -> Result<JsValue, JsError> {
         convert::to_js(&self.model_json())
