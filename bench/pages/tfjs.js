@@ -19,17 +19,18 @@ const LEARNING_RATE = 1.2;
 
 function courseData() {
   const pg = new Playground({});
+  // x1, x2, label of each point in turn.
   const train = pg.points().train;
   const params = pg.parameters();
   pg.free();
-  const m = train.length;
+  const m = train.length / 3;
   const X = [new Float32Array(m), new Float32Array(m)];
   const Y = new Float32Array(m);
-  train.forEach(([x1, x2, label], i) => {
-    X[0][i] = x1;
-    X[1][i] = x2;
-    Y[i] = label;
-  });
+  for (let i = 0; i < m; i += 1) {
+    X[0][i] = train[3 * i];
+    X[1][i] = train[3 * i + 1];
+    Y[i] = train[3 * i + 2];
+  }
   return { m, X, Y, params };
 }
 
