@@ -8,11 +8,12 @@
 // Rust owns the state: `state`, `points` and `bounds` are only what was
 // last read out of the Playground, for the getters and the drawing.
 //
-// Over 500 lines: a build in parts (#15) replaces the model only when it is
-// whole, so its steps share the holder's state with install, adopt and drop.
+// A Playground drawn in parts (#15) is model-in-parts.js's, a model file
+// made ready for the wasm model-open.js's.
 
 import { format } from "./strings.js";
-import { modelErrorText, modelFields, modelTooBig, textLength } from "./model-file.js";
+import { InParts } from "./model-in-parts.js";
+import { modelDrawing, modelObject, modelPoints, refusals } from "./model-open.js";
 
 /**
  * #15: how long a build or reset may spend on the run's first evaluation
@@ -27,12 +28,6 @@ const EVALUATE_NOW_MS = 12;
  * fewer take a few ms.
  */
 export const PREPARE_POINTS = 2000;
-
-/** How many points a model file (`object`, its format's keys) holds, train and test. */
-function modelPoints(object) {
-  const count = (list) => (Array.isArray(list) ? list.length : 0);
-  return count(object?.points?.train) + count(object?.points?.test);
-}
 
 /** What there is to read while there is no model. */
 const EMPTY_STATE = Object.freeze({
@@ -76,7 +71,7 @@ export class ModelHolder {
   #own;
   #hooks;
   #prepared = null; // #15: a build `prepare` began, {key: its settings as JSON, build}
-  #drawing = null; // #15: a rebuild or a model file drawn a part a task (`#inParts`)
+  #inParts = new InParts(); // #15: a rebuild or a model file drawn a part a task (model-in-parts.js)
 
   /**
    * Failures are said in `notices`; `own` are the drawn points. `hooks`:
@@ -161,7 +156,7 @@ export class ModelHolder {
    * finishes it at once (`evaluated`).
    */
   build(settings, built = null) {
-    this.#abandon();
+    this.#inParts.abandon();
     if (built && settings.dataset !== "custom" && settings.points >= PREPARE_POINTS) {
       this.#buildInParts(settings, built);
       return;
@@ -191,7 +186,7 @@ export class ModelHolder {
       built();
       return;
     }
-    this.#inParts(drawing, {
+    this.#inParts.start(drawing, {
       // Its first evaluation all in the frames: the build took its tasks already.
       made: (pg) => {
         this.install(pg, settings);
@@ -212,73 +207,14 @@ export class ModelHolder {
     this.#hooks.stopped();
   }
 
-  /**
-   * #15: `drawing` (a wasm build in parts: `advance()` until it returns
-   * true, then `finish()`) a part a task; then `made(pg)` with what
-   * `finish()` made, or `failed(error)`. Another build or model abandons
-   * it (`abandoned()`, the wasm object freed); a script's read completes it
-   * at once (`#complete`).
-   */
-  #inParts(drawing, { made, failed, abandoned }) {
-    this.#abandon();
-    const job = { drawing, timer: 0, made, failed, abandoned };
-    const part = () => {
-      if (this.#drawing !== job) return;
-      let done;
-      try {
-        done = drawing.advance();
-      } catch (error) {
-        this.#drawing = null;
-        failed(error);
-        return;
-      }
-      if (done) this.#complete();
-      else job.timer = setTimeout(part);
-    };
-    this.#drawing = job;
-    job.timer = setTimeout(part);
-  }
-
-  /** #15: what is left of the build or model drawn in parts, at once; whether there was one. */
-  #complete() {
-    const job = this.#drawing;
-    if (!job) return false;
-    this.#drawing = null;
-    clearTimeout(job.timer);
-    let pg;
-    try {
-      while (!job.drawing.advance());
-      pg = job.drawing.finish();
-    } catch (error) {
-      job.failed(error);
-      return true;
-    }
-    job.made(pg);
-    return true;
-  }
-
-  /** #15: a build or model being drawn in parts is given up (a newer one, a drop, a crash). */
-  #abandon() {
-    const job = this.#drawing;
-    if (!job) return;
-    this.#drawing = null;
-    clearTimeout(job.timer);
-    try {
-      job.drawing.free();
-    } catch {
-      // Freed already, or left broken by a panic.
-    }
-    job.abandoned();
-  }
-
   /** #15: whether a new Playground is being drawn in parts (the old one still on screen). */
   get building() {
-    return this.#drawing !== null;
+    return this.#inParts.busy;
   }
 
   /** Makes `pg` (built for `settings`) the model; the old one goes, and so does one being drawn. */
   install(pg, settings) {
-    this.#abandon();
+    this.#inParts.abandon();
     this.#release();
     this.pg = pg;
     this.#notices.set({ buildError: null, crash: null, divergence: null, restarted: null });
@@ -324,33 +260,8 @@ export class ModelHolder {
    * abandoning it.
    */
   async open(json, text) {
-    const refuse = (reason, code) => {
-      const error = new Error(format(text.modelRejected, { reason }));
-      error.reason = reason;
-      error.code = code;
-      return error;
-    };
-    const rejected = (error) => refuse(modelErrorText(error, text), error?.code ?? "unreadable");
-    let object = json;
-    if (typeof json === "string") {
-      const tooBig = modelTooBig(json.length, text);
-      if (tooBig) throw refuse(tooBig, "too-big");
-      try {
-        object = JSON.parse(json);
-      } catch (error) {
-        throw refuse(format(text["modelError.not-json"], { message: error?.message ?? String(error) }), "not-json");
-      }
-    }
-    // Only the format's keys go into the wasm, and no more text than a file may hold.
-    let tooBig;
-    try {
-      object = modelFields(object);
-      tooBig = modelTooBig(textLength(object), text);
-    } catch (error) {
-      // A getter that throws, say: what the wasm would have said of it.
-      throw refuse(format(text["modelError.unreadable"], { message: error?.message ?? String(error) }), "unreadable");
-    }
-    if (tooBig) throw refuse(tooBig, "too-big");
+    const { refuse, rejected } = refusals(text);
+    const object = modelObject(json, text, refuse);
     if (modelPoints(object) < PREPARE_POINTS) {
       try {
         // #15: its evaluation (the initial weights' cost, the file's
@@ -363,21 +274,9 @@ export class ModelHolder {
         throw rejected(error);
       }
     }
-    // The wasm reads and checks the file (`beginModel`) in the first part,
-    // a task after the parsing's: the two were one long task.
-    const api = this.api;
-    let file = null;
-    const drawing = {
-      advance: () => {
-        if (file) return file.advance();
-        file = api.Playground.beginModel(object);
-        return false;
-      },
-      finish: () => file.finish(),
-      free: () => file?.free(),
-    };
+    const drawing = modelDrawing(this.api, object);
     return new Promise((resolve, reject) => {
-      this.#inParts(drawing, {
+      this.#inParts.start(drawing, {
         made: resolve, // evaluated in the frames once installed, as a rebuild drawn in parts
         failed: (error) => reject(rejected(error)),
         abandoned: () => reject(refuse(text.modelSuperseded, "superseded")),
@@ -387,7 +286,7 @@ export class ModelHolder {
 
   /** Frees the Playground, if any (and one being drawn), and forgets what was read from it. */
   drop() {
-    this.#abandon();
+    this.#inParts.abandon();
     this.#release();
     this.#hooks.dropped();
   }
@@ -467,7 +366,7 @@ export class ModelHolder {
    * read anew).
    */
   evaluated() {
-    const completed = this.#complete();
+    const completed = this.#inParts.complete();
     if (!this.evaluating) return completed;
     const pg = this.pg;
     this.call(() => {
@@ -489,7 +388,7 @@ export class ModelHolder {
 
   fail(error) {
     if (this.crashed) return;
-    this.#abandon();
+    this.#inParts.abandon();
     let message = error?.message ?? String(error);
     try {
       message = this.api?.lastPanic() ?? message;

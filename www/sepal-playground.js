@@ -1,34 +1,13 @@
 // <sepal-playground>: a neural-network playground in one element.
 //
-// Over 500 lines because it is the whole public API, each member with the
-// documentation a script author reads; the work is in the rooms listed below, the
-// members' argument checks in api-arguments.js and the promises of `runTo`
-// and `train` in target-run.js.
-//
 // The wasm `Playground` owns the data, the network and the training; this
 // element owns the settings, the animation loop and the drawing. This file
-// is the element's public API and the wiring between the rooms that do the
-// work:
-//
-//   settings-state.js  the settings: attributes, URL, controls; the wasm parses them
-//   model-holder.js    the Playground's life: build, install, import, drop, crash
-//   frame-loop.js      play and pause: what one animation frame does
-//   view.js            the shadow DOM, the layout, the drawing
-//   reactions.js       what a changed setting, a button, a file or a drawn point does
-//   notice.js          one state for every message, shown in `part="notice"`
-//
-// and what those use: wasm.js (loads the wasm once per page), strings.js
-// and strings-zh.js (every visible string), settings-url.js (settings in the
-// address bar), plot.js (the map, the contour, the points; axes.js),
-// run-chart.js (the curves; line-chart.js), controls.js, readouts.js (the
-// live numbers), data-panel.js (dataset pictures, thumbnails.js), csv.js,
-// draw-points.js and own-points.js (your own points), network-view.js,
-// experiments.js, formulas-panel.js (formulas.js typesets), model-file.js,
-// point-derivation.js (the point chosen on the plot, point-picker.js, and
-// its derivation, derivation-panel.js), gradient-check-panel.js,
-// plot-summary.js (the plot in words),
-// shown.js (the `controls` attribute), pacer.js (how much a frame trains),
-// frame-scheduler.js (the page's one frame loop, shared by its elements).
+// is the element's public API; the rooms that do the work are made and
+// wired in element-rooms.js, which lists them, the start-up is
+// element-start.js's and what follows a change of the model
+// element-progress.js's, runTo's and train's start and end
+// element-targets.js's. The members' argument checks are in
+// api-arguments.js and the promises of `runTo` and `train` in target-run.js.
 //
 // Parts, for page styles (`sepal-playground::part(plot)`): `data` (dataset
 // pictures, data settings, CSV), `plot`, `cost-chart` (training and test
@@ -54,35 +33,15 @@
 // Playground, so that no setting, reset, divergence or failed import can
 // lose them; with `dataset=custom` each new Playground is built on them.
 
-import { loadWasm } from "./wasm.js";
-import { format, loadStrings } from "./strings.js";
 import { SETTING_PARAMS } from "./settings-url.js";
 import { parseCsv, pointsToCsv } from "./csv.js";
-import { OwnPoints } from "./own-points.js";
-import { Notices } from "./notice.js";
 import { modelJson, costsCsv } from "./model-file.js";
-import { SettingsState } from "./settings-state.js";
-import { ModelHolder } from "./model-holder.js";
-import { FrameLoop } from "./frame-loop.js";
 import { View } from "./view.js";
-import { Reactions } from "./reactions.js";
-import { TargetRun, stoppedError } from "./target-run.js";
 import * as check from "./api-arguments.js";
-
-/**
- * #15: a new run's first evaluation of at most this many parameters ×
- * training points (a forward pass and the cost, ~0.5 ns a unit: ~2 ms) is
- * finished on load when the build left it to the frames. That happens to a
- * small network only when its cold build (the wasm's and the scripts'
- * first calls compiling) overran model-holder.js's budget, and waiting
- * would cost the first picture a frame, a timer and a second draw.
- */
-const FINISH_ON_LOAD_WORK = 4e6;
-
-/** Whether the person asked their system for less motion. */
-function reducedMotion() {
-  return globalThis.matchMedia?.("(prefers-reduced-motion: reduce)").matches ?? false;
-}
+import { makeRooms } from "./element-rooms.js";
+import { start } from "./element-start.js";
+import { measured } from "./element-progress.js";
+import { playTo, reached } from "./element-targets.js";
 
 export class SepalPlayground extends HTMLElement {
   static get observedAttributes() {
@@ -94,54 +53,31 @@ export class SepalPlayground extends HTMLElement {
   #rejectReady;
   #started = false;
   #wantPlay = false; // play() before the wasm was loaded
-  #targetRun = new TargetRun({
-    text: () => this.#view.text,
-    iteration: () => this.iteration,
-    showStatus: (message) => this.#view.controls?.showRunToStatus(message),
-  });
-  #own = new OwnPoints(); // the points a person drew or imported
   #settleQueued = false; // a microtask will apply the attributes' changes
-  // The rooms. Each tells the others what it cannot know itself through the
-  // hooks given here; the view comes last, in the constructor, as it builds
-  // the DOM that the others' hooks update.
-  #notices = new Notices({
-    dismissRejections: () => this.#reactions.dismissRejections(),
-    rebuild: () => this.#reactions.recover(),
-    reset: () => this.#reactions.action("reset"),
-    play: () => this.play(),
-    cancelExperiment: () => this.#view.experiments?.cancel(),
-  });
-  #settings = new SettingsState(this);
-  #holder = new ModelHolder(this.#notices, this.#own, {
-    installed: () => {
-      this.#loop.pacer.forget();
-      this.#view.modelInstalled();
-      this.#loop.evaluate();
-    },
-    dropped: () => this.#view.modelDropped(),
-    stopped: () => {
-      this.pause();
-      this.#view.showRunning();
-    },
-  });
-  #loop = new FrameLoop(this.#holder, this.#settings, {
-    trained: () => this.#measured(),
-    reached: (target) => this.#reached(target),
-    framed: () => this.#view.highlight(),
-    settled: () => {
-      this.#measured();
-      this.#view.sharpen();
-    },
-  }, this);
-  #rooms = { model: this.#holder, settings: this.#settings, loop: this.#loop, own: this.#own, notices: this.#notices };
-  #reactions = new Reactions(this, { ...this.#rooms, view: () => this.#view }, {
-    measured: () => this.#measured(),
-    linkCopied: (detail) => this.dispatchEvent(new CustomEvent("link", { detail })),
-  });
+  // The rooms (element-rooms.js); the view comes last, in the constructor,
+  // as it builds the DOM that the others' hooks update.
+  #targetRun;
+  #own; // the points a person drew or imported
+  #notices;
+  #settings;
+  #holder;
+  #loop;
+  #rooms;
+  #reactions;
   #view;
 
   constructor() {
     super();
+    ({
+      targetRun: this.#targetRun,
+      own: this.#own,
+      notices: this.#notices,
+      settings: this.#settings,
+      holder: this.#holder,
+      loop: this.#loop,
+      rooms: this.#rooms,
+      reactions: this.#reactions,
+    } = makeRooms(this, { view: () => this.#view, measured: () => this.#measured(), reached: (target) => this.#reached(target) }));
     this.#ready = new Promise((resolve, reject) => {
       this.#resolveReady = resolve;
       this.#rejectReady = reject;
@@ -431,18 +367,9 @@ export class SepalPlayground extends HTMLElement {
     return this.#playTo(target, { train: true });
   }
 
-  /** runTo's and train's start: plays to `target` (train at full speed) and returns the promise of getting there. */
+  /** runTo's and train's start (element-targets.js). */
   #playTo(target, { train }) {
-    this.#targetRun.end(null);
-    this.#loop.aim(target, { hurry: train });
-    this.play();
-    if (!this.#loop.running) {
-      this.#loop.aim(null);
-      return Promise.reject(stoppedError(this.#view.text, train, this.iteration, target));
-    }
-    const promise = this.#targetRun.begin(target, { train });
-    this.#view.showRunning();
-    return promise;
+    return playTo(this, { targetRun: this.#targetRun, loop: this.#loop, view: this.#view }, target, { train });
   }
 
   /** Back to iteration 0 with the same data and the same initial weights (a `train(n)` under way rejects). */
@@ -542,86 +469,24 @@ export class SepalPlayground extends HTMLElement {
     this.#view.disconnect();
   }
 
-  async #start() {
-    // #15: a language beside English loads only when shown; the browser's with the wasm, its
-    // words (the loading line) shown once here unless the model came first.
-    const lang = this.#settings.lang;
-    loadStrings(lang).then(() => this.#holder.api || this.#view.relabel(lang), () => {});
-    let api;
-    try {
-      api = await loadWasm();
-    } catch (error) {
-      this.#notices.set({ loadError: error?.message ?? String(error) });
-      this.#view.loaded();
-      this.#rejectReady(error);
-      return;
-    }
-    this.#settings.loaded(api);
-    // The first frame in the language of the settings (in English if its strings cannot load).
-    await loadStrings(this.#settings.nextLang).catch(() => {});
-    // #15: a large network's points and initial weights, a part a task, before the first picture.
-    await this.#holder.prepare(api, this.#settings.upcoming());
-    this.#holder.api = api;
-    this.#reactions.applySettings({ initial: true });
-    // #15: a large network's build (its workspaces) is a task of its own, the element's first layout
-    // the next, its first picture the one after; a small one's evaluation, left over by a cold build,
-    // is finished now.
-    const large = this.#holder.evaluating && !this.#finishSmallEvaluation();
-    const nextTask = () => new Promise((resolve) => setTimeout(resolve));
-    if (large) await nextTask();
-    this.#view.loaded();
-    this.#view.layout();
-    if (large) await nextTask();
-    this.#view.draw();
-    this.#view.showRunning();
-    this.#resolveReady();
-    if (this.#wantPlay) {
-      this.play();
-    } else if (this.#settings.current.autoplay === 1) {
-      // Autoplay is motion nobody asked for when the system asks for less.
-      if (reducedMotion()) this.#notices.set({ motionNote: true });
-      else this.play();
-    }
-  }
-
-  /** Finishes the new run's first evaluation now if it is small (FINISH_ON_LOAD_WORK); returns whether it did. */
-  #finishSmallEvaluation() {
-    const model = this.#holder;
-    const work = (model.call(() => model.pg.parameterCount()) ?? Infinity) * (model.points?.train.length ?? Infinity);
-    return work <= FINISH_ON_LOAD_WORK && model.evaluated();
+  /** The start-up sequence (element-start.js). */
+  #start() {
+    const rooms = { settings: this.#settings, holder: this.#holder, view: this.#view, notices: this.#notices, reactions: this.#reactions };
+    const ready = { resolve: this.#resolveReady, reject: this.#rejectReady };
+    return start(this, rooms, ready, () => this.#wantPlay);
   }
 
   // ------------------------------------------------------------ events
 
-  /** The frame loop stopped at a `runTo`'s (or `train`'s) target: say so, and keep its promise. */
+  /** The frame loop stopped at a `runTo`'s (or `train`'s) target (element-targets.js). */
   #reached(target) {
-    this.#view.highlight();
-    this.#view.showRunning();
-    this.#view.sharpen();
-    this.#targetRun.reached(target, this.#model.detail());
+    reached({ targetRun: this.#targetRun, view: this.#view }, target, () => this.#model.detail());
   }
 
-  /** After the model changed: read it, redraw, tell listeners, check divergence and the iteration cap. */
+  /** After the model changed: read it, redraw, tell listeners, check divergence and the iteration cap (element-progress.js). */
   #measured() {
     this.#settle();
-    const model = this.#holder;
-    model.readState();
-    this.#view.draw();
-    this.dispatchEvent(new CustomEvent("progress", { detail: model.detail() }));
-    if (model.state.diverged && !this.#notices.state.divergence) {
-      const { iteration, divergence } = model.state;
-      const learningRate = this.#settings.current.learningRate;
-      this.#notices.set({ divergence: { iteration, learningRate, reason: divergence ?? "non-finite-cost" } });
-      this.pause();
-      this.#view.showRunning();
-      this.dispatchEvent(new CustomEvent("diverged", { detail: model.detail() }));
-    }
-    if (model.atCap && this.#loop.running) {
-      const text = this.#view.text;
-      this.#notices.set({ pointsMessage: { kind: "info", text: format(text.iterationCap, { max: Number.MAX_SAFE_INTEGER }) } });
-      this.pause();
-      this.#view.showRunning();
-    }
+    measured(this, { holder: this.#holder, view: this.#view, notices: this.#notices, settings: this.#settings, loop: this.#loop });
   }
 }
 

@@ -7,42 +7,22 @@
 // which `controls` names are unknown. What a person does goes to `on`
 // (reactions.js).
 //
-// Over 500 lines: the one place that knows where each piece sits in the
-// shadow DOM (build, layout, draw); its pieces are modules of their own.
+// The DOM is built by view-build.js, the canvases sized by view-layout.js,
+// the map and curves drawn by view-draw.js, a still rendered in bands by
+// view-still-bands.js, the values under the formulas read by view-values.js.
 
 import { strings } from "./strings.js";
-import { Plot } from "./plot.js";
-import { RunChart } from "./run-chart.js";
-import { Controls } from "./controls.js";
-import { DataPanel } from "./data-panel.js";
-import { DrawTool } from "./draw-points.js";
-import { NetworkView } from "./network-view.js";
-import { Experiments } from "./experiments.js";
-import { Readouts } from "./readouts.js";
-import { NotebookResult } from "./notebook-result.js";
-import { STYLES } from "./element-styles.js";
-import { h } from "./dom.js";
-import { FormulasPanel, MAX_SHOWN_PARAMETERS, layersOf } from "./formulas-panel.js";
-import { GradientCheckPanel } from "./gradient-check-panel.js";
-import { GRADCHECK_EPSILON, gradientCheckFits } from "./api-arguments.js";
-import { PointDerivation, VALUES_MS } from "./point-derivation.js";
 import { parseControls, parseFolded } from "./shown.js";
-import { PlotOverlay, noBoundaryReason, saturatedByLargeWeights } from "./plot-overlay.js";
+import { saturatedByLargeWeights } from "./plot-overlay.js";
 import { plotSummary } from "./plot-summary.js";
 import { FIRST_FRAME_CELLS } from "./pacer.js";
 import { FramePart } from "./frame-part.js";
+import { buildParts } from "./view-build.js";
+import { sizeCanvases } from "./view-layout.js";
+import { drawFromMemory } from "./view-draw.js";
+import { StillBands } from "./view-still-bands.js";
+import { showValues } from "./view-values.js";
 
-/** The cost chart's height in CSS px. */
-const CHART_HEIGHT = 160;
-/** Container widths (rem) where the layout changes: one column under PHONE_REM, four from WIDE_REM (styles-layout.js). */
-const PHONE_REM = 40;
-const WIDE_REM = 72;
-/** The plot: at least this tall, and room kept above it for at most this much page header (CSS px). */
-const MIN_PLOT = 300;
-const MAX_HEADER = 130;
-/** The network diagram's height under the plot, and at least beside it (CSS px). */
-const DIAGRAM_HEIGHT = 380;
-const MIN_DIAGRAM = 220;
 /**
  * How often the network view is redrawn while training: every INSIDE_MS,
  * or for a large network (thousands of links) seldom enough that drawing it
@@ -81,8 +61,7 @@ export class View {
   #drawnCells = 0; // the map's resolution on screen
   #firstMap = true; // the element's first map is still to be drawn (#15: at FIRST_FRAME_CELLS)
   #formulasLater = false; // the folded formulas are typeset after the first frame (#15)
-  #still = null; // {pg, cells, rows}: a still being rendered in bands (#15), or null
-  #stillBands = new FramePart(() => this.#renderBand());
+  #stillBands; // a still being rendered in bands (view-still-bands.js)
   #insideLater = new FramePart(() => this.#model.usable && this.#drawInside()); // after a large network's first picture (#15)
   #valuesAt = -Infinity; // when the values under the formulas were last shown
   #insideAt = -Infinity; // when the network view was last drawn
@@ -107,6 +86,7 @@ export class View {
     this.#own = own;
     this.#notices = notices;
     this.#on = on;
+    this.#stillBands = new StillBands(model, loop, () => this.draw());
     this.text = strings(settings.lang);
     this.#build();
   }
@@ -163,69 +143,35 @@ export class View {
   #build() {
     const text = this.text;
     const model = this.#model;
-    const on = this.#on;
     this.#experiments?.cancel();
-    const plot = h("canvas", { part: "plot", role: "img", "aria-label": text.plotLabel });
-    const controls = h("div", { part: "controls", role: "group", "aria-label": text.controlsLabel });
-    const notice = h("div", { part: "notice", role: "status", "aria-live": "polite", hidden: true });
-    const readouts = h("dl", { class: "readouts", "aria-label": text.readoutsLabel });
-    const loading = h("p", { class: "loading" }, [text.loading]);
-    const legend = h("div", { class: "legend" }, [
-      h("span", {}, [h("i", { class: "swatch class0" }), text.legendClass0]),
-      h("span", {}, [h("i", { class: "swatch class1" }), text.legendClass1]),
-      h("span", {}, [h("i", { class: "swatch line" }), text.legendBoundary]),
-    ]);
-    const testNote = h("span", { class: "test-note", hidden: true }, [h("i", { class: "swatch hollow" }), text.legendTest]);
-    legend.append(testNote);
     const selection = this.#point?.selection;
-    this.#point = new PointDerivation(text, { model, settings: this.#settings, loop: this.#loop }, (index, set) =>
-      this.#host.selectPoint(index, set),
-    );
     this.#gradcheck?.cancel();
-    this.#gradcheck = new GradientCheckPanel(text, {
-      fits: () => !model.pg || gradientCheckFits(model.pg.parameterCount(), model.points.train.length),
-      check: ({ bug }) => {
-        const result = this.#host.gradientCheck({ bug });
-        return result && { ...result, iteration: model.state.iteration };
-      },
-      // #15: in parts, of the parameters of a paused run between iterations.
-      begin: ({ bug }) => {
-        this.#host.pause();
-        const pg = model.pg;
-        if (!pg || this.#loop.running || this.#loop.finishing || pg.midIteration) return null;
-        const iteration = model.state.iteration;
-        const unchanged = () => model.pg === pg && model.state.iteration === iteration && !this.#loop.running;
-        return { run: pg.gradientCheckBegin(GRADCHECK_EPSILON, bug), iteration, unchanged };
-      },
-    });
-    this.#drawTool = new DrawTool(text, { onAdd: on.addPoint, onUndo: on.undoPoint, onClear: on.clearPoints });
-    const stage = h("figure", { class: "stage" }, [plot, legend, this.#point.picker.status, this.#drawTool.refusal, this.#drawTool.bar, loading]);
-    this.#overlay = new PlotOverlay(text);
-    stage.append(this.#overlay.root);
-    this.#chart = new RunChart(text, this.#font);
-    this.#chart.onModeChange = () => this.draw();
-    Object.assign(this.#chart, { suggest: on.learningNetwork, onTry: on.useSettings });
-    this.#data = new DataPanel(text, {
-      onPick: (name) => {
-        on.pick(name);
-        if (name === "custom") this.#revealStage();
-      },
-      onSetting: on.setting,
-      onAction: on.action,
-      onImport: on.importCsv,
-    });
-    // The data's fine settings in a box of their own: on a phone they come
-    // after the model's settings, so that a dataset picture, the model and
-    // the plot fit one screen (layout() moves the box).
-    const dataSettings = h("div", { class: "data-settings" }, [
-      h("h3", { class: "data-settings-heading" }, [text.dataSettingsHeading]),
-      ...this.#data.root.querySelectorAll(":scope > .fields, :scope > .buttons"),
-    ]);
-    this.#data.root.append(dataSettings);
     // A new language keeps the panels as the person left them.
     const wasOpen = this.#formulas ? { formulas: this.#formulas.root.open, network: this.#network.root.open } : null;
-    this.#network = new NetworkView(text);
-    this.#formulas = new FormulasPanel(text, { onToggleValues: () => this.#showValues(true) });
+    const rooms = { model, settings: this.#settings, loop: this.#loop, notices: this.#notices, font: this.#font };
+    const view = {
+      draw: () => this.draw(),
+      showRunning: () => this.showRunning(),
+      showValues: (now) => this.#showValues(now),
+      revealStage: () => this.#revealStage(),
+    };
+    ({
+      dom: this.#dom,
+      plot: this.#plot,
+      chart: this.#chart,
+      controls: this.#controls,
+      data: this.#data,
+      drawTool: this.#drawTool,
+      network: this.#network,
+      experiments: this.#experiments,
+      formulas: this.#formulas,
+      readouts: this.#readouts,
+      notebookResult: this.#notebookResult,
+      saturationNote: this.#saturationNote,
+      point: this.#point,
+      gradcheck: this.#gradcheck,
+      overlay: this.#overlay,
+    } = buildParts(text, this.#host, rooms, this.#on, view));
     if (wasOpen) {
       this.#formulas.root.open = wasOpen.formulas;
       this.#network.root.open = wasOpen.network;
@@ -243,68 +189,8 @@ export class View {
       this.#onResize();
       if (!this.#loop.running) this.draw();
     });
-    this.#experiments = new Experiments(text, {
-      makePlayground: model.make,
-      getSettings: () => ({ ...this.#settings.current }),
-      getApi: () => model.api,
-      onUse: on.useSettings,
-      // While an experiment runs, the main training pauses and Play is refused.
-      onStart: () => {
-        this.#host.pause();
-        this.showRunning();
-      },
-      onEnd: () => {
-        this.#notices.set({ playRefused: false });
-        this.showRunning();
-      },
-    });
-    this.#controls = new Controls(controls, text, { onAction: on.action, onSetting: on.setting, onLoadModel: on.loadModel });
-    // In the order a student uses them, which is the order on a phone: the
-    // plot, the numbers and Play, the data, the model's settings, the
-    // network, the curves and files, then the formulas and experiments.
-    // Wider, the grid puts the data, the network, the plot and a side
-    // column (numbers, Play, model settings, curves) side by side, so the
-    // DOM order (and Tab) stays the phone's. The model's settings leave the
-    // play buttons' row for their own group, which the data comes before.
-    // Run to comes after them: on a phone the plot and Hidden units fit one screen above it.
-    const { fieldsRow, seedRow, runTo } = this.#controls;
-    const modelSettings = h("div", { class: "model", part: "controls", role: "group", "aria-label": text.modelSettingsLabel }, [
-      fieldsRow,
-      seedRow,
-      runTo,
-      this.#controls.linkStatus,
-    ]);
-    this.#notebookResult = new NotebookResult(text, (iterations) => on.action("run-to", iterations));
-    // #17: while large initial weights saturate the output and the plot shows a boundary anyway.
-    this.#saturationNote = h("p", { class: "saturation-note", role: "status", hidden: true }, [text.saturationNote]);
-    const run = h("div", { class: "run" }, [readouts, this.#saturationNote, this.#notebookResult.root, controls]);
-    const more = h("div", { class: "more" }, [this.#chart.box, this.#controls.files]);
-    const style = h("style", {}, [STYLES]);
-    const layout = h("div", { class: "layout" }, [
-      stage,
-      run,
-      this.#data.root,
-      modelSettings,
-      this.#network.root,
-      more,
-      this.#point.panel.root,
-      this.#formulas.root,
-      this.#gradcheck.root,
-      this.#experiments.root,
-    ]);
-    this.#host.shadowRoot.replaceChildren(style, notice, layout);
-    this.#dom = { stage, loading, testNote, dataSettings, modelSettings };
     if (this.#resizeObserver) this.#observe();
-    if (model.api) loading.hidden = true;
-    this.#plot = new Plot(plot);
-    this.#drawTool.attach(
-      plot,
-      (event) => this.#plot.toData(event, model.bounds),
-      (event, drawing) => this.#point.picker.click(event, drawing),
-    );
-    this.#point.picker.attach(plot, (event) => this.#plot.nearestPoint(event, model.bounds, model.points));
-    this.#notices.attach(notice, text);
-    this.#readouts = new Readouts(readouts, text);
+    if (model.api) this.#dom.loading.hidden = true;
     this.applyControls();
     const settings = this.#settings.current;
     if (settings) {
@@ -461,76 +347,17 @@ export class View {
 
   /** Sizes the canvases to their boxes; returns whether the plot or the chart changed (to draw all again). */
   layout() {
-    const ratio = globalThis.devicePixelRatio || 1;
-    const dom = this.#dom;
-    const stageWidth = dom.stage.clientWidth;
-    const chartBox = this.#chart.box;
-    const box = getComputedStyle(chartBox);
-    const chartWidth = chartBox.clientWidth - parseFloat(box.paddingLeft) - parseFloat(box.paddingRight);
-    this.#font = getComputedStyle(this.#host).fontFamily || "sans-serif";
-    this.#chart.font = this.#font;
-    if (stageWidth === 0) return false;
-    // The widths of element-styles.js's container queries (rem of the page).
-    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
-    const width = this.#host.clientWidth;
-    this.#placeDataSettings(width < PHONE_REM * rem);
-    // The plot and what is under it (legend, drawing tools) fit the window
-    // below a short page header or a frame's edge.
-    const above = Math.min(Math.max(0, dom.stage.getBoundingClientRect().top + globalThis.scrollY), MAX_HEADER);
-    const under = this.#plot.height ? dom.stage.offsetHeight - this.#plot.height : 0;
-    const maxHeight = Math.max(MIN_PLOT, globalThis.innerHeight - above - under - 8);
-    const plotChanged = this.#plot.resize(stageWidth, maxHeight, ratio);
-    const chartChanged = this.#chart.resize(chartWidth, CHART_HEIGHT, ratio);
-    // Beside the plot the network fills the plot's height; under it, a band.
-    const network = this.#network;
-    let diagramHeight = DIAGRAM_HEIGHT;
-    if (width >= WIDE_REM * rem) {
-      const header = network.scroller.getBoundingClientRect().top - network.root.getBoundingClientRect().top;
-      diagramHeight = Math.max(MIN_DIAGRAM, this.#plot.height + under - header);
-    }
-    const networkChanged = network.layout(network.scroller.clientWidth, diagramHeight, ratio);
-    this.#experiments.relayout(this.#font);
+    const parts = { dom: this.#dom, plot: this.#plot, chart: this.#chart, network: this.#network, experiments: this.#experiments, data: this.#data };
+    const { font, plotChanged, chartChanged, networkChanged } = sizeCanvases(this.#host, parts);
+    this.#font = font;
     // The network alone (its box changed as its diagram was built): it alone is drawn again.
     if (networkChanged && !plotChanged && !chartChanged && this.#model.usable) this.#insideLater.request();
     return plotChanged || chartChanged;
   }
 
-  /**
-   * On a phone the data's fine settings follow the model's (and are a
-   * `data` part of their own there); wider, they are in the data column.
-   */
-  #placeDataSettings(phone) {
-    const { dataSettings, modelSettings } = this.#dom;
-    const home = this.#data.root;
-    if (phone && dataSettings.parentNode !== modelSettings.parentNode) {
-      modelSettings.after(dataSettings);
-      dataSettings.setAttribute("part", "data");
-    } else if (!phone && dataSettings.parentNode !== home) {
-      home.append(dataSettings);
-      dataSettings.removeAttribute("part");
-    }
-  }
-
-  /** The current W, b, dW, db under the formulas, when asked for (at most every VALUES_MS while training). */
+  /** The current W, b, dW, db under the formulas, when asked for (view-values.js). */
   #showValues(now = false) {
-    const formulas = this.#formulas;
-    const model = this.#model;
-    const pg = model.pg;
-    if (!formulas?.showingValues || !model.usable) return;
-    const time = performance.now();
-    if (!now && this.#loop.running && time - this.#valuesAt < VALUES_MS) return;
-    this.#valuesAt = time;
-    model.call(() => {
-      const count = pg.parameterCount();
-      // Too many to show: not read either (#15: the gradients are a backward
-      // pass over every training point, 0.2 s at the caps, every VALUES_MS).
-      const shown = count <= MAX_SHOWN_PARAMETERS && {
-        parameters: pg.parameters(),
-        gradients: pg.gradients(),
-        optimizer: pg.optimizerState(),
-      };
-      formulas.showValues({ ...shown, count, iteration: model.state.iteration });
-    });
+    this.#valuesAt = showValues(this.#formulas, this.#model, this.#loop, this.#valuesAt, now);
   }
 
   /** The model, read out of wasm memory: the map and points, the curves, the numbers, the network. */
@@ -562,39 +389,8 @@ export class View {
     else if (quick) cells = FIRST_FRAME_CELLS;
     else if (inBands) cells = pacer.cells(true);
     const started = performance.now();
-    let renderMs = 0;
-    model.call(() => {
-      pg.render(cells, cells);
-      renderMs = performance.now() - started;
-      const pixels = [pg.pixelsPtr(), pg.pixelsLen()];
-      const contour = [pg.contourPtr(), pg.contourLen()];
-      const n = pg.historyLen();
-      const history = [pg.historyIterationsPtr(), pg.historyCostsPtr(), pg.historyTestCostsPtr()];
-      const accuracies = [pg.historyTrainAccuraciesPtr(), pg.historyTestAccuraciesPtr()];
-      // Views over wasm memory, made after the last call that could grow it.
-      const buffer = api.memory.buffer;
-      const view = (ptr) => new Float64Array(buffer, ptr, n);
-      this.#plot.draw({
-        image: new ImageData(new Uint8ClampedArray(buffer, pixels[0], pixels[1]), cells, cells),
-        // No points, no boundary: the random first weights' line would mean nothing.
-        contour: new Float32Array(buffer, contour[0], model.hasPoints ? contour[1] : 0),
-        bounds: model.bounds,
-        points: model.points,
-        labels: { x: text.axisX1, y: text.axisX2 },
-        font,
-        selected: this.#point.coordinates(),
-      });
-      this.#chart.draw({
-        iterations: view(history[0]),
-        trainCosts: view(history[1]),
-        testCosts: view(history[2]),
-        trainAccuracies: view(accuracies[0]),
-        testAccuracies: view(accuracies[1]),
-        hasTest: model.hasTest,
-        markers: new Float64Array(buffer, pg.dataChangesPtr(), pg.dataChangesLen()),
-      });
-      this.#overlay.show(noBoundaryReason(model, this.#settings.current));
-    });
+    const parts = { plot: this.#plot, chart: this.#chart, overlay: this.#overlay };
+    const renderMs = drawFromMemory(model, cells, started, parts, { text, font, settings: this.#settings, point: this.#point });
     const saturatedLine = this.#overlay.reason === null && saturatedByLargeWeights(this.#settings.current, model.state);
     if (this.#saturationNote.hidden === saturatedLine) this.#saturationNote.hidden = !saturatedLine;
     const noTest = !model.hasTest;
@@ -617,7 +413,7 @@ export class View {
     this.#drawnCells = cells;
     // (The quick first map's time is of the wasm's first calls, cold: it would make the map look dearer than it is.)
     this.#loop.pacer.drew(performance.now() - started, quick ? 0 : renderMs, cells);
-    if (inBands) this.#renderStillInBands();
+    if (inBands) this.#stillBands.start();
     if (firstMap) this.#afterFirstFrame(quick);
   }
 
@@ -633,31 +429,6 @@ export class View {
         if (sharpen && this.#model.usable && !this.#loop.running) this.sharpen();
       }),
     );
-  }
-
-  /**
-   * Renders the still's map a band of rows a frame (as many as the map's
-   * share of a frame allows), then draws it; given up when playing starts
-   * or the model changes (a draw meanwhile starts it again).
-   */
-  #renderStillInBands() {
-    const cells = this.#loop.pacer.cells(false);
-    this.#still = { pg: this.#model.pg, cells, rows: this.#loop.pacer.stillRows(cells) };
-    this.#stillBands.cancel();
-    this.#stillBands.request();
-  }
-
-  #renderBand() {
-    const { pg, cells, rows } = this.#still;
-    const model = this.#model;
-    const current = !this.#loop.running && model.pg === pg && model.usable;
-    const whole = current && model.call(() => pg.renderRows(cells, cells, rows));
-    if (current && whole === false) {
-      this.#stillBands.request();
-      return;
-    }
-    this.#still = null;
-    if (whole) this.draw();
   }
 
   /** The network diagram, the hidden units' views and the weights. */
