@@ -100,14 +100,16 @@ export class FrameLoop {
    * the equation being computed is highlighted: one iteration's steps,
    * forward to update, spread over the time the iteration takes. This is
    * how far the iteration has come, 0 ≤ phase < 1, or null when not so.
-   * Trained in parts (#15), an iteration really spans frames: then it is
-   * the trainer's step under way, `{ step }` (Playground.iterationStep).
+   * Trained in parts (#15), an iteration (or the run's first evaluation)
+   * really spans frames: then it is the trainer's step under way,
+   * `{ step }` (Playground.iterationStep).
    */
   get phase() {
     const speed = this.#speed;
     const slow = this.#running && speed !== "max" && speed <= HIGHLIGHT_MAX_SPEED;
     if (!slow) return null;
-    if (this.pacer.trainedInParts && this.#model.usable) return { step: this.#model.pg.iterationStep };
+    const inParts = this.pacer.trainedInParts || this.#model.evaluating;
+    if (inParts && this.#model.usable) return { step: this.#model.pg.iterationStep };
     return this.pacer.phase;
   }
 
@@ -160,6 +162,26 @@ export class FrameLoop {
     if (done > 0) this.#hooks.settled();
   }
 
+  /**
+   * Playing while the run's first evaluation is still under way (#15, a
+   * large network built in parts): a frame finishes it first, within the
+   * training budget, and is not timed as an iteration — the evaluation's
+   * last parts alone would make one look cheap, and the next frame would
+   * then run a whole iteration of the caps in one task.
+   */
+  #evaluateFirst(slice) {
+    let done = 0;
+    try {
+      done = this.pacer.finish(this.#advance, slice);
+    } catch (error) {
+      this.#model.fail(error);
+      if (this.#running) this.stop();
+      return;
+    }
+    if (done > 0) this.#hooks.trained();
+    this.#hooks.framed();
+  }
+
   /** This element's turn in the frame at `now`, with its `slice` of it (frame-scheduler.js). */
   frame(now, slice) {
     if (this.#finishing) {
@@ -167,6 +189,10 @@ export class FrameLoop {
       return;
     }
     if (!this.#running) return;
+    if (this.#model.evaluating) {
+      this.#evaluateFirst(slice);
+      return;
+    }
     let ran = 0;
     if (this.#drawDue) {
       // The iteration the last frame completed in parts: drawn in a frame of its own.
