@@ -1,3 +1,6 @@
+// Over 500 lines because it is every Chinese string in one table, key for key
+// with strings.js.
+//
 // The Chinese strings, in the terms of the course's Chinese edition:
 // 学习率 learning rate, 隐藏层 hidden layer, 隐藏单元 hidden unit, 迭代
 // iteration, 代价函数 cost function, 准确率 accuracy, 激活函数 activation
@@ -7,9 +10,6 @@
 // initialisation, 训练集 / 测试集 training / test set, 样本 example.
 // Keys are those of the English table in strings.js, every one of them
 // except the language-neutral ones listed there (NEUTRAL).
-//
-// Over 500 lines because it is every Chinese string in one table, key for key
-// with strings.js.
 
 export const zh = {
   locale: "zh",

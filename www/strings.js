@@ -1,3 +1,6 @@
+// Over 500 lines because it is every English string in one table, so that a
+// missing or extra key against strings-zh.js is one comparison.
+//
 // Every string the <sepal-playground> element shows or throws, by language:
 // `en` here, `zh` in strings-zh.js (the course's Chinese terms), which is
 // loaded only when a page shows Chinese (`loadStrings`: #15, what a page
@@ -8,9 +11,6 @@
 // braces, `{setting}`, and are filled in by `format`, never by
 // concatenation, so that a translation can put the values where its
 // grammar wants them.
-//
-// Over 500 lines because it is every English string in one table, so that a
-// missing or extra key against strings-zh.js is one comparison.
 
 const en = {
   locale: "en",

@@ -1,11 +1,11 @@
+//! Over 500 lines because it is the whole table, a row per setting (30), each
+//! with its limits and when it applies: one place to read them all.
+//!
 //! The settings table: one row per setting, in the order links and
 //! exports list them. A row is all Sepal knows about a setting besides its
 //! math and its words: names, kind and limits, default (the value of
 //! `Settings::default()`), what a change does to a running model, where its
 //! control sits, and when it is in use.
-//!
-//! Over 500 lines because it is the whole table, a row per setting (30), each
-//! with its limits and when it applies: one place to read them all.
 
 use super::kind::{Bound, Kind, Value};
 use super::{find, names, pick, Lang, Model, Settings, Speed, MAX_LAYERS, MAX_POINTS, MAX_SPEED, MAX_UNITS};
